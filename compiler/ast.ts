@@ -1,0 +1,269 @@
+/**
+ * The syntax tree of a policy: discriminated unions on `kind`, every node with its `span`.
+ * Parts a broken file lacks are `null` (the parser recovered past them); the checker reports
+ * on what is there and never guesses what is not.
+ */
+import type { Span } from "../grammar/source.js";
+
+export interface Name {
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface Str {
+  readonly value: string;
+  readonly span: Span;
+}
+
+export interface Lit<T> {
+  readonly value: T;
+  readonly span: Span;
+}
+
+export type UnitName = "minute" | "hour" | "day" | "week" | "month";
+
+export interface Duration {
+  readonly kind: "duration";
+  readonly amount: number;
+  /** The number as written (`2.5`), for exact decimal use in fees. */
+  readonly amountText: string;
+  readonly business: boolean;
+  readonly unit: UnitName;
+  readonly span: Span;
+}
+
+/** One table cell. Header words (`priority`, `goal`, `after`, `to`, …) are `word` cells. */
+export type Cell =
+  | Duration
+  | { readonly kind: "nextBusinessDay"; readonly span: Span }
+  | { readonly kind: "sameBusinessDay"; readonly span: Span }
+  | { readonly kind: "bestEffort"; readonly span: Span }
+  | { readonly kind: "percent"; readonly value: number; readonly of: Name | null; readonly span: Span }
+  | { readonly kind: "name"; readonly name: Name; readonly span: Span }
+  | { readonly kind: "word"; readonly word: string; readonly span: Span }
+  | { readonly kind: "none"; readonly span: Span };
+
+export interface Row {
+  readonly cells: readonly Cell[];
+  readonly span: Span;
+}
+
+export interface Table {
+  readonly kind: "table";
+  readonly rows: readonly Row[];
+  readonly span: Span;
+}
+
+export interface Window {
+  readonly from: Lit<number>;
+  readonly to: Lit<number>;
+  readonly span: Span;
+}
+
+export interface DayRange {
+  /** 0 = Monday … 6 = Sunday */
+  readonly from: Lit<number>;
+  readonly to: Lit<number> | null;
+  readonly span: Span;
+}
+
+export type CalendarItem =
+  | { readonly kind: "zone"; readonly zone: Str | null; readonly span: Span }
+  | { readonly kind: "holidays"; readonly codes: readonly Str[]; readonly span: Span }
+  | { readonly kind: "openOnHolidays"; readonly span: Span }
+  | {
+      readonly kind: "closed";
+      readonly date: Lit<string> | null;
+      /** `from 13:00`: closed from then to the end of the day */
+      readonly from: Lit<number> | null;
+      readonly windows: readonly Window[];
+      readonly span: Span;
+    }
+  | { readonly kind: "opening"; readonly date: Lit<string> | null; readonly windows: readonly Window[]; readonly span: Span }
+  | { readonly kind: "always"; readonly span: Span }
+  | { readonly kind: "days"; readonly days: readonly DayRange[]; readonly span: Span }
+  | { readonly kind: "hours"; readonly days: readonly DayRange[]; readonly windows: readonly Window[]; readonly span: Span };
+
+export interface CalendarDecl {
+  readonly kind: "calendar";
+  readonly name: Name | null;
+  readonly title: Str | null;
+  readonly parent: Name | null;
+  readonly items: readonly CalendarItem[];
+  readonly span: Span;
+}
+
+/** `calendar X`, `calendar X for gold, platinum`, `calendar for gold` */
+export interface CalendarRef {
+  readonly kind: "calendarRef";
+  readonly calendar: Name | null;
+  readonly plans: readonly Name[];
+  readonly span: Span;
+}
+
+export interface LanguagesClause {
+  readonly kind: "languages";
+  readonly optional: boolean;
+  readonly codes: readonly Name[];
+  readonly span: Span;
+}
+
+export interface RegionDecl {
+  readonly kind: "region";
+  readonly name: Name | null;
+  readonly title: Str | null;
+  readonly items: readonly (CalendarRef | LanguagesClause)[];
+  readonly span: Span;
+}
+
+export type NamedKind = "plan" | "priority" | "role" | "channel" | "work" | "obligation";
+
+export interface NamedDecl {
+  readonly kind: "named";
+  readonly what: NamedKind;
+  readonly keywordSpan: Span;
+  readonly name: Name | null;
+  readonly parent: Name | null;
+  readonly text: Str | null;
+  readonly span: Span;
+}
+
+export interface ExcludeDecl {
+  readonly kind: "exclude";
+  readonly what: "channel" | "cause";
+  readonly name: Name | null;
+  readonly text: Str | null;
+  readonly span: Span;
+}
+
+export type EventKindName = "open" | "approve" | "pause" | "resume" | "respond" | "resolve" | "reprioritize";
+
+export interface ClockRule {
+  readonly kind: "clockRule";
+  readonly rule: "start" | "pause" | "resume" | "stop";
+  readonly events: readonly Lit<EventKindName>[];
+  readonly span: Span;
+}
+
+export interface TargetDecl {
+  readonly kind: "target";
+  readonly name: Name | null;
+  readonly title: Str | null;
+  readonly clock: readonly ClockRule[];
+  readonly kpi: { readonly text: Str | null; readonly span: Span } | null;
+  readonly calendars: readonly CalendarRef[];
+  readonly goals: readonly Table[];
+  readonly span: Span;
+}
+
+export interface EscalationDecl {
+  readonly kind: "escalation";
+  readonly plans: readonly Name[];
+  readonly clock: readonly ClockRule[];
+  readonly calendars: readonly CalendarRef[];
+  readonly tables: readonly Table[];
+  readonly span: Span;
+}
+
+export type CreditsItem =
+  | { readonly kind: "targets"; readonly targets: readonly Name[]; readonly span: Span }
+  | Table
+  | { readonly kind: "claimByEndOfNextMonth"; readonly span: Span }
+  | { readonly kind: "claimSubject"; readonly subject: Str | null; readonly span: Span }
+  | { readonly kind: "ineligibleChannels"; readonly channels: readonly Name[]; readonly span: Span }
+  | { readonly kind: "ineligibleOptionalLanguages"; readonly span: Span }
+  | { readonly kind: "cap"; readonly percent: Lit<number> | null; readonly span: Span };
+
+export interface CreditsDecl {
+  readonly kind: "credits";
+  readonly plans: readonly Name[];
+  readonly items: readonly CreditsItem[];
+  readonly span: Span;
+}
+
+export interface Money {
+  readonly amount: Lit<string>;
+  readonly currency: Name | null;
+  readonly span: Span;
+}
+
+export type PackageItem =
+  | { readonly kind: "prepays"; readonly options: readonly { duration: Duration; regime: Name | null; span: Span }[]; readonly span: Span }
+  | { readonly kind: "draws"; readonly work: Name | null; readonly span: Span }
+  | { readonly kind: "buyWithin"; readonly amount: Lit<string> | null; readonly unit: UnitName | null; readonly from: Name | null; readonly span: Span }
+  | { readonly kind: "expires"; readonly amount: Lit<string> | null; readonly unit: UnitName | null; readonly from: Name | null; readonly span: Span };
+
+export type FeesItem =
+  | { readonly kind: "zone"; readonly zone: Str | null; readonly span: Span }
+  | { readonly kind: "currency"; readonly currency: Name | null; readonly span: Span }
+  | { readonly kind: "plusVat"; readonly span: Span }
+  | { readonly kind: "vatRate"; readonly percent: Lit<string> | null; readonly span: Span }
+  | { readonly kind: "rate"; readonly subject: Name | null; readonly money: Money | null; readonly per: UnitName | null; readonly perSpan: Span | null; readonly span: Span }
+  | { readonly kind: "free"; readonly works: readonly Name[]; readonly span: Span }
+  | {
+      readonly kind: "allowance";
+      readonly regime: Name | null;
+      readonly duration: Duration | null;
+      readonly per: UnitName | null;
+      readonly excessAt: Name | null;
+      readonly span: Span;
+    }
+  | { readonly kind: "package"; readonly plan: Name | null; readonly price: Money | null; readonly items: readonly PackageItem[]; readonly span: Span }
+  | {
+      readonly kind: "invoice";
+      readonly schedule: "monthly" | "yearly";
+      readonly issue: { kind: "daysAfterPeriod"; days: Lit<number> } | { kind: "dayOfNextMonth"; day: Lit<number> } | null;
+      readonly span: Span;
+    }
+  | { readonly kind: "payment"; readonly due: { kind: "netDays"; days: Lit<number>; unit: UnitName | null } | { kind: "endOfMonth" }; readonly span: Span }
+  | { readonly kind: "lateCharge"; readonly percent: Lit<string> | null; readonly span: Span };
+
+export interface FeesDecl {
+  readonly kind: "fees";
+  readonly items: readonly FeesItem[];
+  readonly span: Span;
+}
+
+export type ExampleItem =
+  | { readonly kind: "ticketId"; readonly id: Str | null; readonly span: Span }
+  | { readonly kind: "field"; readonly field: "priority" | "plan" | "region" | "channel" | "language"; readonly value: Name | null; readonly span: Span }
+  | { readonly kind: "opened"; readonly at: Lit<string> | null; readonly span: Span }
+  | { readonly kind: "event"; readonly event: Lit<EventKindName> | null; readonly priority: Name | null; readonly at: Lit<string> | null; readonly span: Span }
+  | { readonly kind: "asOf"; readonly at: Lit<string> | null; readonly span: Span }
+  | { readonly kind: "period"; readonly file: Str | null; readonly span: Span }
+  | { readonly kind: "expectSettle"; readonly path: string; readonly pathSpan: Span; readonly value: Str | null; readonly span: Span }
+  | { readonly kind: "expectNoEscalation"; readonly span: Span }
+  | { readonly kind: "expectEscalation"; readonly role: Name | null; readonly at: Lit<string> | null; readonly span: Span }
+  | { readonly kind: "expectCredit"; readonly percent: Lit<number> | null; readonly span: Span }
+  | {
+      readonly kind: "expectTarget";
+      readonly target: Name | null;
+      readonly status: Lit<"met" | "breached" | "pending" | "paused"> | null;
+      readonly due: Lit<string> | null;
+      readonly dueNone: boolean;
+      readonly span: Span;
+    };
+
+export interface ExampleDecl {
+  readonly kind: "example";
+  readonly name: Str | null;
+  readonly items: readonly ExampleItem[];
+  readonly span: Span;
+}
+
+export type Decl =
+  | CalendarDecl
+  | RegionDecl
+  | NamedDecl
+  | ExcludeDecl
+  | TargetDecl
+  | EscalationDecl
+  | CreditsDecl
+  | FeesDecl
+  | ExampleDecl;
+
+export interface PolicyFile {
+  readonly header: { readonly id: Name | null; readonly title: Str | null; readonly span: Span } | null;
+  readonly decls: readonly Decl[];
+  readonly span: Span;
+}

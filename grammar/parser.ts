@@ -1,0 +1,756 @@
+/**
+ * The `.sla` grammar (SPEC §1) as a chevrotain CstParser with error recovery.
+ *
+ * Newlines carry no meaning: every clause starts with its own keyword, and tables delimit their
+ * cells with `|`, so a file can be re-flowed by the formatter without changing what it says.
+ */
+import { CstParser, type CstNode } from "chevrotain";
+import * as T from "./tokens.js";
+
+export class SlaParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "full" });
+    this.performSelfAnalysis();
+  }
+
+  // A policy file: the header, then declarations in any order.
+  file = this.RULE("file", () => {
+    this.OPTION(() => this.SUBRULE(this.policyHeader));
+    this.MANY(() => this.SUBRULE(this.declaration));
+  });
+
+  policyHeader = this.RULE("policyHeader", () => {
+    this.CONSUME(T.Policy);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+  });
+
+  declaration = this.RULE("declaration", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.calendarDecl) },
+      { ALT: () => this.SUBRULE(this.regionDecl) },
+      { ALT: () => this.SUBRULE(this.namedDecl) },
+      { ALT: () => this.SUBRULE(this.excludeDecl) },
+      { ALT: () => this.SUBRULE(this.targetDecl) },
+      { ALT: () => this.SUBRULE(this.escalationDecl) },
+      { ALT: () => this.SUBRULE(this.creditsDecl) },
+      { ALT: () => this.SUBRULE(this.feesDecl) },
+      { ALT: () => this.SUBRULE(this.exampleDecl) },
+    ]);
+  });
+
+  // SPEC §1 plans, priorities, roles, channels, kinds of work, obligations:
+  // `plan platinum extends gold "ImagicleCare Platinum"`.
+  namedDecl = this.RULE("namedDecl", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Plan) },
+      { ALT: () => this.CONSUME(T.Priority) },
+      { ALT: () => this.CONSUME(T.Role) },
+      { ALT: () => this.CONSUME(T.Channel) },
+      { ALT: () => this.CONSUME(T.Work) },
+      { ALT: () => this.CONSUME(T.Obligation) },
+    ]);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => {
+      this.CONSUME(T.Extends);
+      this.CONSUME2(T.Identifier);
+    });
+    this.OPTION2(() => this.CONSUME(T.StringLit));
+  });
+
+  // SPEC §1 exclusions: `exclude channel email "no SLA applies to email"`.
+  excludeDecl = this.RULE("excludeDecl", () => {
+    this.CONSUME(T.Exclude);
+    this.OR([{ ALT: () => this.CONSUME(T.Channel) }, { ALT: () => this.CONSUME(T.Cause) }]);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+  });
+
+  // SPEC §2.2 calendars.
+  calendarDecl = this.RULE("calendarDecl", () => {
+    this.CONSUME(T.Calendar);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OPTION2(() => {
+      this.CONSUME(T.Extends);
+      this.CONSUME2(T.Identifier);
+    });
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.calendarItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  calendarItem = this.RULE("calendarItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.zoneClause) },
+      { ALT: () => this.SUBRULE(this.holidaysClause) },
+      { ALT: () => this.SUBRULE(this.openOnHolidays) },
+      { ALT: () => this.SUBRULE(this.closedClause) },
+      { ALT: () => this.SUBRULE(this.openingClause) },
+      { ALT: () => this.SUBRULE(this.alwaysClause) },
+      { ALT: () => this.SUBRULE(this.daysClause) },
+      { ALT: () => this.SUBRULE(this.hoursClause) },
+    ]);
+  });
+
+  zoneClause = this.RULE("zoneClause", () => {
+    this.CONSUME(T.Zone);
+    this.CONSUME(T.StringLit);
+  });
+
+  // `holidays "IT"`, `holidays "DE-BY", "AT"` (SPEC §2.4)
+  holidaysClause = this.RULE("holidaysClause", () => {
+    this.CONSUME(T.Holidays);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.StringLit) });
+  });
+
+  openOnHolidays = this.RULE("openOnHolidays", () => {
+    this.CONSUME(T.Open);
+    this.CONSUME(T.On);
+    this.CONSUME(T.Holidays);
+  });
+
+  // `closed 2026-12-25`, `closed 2026-12-24 from 13:00`, `closed 2026-08-14 12:00-14:00`
+  closedClause = this.RULE("closedClause", () => {
+    this.CONSUME(T.Closed);
+    this.CONSUME(T.DateLit);
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.From);
+            this.CONSUME(T.ClockTime);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.windowList) },
+      ]),
+    );
+  });
+
+  // `open 2026-12-27 10:00-14:00`
+  openingClause = this.RULE("openingClause", () => {
+    this.CONSUME(T.Open);
+    this.CONSUME(T.DateLit);
+    this.SUBRULE(this.windowList);
+  });
+
+  alwaysClause = this.RULE("alwaysClause", () => {
+    this.CONSUME(T.AlwaysOpen);
+  });
+
+  // Days-only calendar: `days Mon-Fri`
+  daysClause = this.RULE("daysClause", () => {
+    this.CONSUME(T.Days);
+    this.SUBRULE(this.dayList);
+  });
+
+  // `Mon-Thu 08:00-12:00, 13:00-17:00`
+  hoursClause = this.RULE("hoursClause", () => {
+    this.SUBRULE(this.dayList);
+    this.SUBRULE(this.windowList);
+  });
+
+  dayList = this.RULE("dayList", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.dayRange) });
+  });
+
+  dayRange = this.RULE("dayRange", () => {
+    this.CONSUME(T.Weekday);
+    this.OPTION(() => {
+      this.CONSUME(T.Dash);
+      this.CONSUME2(T.Weekday);
+    });
+  });
+
+  windowList = this.RULE("windowList", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.window) });
+  });
+
+  window = this.RULE("window", () => {
+    this.CONSUME(T.ClockTime);
+    this.CONSUME(T.Dash);
+    this.CONSUME2(T.ClockTime);
+  });
+
+  // SPEC §1 regions: calendar per plan, languages with an SLA.
+  regionDecl = this.RULE("regionDecl", () => {
+    this.CONSUME(T.Region);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.regionItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  regionItem = this.RULE("regionItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.calendarRef) },
+      { ALT: () => this.SUBRULE(this.languagesClause) },
+    ]);
+  });
+
+  // `calendar europe_hours`, `calendar europe_extended for gold, platinum`, `calendar for gold`
+  calendarRef = this.RULE("calendarRef", () => {
+    this.CONSUME(T.Calendar);
+    this.OPTION(() => this.CONSUME(T.Identifier));
+    this.OPTION2(() => {
+      this.CONSUME(T.For);
+      this.SUBRULE(this.nameList);
+    });
+  });
+
+  // `languages en, it` / `optional languages fr, es`
+  languagesClause = this.RULE("languagesClause", () => {
+    this.OPTION(() => this.CONSUME(T.Optional));
+    this.CONSUME(T.Languages);
+    this.SUBRULE(this.wordList);
+  });
+
+  nameList = this.RULE("nameList", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
+  });
+
+  wordList = this.RULE("wordList", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Word) });
+  });
+
+  // SPEC §1 targets: clock rules and a goal matrix.
+  targetDecl = this.RULE("targetDecl", () => {
+    this.CONSUME(T.Target);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.clockRule) },
+        { ALT: () => this.SUBRULE(this.kpiClause) },
+        { ALT: () => this.SUBRULE(this.calendarRef) },
+        { ALT: () => this.SUBRULE(this.goalsClause) },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  // SPEC §2.14: `start on approve`, `stop on respond, resolve`
+  clockRule = this.RULE("clockRule", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Start) },
+      { ALT: () => this.CONSUME(T.Pause) },
+      { ALT: () => this.CONSUME(T.Resume) },
+      { ALT: () => this.CONSUME(T.Stop) },
+    ]);
+    this.CONSUME(T.On);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.eventKind) });
+  });
+
+  eventKind = this.RULE("eventKind", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Open) },
+      { ALT: () => this.CONSUME(T.Approve) },
+      { ALT: () => this.CONSUME(T.Pause) },
+      { ALT: () => this.CONSUME(T.Resume) },
+      { ALT: () => this.CONSUME(T.Respond) },
+      { ALT: () => this.CONSUME(T.Resolve) },
+      { ALT: () => this.CONSUME(T.Reprioritize) },
+    ]);
+  });
+
+  kpiClause = this.RULE("kpiClause", () => {
+    this.CONSUME(T.Kpi);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+  });
+
+  goalsClause = this.RULE("goalsClause", () => {
+    this.CONSUME(T.Goals);
+    this.SUBRULE(this.table);
+  });
+
+  // A table: `{ | priority | basic | gold | … }` — the first row is the header.
+  table = this.RULE("table", () => {
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.row));
+    this.CONSUME(T.RCurly);
+  });
+
+  row = this.RULE("row", () => {
+    this.CONSUME(T.Pipe);
+    this.AT_LEAST_ONE(() => {
+      this.SUBRULE(this.cell);
+      this.CONSUME2(T.Pipe);
+    });
+  });
+
+  cell = this.RULE("cell", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.duration) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Next);
+          this.CONSUME(T.Business);
+          this.CONSUME(T.Day);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Same);
+          this.CONSUME2(T.Business);
+          this.CONSUME2(T.Day);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Best);
+          this.CONSUME(T.Effort);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Percent);
+          this.OPTION(() => {
+            this.CONSUME(T.Of);
+            this.CONSUME(T.Identifier);
+          });
+        },
+      },
+      { ALT: () => this.CONSUME2(T.Identifier) },
+      { ALT: () => this.CONSUME(T.None) },
+      // header words
+      { ALT: () => this.CONSUME(T.Priority) },
+      { ALT: () => this.CONSUME(T.Plan) },
+      { ALT: () => this.CONSUME(T.Goal) },
+      { ALT: () => this.CONSUME(T.After) },
+      { ALT: () => this.CONSUME(T.To) },
+      { ALT: () => this.CONSUME(T.Credit) },
+    ]);
+  });
+
+  // `60 minutes`, `4 business hours`, `3 business days`, `1 week`
+  duration = this.RULE("duration", () => {
+    this.CONSUME(T.NumberLit);
+    this.OPTION(() => this.CONSUME(T.Business));
+    this.SUBRULE(this.unit);
+  });
+
+  unit = this.RULE("unit", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Unit) },
+      { ALT: () => this.CONSUME(T.Day) },
+      { ALT: () => this.CONSUME(T.Days) },
+    ]);
+  });
+
+  // SPEC §1 escalations: `escalation for gold, platinum { calendar for gold  | priority | after | to | … }`
+  escalationDecl = this.RULE("escalationDecl", () => {
+    this.CONSUME(T.Escalation);
+    this.OPTION(() => {
+      this.CONSUME(T.For);
+      this.SUBRULE(this.nameList);
+    });
+    this.CONSUME(T.LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.clockRule) },
+        { ALT: () => this.SUBRULE(this.calendarRef) },
+        { ALT: () => this.SUBRULE(this.table) },
+      ]),
+    );
+    this.CONSUME(T.RCurly);
+  });
+
+  // SPEC §6 service credits.
+  creditsDecl = this.RULE("creditsDecl", () => {
+    this.CONSUME(T.Credits);
+    this.OPTION(() => {
+      this.CONSUME(T.For);
+      this.SUBRULE(this.nameList);
+    });
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.creditsItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  creditsItem = this.RULE("creditsItem", () => {
+    this.OR([
+      {
+        // `target response`: whose breach earns a credit
+        ALT: () => {
+          this.CONSUME(T.Target);
+          this.SUBRULE(this.nameList);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.table) },
+      {
+        // `claim by end of next month`, `claim subject "SLA Credit Request"`
+        ALT: () => {
+          this.CONSUME(T.Claim);
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.By);
+                this.CONSUME(T.End);
+                this.CONSUME(T.Of);
+                this.CONSUME(T.Next);
+                this.CONSUME(T.Unit);
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(T.Subject);
+                this.CONSUME(T.StringLit);
+              },
+            },
+          ]);
+        },
+      },
+      {
+        // `ineligible channel email`, `ineligible optional languages`
+        ALT: () => {
+          this.CONSUME(T.Ineligible);
+          this.OR3([
+            {
+              ALT: () => {
+                this.CONSUME(T.Channel);
+                this.SUBRULE2(this.nameList);
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(T.Optional);
+                this.CONSUME(T.Languages);
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Cap);
+          this.CONSUME(T.Percent);
+        },
+      },
+    ]);
+  });
+
+  // SPEC §6 fees and invoices.
+  feesDecl = this.RULE("feesDecl", () => {
+    this.CONSUME(T.Fees);
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.feesItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  feesItem = this.RULE("feesItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.zoneClause) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Currency);
+          this.CONSUME(T.Identifier);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Plus);
+          this.CONSUME(T.Vat);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Vat);
+          this.CONSUME(T.Percent);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.rateClause) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Free);
+          this.SUBRULE(this.nameList);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.allowanceClause) },
+      { ALT: () => this.SUBRULE(this.packageDecl) },
+      { ALT: () => this.SUBRULE(this.invoiceClause) },
+      { ALT: () => this.SUBRULE(this.paymentClause) },
+      { ALT: () => this.SUBRULE(this.lateChargeClause) },
+    ]);
+  });
+
+  // `rate standard 39 EUR per hour`, `rate 130 USD per hour`
+  rateClause = this.RULE("rateClause", () => {
+    this.CONSUME(T.Rate);
+    this.OPTION(() => this.CONSUME(T.Identifier));
+    this.SUBRULE(this.money);
+    this.CONSUME(T.Per);
+    this.CONSUME(T.Unit);
+  });
+
+  money = this.RULE("money", () => {
+    this.CONSUME(T.NumberLit);
+    this.OPTION(() => this.CONSUME(T.Identifier));
+  });
+
+  // `allowance basic 1 hour per month, excess at standard`
+  allowanceClause = this.RULE("allowanceClause", () => {
+    this.CONSUME(T.Allowance);
+    this.CONSUME(T.Identifier);
+    this.SUBRULE(this.duration);
+    this.CONSUME(T.Per);
+    this.CONSUME(T.Unit);
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME(T.Excess);
+      this.CONSUME(T.At);
+      this.CONSUME2(T.Identifier);
+    });
+  });
+
+  // `package onboarding_package 199 EUR { prepays 5 hours of premium or 9 hours of standard … }`
+  packageDecl = this.RULE("packageDecl", () => {
+    this.CONSUME(T.Package);
+    this.CONSUME(T.Identifier);
+    this.SUBRULE(this.money);
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.packageItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  packageItem = this.RULE("packageItem", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Prepays);
+          this.AT_LEAST_ONE_SEP({ SEP: T.Or, DEF: () => this.SUBRULE(this.prepaidOption) });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Draws);
+          this.CONSUME(T.Identifier);
+        },
+      },
+      {
+        // `buy within 2.5 months of trialStart`
+        ALT: () => {
+          this.CONSUME(T.Buy);
+          this.CONSUME(T.Within);
+          this.CONSUME(T.NumberLit);
+          this.CONSUME(T.Unit);
+          this.CONSUME(T.Of);
+          this.CONSUME2(T.Identifier);
+        },
+      },
+      {
+        // `expires 3 months after trialStart`
+        ALT: () => {
+          this.CONSUME(T.Expires);
+          this.CONSUME2(T.NumberLit);
+          this.CONSUME2(T.Unit);
+          this.CONSUME(T.After);
+          this.CONSUME3(T.Identifier);
+        },
+      },
+    ]);
+  });
+
+  prepaidOption = this.RULE("prepaidOption", () => {
+    this.SUBRULE(this.duration);
+    this.CONSUME(T.Of);
+    this.CONSUME(T.Identifier);
+  });
+
+  // `invoice monthly, issued 1 day after period` / `invoice monthly, issued on day 10 of next month`
+  invoiceClause = this.RULE("invoiceClause", () => {
+    this.CONSUME(T.Invoice);
+    this.OR([{ ALT: () => this.CONSUME(T.Monthly) }, { ALT: () => this.CONSUME(T.Yearly) }]);
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME(T.Issued);
+      this.OR2([
+        {
+          ALT: () => {
+            this.CONSUME(T.NumberLit);
+            this.SUBRULE(this.unit);
+            this.CONSUME(T.After);
+            this.CONSUME(T.Period);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.On);
+            this.CONSUME(T.Day);
+            this.CONSUME2(T.NumberLit);
+            this.CONSUME(T.Of);
+            this.CONSUME(T.Next);
+            this.CONSUME(T.Unit);
+          },
+        },
+      ]);
+    });
+  });
+
+  // `payment net 30 days` / `payment by end of month`
+  paymentClause = this.RULE("paymentClause", () => {
+    this.CONSUME(T.Payment);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Net);
+          this.CONSUME(T.NumberLit);
+          this.SUBRULE(this.unit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.By);
+          this.CONSUME(T.End);
+          this.CONSUME(T.Of);
+          this.CONSUME(T.Unit);
+        },
+      },
+    ]);
+  });
+
+  // `late charge 1.5% per started month`
+  lateChargeClause = this.RULE("lateChargeClause", () => {
+    this.CONSUME(T.Late);
+    this.CONSUME(T.Charge);
+    this.CONSUME(T.Percent);
+    this.CONSUME(T.Per);
+    this.CONSUME(T.Started);
+    this.CONSUME(T.Unit);
+  });
+
+  // SPEC §4 example cases: a ticket (or a period) and what the policy must answer.
+  exampleDecl = this.RULE("exampleDecl", () => {
+    this.CONSUME(T.Example);
+    this.CONSUME(T.StringLit);
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.exampleItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  exampleItem = this.RULE("exampleItem", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Ticket);
+          this.CONSUME(T.StringLit);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.ticketField) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Opened);
+          this.CONSUME(T.DateTime);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.eventLine) },
+      {
+        ALT: () => {
+          this.CONSUME(T.As);
+          this.CONSUME(T.Of);
+          this.CONSUME2(T.DateTime);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Period);
+          this.CONSUME2(T.StringLit);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.expectation) },
+    ]);
+  });
+
+  // `priority P2`, `plan gold`, `region europe`, `channel portal`, `language en`
+  ticketField = this.RULE("ticketField", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Priority) },
+            { ALT: () => this.CONSUME(T.Plan) },
+            { ALT: () => this.CONSUME(T.Region) },
+            { ALT: () => this.CONSUME(T.Channel) },
+          ]);
+          this.CONSUME(T.Identifier);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Language);
+          this.CONSUME(T.Word);
+        },
+      },
+    ]);
+  });
+
+  // `pause at 2026-03-28T09:10:00+01:00`, `reprioritize to P1 at …`
+  eventLine = this.RULE("eventLine", () => {
+    this.SUBRULE(this.eventKind);
+    this.OPTION(() => {
+      this.CONSUME(T.To);
+      this.CONSUME(T.Identifier);
+    });
+    this.CONSUME(T.At);
+    this.CONSUME(T.DateTime);
+  });
+
+  expectation = this.RULE("expectation", () => {
+    this.CONSUME(T.Expect);
+    this.OR([
+      {
+        // `expect invoice.total "70.79"` (settlement examples)
+        GATE: () => this.LA(2).tokenType === T.Dot,
+        ALT: () => {
+          this.CONSUME(T.Word);
+          this.AT_LEAST_ONE(() => {
+            this.CONSUME(T.Dot);
+            this.CONSUME2(T.Word);
+          });
+          this.CONSUME(T.StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.No);
+          this.CONSUME(T.Escalation);
+        },
+      },
+      {
+        // `expect escalation support_team at 2026-…`
+        ALT: () => {
+          this.CONSUME2(T.Escalation);
+          this.CONSUME(T.Identifier);
+          this.OPTION(() => {
+            this.CONSUME(T.At);
+            this.CONSUME(T.DateTime);
+          });
+        },
+      },
+      {
+        // `expect credit 20%` / `expect credit none`
+        ALT: () => {
+          this.CONSUME(T.Credit);
+          this.OR2([{ ALT: () => this.CONSUME(T.Percent) }, { ALT: () => this.CONSUME(T.None) }]);
+        },
+      },
+      {
+        // `expect response met due 2026-…` / `expect response due none`
+        ALT: () => {
+          this.CONSUME2(T.Identifier);
+          this.OPTION2(() => this.CONSUME(T.Status));
+          this.OPTION3(() => {
+            this.CONSUME(T.Due);
+            this.OR3([{ ALT: () => this.CONSUME2(T.DateTime) }, { ALT: () => this.CONSUME2(T.None) }]);
+          });
+        },
+      },
+    ]);
+  });
+}
+
+/** One parser instance, reused: chevrotain parsers are built once and fed new input. */
+export const slaParser = new SlaParser();
+
+export type { CstNode };

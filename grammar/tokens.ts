@@ -1,0 +1,243 @@
+/**
+ * Tokens of the `.sla` language (SPEC §1). Keywords are reserved words; every keyword and
+ * `Identifier` also belong to the `Word` category, so places that take free words (language
+ * codes like `as` or `to`, dotted result paths) accept them all.
+ */
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+/** Any word: identifiers and keywords alike. Never produced by the lexer directly. */
+export const Word = createToken({ name: "Word", pattern: Lexer.NA });
+
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  categories: [Word],
+});
+
+const keywordTokens: TokenType[] = [];
+/** A reserved word; `longer_alt` makes `planned` an identifier rather than `plan` + `ned`. */
+function keyword(word: string, name = word.charAt(0).toUpperCase() + word.slice(1)): TokenType {
+  const token = createToken({
+    name,
+    pattern: new RegExp(`${word}(?![A-Za-z0-9_])`),
+    longer_alt: Identifier,
+    categories: [Word],
+    label: `\`${word}\``,
+  });
+  keywordTokens.push(token);
+  return token;
+}
+
+// Blocks and declarations
+export const Policy = keyword("policy");
+export const Calendar = keyword("calendar");
+export const Region = keyword("region");
+export const Plan = keyword("plan");
+export const Priority = keyword("priority");
+export const Target = keyword("target");
+export const Escalation = keyword("escalation");
+export const Credits = keyword("credits");
+export const Credit = keyword("credit");
+export const Fees = keyword("fees");
+export const Role = keyword("role");
+export const Channel = keyword("channel");
+export const Work = keyword("work");
+export const Obligation = keyword("obligation");
+export const Exclude = keyword("exclude");
+export const Cause = keyword("cause");
+export const Example = keyword("example");
+export const Extends = keyword("extends");
+export const For = keyword("for");
+
+// Calendars (SPEC §2.2–2.4)
+export const Zone = keyword("zone");
+export const Holidays = keyword("holidays");
+export const Closed = keyword("closed");
+export const Open = keyword("open");
+export const On = keyword("on");
+export const From = keyword("from");
+export const Days = keyword("days");
+export const AlwaysOpen = createToken({
+  name: "AlwaysOpen",
+  pattern: /24x7(?![A-Za-z0-9_])/,
+  label: "`24x7`",
+});
+
+// Regions and languages
+export const Languages = keyword("languages");
+export const Optional = keyword("optional");
+export const Language = keyword("language");
+
+// Targets and clock rules (SPEC §2.5–2.14)
+export const Start = keyword("start");
+export const Pause = keyword("pause");
+export const Resume = keyword("resume");
+export const Stop = keyword("stop");
+export const Approve = keyword("approve");
+export const Respond = keyword("respond");
+export const Resolve = keyword("resolve");
+export const Reprioritize = keyword("reprioritize");
+export const Kpi = keyword("kpi");
+export const Goals = keyword("goals");
+export const Goal = keyword("goal");
+export const Business = keyword("business");
+export const Next = keyword("next");
+export const Same = keyword("same");
+export const Day = keyword("day");
+export const Best = keyword("best");
+export const Effort = keyword("effort");
+export const After = keyword("after");
+export const To = keyword("to");
+export const Of = keyword("of");
+// Longest unit first: `minutes` must not lex as `minute` + `s`.
+export const Unit = createToken({
+  name: "Unit",
+  pattern: /(?:minutes|minute|hours|hour|weeks|week|months|month)(?![A-Za-z0-9_])/,
+  longer_alt: Identifier,
+  categories: [Word],
+  label: "a unit (`minutes`, `hours`, `days`, `weeks`, `months`)",
+});
+
+// Credits and fees (SPEC §6)
+export const Claim = keyword("claim");
+export const By = keyword("by");
+export const End = keyword("end");
+export const Subject = keyword("subject");
+export const Ineligible = keyword("ineligible");
+export const Cap = keyword("cap");
+export const Currency = keyword("currency");
+export const Rate = keyword("rate");
+export const Per = keyword("per");
+export const Free = keyword("free");
+export const Allowance = keyword("allowance");
+export const Excess = keyword("excess");
+export const At = keyword("at");
+export const Package = keyword("package");
+export const Prepays = keyword("prepays");
+export const Or = keyword("or");
+export const Draws = keyword("draws");
+export const Buy = keyword("buy");
+export const Within = keyword("within");
+export const Expires = keyword("expires");
+export const Invoice = keyword("invoice");
+export const Monthly = keyword("monthly");
+export const Yearly = keyword("yearly");
+export const Issued = keyword("issued");
+export const Payment = keyword("payment");
+export const Net = keyword("net");
+export const Late = keyword("late");
+export const Charge = keyword("charge");
+export const Started = keyword("started");
+export const Vat = keyword("vat");
+export const Plus = keyword("plus");
+
+// Example cases (SPEC §4 `sla test`)
+export const Ticket = keyword("ticket");
+export const Opened = keyword("opened");
+export const As = keyword("as");
+export const Expect = keyword("expect");
+export const No = keyword("no");
+export const None = keyword("none");
+export const Period = keyword("period");
+export const Due = keyword("due");
+export const Status = createToken({
+  name: "Status",
+  pattern: /(?:met|breached|pending|paused)(?![A-Za-z0-9_])/,
+  longer_alt: Identifier,
+  categories: [Word],
+  label: "a status (`met`, `breached`, `pending`, `paused`)",
+});
+
+export const Weekday = createToken({
+  name: "Weekday",
+  pattern: /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?![A-Za-z0-9_])/,
+  longer_alt: Identifier,
+  categories: [Word],
+  label: "a weekday (`Mon` … `Sun`)",
+});
+
+// Literals. Order matters: the longest literal shapes first.
+export const DateTime = createToken({
+  name: "DateTime",
+  pattern: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})/,
+  label: "an instant (`2026-03-27T16:30:00+01:00`)",
+});
+export const DateLit = createToken({
+  name: "DateLit",
+  pattern: /\d{4}-\d{2}-\d{2}/,
+  label: "a date (`2026-12-24`)",
+});
+export const ClockTime = createToken({
+  name: "ClockTime",
+  pattern: /\d{1,2}:\d{2}/,
+  label: "a clock time (`09:00`)",
+});
+export const Percent = createToken({
+  name: "Percent",
+  pattern: /\d+(?:\.\d+)?\s?%/,
+  label: "a percentage (`20%`)",
+});
+export const NumberLit = createToken({
+  name: "NumberLit",
+  pattern: /\d+(?:\.\d+)?/,
+  label: "a number",
+});
+export const StringLit = createToken({
+  name: "StringLit",
+  pattern: /"(?:[^"\\\n\r]|\\.)*"/,
+  label: "a string (`\"…\"`)",
+});
+
+// Punctuation
+export const LCurly = createToken({ name: "LCurly", pattern: /{/, label: "`{`" });
+export const RCurly = createToken({ name: "RCurly", pattern: /}/, label: "`}`" });
+export const Pipe = createToken({ name: "Pipe", pattern: /\|/, label: "`|`" });
+export const Comma = createToken({ name: "Comma", pattern: /,/, label: "`,`" });
+export const Dash = createToken({ name: "Dash", pattern: /[-–]/, label: "`-`" });
+export const Dot = createToken({ name: "Dot", pattern: /\./, label: "`.`" });
+
+/** Comments are kept (a lexer group), so the formatter can print them back. */
+export const Comment = createToken({
+  name: "Comment",
+  pattern: /\/\/[^\n\r]*/,
+  group: "comments",
+});
+export const WhiteSpace = createToken({
+  name: "WhiteSpace",
+  pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+});
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  DateTime,
+  DateLit,
+  ClockTime,
+  Percent,
+  AlwaysOpen,
+  NumberLit,
+  StringLit,
+  LCurly,
+  RCurly,
+  Pipe,
+  Comma,
+  Dash,
+  Dot,
+  Unit,
+  Status,
+  Weekday,
+  ...keywordTokens,
+  Identifier,
+  Word,
+];
+
+/** Every reserved word, for completion and "not a valid name" checks. */
+export const keywords: readonly string[] = [
+  ...keywordTokens.map((t) => String(t.PATTERN).replace(/^\/|\(\?!.*$/g, "")),
+  "minutes", "minute", "hours", "hour", "weeks", "week", "months", "month",
+  "met", "breached", "pending", "paused",
+  "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+];
+
+export const slaLexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: "full" });

@@ -1,0 +1,272 @@
+/**
+ * The compiled form of a policy: plain JSON, versioned, validated by zod.
+ *
+ * This is the only module shared between the compiler (which produces it) and the runtime (which
+ * consumes it). The runtime never sees the grammar: everything it needs is here, including the
+ * source location and text of each clause, so results and traces can cite the contract.
+ */
+import { z } from "zod";
+
+export const IR_VERSION = 1;
+
+/** Where a clause came from: file, 1-based line and column, and the clause's own text. */
+export const SourceRefSchema = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  text: z.string(),
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+/** Minutes after local midnight, 0..1440 (1440 is `24:00`). */
+const Minute = z.number().int().min(0).max(1440);
+/** A local calendar date `YYYY-MM-DD`. */
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** One open window `[from, to)` in local wall time, minutes after midnight. */
+export const WindowSchema = z.object({ from: Minute, to: Minute });
+export type Window = z.infer<typeof WindowSchema>;
+
+/**
+ * A calendar (SPEC §2.2). `week[0]` is Monday … `week[6]` Sunday.
+ * `always` is 24x7; `days` is a days-only calendar (its windows are 00:00–24:00).
+ */
+export const CalendarSchema = z.object({
+  name: z.string(),
+  kind: z.enum(["hours", "always", "days"]),
+  zone: z.string(),
+  week: z.array(z.array(WindowSchema)).length(7),
+  /** Public holidays from date-holidays, closing whole local dates (SPEC §2.4). */
+  holidays: z.array(z.object({ country: z.string(), region: z.string().nullable() })),
+  /** Closed dates: the whole day, or the part given by `windows`. */
+  closures: z.array(
+    z.object({ date: LocalDate, windows: z.array(WindowSchema).nullable(), origin: SourceRefSchema }),
+  ),
+  /** Extra openings on a date, added after closures. */
+  openings: z.array(z.object({ date: LocalDate, windows: z.array(WindowSchema), origin: SourceRefSchema })),
+  origin: SourceRefSchema,
+});
+export type CalendarIR = z.infer<typeof CalendarSchema>;
+
+/** Ticket event kinds (SPEC §3). `open` is the ticket's `openedAt`, usable in clock rules. */
+export const EventKindSchema = z.enum(["open", "approve", "pause", "resume", "respond", "resolve", "reprioritize"]);
+export type EventKind = z.infer<typeof EventKindSchema>;
+
+/** What starts, pauses, resumes and stops a clock (SPEC §2.14). */
+export const ClockSchema = z.object({
+  start: z.array(EventKindSchema),
+  pause: z.array(EventKindSchema),
+  resume: z.array(EventKindSchema),
+  stop: z.array(EventKindSchema),
+});
+export type ClockIR = z.infer<typeof ClockSchema>;
+
+/** A goal (SPEC §2.5–2.9). Durations are in milliseconds; `text` is how the policy wrote it. */
+export const GoalSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("business"), ms: z.number().nonnegative(), text: z.string() }),
+  z.object({ kind: z.literal("elapsed"), ms: z.number().nonnegative(), text: z.string() }),
+  z.object({ kind: z.literal("businessDays"), days: z.number().int().positive(), text: z.string() }),
+  z.object({ kind: z.literal("sameBusinessDay"), text: z.string() }),
+  z.object({ kind: z.literal("none"), text: z.string() }),
+]);
+export type Goal = z.infer<typeof GoalSchema>;
+
+/** One cell of a goal matrix. `null` on an axis the policy does not use. */
+export const GoalCellSchema = z.object({
+  priority: z.string().nullable(),
+  plan: z.string().nullable(),
+  goal: GoalSchema,
+  origin: SourceRefSchema,
+});
+export type GoalCell = z.infer<typeof GoalCellSchema>;
+
+export const TargetSchema = z.object({
+  name: z.string(),
+  title: z.string().nullable(),
+  /** `false` for a non-binding KPI: reported, but never breaches a contract or earns a credit. */
+  binding: z.boolean(),
+  clock: ClockSchema,
+  /** A calendar named by the target itself; otherwise the ticket's region/plan chooses. */
+  calendar: z.string().nullable(),
+  goals: z.array(GoalCellSchema),
+  origin: SourceRefSchema,
+});
+export type TargetIR = z.infer<typeof TargetSchema>;
+
+export const RegionSchema = z.object({
+  name: z.string(),
+  title: z.string().nullable(),
+  calendar: z.string(),
+  /** Plan → calendar, where a plan changes the region's hours. */
+  planCalendars: z.record(z.string(), z.string()),
+  /** Languages with an SLA; `null` when the region does not restrict languages. */
+  languages: z.object({ primary: z.array(z.string()), optional: z.array(z.string()) }).nullable(),
+  origin: SourceRefSchema,
+});
+export type RegionIR = z.infer<typeof RegionSchema>;
+
+export const NamedSchema = z.object({
+  name: z.string(),
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  origin: SourceRefSchema,
+});
+export type Named = z.infer<typeof NamedSchema>;
+
+/** An escalation threshold: a duration on the escalation clock, or a share of a target's goal. */
+export const EscalationAfterSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("business"), ms: z.number().nonnegative(), text: z.string() }),
+  z.object({ kind: z.literal("elapsed"), ms: z.number().nonnegative(), text: z.string() }),
+  z.object({ kind: z.literal("percent"), percent: z.number().min(0).max(100), target: z.string(), text: z.string() }),
+]);
+export type EscalationAfter = z.infer<typeof EscalationAfterSchema>;
+
+export const EscalationSchema = z.object({
+  /** Plans this matrix applies to; `null` for all. */
+  plans: z.array(z.string()).nullable(),
+  /** Count business time on the calendar the region gives this plan (`null`: the ticket's own). */
+  calendarPlan: z.string().nullable(),
+  clock: ClockSchema,
+  levels: z.array(
+    z.object({
+      priority: z.string().nullable(),
+      after: EscalationAfterSchema,
+      role: z.string(),
+      origin: SourceRefSchema,
+    }),
+  ),
+  origin: SourceRefSchema,
+});
+export type EscalationIR = z.infer<typeof EscalationSchema>;
+
+/** Service credits (SPEC §6): the highest row among breached eligible tickets, never a sum. */
+export const CreditsSchema = z.object({
+  plans: z.array(z.string()).nullable(),
+  /** Targets whose breach earns a credit; empty means every binding target. */
+  targets: z.array(z.string()),
+  rows: z.array(z.object({ priority: z.string().nullable(), percent: z.number().min(0).max(100), origin: SourceRefSchema })),
+  /** Months after the period's last month whose end is the claim deadline (1 = end of next month). */
+  claimMonthsAfter: z.number().int().nonnegative().nullable(),
+  claimSubject: z.string().nullable(),
+  /** Percent cap of the period's fees, where the policy states one. */
+  capPercent: z.number().min(0).max(100).nullable(),
+  ineligibleChannels: z.array(z.string()),
+  ineligibleOptionalLanguages: z.boolean(),
+  origin: SourceRefSchema,
+});
+export type CreditsIR = z.infer<typeof CreditsSchema>;
+
+/** Money is a decimal string (`"130.00"`): the runtime does arithmetic with decimal.js only. */
+const Decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+export const FeesSchema = z.object({
+  currency: z.string(),
+  /** VAT on top of the subtotal: `rate` from the policy, or the period's `vatRate` when `null`. */
+  vat: z.object({ applies: z.boolean(), rate: Decimal.nullable() }),
+  /** Hourly rate for work matching `kind` and/or `regime` (`null` = any). */
+  rates: z.array(
+    z.object({ kind: z.string().nullable(), regime: z.string().nullable(), amount: Decimal, origin: SourceRefSchema }),
+  ),
+  /** Kinds of work that are never billed. */
+  free: z.array(z.string()),
+  /** Free hours per calendar month for a regime; the excess is billed at `excessRegime`'s rate. */
+  allowances: z.array(
+    z.object({ regime: z.string(), hours: Decimal, excessRegime: z.string().nullable(), origin: SourceRefSchema }),
+  ),
+  /** Prepaid packages bought as a plan (regime) of their own. */
+  packages: z.array(
+    z.object({
+      plan: z.string(),
+      price: Decimal,
+      options: z.array(z.object({ regime: z.string(), hours: Decimal })),
+      /** The kind of work that draws from the package. */
+      draws: z.string(),
+      buyWithinMonths: Decimal.nullable(),
+      expiresAfterMonths: Decimal.nullable(),
+      /** The date those months count from: a field of the period (`trialStart`). */
+      from: z.string(),
+      origin: SourceRefSchema,
+    }),
+  ),
+  invoice: z.object({
+    schedule: z.enum(["monthly", "yearly"]),
+    /** Issued this many days after the period ends, or on this day of the next month. */
+    issue: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("daysAfterPeriod"), days: z.number().int().nonnegative() }),
+      z.object({ kind: z.literal("dayOfNextMonth"), day: z.number().int().min(1).max(31) }),
+    ]),
+    due: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("netDays"), days: z.number().int().nonnegative() }),
+      z.object({ kind: z.literal("endOfMonth") }),
+    ]),
+  }),
+  lateCharge: z.object({ percent: Decimal, per: z.literal("startedMonth") }).nullable(),
+  /** IANA zone in which billing dates and claims are read. */
+  zone: z.string(),
+  origin: SourceRefSchema,
+});
+export type FeesIR = z.infer<typeof FeesSchema>;
+
+/** An expectation of an `example` case (SPEC §4 `sla test`). */
+export const ExpectationSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("target"),
+    target: z.string(),
+    status: z.enum(["met", "breached", "pending", "paused", "none"]).nullable(),
+    due: z.string().nullable(),
+    /** true when the example says `due none` */
+    dueNone: z.boolean(),
+    origin: SourceRefSchema,
+  }),
+  z.object({ kind: z.literal("escalation"), role: z.string(), at: z.string().nullable(), origin: SourceRefSchema }),
+  z.object({ kind: z.literal("noEscalation"), origin: SourceRefSchema }),
+  z.object({ kind: z.literal("credit"), percent: z.number().nullable(), origin: SourceRefSchema }),
+  /** A settlement field compared as text, e.g. `total` = `"70.79"`, `credit.amount` = `"2400.00"`. */
+  z.object({ kind: z.literal("settle"), field: z.string(), value: z.string(), origin: SourceRefSchema }),
+]);
+export type Expectation = z.infer<typeof ExpectationSchema>;
+
+export const ExampleSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("ticket"),
+    name: z.string(),
+    /** The ticket in the JSON shape of SPEC §3 (not yet validated: `sla test` validates it). */
+    ticket: z.record(z.string(), z.unknown()),
+    expectations: z.array(ExpectationSchema),
+    origin: SourceRefSchema,
+  }),
+  z.object({
+    kind: z.literal("settle"),
+    name: z.string(),
+    /** The period file (SPEC §6 JSON), relative to the policy file. */
+    periodFile: z.string(),
+    expectations: z.array(ExpectationSchema),
+    origin: SourceRefSchema,
+  }),
+]);
+export type ExampleIR = z.infer<typeof ExampleSchema>;
+
+export const PolicySchema = z.object({
+  irVersion: z.literal(IR_VERSION),
+  id: z.string(),
+  title: z.string().nullable(),
+  calendars: z.array(CalendarSchema),
+  /** The calendar used when no region and no target chooses one. */
+  defaultCalendar: z.string().nullable(),
+  regions: z.array(RegionSchema),
+  plans: z.array(NamedSchema),
+  priorities: z.array(NamedSchema),
+  roles: z.array(NamedSchema),
+  channels: z.array(z.string()),
+  targets: z.array(TargetSchema),
+  exclusions: z.object({
+    channels: z.array(z.object({ channel: z.string(), reason: z.string().nullable(), origin: SourceRefSchema })),
+    causes: z.array(NamedSchema),
+  }),
+  escalations: z.array(EscalationSchema),
+  credits: CreditsSchema.nullable(),
+  fees: FeesSchema.nullable(),
+  obligations: z.array(NamedSchema),
+  examples: z.array(ExampleSchema),
+});
+export type PolicyIR = z.infer<typeof PolicySchema>;
