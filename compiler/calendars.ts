@@ -1,0 +1,258 @@
+/**
+ * Calendars (SPEC §2.2–2.4): check zones, holiday codes, windows and inheritance, and lower each
+ * calendar to its IR with the parent's hours merged in.
+ */
+import Holidays from "date-holidays";
+import { DateTime, IANAZone } from "luxon";
+import type { Span } from "../grammar/source.js";
+import type { CalendarIR, Window } from "../runtime/ir.js";
+import type * as A from "./ast.js";
+import { type CheckContext, sourceRef } from "./context.js";
+import { didYouMean } from "./diagnostic.js";
+
+const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+let countryCache: Record<string, string> | null = null;
+function holidayCountries(): Record<string, string> {
+  countryCache ??= new Holidays().getCountries() ?? {};
+  return countryCache;
+}
+
+/** Check a holiday code `IT` or `DE-BY` against date-holidays. Returns the IR form or null. */
+export function checkHolidayCode(ctx: CheckContext, code: A.Str): { country: string; region: string | null } | null {
+  const [country = "", region = null, ...rest] = code.value.split("-");
+  const countries = holidayCountries();
+  if (!(country in countries) || rest.length > 0) {
+    const suggestion = didYouMean(country.toUpperCase(), Object.keys(countries));
+    ctx.diagnostics.error("SLA202", code.span, `unknown holiday country \`${code.value}\``, {
+      help: suggestion ? `did you mean \`${suggestion}\`? codes are ISO 3166 countries known to date-holidays` : "codes are ISO 3166 countries known to date-holidays, e.g. `IT` or `DE-BY`",
+      ...(suggestion ? { fixes: [{ title: `change to \`${suggestion}\``, edits: [{ span: code.span, newText: `"${suggestion}"` }] }] } : {}),
+    });
+    return null;
+  }
+  if (region !== null) {
+    const states = new Holidays().getStates(country) ?? {};
+    if (!(region in states)) {
+      const known = Object.keys(states);
+      const suggestion = didYouMean(region, known);
+      ctx.diagnostics.error("SLA202", code.span, `unknown region \`${region}\` of holiday country \`${country}\``, {
+        help: suggestion
+          ? `did you mean \`${country}-${suggestion}\`?`
+          : known.length > 0
+            ? `regions of \`${country}\`: ${known.join(", ")}`
+            : `\`${country}\` has no regions in date-holidays`,
+      });
+      return null;
+    }
+  }
+  return { country, region };
+}
+
+export function checkZone(ctx: CheckContext, zone: A.Str): boolean {
+  if (IANAZone.isValidZone(zone.value)) return true;
+  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  const suggestion = didYouMean(zone.value, all);
+  ctx.diagnostics.error("SLA201", zone.span, `invalid time zone \`${zone.value}\``, {
+    help: suggestion ? `did you mean \`${suggestion}\`?` : "use an IANA time zone such as `Europe/Rome` or `America/New_York`",
+    ...(suggestion ? { fixes: [{ title: `change to \`${suggestion}\``, edits: [{ span: zone.span, newText: `"${suggestion}"` }] }] } : {}),
+  });
+  return false;
+}
+
+/** A clock time is 00:00–24:00 with minutes below 60. */
+function checkClock(ctx: CheckContext, t: A.Lit<number>, image: string): boolean {
+  const minutes = Number(image.split(":")[1]);
+  if (minutes >= 60 || t.value > 1440) {
+    ctx.diagnostics.error("SLA206", t.span, `invalid clock time \`${image}\``, { help: "clock times run from `00:00` to `24:00`" });
+    return false;
+  }
+  return true;
+}
+
+export function checkDate(ctx: CheckContext, date: A.Lit<string>): boolean {
+  if (DateTime.fromISO(date.value).isValid) return true;
+  ctx.diagnostics.error("SLA206", date.span, `invalid date \`${date.value}\``, { help: "dates are `YYYY-MM-DD`" });
+  return false;
+}
+
+/** Check windows (start < end, valid clock times) and return the good ones with their spans. */
+function checkWindows(ctx: CheckContext, windows: readonly A.Window[]): { w: Window; span: Span }[] {
+  const out: { w: Window; span: Span }[] = [];
+  for (const win of windows) {
+    const text = (l: A.Lit<number>) => ctx.file.text.slice(l.span.start, l.span.end);
+    if (!checkClock(ctx, win.from, text(win.from)) || !checkClock(ctx, win.to, text(win.to))) continue;
+    if (win.from.value >= win.to.value) {
+      ctx.diagnostics.error("SLA203", win.span, `window \`${ctx.file.text.slice(win.span.start, win.span.end)}\` ends before it starts`, {
+        help: "a window's start must be before its end; write overnight cover as two windows (`22:00-24:00` and `00:00-06:00` the next day)",
+      });
+      continue;
+    }
+    out.push({ w: { from: win.from.value, to: win.to.value }, span: win.span });
+  }
+  return out;
+}
+
+function expandDays(ranges: readonly A.DayRange[]): number[] {
+  const days: number[] = [];
+  for (const r of ranges) {
+    const from = r.from.value;
+    const to = r.to?.value ?? from;
+    // `Sun-Thu` wraps around the week.
+    for (let d = from; ; d = (d + 1) % 7) {
+      if (!days.includes(d)) days.push(d);
+      if (d === to) break;
+    }
+  }
+  return days;
+}
+
+interface LoweredCalendar {
+  ir: CalendarIR;
+  /** Span of each weekly window, to point overlap errors at the newest one. */
+  windowSpans: (Span | null)[][];
+  hasHours: boolean;
+}
+
+/** Check and lower every calendar, parents first. */
+export function lowerCalendars(ctx: CheckContext, decls: readonly A.CalendarDecl[]): Map<string, CalendarIR> {
+  const done = new Map<string, LoweredCalendar>();
+  const visiting = new Set<string>();
+
+  const lower = (decl: A.CalendarDecl): LoweredCalendar | null => {
+    const name = decl.name?.text;
+    if (!name) return null;
+    const seen = done.get(name);
+    if (seen) return seen;
+    if (visiting.has(name)) {
+      ctx.diagnostics.error("SLA104", decl.parent?.span ?? decl.span, `calendar \`${name}\` extends itself`, {
+        help: "remove `extends` from one calendar of the cycle",
+      });
+      return null;
+    }
+    visiting.add(name);
+    let parent: LoweredCalendar | null = null;
+    if (decl.parent) {
+      const entry = ctx.symbols.resolve("calendar", decl.parent);
+      if (entry && entry.decl.kind === "calendar") parent = lower(entry.decl);
+    }
+    visiting.delete(name);
+    const lowered = lowerOne(ctx, decl, name, parent);
+    done.set(name, lowered);
+    return lowered;
+  };
+
+  for (const d of decls) lower(d);
+  return new Map([...done].map(([k, v]) => [k, v.ir]));
+}
+
+function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent: LoweredCalendar | null): LoweredCalendar {
+  const week: Window[][] = parent ? parent.ir.week.map((d) => [...d]) : [[], [], [], [], [], [], []];
+  const windowSpans: (Span | null)[][] = parent ? parent.windowSpans.map((d) => d.map(() => null)) : [[], [], [], [], [], [], []];
+  let zone = parent?.ir.zone ?? null;
+  let kind: CalendarIR["kind"] = parent?.ir.kind ?? "hours";
+  let holidays = parent ? [...parent.ir.holidays] : [];
+  const closures = parent ? [...parent.ir.closures] : [];
+  const openings = parent ? [...parent.ir.openings] : [];
+  let hasHours = parent?.hasHours ?? false;
+  let zoneSeen: Span | null = null;
+  let openOnHolidays: Span | null = null;
+
+  /** Add a window to some weekdays; one diagnostic lists every day it overlaps on. */
+  const addWindow = (days: readonly number[], w: Window, span: Span) => {
+    const clashDays: string[] = [];
+    let other: Span | null = null;
+    for (const day of days) {
+      const clash = week[day]!.findIndex((o) => w.from < o.to && o.from < w.to);
+      if (clash >= 0) {
+        clashDays.push(DAY_NAMES[day]!);
+        other ??= windowSpans[day]![clash] ?? null;
+        continue;
+      }
+      week[day]!.push(w);
+      windowSpans[day]!.push(span);
+    }
+    if (clashDays.length > 0) {
+      ctx.diagnostics.error("SLA204", span, `window overlaps another window on ${clashDays.join(", ")}`, {
+        help: "windows of one day must not overlap: merge them into one window",
+        ...(other ? { labels: [{ span: other, message: "the other window" }] } : {}),
+      });
+    }
+  };
+
+  for (const item of decl.items) {
+    switch (item.kind) {
+      case "zone":
+        if (zoneSeen) ctx.diagnostics.error("SLA103", item.span, "the calendar's zone is given twice", { labels: [{ span: zoneSeen, message: "first zone" }] });
+        zoneSeen = item.span;
+        if (item.zone && checkZone(ctx, item.zone)) zone = item.zone.value;
+        break;
+      case "holidays":
+        for (const code of item.codes) {
+          const h = checkHolidayCode(ctx, code);
+          if (h) holidays.push(h);
+        }
+        break;
+      case "openOnHolidays":
+        openOnHolidays = item.span;
+        break;
+      case "always":
+        kind = "always";
+        hasHours = true;
+        break;
+      case "days":
+        kind = "days";
+        hasHours = true;
+        addWindow(expandDays(item.days), { from: 0, to: 1440 }, item.span);
+        break;
+      case "hours":
+        hasHours = true;
+        for (const { w, span } of checkWindows(ctx, item.windows)) addWindow(expandDays(item.days), w, span);
+        break;
+      case "closed": {
+        if (!item.date || !checkDate(ctx, item.date)) break;
+        let windows: Window[] | null = null;
+        if (item.from) windows = checkWindows(ctx, [{ from: item.from, to: { value: 1440, span: item.from.span }, span: item.from.span }]).map((x) => x.w);
+        else if (item.windows.length > 0) windows = checkWindows(ctx, item.windows).map((x) => x.w);
+        closures.push({ date: item.date.value, windows, origin: sourceRef(ctx, item.span) });
+        break;
+      }
+      case "opening":
+        if (!item.date || !checkDate(ctx, item.date)) break;
+        openings.push({ date: item.date.value, windows: checkWindows(ctx, item.windows).map((x) => x.w), origin: sourceRef(ctx, item.span) });
+        break;
+    }
+  }
+  if (openOnHolidays) {
+    if (holidays.length === 0) {
+      ctx.diagnostics.warning("SLA902", openOnHolidays, "`open on holidays` changes nothing: the calendar has no holidays");
+    }
+    holidays = [];
+  }
+  const anchor = decl.name?.span ?? decl.span;
+  if (zone === null && zoneSeen === null) {
+    ctx.diagnostics.error("SLA205", anchor, `calendar \`${name}\` has no zone`, { help: 'add a line such as `zone "Europe/Rome"`' });
+  }
+  if (!hasHours) {
+    ctx.diagnostics.error("SLA205", anchor, `calendar \`${name}\` has no hours`, {
+      help: "add weekly hours (`Mon-Fri 09:00-18:00`), business days (`days Mon-Fri`) or `24x7`",
+    });
+  }
+  if (kind === "always") {
+    for (let d = 0; d < 7; d++) week[d] = [{ from: 0, to: 1440 }];
+  }
+  for (const day of week) day.sort((a, b) => a.from - b.from);
+  return {
+    ir: {
+      name,
+      kind,
+      zone: zone ?? "UTC",
+      week,
+      holidays,
+      closures,
+      openings,
+      origin: sourceRef(ctx, decl.span),
+    },
+    windowSpans,
+    hasHours,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Durations and goals (SPEC §2.5–2.9): units checked against where they are used and against
+ * the calendars a goal will be counted on.
+ */
+import type { CalendarIR, Goal } from "../runtime/ir.js";
+import type * as A from "./ast.js";
+import type { CheckContext } from "./context.js";
+
+const MS: Record<A.UnitName, number> = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 7 * 86_400_000,
+  month: NaN,
+};
+
+/** How the policy wrote a cell, whitespace folded: the `goal` text of results. */
+export function cellText(ctx: CheckContext, cell: { span: { start: number; end: number } }): string {
+  return ctx.file.text.slice(cell.span.start, cell.span.end).replace(/\s+/g, " ").trim();
+}
+
+/** A goal from a table cell, or null (with a diagnostic) when the cell is not a goal. */
+export function goalFromCell(ctx: CheckContext, cell: A.Cell, calendars: readonly CalendarIR[]): Goal | null {
+  const text = cellText(ctx, cell);
+  switch (cell.kind) {
+    case "nextBusinessDay":
+      return checkBusinessOn(ctx, cell, calendars, "day") ? { kind: "businessDays", days: 1, text } : null;
+    case "sameBusinessDay":
+      return checkBusinessOn(ctx, cell, calendars, "day") ? { kind: "sameBusinessDay", text } : null;
+    case "bestEffort":
+    case "none":
+      return { kind: "none", text: cell.kind === "none" ? "no SLA" : text };
+    case "duration":
+      return goalFromDuration(ctx, cell, calendars, text);
+    default:
+      ctx.diagnostics.error("SLA306", cell.span, `\`${text}\` is not a goal`, {
+        help: "a goal is a duration (`4 business hours`, `48 hours`, `3 business days`), `next business day`, `same business day` or `best effort`",
+      });
+      return null;
+  }
+}
+
+function goalFromDuration(ctx: CheckContext, d: A.Duration, calendars: readonly CalendarIR[], text: string): Goal | null {
+  if (d.unit === "month") {
+    ctx.diagnostics.error("SLA304", d.span, "a goal cannot be counted in months", {
+      help: "months have no fixed length: write days or weeks (`30 days`), or business days",
+    });
+    return null;
+  }
+  if (d.business) {
+    if (d.unit === "week") {
+      ctx.diagnostics.error("SLA304", d.span, "`business weeks` is not a unit", { help: "write business days (`5 business days`)" });
+      return null;
+    }
+    if (d.unit === "day") {
+      if (!Number.isInteger(d.amount) || d.amount < 1) {
+        ctx.diagnostics.error("SLA304", d.span, "business days are counted in whole days", { help: "write a whole number of business days, or business hours" });
+        return null;
+      }
+      return checkBusinessOn(ctx, d, calendars, "day") ? { kind: "businessDays", days: d.amount, text } : null;
+    }
+    return checkBusinessOn(ctx, d, calendars, "time") ? { kind: "business", ms: d.amount * MS[d.unit], text } : null;
+  }
+  return { kind: "elapsed", ms: d.amount * MS[d.unit], text };
+}
+
+/** A business goal on a 24x7 calendar, or business hours on a days-only one, is a unit mistake. */
+function checkBusinessOn(ctx: CheckContext, cell: A.Cell, calendars: readonly CalendarIR[], what: "day" | "time"): boolean {
+  for (const cal of calendars) {
+    if (cal.kind === "always") {
+      ctx.diagnostics.error("SLA304", cell.span, `business goal on the 24x7 calendar \`${cal.name}\``, {
+        help: "a 24x7 calendar is always open: write elapsed time (`2 hours`, `1 day`) instead",
+      });
+      return false;
+    }
+    if (cal.kind === "days" && what === "time") {
+      ctx.diagnostics.error("SLA304", cell.span, `business hours on the days-only calendar \`${cal.name}\``, {
+        help: "a days-only calendar has no hours: write business days (`3 business days`) or give the calendar hours",
+      });
+      return false;
+    }
+  }
+  return true;
+}
+
+/** An escalation threshold or allowance: a plain duration in milliseconds. */
+export function durationMs(ctx: CheckContext, d: A.Duration, calendars: readonly CalendarIR[]): { kind: "business" | "elapsed"; ms: number } | null {
+  if (d.unit === "month" || (d.business && (d.unit === "day" || d.unit === "week"))) {
+    ctx.diagnostics.error("SLA304", d.span, `\`${cellText(ctx, d)}\` cannot be used here`, {
+      help: d.business ? "count escalations in business hours or minutes" : "months have no fixed length: write days or weeks",
+    });
+    return null;
+  }
+  if (d.business && !checkBusinessOn(ctx, d, calendars, "time")) return null;
+  return { kind: d.business ? "business" : "elapsed", ms: d.amount * MS[d.unit] };
+}
+
+/** Duration of a goal on its own scale, for percentage escalations. */
+export function goalSpanMs(goal: Goal): number | null {
+  return goal.kind === "business" || goal.kind === "elapsed" ? goal.ms : null;
+}

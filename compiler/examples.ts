@@ -1,0 +1,129 @@
+/**
+ * Example cases (SPEC §4 `sla test`): a ticket or a period written inside the policy, with the
+ * answers the policy must give. Lowered to the JSON shapes of SPEC §3/§6 so `sla test` runs them
+ * through the same runtime entry points as every other caller.
+ */
+import type { ExampleIR, Expectation } from "../runtime/ir.js";
+import type * as A from "./ast.js";
+import { type CheckContext, sourceRef } from "./context.js";
+
+/** Without `as of`, an example is judged when everything in it has happened. */
+export const EXAMPLE_DEFAULT_AS_OF = "2100-01-01T00:00:00Z";
+
+function validInstant(ctx: CheckContext, at: A.Lit<string> | null): string | null {
+  if (!at) return null;
+  if (Number.isNaN(Date.parse(at.value))) {
+    ctx.diagnostics.error("SLA206", at.span, `invalid instant \`${at.value}\``, { help: "write an ISO-8601 instant with an offset: `2026-03-27T16:30:00+01:00`" });
+    return null;
+  }
+  return at.value;
+}
+
+const FIELD_KIND = { priority: "priority", plan: "plan", region: "region", channel: "channel" } as const;
+
+export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: readonly string[]): ExampleIR | null {
+  const name = ex.name?.value ?? "example";
+  const ticket: Record<string, unknown> = { id: name };
+  const events: { at: string; type: string; priority?: string }[] = [];
+  const expectations: Expectation[] = [];
+  let periodFile: string | null = null;
+  let opened = false;
+  for (const item of ex.items) {
+    switch (item.kind) {
+      case "ticketId":
+        if (item.id) ticket["id"] = item.id.value;
+        break;
+      case "field":
+        if (!item.value) break;
+        if (item.field === "language") ticket["language"] = item.value.text;
+        else if (ctx.symbols.resolve(FIELD_KIND[item.field], item.value)) ticket[item.field] = item.value.text;
+        break;
+      case "opened": {
+        const at = validInstant(ctx, item.at);
+        if (at) {
+          ticket["openedAt"] = at;
+          opened = true;
+        }
+        break;
+      }
+      case "event": {
+        const at = validInstant(ctx, item.at);
+        if (!at || !item.event) break;
+        if (item.event.value === "open") {
+          ctx.diagnostics.error("SLA601", item.event.span, "a ticket opens with `opened <instant>`", { help: "write `opened 2026-03-27T16:30:00+01:00`" });
+          break;
+        }
+        if (item.event.value === "reprioritize") {
+          if (!item.priority) {
+            ctx.diagnostics.error("SLA601", item.span, "`reprioritize` names the new priority", { help: "write `reprioritize to P1 at …`" });
+            break;
+          }
+          if (ctx.symbols.resolve("priority", item.priority)) events.push({ at, type: "reprioritize", priority: item.priority.text });
+          break;
+        }
+        events.push({ at, type: item.event.value });
+        break;
+      }
+      case "asOf": {
+        const at = validInstant(ctx, item.at);
+        if (at) ticket["asOf"] = at;
+        break;
+      }
+      case "period":
+        periodFile = item.file?.value ?? null;
+        break;
+      case "expectTarget":
+        if (!item.target) break;
+        if (!targets.includes(item.target.text)) {
+          ctx.symbols.resolve("target", item.target);
+          break;
+        }
+        ctx.symbols.resolve("target", item.target);
+        if (item.due) validInstant(ctx, item.due);
+        expectations.push({
+          kind: "target",
+          target: item.target.text,
+          status: item.status?.value ?? null,
+          due: item.due?.value ?? null,
+          dueNone: item.dueNone,
+          origin: sourceRef(ctx, item.span),
+        });
+        break;
+      case "expectEscalation": {
+        const role = ctx.symbols.resolve("role", item.role);
+        if (role) expectations.push({ kind: "escalation", role: role.name.text, at: item.at?.value ?? null, origin: sourceRef(ctx, item.span) });
+        break;
+      }
+      case "expectNoEscalation":
+        expectations.push({ kind: "noEscalation", origin: sourceRef(ctx, item.span) });
+        break;
+      case "expectCredit":
+        expectations.push({ kind: "credit", percent: item.percent?.value ?? null, origin: sourceRef(ctx, item.span) });
+        break;
+      case "expectSettle":
+        if (item.value) expectations.push({ kind: "settle", field: item.path, value: item.value.value, origin: sourceRef(ctx, item.span) });
+        break;
+    }
+  }
+  const anchor = ex.name?.span ?? ex.span;
+  if (!ex.items.some((i) => i.kind.startsWith("expect"))) {
+    ctx.diagnostics.error("SLA601", anchor, `example \`${name}\` expects nothing`, { help: "add an expectation such as `expect response met`" });
+  }
+  const origin = sourceRef(ctx, anchor);
+  if (periodFile !== null) {
+    if (opened) ctx.diagnostics.error("SLA601", anchor, "an example checks either a ticket or a period, not both", { help: "split it into two examples" });
+    const wrong = expectations.find((e) => e.kind !== "settle");
+    if (wrong) ctx.diagnostics.error("SLA601", anchor, "a period example expects settlement fields", { help: 'write `expect invoice.total "70.79"`' });
+    return { kind: "settle", name, periodFile, expectations, origin };
+  }
+  if (!opened) {
+    ctx.diagnostics.error("SLA601", anchor, `example \`${name}\` has no ticket`, { help: "add `opened <instant>` (and the ticket's priority, plan, region…), or `period \"file.json\"`" });
+    return null;
+  }
+  if (expectations.some((e) => e.kind === "settle")) {
+    ctx.diagnostics.error("SLA601", anchor, "settlement fields are expected of a period, not a ticket", { help: 'add `period "examples/periods/….json"`' });
+  }
+  ticket["events"] = events;
+  ticket["asOf"] ??= EXAMPLE_DEFAULT_AS_OF;
+  return { kind: "ticket", name, ticket, expectations, origin };
+}

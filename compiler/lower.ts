@@ -1,0 +1,131 @@
+/**
+ * AST → checked IR: resolves every name, runs each concern's checks, and assembles the IR.
+ * The concerns live in their own modules (calendars, targets, fees, examples); this one holds
+ * the declarations that are plain lists (plans, priorities, regions, channels, exclusions).
+ */
+import { IR_VERSION, type Named, type PolicyIR, type RegionIR } from "../runtime/ir.js";
+import type * as A from "./ast.js";
+import { lowerCalendars } from "./calendars.js";
+import { type CheckContext, sourceRef } from "./context.js";
+import { lowerExample } from "./examples.js";
+import { lowerFees } from "./fees.js";
+import { Plans } from "./plans.js";
+import type { SymbolKind } from "./symbols.js";
+import { lowerCredits, lowerEscalation, lowerTarget, type PolicyShape } from "./targets.js";
+
+function ofKind<K extends A.Decl["kind"]>(file: A.PolicyFile, kind: K): Extract<A.Decl, { kind: K }>[] {
+  return file.decls.filter((d): d is Extract<A.Decl, { kind: K }> => d.kind === kind);
+}
+
+function named(ctx: CheckContext, kind: SymbolKind): Named[] {
+  return ctx.symbols.all(kind).map((e) => {
+    const d = e.decl as A.NamedDecl | A.ExcludeDecl;
+    return { name: e.name.text, title: kind === "role" || kind === "plan" ? (d.text?.value ?? null) : null, description: d.text?.value ?? null, origin: sourceRef(ctx, d.span) };
+  });
+}
+
+function lowerRegion(ctx: CheckContext, r: A.RegionDecl, plans: Plans, allPlans: readonly string[]): RegionIR | null {
+  if (!r.name) return null;
+  let calendar: string | null = null;
+  const perPlan = new Map<string, string>();
+  let languages: { primary: string[]; optional: string[] } | null = null;
+  for (const item of r.items) {
+    if (item.kind === "languages") {
+      languages ??= { primary: [], optional: [] };
+      for (const code of item.codes) {
+        if (!/^[a-z]{2}$/.test(code.text)) {
+          ctx.diagnostics.error("SLA101", code.span, `\`${code.text}\` is not an ISO 639-1 language code`, { help: "write two lowercase letters such as `en`, `it`, `ar`" });
+        }
+        (item.optional ? languages.optional : languages.primary).push(code.text);
+      }
+      continue;
+    }
+    if (!item.calendar) {
+      ctx.diagnostics.error("SLA103", item.span, "a region names its calendar: `calendar <name>`", { help: "write `calendar europe_hours` or `calendar europe_gold for gold`" });
+      continue;
+    }
+    if (!ctx.symbols.resolve("calendar", item.calendar)) continue;
+    if (item.plans.length === 0) {
+      if (calendar) ctx.diagnostics.error("SLA103", item.span, "the region's calendar is given twice", { help: "use `calendar <name> for <plan>` for plan-specific hours" });
+      calendar = item.calendar.text;
+    }
+    for (const p of item.plans) if (ctx.symbols.resolve("plan", p)) perPlan.set(p.text, item.calendar.text);
+  }
+  if (!calendar) {
+    ctx.diagnostics.error("SLA207", r.name.span, `region \`${r.name.text}\` has no calendar`, { help: "add `calendar <name>` to the region" });
+    return null;
+  }
+  const planCalendars: Record<string, string> = {};
+  for (const p of allPlans) {
+    const c = plans.lookup(p, perPlan);
+    if (c) planCalendars[p] = c;
+  }
+  return { name: r.name.text, title: r.title?.value ?? null, calendar, planCalendars, languages, origin: sourceRef(ctx, r.name.span) };
+}
+
+/** Report declarations nothing refers to (warnings). */
+function reportUnused(ctx: CheckContext, kinds: readonly SymbolKind[]): void {
+  const used = new Set(ctx.symbols.references.map((r) => `${r.kind}:${r.name.text}`));
+  for (const kind of kinds) {
+    for (const e of ctx.symbols.all(kind)) {
+      if (!used.has(`${kind}:${e.name.text}`)) ctx.diagnostics.warning("SLA901", e.name.span, `${kind} \`${e.name.text}\` is never used`, { help: `remove it, or refer to it` });
+    }
+  }
+}
+
+export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
+  const id = file.header?.id?.text ?? "policy";
+  if (!file.header?.id) {
+    ctx.diagnostics.error("SLA003", { start: 0, end: 0 }, "the file does not start with `policy <id>`", { help: 'add a first line such as `policy acme "ACME Support Policy"`' });
+  }
+  const plansModel = new Plans(ctx);
+  const plans = named(ctx, "plan");
+  const planNames = plans.map((p) => p.name);
+  const calendars = lowerCalendars(ctx, ofKind(file, "calendar"));
+  const regions = ofKind(file, "region").flatMap((r) => lowerRegion(ctx, r, plansModel, planNames) ?? []);
+  const calendarDecls = [...calendars.values()];
+  const defaultCalendar = regions.length === 0 && calendarDecls.length === 1 ? calendarDecls[0]!.name : null;
+  const shape: PolicyShape = {
+    plans: planNames,
+    priorities: ctx.symbols.names("priority"),
+    plansModel,
+    calendars,
+    regions,
+    defaultCalendar,
+  };
+  const targets = ofKind(file, "target").flatMap((t) => lowerTarget(ctx, t, shape) ?? []);
+  const escalations = ofKind(file, "escalation").map((e) => lowerEscalation(ctx, e, shape, targets));
+  const creditDecls = ofKind(file, "credits");
+  for (const extra of creditDecls.slice(1)) ctx.diagnostics.error("SLA103", extra.span, "a second `credits` block", { help: "a policy has one credit table" });
+  const credits = creditDecls[0] ? lowerCredits(ctx, creditDecls[0], shape) : null;
+  const feeDecls = ofKind(file, "fees");
+  for (const extra of feeDecls.slice(1)) ctx.diagnostics.error("SLA103", extra.span, "a second `fees` block", { help: "a policy has one fee schedule" });
+  const zone = (defaultCalendar ? calendars.get(defaultCalendar)?.zone : calendarDecls[0]?.zone) ?? "UTC";
+  const fees = feeDecls[0] ? lowerFees(ctx, feeDecls[0], zone) : null;
+  const excludes = ofKind(file, "exclude");
+  const exclusionChannels = excludes
+    .filter((e) => e.what === "channel" && ctx.symbols.resolve("channel", e.name))
+    .map((e) => ({ channel: e.name!.text, reason: e.text?.value ?? null, origin: sourceRef(ctx, e.span) }));
+  const targetNames = targets.map((t) => t.name);
+  const examples = ofKind(file, "example").flatMap((e) => lowerExample(ctx, e, targetNames) ?? []);
+  reportUnused(ctx, ["role", ...(regions.length > 0 ? (["calendar"] as const) : [])]);
+  return {
+    irVersion: IR_VERSION,
+    id,
+    title: file.header?.title?.value ?? null,
+    calendars: calendarDecls,
+    defaultCalendar,
+    regions,
+    plans,
+    priorities: named(ctx, "priority"),
+    roles: named(ctx, "role"),
+    channels: ctx.symbols.names("channel"),
+    targets,
+    exclusions: { channels: exclusionChannels, causes: named(ctx, "cause") },
+    escalations,
+    credits,
+    fees,
+    obligations: named(ctx, "obligation"),
+    examples,
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * Targets, clock rules, escalations and credits (SPEC §1, §2.5–2.14, §6): goal matrices checked
+ * for completeness and units, clock rules for contradictions, all lowered to the IR.
+ */
+import type { CalendarIR, ClockIR, CreditsIR, EscalationIR, EventKind, Goal, GoalCell, RegionIR, TargetIR } from "../runtime/ir.js";
+import type * as A from "./ast.js";
+import { type CheckContext, sourceRef } from "./context.js";
+import { durationMs, goalFromCell } from "./durations.js";
+import type { Plans } from "./plans.js";
+import { missingRowText, readTable, uniqueRows } from "./tables.js";
+
+export interface PolicyShape {
+  readonly plans: readonly string[];
+  readonly priorities: readonly string[];
+  readonly plansModel: Plans;
+  readonly calendars: ReadonlyMap<string, CalendarIR>;
+  readonly regions: readonly RegionIR[];
+  readonly defaultCalendar: string | null;
+}
+
+/** The calendars a plan's tickets may be counted on (all regions), for unit checks. */
+function calendarsFor(shape: PolicyShape, plan: string | null, own: string | null): CalendarIR[] {
+  const names = new Set<string>();
+  if (own) names.add(own);
+  else if (shape.regions.length === 0 && shape.defaultCalendar) names.add(shape.defaultCalendar);
+  else for (const r of shape.regions) names.add((plan && r.planCalendars[plan]) || r.calendar);
+  return [...names].flatMap((n) => shape.calendars.get(n) ?? []);
+}
+
+/** SPEC §2.14 clock rules, checked; `defaults` fill what the block leaves out. */
+export function lowerClock(ctx: CheckContext, rules: readonly A.ClockRule[], defaults: ClockIR, anchor: A.Name | null, span: A.Decl["span"], needsStop: boolean): ClockIR {
+  const clock: Record<keyof ClockIR, EventKind[] | null> = { start: null, pause: null, resume: null, stop: null };
+  const where = new Map<string, A.Lit<A.EventKindName>>();
+  for (const r of rules) {
+    if (clock[r.rule] !== null) ctx.diagnostics.error("SLA103", r.span, `a second \`${r.rule} on\` rule`, { help: "list all the events in one rule: `stop on respond, resolve`" });
+    clock[r.rule] = [...(clock[r.rule] ?? []), ...r.events.map((e) => e.value)];
+    for (const e of r.events) where.set(`${r.rule}:${e.value}`, e);
+  }
+  const result: ClockIR = {
+    start: clock.start ?? defaults.start,
+    pause: clock.pause ?? defaults.pause,
+    resume: clock.resume ?? defaults.resume,
+    stop: clock.stop ?? defaults.stop,
+  };
+  const clash = (a: keyof ClockIR, b: keyof ClockIR) => {
+    for (const e of result[a]) {
+      if (!result[b].includes(e)) continue;
+      const at = where.get(`${b}:${e}`) ?? where.get(`${a}:${e}`);
+      ctx.diagnostics.error("SLA401", at?.span ?? anchor?.span ?? span, `\`${e}\` both ${a}s and ${b}s the clock`, {
+        help: `an event does one thing to a clock: remove \`${e}\` from one of the rules`,
+      });
+    }
+  };
+  clash("start", "stop");
+  clash("pause", "resume");
+  clash("pause", "stop");
+  if (result.pause.length > 0 && result.resume.length === 0) {
+    const first = rules.find((r) => r.rule === "pause");
+    ctx.diagnostics.error("SLA402", first?.span ?? anchor?.span ?? span, `the clock pauses on \`${result.pause.join("`, `")}\` but nothing resumes it`, {
+      help: "add a rule such as `resume on resume`",
+    });
+  }
+  if (needsStop && result.stop.length === 0) {
+    ctx.diagnostics.error("SLA403", anchor?.span ?? span, `target \`${anchor?.text ?? "?"}\` never stops`, {
+      help: "add a rule such as `stop on respond, resolve`",
+    });
+  }
+  return result;
+}
+
+const TARGET_CLOCK: ClockIR = { start: ["open"], pause: [], resume: [], stop: [] };
+
+export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicyShape): TargetIR | null {
+  if (!t.name) return null;
+  const clock = lowerClock(ctx, t.clock, TARGET_CLOCK, t.name, t.span, true);
+  let calendar: string | null = null;
+  for (const ref of t.calendars) {
+    if (ref.plans.length > 0 || !ref.calendar) {
+      ctx.diagnostics.error("SLA103", ref.span, "a target names one calendar: `calendar <name>`", { help: "choose calendars per plan in the regions instead" });
+    } else if (ctx.symbols.resolve("calendar", ref.calendar)) calendar = ref.calendar.text;
+  }
+  if (!calendar && shape.regions.length === 0 && !shape.defaultCalendar) {
+    ctx.diagnostics.error("SLA207", t.name.span, `target \`${t.name.text}\` has no calendar`, {
+      help: "declare a calendar, regions with calendars, or add `calendar <name>` to the target",
+    });
+  }
+  const goals: GoalCell[] = [];
+  if (t.goals.length === 0) {
+    ctx.diagnostics.error("SLA301", t.name.span, `target \`${t.name.text}\` has no goals`, { help: "add a goal matrix: `goals { | priority | goal | … }`" });
+  }
+  for (const table of t.goals.slice(0, 1)) goals.push(...lowerGoalTable(ctx, table, shape, calendar));
+  for (const extra of t.goals.slice(1)) ctx.diagnostics.error("SLA103", extra.span, "a second goal matrix in one target", { help: "merge the tables" });
+  return {
+    name: t.name.text,
+    title: t.title?.value ?? null,
+    binding: t.kpi === null,
+    clock,
+    calendar,
+    goals,
+    origin: sourceRef(ctx, t.name.span),
+  };
+}
+
+function lowerGoalTable(ctx: CheckContext, table: A.Table, shape: PolicyShape, calendar: string | null): GoalCell[] {
+  const read = readTable(ctx, table, "goal", null);
+  if (!read) return [];
+  const single = read.columns.length === 1 && read.columns[0]!.text === "goal";
+  const columnPlans: (string | null)[] = [];
+  if (single) columnPlans.push(null);
+  else if (read.keyKind === "plan") {
+    ctx.diagnostics.error("SLA303", table.rows[0]!.span, "a table keyed by plan has one `goal` column", { help: "write the header as `| plan | goal |`" });
+    return [];
+  } else {
+    for (const c of read.columns) {
+      const ok = ctx.symbols.resolve("plan", { text: c.text, span: c.span });
+      columnPlans.push(ok ? c.text : null);
+      if (!ok) return [];
+    }
+  }
+  const rows = uniqueRows(ctx, read.rows);
+  const keys = read.keyKind === "priority" ? shape.priorities : shape.plans;
+  const missing = keys.filter((k) => !rows.has(k));
+  if (missing.length > 0) {
+    const width = read.columns.length;
+    const insertAt = { start: table.span.end - 1, end: table.span.end - 1 };
+    ctx.diagnostics.error("SLA301", table.span.start === table.span.end ? table.span : { start: table.span.start, end: table.span.start + 1 }, `the goal matrix has no row for ${read.keyKind} ${missing.map((m) => `\`${m}\``).join(", ")}`, {
+      help: `add ${missing.length === 1 ? "a row" : "rows"} such as \`${missingRowText(missing[0]!, width, "best effort")}\``,
+      fixes: [{ title: "add the missing rows", edits: [{ span: insertAt, newText: missing.map((m) => `  ${missingRowText(m, width, "best effort")}\n`).join("") }] }],
+    });
+  }
+  if (!single) {
+    const covered = new Set(columnPlans.filter((p): p is string => p !== null));
+    const uncovered = shape.plans.filter((p) => !shape.plansModel.chain(p).some((q) => covered.has(q)));
+    if (uncovered.length > 0) {
+      ctx.diagnostics.error("SLA301", table.rows[0]!.span, `the goal matrix has no column for plan ${uncovered.map((m) => `\`${m}\``).join(", ")}`, {
+        help: "add a column per plan, or make the plan extend one that has a column",
+      });
+    }
+  }
+  const cells: GoalCell[] = [];
+  for (const [key, row] of rows) {
+    row.cells.forEach((cell, i) => {
+      const plan = read.keyKind === "plan" ? key : (columnPlans[i] ?? null);
+      const priority = read.keyKind === "priority" ? key : null;
+      const goal: Goal | null = goalFromCell(ctx, cell, calendarsFor(shape, plan, calendar));
+      if (goal) cells.push({ priority, plan, goal, origin: sourceRef(ctx, row.row.span) });
+    });
+  }
+  // Plans without a column of their own take their parent's (SPEC: "Platinum, on top of Gold").
+  if (!single && read.keyKind === "priority") {
+    const own = new Set(columnPlans.filter((p): p is string => p !== null));
+    for (const plan of shape.plans.filter((p) => !own.has(p))) {
+      const parent = shape.plansModel.chain(plan).find((q) => own.has(q));
+      if (parent) for (const c of cells.filter((x) => x.plan === parent)) cells.push({ ...c, plan });
+    }
+  }
+  return cells;
+}
+
+const ESCALATION_CLOCK: ClockIR = { start: ["open"], pause: [], resume: [], stop: ["resolve"] };
+
+export function lowerEscalation(ctx: CheckContext, e: A.EscalationDecl, shape: PolicyShape, targets: readonly TargetIR[]): EscalationIR {
+  const plans = e.plans.filter((p) => ctx.symbols.resolve("plan", p)).map((p) => p.text);
+  let calendarPlan: string | null = null;
+  for (const ref of e.calendars) {
+    if (ref.calendar || ref.plans.length !== 1) {
+      ctx.diagnostics.error("SLA103", ref.span, "an escalation counts on the calendar a plan gets in the ticket's region: `calendar for <plan>`", {
+        help: "write `calendar for gold`",
+      });
+    } else if (ctx.symbols.resolve("plan", ref.plans[0]!)) calendarPlan = ref.plans[0]!.text;
+  }
+  const clock = lowerClock(ctx, e.clock, ESCALATION_CLOCK, null, e.span, false);
+  const calendars = calendarsFor(shape, calendarPlan ?? plans[0] ?? null, null);
+  const levels: EscalationIR["levels"] = [];
+  if (e.tables.length === 0) ctx.diagnostics.error("SLA303", e.span, "the escalation has no table", { help: "add `{ | priority | after | to | … }`" });
+  for (const table of e.tables) {
+    const read = readTable(ctx, table, "escalation", ["after", "to"]);
+    if (!read) continue;
+    for (const row of read.rows) {
+      const [after, to] = row.cells;
+      if (!after || !to) continue;
+      const role = to.kind === "name" ? ctx.symbols.resolve("role", to.name) : null;
+      if (to.kind !== "name") ctx.diagnostics.error("SLA306", to.span, "the `to` column names a role", { help: "declare `role support_team \"Support Team\"` and name it here" });
+      const threshold = lowerAfter(ctx, after, calendars, targets);
+      if (threshold && role) {
+        levels.push({ priority: read.keyKind === "priority" ? row.key.text : null, after: threshold, role: role.name.text, origin: sourceRef(ctx, row.row.span) });
+      }
+    }
+  }
+  return {
+    plans: plans.length > 0 ? shape.plansModel.expand(plans, shape.plans) : null,
+    calendarPlan,
+    clock,
+    levels,
+    origin: sourceRef(ctx, e.span.start === e.span.end ? e.span : { start: e.span.start, end: e.span.start + "escalation".length }),
+  };
+}
+
+function lowerAfter(ctx: CheckContext, cell: A.Cell, calendars: readonly CalendarIR[], targets: readonly TargetIR[]): EscalationIR["levels"][number]["after"] | null {
+  const text = ctx.file.text.slice(cell.span.start, cell.span.end).replace(/\s+/g, " ").trim();
+  if (cell.kind === "duration") {
+    const d = durationMs(ctx, cell, calendars);
+    return d ? { ...d, text } : null;
+  }
+  if (cell.kind === "percent") {
+    if (!checkPercent(ctx, cell.value, cell.span)) return null;
+    if (!cell.of) {
+      ctx.diagnostics.error("SLA306", cell.span, "a percentage escalation names its target", { help: "write `50% of response`" });
+      return null;
+    }
+    if (!ctx.symbols.resolve("target", cell.of)) return null;
+    if (!targets.some((t) => t.name === cell.of!.text)) return null;
+    return { kind: "percent", percent: cell.value, target: cell.of.text, text };
+  }
+  ctx.diagnostics.error("SLA306", cell.span, `\`${text}\` is not an escalation threshold`, { help: "write a duration (`4 business hours`) or a share of a goal (`50% of response`)" });
+  return null;
+}
+
+export function checkPercent(ctx: CheckContext, value: number, span: A.Decl["span"]): boolean {
+  if (value >= 0 && value <= 100) return true;
+  ctx.diagnostics.error("SLA305", span, `${value}% is outside 0–100%`, { help: "a percentage lies between 0% and 100%" });
+  return false;
+}
+
+export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyShape): CreditsIR {
+  const plans = c.plans.filter((p) => ctx.symbols.resolve("plan", p)).map((p) => p.text);
+  const ir: CreditsIR = {
+    plans: plans.length > 0 ? shape.plansModel.expand(plans, shape.plans) : null,
+    targets: [],
+    rows: [],
+    claimMonthsAfter: null,
+    claimSubject: null,
+    capPercent: null,
+    ineligibleChannels: [],
+    ineligibleOptionalLanguages: false,
+    origin: sourceRef(ctx, { start: c.span.start, end: Math.min(c.span.end, c.span.start + "credits".length) }),
+  };
+  const mutable = ir as { -readonly [K in keyof CreditsIR]: CreditsIR[K] };
+  for (const item of c.items) {
+    switch (item.kind) {
+      case "targets":
+        mutable.targets = item.targets.filter((t) => ctx.symbols.resolve("target", t)).map((t) => t.text);
+        break;
+      case "table": {
+        const read = readTable(ctx, item, "credit", ["credit"]);
+        if (!read) break;
+        for (const row of uniqueRows(ctx, read.rows).values()) {
+          const cell = row.cells[0]!;
+          if (cell.kind !== "percent" || cell.of) {
+            ctx.diagnostics.error("SLA306", cell.span, "a credit is a percentage of the period's fees", { help: "write `20%`" });
+          } else if (checkPercent(ctx, cell.value, cell.span)) {
+            mutable.rows = [...ir.rows, { priority: read.keyKind === "priority" ? row.key.text : null, percent: cell.value, origin: sourceRef(ctx, row.row.span) }];
+          }
+        }
+        break;
+      }
+      case "claimByEndOfNextMonth":
+        mutable.claimMonthsAfter = 1;
+        break;
+      case "claimSubject":
+        mutable.claimSubject = item.subject?.value ?? null;
+        break;
+      case "ineligibleChannels":
+        mutable.ineligibleChannels = item.channels.filter((ch) => ctx.symbols.resolve("channel", ch)).map((ch) => ch.text);
+        break;
+      case "ineligibleOptionalLanguages":
+        mutable.ineligibleOptionalLanguages = true;
+        break;
+      case "cap":
+        if (item.percent && checkPercent(ctx, item.percent.value, item.percent.span)) mutable.capPercent = item.percent.value;
+        break;
+    }
+  }
+  return ir;
+}

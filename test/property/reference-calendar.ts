@@ -1,0 +1,149 @@
+/**
+ * A deliberately naive reference for the calendar engine: minute by minute, luxon for every
+ * minute, no tables, no binary searches. It is slow on purpose, so that it stays obviously
+ * right; the property tests compare `runtime/calendar.ts` against it on short spans.
+ *
+ * Rules (SPEC §2.2–2.4) are applied in wall time, one local date at a time, on a 1440-minute
+ * mask: weekly hours, minus holidays and closures, plus openings.
+ *
+ * DST (SPEC §2.3) without edge arithmetic: an edge at wall time W lies at the earliest instant
+ * whose wall clock reads W or later (a gap moves it forward, an overlap takes the earlier
+ * instant). So instant u is inside a window [f, t) exactly when the highest wall reading seen up
+ * to u, M(u), satisfies f <= M(u) < t. The reference tracks M(u) while it walks the minutes.
+ *
+ * Instants and durations must be whole minutes (all windows and DST transitions of the test
+ * zones fall on whole minutes, so one minute is open or closed as a whole).
+ */
+import { DateTime } from "luxon";
+import Holidays from "date-holidays";
+import type { CalendarIR, Window } from "../../runtime/ir.js";
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Looking this far back finds the highest wall reading before any DST fall-back. */
+const LOOKBACK_MINUTES = 180;
+
+const ORIGIN = { file: "test.sla", line: 1, column: 1, text: "" };
+
+/** A test calendar IR: Monday–Sunday windows given as `"09:00-18:00"` strings, zone and extras. */
+export function calendarIR(opts: {
+  zone: string;
+  week?: ReadonlyArray<readonly string[]>;
+  kind?: CalendarIR["kind"];
+  holidays?: ReadonlyArray<{ country: string; region?: string }>;
+  closures?: ReadonlyArray<{ date: string; windows?: readonly string[] }>;
+  openings?: ReadonlyArray<{ date: string; windows: readonly string[] }>;
+}): CalendarIR {
+  const windows = (ws: readonly string[]): Window[] => ws.map(parseWindow);
+  return {
+    name: "test",
+    kind: opts.kind ?? "hours",
+    zone: opts.zone,
+    week: (opts.week ?? [[], [], [], [], [], [], []]).map(windows),
+    holidays: (opts.holidays ?? []).map((h) => ({ country: h.country, region: h.region ?? null })),
+    closures: (opts.closures ?? []).map((c) => ({ date: c.date, windows: c.windows ? windows(c.windows) : null, origin: ORIGIN })),
+    openings: (opts.openings ?? []).map((o) => ({ date: o.date, windows: windows(o.windows), origin: ORIGIN })),
+    origin: ORIGIN,
+  };
+}
+
+/** `"09:00-18:00"` → minutes after midnight (`24:00` = 1440). */
+export function parseWindow(text: string): Window {
+  const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(text);
+  if (!m) throw new Error(`bad window ${text}`);
+  return { from: Number(m[1]) * 60 + Number(m[2]), to: Number(m[3]) * 60 + Number(m[4]) };
+}
+
+export class ReferenceCalendar {
+  private readonly masks = new Map<string, Uint8Array>();
+  private readonly holidaySets = new Map<number, Set<string>>();
+
+  constructor(private readonly ir: CalendarIR) {}
+
+  /** Whether instant u (whole minute) is open. */
+  isOpen(u: number): boolean {
+    return this.wallOpen(this.highWater(u));
+  }
+
+  /** Open ms in [a, b), counted minute by minute. */
+  openBetween(a: number, b: number): number {
+    let open = 0;
+    let high = this.highWater(a);
+    for (let u = a; u < b; u += MINUTE) {
+      high = Math.max(high, this.wall(u));
+      if (this.wallOpen(high)) open += MINUTE;
+    }
+    return open;
+  }
+
+  /** Earliest u >= t with `ms` of open time in [t, u); null when not found before `limit`. */
+  addOpen(t: number, ms: number, limit: number): number | null {
+    if (ms === 0) return t;
+    let open = 0;
+    let high = this.highWater(t);
+    for (let u = t; u < limit; u += MINUTE) {
+      high = Math.max(high, this.wall(u));
+      if (this.wallOpen(high)) open += MINUTE;
+      if (open === ms) return u + MINUTE;
+    }
+    return null;
+  }
+
+  /** Wall-clock reading of instant u: its local date and time written as if they were UTC. */
+  private wall(u: number): number {
+    const dt = DateTime.fromMillis(u, { zone: this.ir.zone });
+    return Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute);
+  }
+
+  /** M(u): the highest wall reading at or before u. */
+  private highWater(u: number): number {
+    let high = -Infinity;
+    for (let k = 0; k <= LOOKBACK_MINUTES; k++) high = Math.max(high, this.wall(u - k * MINUTE));
+    return high;
+  }
+
+  /** Whether the local minute starting at wall reading W is open by the date's rules. */
+  private wallOpen(wall: number): boolean {
+    const date = new Date(wall).toISOString().slice(0, 10);
+    return this.mask(date)[Math.floor((wall - Date.parse(`${date}T00:00:00Z`)) / MINUTE)] === 1;
+  }
+
+  /** The open minutes of a local date: weekly hours, minus holidays and closures, plus openings. */
+  private mask(date: string): Uint8Array {
+    let mask = this.masks.get(date);
+    if (mask) return mask;
+    mask = new Uint8Array(1440);
+    const set = (ws: readonly Window[], v: number): void => ws.forEach((w) => mask!.fill(v, w.from, w.to));
+    if (this.ir.kind === "always") {
+      mask.fill(1);
+    } else {
+      const weekday = DateTime.fromISO(date, { zone: "UTC" }).weekday - 1; // Monday = 0
+      if (!this.holidays(Number(date.slice(0, 4))).has(date)) set(this.ir.week[weekday]!, 1);
+      for (const c of this.ir.closures) if (c.date === date) set(c.windows ?? [{ from: 0, to: 1440 }], 0);
+      for (const o of this.ir.openings) if (o.date === date) set(o.windows, 1);
+    }
+    this.masks.set(date, mask);
+    return mask;
+  }
+
+  /** SPEC §2.4, read directly off date-holidays: public entries, `date` plus round(span) − 1 days. */
+  private holidays(year: number): Set<string> {
+    let dates = this.holidaySets.get(year);
+    if (dates) return dates;
+    dates = new Set();
+    for (const h of this.ir.holidays) {
+      const hd = h.region ? new Holidays(h.country, h.region) : new Holidays(h.country);
+      for (const y of [year - 1, year, year + 1]) {
+        for (const e of hd.getHolidays(y)) {
+          if (e.type !== "public") continue;
+          const days = Math.max(1, Math.round((e.end.getTime() - e.start.getTime()) / DAY));
+          const first = Date.parse(`${e.date.slice(0, 10)}T00:00:00Z`);
+          for (let i = 0; i < days; i++) dates.add(new Date(first + i * DAY).toISOString().slice(0, 10));
+        }
+      }
+    }
+    this.holidaySets.set(year, dates);
+    return dates;
+  }
+}
