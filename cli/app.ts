@@ -1,0 +1,95 @@
+/**
+ * `sla`: one binary for people and CI (SPEC §4). Exit codes are decided here only:
+ * 0 success, 1 errors in the input (diagnostics, failed examples, bad tickets), 2 usage.
+ */
+import { parseArgs } from "node:util";
+import { runCheck } from "./commands/check.js";
+import { runCompile } from "./commands/compile.js";
+import { runDemo } from "./commands/demo.js";
+import { runEval } from "./commands/eval.js";
+import { runFmt } from "./commands/fmt.js";
+import { runSettle } from "./commands/settle.js";
+import { runTest } from "./commands/test.js";
+import { type Io, UsageError } from "./io.js";
+
+const USAGE = `usage: sla <command> [options]
+
+commands:
+  check FILES|DIRS...            parse and type-check policies       [--format text|json]
+  eval POLICY TICKETS|-          evaluate tickets (JSON or NDJSON)   [--at INSTANT] [--explain]
+  test FILES|DIRS...             run the example cases inside policies
+  fmt FILES|DIRS...              format policies                     [--check | --write]
+  compile POLICY                 print the compiled policy (IR) as JSON
+  settle POLICY PERIOD.json      service credit and invoice for a period
+  lsp                            start the language server on stdio
+  demo                           check the shipped policies and evaluate the example tickets
+`;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    io.out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: "string", default: "text" },
+        at: { type: "string" },
+        explain: { type: "boolean", default: false },
+        check: { type: "boolean", default: false },
+        write: { type: "boolean", default: false },
+        stdio: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    const needs = (n: number, what: string) => {
+      if (positionals.length < n) throw new UsageError(`\`sla ${command}\` needs ${what}`);
+    };
+    switch (command) {
+      case "check":
+        needs(1, "at least one file or directory");
+        return runCheck({ paths: positionals, format: values.format, io });
+      case "compile":
+        needs(1, "a policy file");
+        return runCompile({ path: positionals[0]!, io });
+      case "eval":
+        needs(2, "a policy and a ticket file (or `-` for standard input)");
+        return await runEval({ policyPath: positionals[0]!, input: positionals[1]!, at: values.at ?? null, explain: values.explain, io });
+      case "test":
+        needs(1, "at least one file or directory");
+        return await runTest({ paths: positionals, io });
+      case "fmt":
+        needs(1, "at least one file or directory");
+        if (values.check && values.write) throw new UsageError("`--check` and `--write` exclude each other");
+        return await runFmt({ paths: positionals, mode: values.check ? "check" : values.write ? "write" : "print", io });
+      case "settle":
+        needs(2, "a policy and a period file");
+        return runSettle({ policyPath: positionals[0]!, periodPath: positionals[1]!, io });
+      case "lsp": {
+        const { startServer } = await import("../lsp/server.js");
+        startServer();
+        return await new Promise<number>(() => {});
+      }
+      case "demo":
+        return await runDemo({ io });
+      default:
+        throw new UsageError(`unknown command \`${command}\``);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`sla: ${(e as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`sla: internal error: ${(e as Error).message}\nplease report this with the input that caused it\n`);
+    return 70;
+  }
+}
+

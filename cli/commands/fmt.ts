@@ -1,0 +1,46 @@
+/** `sla fmt [--check|--write] FILES…`: format through the prettier plugin (SPEC §4). */
+import { writeFileSync } from "node:fs";
+import { renderText } from "../../compiler/render.js";
+import { formatSla } from "../../format/format.js";
+import { sourceFile } from "../../grammar/source.js";
+import { expandPaths, readPolicyFile } from "../files.js";
+import type { Io } from "../io.js";
+
+export async function runFmt(args: { paths: string[]; mode: "check" | "write" | "print"; io: Io }): Promise<number> {
+  const { io } = args;
+  let problems = 0;
+  let changed = 0;
+  const paths = expandPaths(args.paths);
+  for (const path of paths) {
+    const read = readPolicyFile(path);
+    if (!read.ok) {
+      problems++;
+      io.err(`${path}: error[SLA004]: ${read.message}\n`);
+      continue;
+    }
+    const result = await formatSla(read.text);
+    if (!result.ok) {
+      problems++;
+      const file = sourceFile(path, read.text);
+      for (const e of result.errors) {
+        io.err(`${renderText({ code: e.kind === "lexical" ? "SLA002" : "SLA001", severity: "error", message: e.message, span: e.span }, file, { color: io.color })}\n\n`);
+      }
+      io.err(`${path}: not formatted: the file does not parse\n`);
+      continue;
+    }
+    const same = result.text === read.text;
+    if (args.mode === "print") io.out(result.text);
+    else if (args.mode === "check") {
+      if (!same) {
+        changed++;
+        io.out(`${path}: not formatted\n`);
+      }
+    } else if (!same) {
+      writeFileSync(path, result.text);
+      changed++;
+      io.out(`formatted ${path}\n`);
+    }
+  }
+  if (args.mode === "check") io.out(changed === 0 && problems === 0 ? `${paths.length} file${paths.length === 1 ? "" : "s"} formatted\n` : `${changed} file${changed === 1 ? "" : "s"} would be reformatted; run \`sla fmt --write\`\n`);
+  return problems > 0 || (args.mode === "check" && changed > 0) ? 1 : 0;
+}
