@@ -3,13 +3,6 @@
  * 0 success, 1 errors in the input (diagnostics, failed examples, bad tickets), 2 usage.
  */
 import { parseArgs } from "node:util";
-import { runCheck } from "./commands/check.js";
-import { runCompile } from "./commands/compile.js";
-import { runDemo } from "./commands/demo.js";
-import { runEval } from "./commands/eval.js";
-import { runFmt } from "./commands/fmt.js";
-import { runSettle } from "./commands/settle.js";
-import { runTest } from "./commands/test.js";
 import { type Io, UsageError } from "./io.js";
 
 const USAGE = `usage: sla <command> [options]
@@ -56,30 +49,30 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case "check":
         needs(1, "at least one file or directory");
-        return runCheck({ paths: positionals, format: values.format, io });
+        return (await import("./commands/check.js")).runCheck({ paths: positionals, format: values.format, io });
       case "compile":
         needs(1, "a policy file");
-        return runCompile({ path: positionals[0]!, io });
+        return (await import("./commands/compile.js")).runCompile({ path: positionals[0]!, io });
       case "eval":
         needs(2, "a policy and a ticket file (or `-` for standard input)");
-        return await runEval({ policyPath: positionals[0]!, input: positionals[1]!, at: values.at ?? null, explain: values.explain, io });
+        return await (await import("./commands/eval.js")).runEval({ policyPath: positionals[0]!, input: positionals[1]!, at: values.at ?? null, explain: values.explain, io });
       case "test":
         needs(1, "at least one file or directory");
-        return await runTest({ paths: positionals, io });
+        return await (await import("./commands/test.js")).runTest({ paths: positionals, io });
       case "fmt":
         needs(1, "at least one file or directory");
         if (values.check && values.write) throw new UsageError("`--check` and `--write` exclude each other");
-        return await runFmt({ paths: positionals, mode: values.check ? "check" : values.write ? "write" : "print", io });
+        return await (await import("./commands/fmt.js")).runFmt({ paths: positionals, mode: values.check ? "check" : values.write ? "write" : "print", io });
       case "settle":
         needs(2, "a policy and a period file");
-        return runSettle({ policyPath: positionals[0]!, periodPath: positionals[1]!, io });
+        return (await import("./commands/settle.js")).runSettle({ policyPath: positionals[0]!, periodPath: positionals[1]!, io });
       case "lsp": {
         const { startServer } = await import("../lsp/server.js");
         startServer();
         return await new Promise<number>(() => {});
       }
       case "demo":
-        return await runDemo({ io });
+        return await (await import("./commands/demo.js")).runDemo({ io });
       default:
         throw new UsageError(`unknown command \`${command}\``);
     }
