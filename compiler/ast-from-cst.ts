@@ -373,12 +373,16 @@ function expectation(node: CstNode): A.ExampleItem {
   if (tok(node, "Credit")) {
     return { kind: "expectCredit", percent: lit(tok(node, "Percent"), (s) => Number(percentValue(s))), span };
   }
+  // `none` may be the status (`expect response none`) or the due (`… due none`): tell them apart by position.
+  const due = tok(node, "Due");
+  const nones = toks(node, "None");
+  const statusNone = nones.find((n) => !due || n.startOffset < due.startOffset) ?? null;
   return {
     kind: "expectTarget",
     target: name(tok(node, "Identifier")),
-    status: lit(tok(node, "Status"), (s) => s as "met" | "breached" | "pending" | "paused"),
+    status: lit(tok(node, "Status") ?? statusNone, (s) => s as "met" | "breached" | "pending" | "paused" | "none"),
     due: lit(tok(node, "DateTime"), String),
-    dueNone: tok(node, "None") !== null,
+    dueNone: due !== null && nones.some((n) => n.startOffset > due.startOffset),
     span,
   };
 }

@@ -238,7 +238,7 @@ export type ExampleItem =
   | {
       readonly kind: "expectTarget";
       readonly target: Name | null;
-      readonly status: Lit<"met" | "breached" | "pending" | "paused"> | null;
+      readonly status: Lit<"met" | "breached" | "pending" | "paused" | "none"> | null;
       readonly due: Lit<string> | null;
       readonly dueNone: boolean;
       readonly span: Span;

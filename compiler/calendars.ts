@@ -132,7 +132,7 @@ export function lowerCalendars(ctx: CheckContext, decls: readonly A.CalendarDecl
     visiting.add(name);
     let parent: LoweredCalendar | null = null;
     if (decl.parent) {
-      const entry = ctx.symbols.resolve("calendar", decl.parent);
+      const entry = ctx.symbols.resolve("calendar", decl.parent, name);
       if (entry && entry.decl.kind === "calendar") parent = lower(entry.decl);
     }
     visiting.delete(name);

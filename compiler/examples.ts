@@ -28,6 +28,8 @@ export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: read
   const expectations: Expectation[] = [];
   let periodFile: string | null = null;
   let opened = false;
+  /** An `opened` line was written (its instant may be invalid, already reported). */
+  let openedLine = false;
   for (const item of ex.items) {
     switch (item.kind) {
       case "ticketId":
@@ -39,6 +41,7 @@ export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: read
         else if (ctx.symbols.resolve(FIELD_KIND[item.field], item.value)) ticket[item.field] = item.value.text;
         break;
       case "opened": {
+        openedLine = true;
         const at = validInstant(ctx, item.at);
         if (at) {
           ticket["openedAt"] = at;
@@ -111,12 +114,13 @@ export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: read
   }
   const origin = sourceRef(ctx, anchor);
   if (periodFile !== null) {
-    if (opened) ctx.diagnostics.error("SLA601", anchor, "an example checks either a ticket or a period, not both", { help: "split it into two examples" });
+    if (openedLine) ctx.diagnostics.error("SLA601", anchor, "an example checks either a ticket or a period, not both", { help: "split it into two examples" });
     const wrong = expectations.find((e) => e.kind !== "settle");
     if (wrong) ctx.diagnostics.error("SLA601", anchor, "a period example expects settlement fields", { help: 'write `expect invoice.total "70.79"`' });
     return { kind: "settle", name, periodFile, expectations, origin };
   }
   if (!opened) {
+    if (openedLine) return null;
     ctx.diagnostics.error("SLA601", anchor, `example \`${name}\` has no ticket`, { help: "add `opened <instant>` (and the ticket's priority, plan, region…), or `period \"file.json\"`" });
     return null;
   }

@@ -80,7 +80,8 @@ export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: stri
         break;
       case "rate": {
         const amount = checkMoney(item.money, item.span);
-        if (item.per !== "hour") ctx.diagnostics.error("SLA304", item.perSpan ?? item.span, "rates are per hour", { help: "write `per hour`" });
+        // `per` is null only when the parser already reported the line (`per day`, a missing unit).
+        if (item.per !== null && item.per !== "hour") ctx.diagnostics.error("SLA304", item.perSpan ?? item.span, "rates are per hour", { help: "write `per hour`" });
         const kind = item.subject ? subjectKind(item.subject) : null;
         if (amount !== null && (item.subject === null || kind !== null)) {
           ir.rates.push({

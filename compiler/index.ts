@@ -7,6 +7,7 @@
  */
 import { parseSla, type SyntaxError } from "../grammar/parse.js";
 import { sourceFile, type SourceFile } from "../grammar/source.js";
+import { keywords } from "../grammar/tokens.js";
 import type { PolicyIR } from "../runtime/ir.js";
 import type { PolicyFile } from "./ast.js";
 import { astFromCst } from "./ast-from-cst.js";
@@ -24,8 +25,44 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Hints for syntax errors, by the grammar rule the parser was in. */
-const RULE_HELP: Record<string, string> = {
+/** Hints for syntax errors, by the grammar rule the parser was in (a test checks every rule has one). */
+export const RULE_HELP: Record<string, string> = {
+  policyHeader: 'the first line is `policy <id> "title"`, e.g. `policy acme "ACME Support Policy"`',
+  excludeDecl: 'exclusions are `exclude channel email "reason"` or `exclude cause force_majeure "reason"`',
+  zoneClause: 'a zone is an IANA name in quotes: `zone "Europe/Rome"`',
+  holidaysClause: 'holidays are country codes in quotes: `holidays "IT"` or `holidays "DE-BY", "AT"`',
+  openOnHolidays: "write `open on holidays`",
+  closedClause: "closures are `closed 2026-12-25`, `closed 2026-12-24 from 13:00` or `closed 2026-08-14 12:00-14:00`",
+  openingClause: "an extra opening is `open 2026-12-27 10:00-14:00`",
+  alwaysClause: "write `24x7` for a calendar that is always open",
+  daysClause: "a days-only calendar lists its business days: `days Mon-Fri`",
+  dayList: "weekdays are `Mon`, `Tue`, `Wed`, `Thu`, `Fri`, `Sat`, `Sun`; write ranges `Mon-Fri` and lists `Mon-Thu, Sat`",
+  regionDecl: 'a region is `region europe "Europe" { calendar europe_hours  languages en, it }`',
+  regionItem: "region lines: `calendar <name>`, `calendar <name> for <plan>, …`, `languages en, it`, `optional languages fr`",
+  calendarRef: "write `calendar <name>`, `calendar <name> for gold, platinum` or, in an escalation, `calendar for gold`",
+  languagesClause: "languages are two-letter codes: `languages en, it` or `optional languages fr, es`",
+  nameList: "names are separated by commas: `gold, platinum`",
+  wordList: "codes are separated by commas: `en, it`",
+  eventKind: "ticket events are `open`, `approve`, `pause`, `resume`, `respond`, `resolve` and `reprioritize`",
+  kpiClause: 'a non-binding target says `kpi "why it is not binding"`',
+  goalsClause: "goals are a table: `goals { | priority | goal |  | P1 | 4 business hours | }`",
+  unit: "units are `minutes`, `hours`, `days`, `weeks` and `months`; business time is `4 business hours` or `3 business days`",
+  escalationDecl: "an escalation is `escalation for gold { calendar for gold  start on open  stop on resolve  { | priority | after | to | … } }`",
+  creditsDecl: "credits are `credits for gold { target response  { | priority | credit | … }  claim by end of next month }`",
+  creditsItem: 'credit lines: `target response`, a `{ | priority | credit | … }` table, `claim by end of next month`, `claim subject "…"`, `ineligible channel email`, `ineligible optional languages`, `cap 50%`',
+  feesDecl: "fees are `fees { currency EUR  rate 39 EUR per hour  invoice monthly  payment net 30 days }`",
+  rateClause: "a rate is `rate 39 EUR per hour` or `rate <plan or work> 39 EUR per hour`",
+  money: "an amount is a number and its currency: `39 EUR`",
+  allowanceClause: "an allowance is `allowance basic 1 hour per month, excess at standard`",
+  packageDecl: "a package is `package <plan> 199 EUR { prepays 5 hours of premium  draws onboarding }`",
+  packageItem: "package lines: `prepays 5 hours of premium or 9 hours of standard`, `draws <work>`, `buy within 2.5 months of trialStart`, `expires 3 months after trialStart`",
+  prepaidOption: "a prepaid option is `5 hours of premium`",
+  invoiceClause: "invoices are `invoice monthly`, `invoice monthly, issued 1 day after period` or `invoice monthly, issued on day 10 of next month`",
+  paymentClause: "payment terms are `payment net 30 days` or `payment by end of month`",
+  lateChargeClause: "a late charge is `late charge 1.5% per started month`",
+  exampleDecl: 'an example is `example "name" { priority P1  opened <instant>  expect response met }`',
+  ticketField: "ticket fields are `priority P1`, `plan gold`, `region europe`, `channel portal`, `language en`",
+  eventLine: "events are `pause at <instant>`, `resume at <instant>`, `reprioritize to P1 at <instant>`",
   window: "a window is written `09:00-18:00`",
   windowList: "windows are written `09:00-12:00, 13:00-18:00`",
   hoursClause: "weekly hours are written `Mon-Fri 09:00-18:00`",
@@ -46,9 +83,19 @@ const RULE_HELP: Record<string, string> = {
   file: "a declaration starts with `calendar`, `region`, `plan`, `priority`, `target`, `escalation`, `credits`, `fees`, `role`, `channel`, `work`, `obligation`, `exclude` or `example`",
 };
 
+const RESERVED = new Set(keywords);
+
 function fromSyntaxError(e: SyntaxError): Diagnostic {
   const code: Code = e.kind === "lexical" ? "SLA002" : "SLA001";
-  const help = e.kind === "lexical" ? "comments start with `//`; strings are written in double quotes" : (e.rule && RULE_HELP[e.rule]) ?? undefined;
+  const reserved = e.kind === "syntax" && e.found !== null && RESERVED.has(e.found) && (e.expected ?? "").includes("a name");
+  const help =
+    e.kind === "lexical"
+      ? e.found?.startsWith('"')
+        ? 'a string closes with `"` on the same line; write a quote inside a string as `\\"`'
+        : "comments start with `//`; strings are written in double quotes"
+      : reserved
+        ? `\`${e.found}\` is a reserved word of the language and cannot be a name: choose another name`
+        : ((e.rule && RULE_HELP[e.rule]) ?? undefined);
   return { code, severity: "error", message: e.message, span: e.span, ...(help ? { help } : {}) };
 }
 

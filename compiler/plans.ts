@@ -13,7 +13,7 @@ export class Plans {
   constructor(ctx: CheckContext) {
     for (const entry of ctx.symbols.all("plan")) {
       const decl = entry.decl as A.NamedDecl;
-      if (decl.parent && ctx.symbols.resolve("plan", decl.parent)) this.parents.set(entry.name.text, decl.parent.text);
+      if (decl.parent && ctx.symbols.resolve("plan", decl.parent, entry.name.text)) this.parents.set(entry.name.text, decl.parent.text);
     }
     for (const entry of ctx.symbols.all("plan")) {
       const seen = new Set<string>();

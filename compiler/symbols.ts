@@ -67,21 +67,24 @@ export class SymbolTable {
     return this.table(kind).get(name);
   }
 
-  /** Resolve a use; reports SLA101 with a suggestion when the name is unknown. */
-  resolve(kind: SymbolKind, name: A.Name | null): SymbolEntry | null {
+  /**
+   * Resolve a use; reports SLA101 with a suggestion when the name is unknown. `notSuggested`
+   * keeps a name out of the suggestions (a plan's own name in its `extends`).
+   */
+  resolve(kind: SymbolKind, name: A.Name | null, notSuggested?: string): SymbolEntry | null {
     if (!name) return null;
     const entry = this.table(kind).get(name.text);
     if (entry) {
       this.references.push({ kind, name });
       return entry;
     }
-    this.reportUnknown(kind, name.text, name.span);
+    this.reportUnknown(kind, name.text, name.span, notSuggested);
     return null;
   }
 
-  reportUnknown(kind: SymbolKind, text: string, span: Span): void {
+  reportUnknown(kind: SymbolKind, text: string, span: Span, notSuggested?: string): void {
     const candidates = this.names(kind);
-    const suggestion = didYouMean(text, candidates);
+    const suggestion = didYouMean(text, candidates.filter((c) => c !== notSuggested));
     const listed = candidates.length === 0 ? `no ${kind} is declared` : `declared ${kind}s: ${candidates.map((c) => `\`${c}\``).join(", ")}`;
     this.diagnostics.error("SLA101", span, `unknown ${kind} \`${text}\``, {
       help: suggestion ? `did you mean \`${suggestion}\`?` : listed,

@@ -19,6 +19,8 @@ export interface ReadTable {
   /** Column names after the key column: plan names, or words like `goal`, `after`, `to`. */
   readonly columns: readonly { readonly text: string; readonly span: Span }[];
   readonly rows: readonly TableRow[];
+  /** Keys of rows already reported as malformed (wrong width): present, so not "missing". */
+  readonly malformedKeys: ReadonlySet<string>;
 }
 
 function cellWord(cell: A.Cell | undefined): string | null {
@@ -63,6 +65,7 @@ export function readTable(ctx: CheckContext, table: A.Table, what: string, fixed
   }
   const keyKind: SymbolKind = first;
   const rows: TableRow[] = [];
+  const malformedKeys = new Set<string>();
   for (const row of body) {
     const keyCell = row.cells[0];
     if (!keyCell) continue;
@@ -71,7 +74,9 @@ export function readTable(ctx: CheckContext, table: A.Table, what: string, fixed
       continue;
     }
     if (row.cells.length !== header.cells.length) {
-      ctx.diagnostics.error("SLA302", row.span, `row has ${row.cells.length} cells but the header has ${header.cells.length}`, {
+      malformedKeys.add(keyCell.name.text);
+      const cells = (n: number) => `${n} cell${n === 1 ? "" : "s"}`;
+      ctx.diagnostics.error("SLA302", row.span, `row has ${cells(row.cells.length)} but the header has ${cells(header.cells.length)}`, {
         help: "give every row one cell per column",
         labels: [{ span: header.span, message: "the header" }],
       });
@@ -80,7 +85,7 @@ export function readTable(ctx: CheckContext, table: A.Table, what: string, fixed
     if (!ctx.symbols.resolve(keyKind, keyCell.name)) continue;
     rows.push({ key: keyCell.name, cells: row.cells.slice(1), row });
   }
-  return { keyKind: first, columns, rows };
+  return { keyKind: first, columns, rows, malformedKeys };
 }
 
 /** Report rows whose key repeats; returns the rows keyed by name (first one wins). */

@@ -119,7 +119,7 @@ function lowerGoalTable(ctx: CheckContext, table: A.Table, shape: PolicyShape, c
   }
   const rows = uniqueRows(ctx, read.rows);
   const keys = read.keyKind === "priority" ? shape.priorities : shape.plans;
-  const missing = keys.filter((k) => !rows.has(k));
+  const missing = keys.filter((k) => !rows.has(k) && !read.malformedKeys.has(k));
   if (missing.length > 0) {
     const width = read.columns.length;
     const insertAt = { start: table.span.end - 1, end: table.span.end - 1 };

@@ -59,15 +59,31 @@ function syntaxErrorFrom(e: IRecognitionException, text: string): SyntaxError {
   };
 }
 
+/**
+ * The first token of a sequence `a, b, c`. Labels may hold commas themselves
+ * (`a unit (\`minutes\`, \`hours\`)`), so only a comma outside parentheses separates tokens.
+ */
+function firstOfSequence(sequence: string): string {
+  let depth = 0;
+  for (let i = 0; i < sequence.length; i++) {
+    const c = sequence[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "," && depth === 0) return sequence.slice(0, i).trim();
+  }
+  return sequence.trim();
+}
+
 /** Turn chevrotain's long "Expecting: one of these possible Token sequences…" into a short list. */
 function describeExpected(message: string): string | null {
   const single = /Expecting token of type --> (\S+) <--/.exec(message) ?? /Expecting --> (.+?) <--/.exec(message);
-  if (single?.[1]) return single[1];
-  const seqs = [...message.matchAll(/\[([^\]]*)\]/g)].map((m) => (m[1] ?? "").split(",")[0]?.trim() ?? "");
+  // The file rule ends with EOF: anything else there is a stray token between declarations.
+  if (single?.[1]) return single[1] === "EOF" ? "a declaration" : single[1];
+  const seqs = [...message.matchAll(/\[([^\]]*)\]/g)].map((m) => firstOfSequence(m[1] ?? ""));
   const uniq = [...new Set(seqs.filter((s) => s.length > 0))];
   if (uniq.length === 0) return null;
-  if (uniq.length > 6) return `${uniq.slice(0, 6).join(", ")}, …`;
-  return uniq.length === 1 ? uniq[0]! : `one of ${uniq.join(", ")}`;
+  if (uniq.length > 6) return `one of ${uniq.slice(0, 6).join(", ")}, …`;
+  return uniq.length === 1 ? uniq[0]! : `${uniq.slice(0, -1).join(", ")} or ${uniq[uniq.length - 1]!}`;
 }
 
 /** Parse a whole `.sla` text. */
@@ -75,11 +91,18 @@ export function parseSla(text: string): ParseResult {
   const lexed = slaLexer.tokenize(text);
   const errors: SyntaxError[] = lexed.errors.map((e) => {
     const start = e.offset;
-    const end = Math.min(text.length, start + Math.max(1, e.length));
-    const ch = text.slice(start, end);
+    let end = Math.min(text.length, start + Math.max(1, e.length));
+    let ch = text.slice(start, end);
+    // A quote no string token matched: a string left open up to the end of its line.
+    const unterminated = ch.startsWith('"');
+    if (unterminated) {
+      const eol = text.slice(start).search(/[\r\n]/);
+      end = eol < 0 ? text.length : start + eol;
+      ch = text.slice(start, end);
+    }
     return {
       kind: "lexical",
-      message: `unexpected character \`${ch}\``,
+      message: unterminated ? "unterminated string" : `unexpected character \`${ch}\``,
       span: { start, end },
       rule: null,
       expected: null,

@@ -739,7 +739,7 @@ export class SlaParser extends CstParser {
         // `expect response met due 2026-…` / `expect response due none`
         ALT: () => {
           this.CONSUME2(T.Identifier);
-          this.OPTION2(() => this.CONSUME(T.Status));
+          this.OPTION2(() => this.OR4([{ ALT: () => this.CONSUME(T.Status) }, { ALT: () => this.CONSUME3(T.None) }]));
           this.OPTION3(() => {
             this.CONSUME(T.Due);
             this.OR3([{ ALT: () => this.CONSUME2(T.DateTime) }, { ALT: () => this.CONSUME2(T.None) }]);

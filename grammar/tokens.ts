@@ -12,6 +12,7 @@ export const Identifier = createToken({
   name: "Identifier",
   pattern: /[A-Za-z_][A-Za-z0-9_]*/,
   categories: [Word],
+  label: "a name",
 });
 
 const keywordTokens: TokenType[] = [];
@@ -95,7 +96,8 @@ export const Unit = createToken({
   pattern: /(?:minutes|minute|hours|hour|weeks|week|months|month)(?![A-Za-z0-9_])/,
   longer_alt: Identifier,
   categories: [Word],
-  label: "a unit (`minutes`, `hours`, `days`, `weeks`, `months`)",
+  // `day`/`days` are keywords of their own (`next business day`, `days Mon-Fri`).
+  label: "a unit (`minutes`, `hours`, `weeks`, `months`)",
 });
 
 // Credits and fees (SPEC §6)
