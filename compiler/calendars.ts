@@ -82,8 +82,12 @@ function checkWindows(ctx: CheckContext, windows: readonly A.Window[]): { w: Win
     const text = (l: A.Lit<number>) => ctx.file.text.slice(l.span.start, l.span.end);
     if (!checkClock(ctx, win.from, text(win.from)) || !checkClock(ctx, win.to, text(win.to))) continue;
     if (win.from.value >= win.to.value) {
-      ctx.diagnostics.error("SLA203", win.span, `window \`${ctx.file.text.slice(win.span.start, win.span.end)}\` ends before it starts`, {
-        help: "a window's start must be before its end; write overnight cover as two windows (`22:00-24:00` and `00:00-06:00` the next day)",
+      const written = ctx.file.text.slice(win.span.start, win.span.end);
+      const empty = win.from.value === win.to.value;
+      ctx.diagnostics.error("SLA203", win.span, empty ? `window \`${written}\` is empty` : `window \`${written}\` ends before it starts`, {
+        help: empty
+          ? "a window's start must be before its end; remove the window if the day is closed"
+          : "a window's start must be before its end; write overnight cover as two windows (`22:00-24:00` and `00:00-06:00` the next day)",
       });
       continue;
     }
@@ -124,7 +128,9 @@ export function lowerCalendars(ctx: CheckContext, decls: readonly A.CalendarDecl
     const seen = done.get(name);
     if (seen) return seen;
     if (visiting.has(name)) {
-      ctx.diagnostics.error("SLA104", decl.parent?.span ?? decl.span, `calendar \`${name}\` extends itself`, {
+      const path = [...visiting];
+      const cycle = [...path.slice(path.indexOf(name)), name].map((n) => `\`${n}\``).join(" → ");
+      ctx.diagnostics.error("SLA104", decl.parent?.span ?? decl.span, `calendar \`${name}\` extends itself: ${cycle}`, {
         help: "remove `extends` from one calendar of the cycle",
       });
       return null;
@@ -136,7 +142,8 @@ export function lowerCalendars(ctx: CheckContext, decls: readonly A.CalendarDecl
       if (entry && entry.decl.kind === "calendar") parent = lower(entry.decl);
     }
     visiting.delete(name);
-    const lowered = lowerOne(ctx, decl, name, parent);
+    // An unknown or cyclic parent is reported already; what it would have given is not missing.
+    const lowered = lowerOne(ctx, decl, name, parent, decl.parent !== null && parent === null);
     done.set(name, lowered);
     return lowered;
   };
@@ -145,7 +152,7 @@ export function lowerCalendars(ctx: CheckContext, decls: readonly A.CalendarDecl
   return new Map([...done].map(([k, v]) => [k, v.ir]));
 }
 
-function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent: LoweredCalendar | null): LoweredCalendar {
+function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent: LoweredCalendar | null, parentBroken: boolean): LoweredCalendar {
   const week: Window[][] = parent ? parent.ir.week.map((d) => [...d]) : [[], [], [], [], [], [], []];
   const windowSpans: (Span | null)[][] = parent ? parent.windowSpans.map((d) => d.map(() => null)) : [[], [], [], [], [], [], []];
   let zone = parent?.ir.zone ?? null;
@@ -182,7 +189,12 @@ function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent:
   for (const item of decl.items) {
     switch (item.kind) {
       case "zone":
-        if (zoneSeen) ctx.diagnostics.error("SLA103", item.span, "the calendar's zone is given twice", { labels: [{ span: zoneSeen, message: "first zone" }] });
+        if (zoneSeen) {
+          ctx.diagnostics.error("SLA103", item.span, "the calendar's zone is given twice", {
+            labels: [{ span: zoneSeen, message: "first zone" }],
+            help: "a calendar has one zone: remove one of the `zone` lines",
+          });
+        }
         zoneSeen = item.span;
         if (item.zone && checkZone(ctx, item.zone)) zone = item.zone.value;
         break;
@@ -224,15 +236,17 @@ function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent:
   }
   if (openOnHolidays) {
     if (holidays.length === 0) {
-      ctx.diagnostics.warning("SLA902", openOnHolidays, "`open on holidays` changes nothing: the calendar has no holidays");
+      ctx.diagnostics.warning("SLA902", openOnHolidays, "`open on holidays` changes nothing: the calendar has no holidays", {
+        help: "remove the line, or give the calendar (or the one it extends) a `holidays \"…\"` line",
+      });
     }
     holidays = [];
   }
   const anchor = decl.name?.span ?? decl.span;
-  if (zone === null && zoneSeen === null) {
+  if (zone === null && zoneSeen === null && !parentBroken) {
     ctx.diagnostics.error("SLA205", anchor, `calendar \`${name}\` has no zone`, { help: 'add a line such as `zone "Europe/Rome"`' });
   }
-  if (!hasHours) {
+  if (!hasHours && !parentBroken) {
     ctx.diagnostics.error("SLA205", anchor, `calendar \`${name}\` has no hours`, {
       help: "add weekly hours (`Mon-Fri 09:00-18:00`), business days (`days Mon-Fri`) or `24x7`",
     });

@@ -71,6 +71,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
       bestDistance = d;
     }
   }
-  const limit = Math.max(1, Math.floor(word.length / 3));
+  // One edit changes half of a two-letter name (`P5` → `P1`, `ZZ` → `AZ`): too weak a hint.
+  const limit = word.length < 3 ? 0 : Math.max(1, Math.floor(word.length / 3));
   return best !== null && bestDistance <= limit ? best : null;
 }

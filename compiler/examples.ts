@@ -3,6 +3,7 @@
  * answers the policy must give. Lowered to the JSON shapes of SPEC §3/§6 so `sla test` runs them
  * through the same runtime entry points as every other caller.
  */
+import { DateTime } from "luxon";
 import type { ExampleIR, Expectation } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { type CheckContext, sourceRef } from "./context.js";
@@ -12,7 +13,8 @@ export const EXAMPLE_DEFAULT_AS_OF = "2100-01-01T00:00:00Z";
 
 function validInstant(ctx: CheckContext, at: A.Lit<string> | null): string | null {
   if (!at) return null;
-  if (Number.isNaN(Date.parse(at.value))) {
+  // Not Date.parse: V8 accepts days that do not exist (`2026-02-30T10:00Z`).
+  if (!DateTime.fromISO(at.value, { setZone: true }).isValid) {
     ctx.diagnostics.error("SLA206", at.span, `invalid instant \`${at.value}\``, { help: "write an ISO-8601 instant with an offset: `2026-03-27T16:30:00+01:00`" });
     return null;
   }

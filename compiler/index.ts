@@ -111,7 +111,10 @@ export function compile(path: string, text: string): CompileResult {
   const symbols = collectSymbols(ast, bag);
   const ir = lowerPolicy({ file, diagnostics: bag, symbols }, ast);
   const syntax = parsed.errors.map(fromSyntaxError);
-  const semantic = syntax.length > 0 ? bag.items.filter((d) => !MISSING_CODES.has(d.code)) : bag.items;
+  // A construct the parser had to repair (a syntax error strictly inside the diagnostic's span,
+  // e.g. a row whose cell was dropped) says nothing reliable: only the syntax error is shown.
+  const repaired = (d: Diagnostic) => syntax.some((s) => s.span.start >= d.span.start && s.span.start < d.span.end);
+  const semantic = syntax.length > 0 ? bag.items.filter((d) => !MISSING_CODES.has(d.code) && !repaired(d)) : bag.items;
   const diagnostics = [...syntax, ...semantic].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   const hasErrors = diagnostics.some((d) => d.severity === "error");
   return { file, ast, symbols, ir: hasErrors ? null : ir, diagnostics };

@@ -27,6 +27,8 @@ function named(ctx: CheckContext, kind: SymbolKind): Named[] {
 function lowerRegion(ctx: CheckContext, r: A.RegionDecl, plans: Plans, allPlans: readonly string[]): RegionIR | null {
   if (!r.name) return null;
   let calendar: string | null = null;
+  /** A `calendar <name>` line was written, even if its name is unknown (then SLA101 says so). */
+  let calendarWritten = false;
   const perPlan = new Map<string, string>();
   let languages: { primary: string[]; optional: string[] } | null = null;
   for (const item of r.items) {
@@ -44,6 +46,7 @@ function lowerRegion(ctx: CheckContext, r: A.RegionDecl, plans: Plans, allPlans:
       ctx.diagnostics.error("SLA103", item.span, "a region names its calendar: `calendar <name>`", { help: "write `calendar europe_hours` or `calendar europe_gold for gold`" });
       continue;
     }
+    if (item.plans.length === 0) calendarWritten = true;
     if (!ctx.symbols.resolve("calendar", item.calendar)) continue;
     if (item.plans.length === 0) {
       if (calendar) ctx.diagnostics.error("SLA103", item.span, "the region's calendar is given twice", { help: "use `calendar <name> for <plan>` for plan-specific hours" });
@@ -52,6 +55,7 @@ function lowerRegion(ctx: CheckContext, r: A.RegionDecl, plans: Plans, allPlans:
     for (const p of item.plans) if (ctx.symbols.resolve("plan", p)) perPlan.set(p.text, item.calendar.text);
   }
   if (!calendar) {
+    if (calendarWritten) return null;
     ctx.diagnostics.error("SLA207", r.name.span, `region \`${r.name.text}\` has no calendar`, { help: "add `calendar <name>` to the region" });
     return null;
   }
@@ -76,7 +80,10 @@ function reportUnused(ctx: CheckContext, kinds: readonly SymbolKind[]): void {
 export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
   const id = file.header?.id?.text ?? "policy";
   if (!file.header?.id) {
-    ctx.diagnostics.error("SLA003", { start: 0, end: 0 }, "the file does not start with `policy <id>`", { help: 'add a first line such as `policy acme "ACME Support Policy"`' });
+    // Point at the first word of the first declaration (not at a leading comment).
+    const at = file.decls[0]?.span.start ?? 0;
+    const word = /^[^\s{]*/.exec(ctx.file.text.slice(at, at + 64))?.[0] ?? "";
+    ctx.diagnostics.error("SLA003", { start: at, end: at + word.length }, "the file does not start with `policy <id>`", { help: 'add a first line such as `policy acme "ACME Support Policy"`' });
   }
   const plansModel = new Plans(ctx);
   const plans = named(ctx, "plan");
@@ -125,6 +132,7 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
     escalations,
     credits,
     fees,
+    works: named(ctx, "work"),
     obligations: named(ctx, "obligation"),
     examples,
   };

@@ -20,7 +20,9 @@ export class Plans {
       for (let p: string | undefined = entry.name.text; p !== undefined; p = this.parents.get(p)) {
         if (seen.has(p)) {
           const decl = entry.decl as A.NamedDecl;
-          ctx.diagnostics.error("SLA104", decl.parent?.span ?? entry.name.span, `plan \`${entry.name.text}\` extends itself`, {
+          const path = [...seen];
+          const cycle = [...path.slice(path.indexOf(p)), p].map((n) => `\`${n}\``).join(" → ");
+          ctx.diagnostics.error("SLA104", decl.parent?.span ?? entry.name.span, `plan \`${entry.name.text}\` extends itself: ${cycle}`, {
             help: "remove `extends` from one plan of the cycle",
           });
           this.parents.delete(entry.name.text);

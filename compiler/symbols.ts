@@ -85,7 +85,8 @@ export class SymbolTable {
   reportUnknown(kind: SymbolKind, text: string, span: Span, notSuggested?: string): void {
     const candidates = this.names(kind);
     const suggestion = didYouMean(text, candidates.filter((c) => c !== notSuggested));
-    const listed = candidates.length === 0 ? `no ${kind} is declared` : `declared ${kind}s: ${candidates.map((c) => `\`${c}\``).join(", ")}`;
+    const plural = kind === "priority" ? "priorities" : `${kind}s`;
+    const listed = candidates.length === 0 ? `no ${kind} is declared` : `declared ${plural}: ${candidates.map((c) => `\`${c}\``).join(", ")}`;
     this.diagnostics.error("SLA101", span, `unknown ${kind} \`${text}\``, {
       help: suggestion ? `did you mean \`${suggestion}\`?` : listed,
       ...(suggestion ? { fixes: [{ title: `change to \`${suggestion}\``, edits: [{ span, newText: suggestion }] }] } : {}),

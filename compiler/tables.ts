@@ -36,15 +36,17 @@ function cellWord(cell: A.Cell | undefined): string | null {
  */
 export function readTable(ctx: CheckContext, table: A.Table, what: string, fixedColumns: readonly string[] | null): ReadTable | null {
   const [header, ...body] = table.rows;
-  const expected = fixedColumns ? `| priority | ${fixedColumns.join(" | ")} |` : "| priority | goal | or | priority | basic | gold | …";
+  const expected = fixedColumns
+    ? `\`| priority | ${fixedColumns.join(" | ")} |\``
+    : "`| priority | goal |`, `| plan | goal |` or `| priority | basic | gold | … |`";
   if (!header) {
-    ctx.diagnostics.error("SLA303", table.span, `the ${what} table is empty`, { help: `start it with a header row such as \`${expected}\`` });
+    ctx.diagnostics.error("SLA303", table.span, `the ${what} table is empty`, { help: `start it with a header row such as ${expected}` });
     return null;
   }
   const first = cellWord(header.cells[0]);
   if (first !== "priority" && first !== "plan") {
     ctx.diagnostics.error("SLA303", header.span, `the ${what} table has no header row`, {
-      help: `its first row names the columns, e.g. \`${expected}\``,
+      help: `its first row names the columns, e.g. ${expected}`,
     });
     return null;
   }
@@ -52,14 +54,14 @@ export function readTable(ctx: CheckContext, table: A.Table, what: string, fixed
   for (const c of header.cells.slice(1)) {
     const w = cellWord(c);
     if (w === null) {
-      ctx.diagnostics.error("SLA303", c.span, `a header cell names a column, not a value`, { help: `expected a header such as \`${expected}\`` });
+      ctx.diagnostics.error("SLA303", c.span, `a header cell names a column, not a value`, { help: `expected a header such as ${expected}` });
       return null;
     }
     columns.push({ text: w, span: c.span });
   }
   if (fixedColumns && columns.map((c) => c.text).join() !== fixedColumns.join()) {
     ctx.diagnostics.error("SLA303", header.span, `the ${what} table's columns are \`${fixedColumns.join("`, `")}\``, {
-      help: `write the header as \`${expected}\``,
+      help: `write the header as ${expected}`,
     });
     return null;
   }

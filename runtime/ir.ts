@@ -266,6 +266,8 @@ export const PolicySchema = z.object({
   escalations: z.array(EscalationSchema),
   credits: CreditsSchema.nullable(),
   fees: FeesSchema.nullable(),
+  /** Kinds of work the fees distinguish (`bug_fix`, `onboarding`, …). */
+  works: z.array(NamedSchema),
   obligations: z.array(NamedSchema),
   examples: z.array(ExampleSchema),
 });

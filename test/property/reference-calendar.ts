@@ -26,16 +26,19 @@ const LOOKBACK_MINUTES = 180;
 
 const ORIGIN = { file: "test.sla", line: 1, column: 1, text: "" };
 
-/** A test calendar IR: Monday–Sunday windows given as `"09:00-18:00"` strings, zone and extras. */
+/** A window as `"09:00-18:00"` or as minutes. */
+type WindowLike = string | Window;
+
+/** A test calendar IR: Monday–Sunday windows, zone and extras. */
 export function calendarIR(opts: {
   zone: string;
-  week?: ReadonlyArray<readonly string[]>;
+  week?: ReadonlyArray<readonly WindowLike[]>;
   kind?: CalendarIR["kind"];
   holidays?: ReadonlyArray<{ country: string; region?: string }>;
-  closures?: ReadonlyArray<{ date: string; windows?: readonly string[] }>;
-  openings?: ReadonlyArray<{ date: string; windows: readonly string[] }>;
+  closures?: ReadonlyArray<{ date: string; windows?: readonly WindowLike[] | undefined }>;
+  openings?: ReadonlyArray<{ date: string; windows: readonly WindowLike[] }>;
 }): CalendarIR {
-  const windows = (ws: readonly string[]): Window[] => ws.map(parseWindow);
+  const windows = (ws: readonly WindowLike[]): Window[] => ws.map((w) => (typeof w === "string" ? parseWindow(w) : { ...w }));
   return {
     name: "test",
     kind: opts.kind ?? "hours",

@@ -1,0 +1,247 @@
+/**
+ * The clock of a target or an escalation (SPEC §2.5–2.14): which spans of a ticket's life count,
+ * and the one function that turns counted time into a due instant.
+ *
+ * A ticket's events are first put in application order (the timeline). Walking the timeline with
+ * a clock rule gives the clock's running spans; a goal is then a budget of counted time
+ * (milliseconds of open time, or of real time for elapsed goals) and the due is the instant at
+ * which the running spans have counted that budget. Business days and same-business-day goals
+ * become such a budget too (the open time from the start to their nominal close), which is how
+ * SPEC §2.7–2.8 "pauses push it forward by the paused open time" falls out of SPEC §2.5.
+ */
+import type { Calendar } from "./calendar.js";
+import type { ClockIR, EventKind, Goal } from "./ir.js";
+
+/** How a goal counts time: a calendar's open time, or real time ({@link ELAPSED}). */
+export interface Meter {
+  openBetween(a: number, b: number): number;
+  addOpen(t: number, ms: number): number;
+  openIntervals(a: number, b: number): Array<[number, number]>;
+}
+
+/** Real time, 24×7 (SPEC §2.6): elapsed goals and elapsed escalation thresholds. */
+export const ELAPSED: Meter = {
+  openBetween: (a, b) => (b > a ? b - a : 0),
+  addOpen: (t, ms) => (ms > 0 ? t + ms : t),
+  openIntervals: (a, b) => (b > a ? [[a, b]] : []),
+};
+
+/** One entry of a timeline: an event, or `open` at `openedAt`. */
+export interface TimelineEvent {
+  readonly atMs: number;
+  readonly type: EventKind;
+  readonly priority?: string | undefined;
+}
+
+/** SPEC §2.12: order of simultaneous events; `open` precedes all (nothing can precede it). */
+const RANK: Readonly<Record<EventKind, number>> = {
+  open: 0,
+  approve: 1,
+  reprioritize: 2,
+  resume: 3,
+  pause: 4,
+  respond: 5,
+  resolve: 6,
+};
+
+const BIT: Readonly<Record<EventKind, number>> = {
+  open: 1,
+  approve: 2,
+  reprioritize: 4,
+  resume: 8,
+  pause: 16,
+  respond: 32,
+  resolve: 64,
+};
+
+function byTimeThenRank(a: TimelineEvent, b: TimelineEvent): number {
+  return a.atMs - b.atMs || RANK[a.type] - RANK[b.type];
+}
+
+/**
+ * The events at or before `asOf` in application order, `open` first (SPEC §2.12: events after
+ * `asOf` are ignored, simultaneous ones apply approve, reprioritize, resume, pause, respond,
+ * resolve; the sort is stable so repeated events keep their input order).
+ */
+export function buildTimeline(openedAtMs: number, events: readonly TimelineEvent[], asOf: number): TimelineEvent[] {
+  const out: TimelineEvent[] = [];
+  if (openedAtMs <= asOf) out.push({ atMs: openedAtMs, type: "open" });
+  let sorted = true;
+  for (const ev of events) {
+    if (!(ev.atMs <= asOf)) continue;
+    const prev = out[out.length - 1];
+    if (prev !== undefined && byTimeThenRank(prev, ev) > 0) sorted = false;
+    out.push(ev);
+  }
+  if (!sorted) out.sort(byTimeThenRank);
+  return out;
+}
+
+/** The priority in force after the whole timeline (SPEC §2.11: escalations and credit use it). */
+export function priorityAt(timeline: readonly TimelineEvent[], initial: string | null): string | null {
+  let p = initial;
+  for (const ev of timeline) if (ev.type === "reprioritize" && ev.priority !== undefined) p = ev.priority;
+  return p;
+}
+
+/** A clock rule as bit masks of event kinds, built once per policy. */
+export interface ClockMasks {
+  readonly start: number;
+  readonly pause: number;
+  readonly resume: number;
+  readonly stop: number;
+}
+
+function mask(kinds: readonly EventKind[]): number {
+  let m = 0;
+  for (const k of kinds) m |= BIT[k];
+  return m;
+}
+
+export function clockMasks(clock: ClockIR): ClockMasks {
+  return { start: mask(clock.start), pause: mask(clock.pause), resume: mask(clock.resume), stop: mask(clock.stop) };
+}
+
+/** What a clock did over a timeline. Instants are epoch ms; NaN means "did not happen". */
+export interface ClockRun {
+  readonly start: number;
+  readonly stop: number;
+  /** Closed running spans, flat: `[from0, to0, from1, to1, …]`. */
+  readonly runs: number[];
+  /**
+   * Where counting goes on after the timeline: the last running span's start, or the stop (a
+   * stopped clock's due is projected as if it had kept running; SPEC §2.13 compares the stop with
+   * it). NaN when paused at the end: the due is then not known.
+   */
+  readonly openFrom: number;
+  readonly paused: boolean;
+  /** Pauses while started, flat `[from, to]`; `to` is NaN while still paused. */
+  readonly pauses: number[];
+  /** The priority in force when the clock stopped, or at the end (SPEC §2.11). */
+  readonly priority: string | null;
+}
+
+/**
+ * Walk a clock rule over a timeline (SPEC §2.10, §2.11, §2.14). The paused state follows the
+ * events from `open` on, started or not, so a clock started while paused waits for the resume. A
+ * repeated pause or resume changes nothing. A stop before the start is ignored (nothing runs
+ * yet: a clock started by `approve` is not stopped by an earlier `respond`); a stop is final and
+ * also ends a pause (a stop at the same instant as a pause wins); a reprioritize after the stop
+ * is ignored.
+ */
+export function walkClock(m: ClockMasks, timeline: readonly TimelineEvent[], priority: string | null): ClockRun {
+  const runs: number[] = [];
+  const pauses: number[] = [];
+  let start = NaN;
+  let stop = NaN;
+  let runFrom = NaN;
+  let pauseFrom = NaN;
+  let paused = false;
+  for (const ev of timeline) {
+    const t = ev.atMs;
+    const bit = BIT[ev.type];
+    if (ev.type === "reprioritize" && ev.priority !== undefined) priority = ev.priority;
+    if (m.stop & bit && start === start) {
+      if (runFrom === runFrom) runs.push(runFrom, t);
+      if (paused) pauses.push(pauseFrom, t);
+      stop = t;
+      break;
+    }
+    if (m.start & bit && start !== start) {
+      start = t;
+      if (paused) pauseFrom = t;
+      else runFrom = t;
+    }
+    if (m.pause & bit) {
+      if (!paused) {
+        paused = true;
+        pauseFrom = t;
+        if (runFrom === runFrom) runs.push(runFrom, t);
+        runFrom = NaN;
+      }
+    } else if (m.resume & bit && paused) {
+      paused = false;
+      if (start === start) {
+        pauses.push(pauseFrom, t);
+        runFrom = t;
+      }
+    }
+  }
+  const stopped = stop === stop;
+  if (paused && !stopped && start === start) pauses.push(pauseFrom, NaN);
+  return {
+    start,
+    stop,
+    runs,
+    openFrom: stopped ? stop : runFrom,
+    paused: paused && !stopped,
+    pauses,
+    priority,
+  };
+}
+
+/**
+ * The one "due from counted time" of the runtime (SPEC §2.5–2.8): the earliest instant at which
+ * the clock's running spans have counted `budget` ms on `meter`. A budget met exactly at a
+ * window's close is due at that close (the calendar's `addOpen` contract). NaN when the clock is
+ * paused before counting the budget; Infinity when the calendar never opens enough.
+ */
+export function dueFromCounted(meter: Meter, run: ClockRun, budget: number): number {
+  let remaining = budget;
+  const runs = run.runs;
+  for (let i = 0; i < runs.length; i += 2) {
+    const a = runs[i]!;
+    const counted = meter.openBetween(a, runs[i + 1]!);
+    if (remaining <= counted) return meter.addOpen(a, remaining);
+    remaining -= counted;
+  }
+  return run.openFrom === run.openFrom ? meter.addOpen(run.openFrom, remaining) : NaN;
+}
+
+/** A goal as counted time: the meter it counts on and its budget in ms. */
+export interface Budget {
+  readonly meter: Meter;
+  readonly ms: number;
+}
+
+/**
+ * A goal's budget for a clock started at `start` on `calendar`, scaled by `scale` (escalations
+ * at a share of a goal). Business days and same business day (SPEC §2.7, §2.8) are the open time
+ * from the start to their nominal close, so pauses push them by the paused open time. `null` for
+ * best effort / no SLA (SPEC §2.9).
+ */
+export function goalBudget(goal: Goal, calendar: Calendar, start: number, scale = 1): Budget | null {
+  switch (goal.kind) {
+    case "business":
+      return { meter: calendar, ms: Math.round(goal.ms * scale) };
+    case "elapsed":
+      return { meter: ELAPSED, ms: Math.round(goal.ms * scale) };
+    case "businessDays":
+      return closeBudget(calendar, start, calendar.businessDayClose(start, goal.days), scale);
+    case "sameBusinessDay":
+      return closeBudget(calendar, start, calendar.sameBusinessDayClose(start), scale);
+    case "none":
+      return null;
+  }
+}
+
+function closeBudget(calendar: Calendar, start: number, close: number, scale: number): Budget {
+  const ms = Number.isFinite(close) ? calendar.openBetween(start, close) : Infinity;
+  return { meter: calendar, ms: scale === 1 ? ms : Math.round(ms * scale) };
+}
+
+/**
+ * Counted spans `[from, to)` of a run up to `end` (for traces): the running spans intersected
+ * with the meter's open time.
+ */
+export function countedSegments(meter: Meter, run: ClockRun, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const spans = run.runs.slice();
+  if (run.openFrom === run.openFrom && run.openFrom < end) spans.push(run.openFrom, end);
+  for (let i = 0; i < spans.length; i += 2) {
+    const a = spans[i]!;
+    const b = Math.min(spans[i + 1]!, end);
+    if (b > a) for (const seg of meter.openIntervals(a, b)) out.push(seg);
+  }
+  return out;
+}

@@ -1,0 +1,221 @@
+/**
+ * What the evaluator needs from a policy, computed once per `PolicyIR` object (WeakMap cache):
+ * calendars built, goal cells by priority and plan, region calendars by plan, clock rules as bit
+ * masks, escalation levels by priority, credit rows. `evaluateTicket` then does map lookups only.
+ */
+import { calendarFromIR, type Calendar } from "./calendar.js";
+import { clockMasks, type ClockMasks } from "./clock.js";
+import type { CalendarIR, CreditsIR, EscalationAfter, EscalationIR, GoalCell, PolicyIR, TargetIR } from "./ir.js";
+
+export interface CompiledTarget {
+  readonly ir: TargetIR;
+  readonly masks: ClockMasks;
+  /** The target's own calendar (`target.calendar`), else `null`: the ticket's region chooses. */
+  readonly calendar: Calendar | null;
+  /** Goal cell by priority, then plan, for every declared value (and `null`) of both axes. */
+  readonly cells: ReadonlyMap<string | null, ReadonlyMap<string | null, GoalCell>>;
+}
+
+export interface CompiledRegion {
+  readonly name: string;
+  readonly calendar: Calendar;
+  readonly planCalendars: ReadonlyMap<string, Calendar>;
+  readonly primary: ReadonlySet<string> | null;
+  readonly optional: ReadonlySet<string>;
+}
+
+export interface CompiledLevel {
+  readonly after: EscalationAfter;
+  /** The role's title, or its name when it has none. */
+  readonly to: string;
+  /** For a percent threshold: the target, and its clock with the escalation's stop events. */
+  readonly target: CompiledTarget | null;
+  readonly targetMasks: ClockMasks | null;
+}
+
+export interface CompiledEscalation {
+  readonly ir: EscalationIR;
+  readonly plans: ReadonlySet<string> | null;
+  readonly masks: ClockMasks;
+  /** Levels per priority in force (`""` for a ticket without priority), in table order. */
+  readonly levels: ReadonlyMap<string, readonly CompiledLevel[]>;
+}
+
+export interface CompiledCredits {
+  readonly ir: CreditsIR;
+  readonly plans: ReadonlySet<string> | null;
+  /** Targets whose breach earns a credit; `null` means every binding target. */
+  readonly targets: ReadonlySet<string> | null;
+  readonly ineligibleChannels: ReadonlySet<string>;
+  /** Percent per priority (`""` for a ticket without priority). */
+  readonly percent: ReadonlyMap<string, number>;
+}
+
+export interface CompiledPolicy {
+  readonly id: string;
+  readonly hasPriorities: boolean;
+  readonly hasPlans: boolean;
+  /** The calendar of a ticket without region: `defaultCalendar`, else 24×7 UTC. */
+  readonly defaultCalendar: Calendar;
+  readonly regions: ReadonlyMap<string, CompiledRegion>;
+  readonly targets: readonly CompiledTarget[];
+  /** Excluded channel → goal text of its targets (SPEC §1 exclusions). */
+  readonly excludedChannels: ReadonlyMap<string, string>;
+  readonly escalations: readonly CompiledEscalation[];
+  readonly credits: CompiledCredits | null;
+}
+
+const NO_ORIGIN = { file: "<runtime>", line: 0, column: 0, text: "" };
+
+/** 24×7 in UTC: the calendar of a policy that names none (elapsed goals only). */
+const UTC_ALWAYS: CalendarIR = {
+  name: "24x7",
+  kind: "always",
+  zone: "UTC",
+  week: Array.from({ length: 7 }, () => [{ from: 0, to: 1440 }]),
+  holidays: [],
+  closures: [],
+  openings: [],
+  origin: NO_ORIGIN,
+};
+
+/**
+ * The goal cell for a priority and plan: a cell matches when each of its axes equals the
+ * ticket's value or is `null`; the most specific match wins (priority before plan), then the
+ * first written.
+ */
+export function findCell(cells: readonly GoalCell[], priority: string | null, plan: string | null): GoalCell | undefined {
+  let best: GoalCell | undefined;
+  let bestScore = -1;
+  for (const cell of cells) {
+    if (cell.priority !== null && cell.priority !== priority) continue;
+    if (cell.plan !== null && cell.plan !== plan) continue;
+    const score = (cell.priority !== null ? 2 : 0) + (cell.plan !== null ? 1 : 0);
+    if (score > bestScore) {
+      best = cell;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function compile(policy: PolicyIR): CompiledPolicy {
+  const calendars = new Map<string, Calendar>();
+  for (const ir of policy.calendars) calendars.set(ir.name, calendarFromIR(ir));
+  const calendar = (name: string, where: string): Calendar => {
+    const cal = calendars.get(name);
+    if (!cal) throw new Error(`policy ${policy.id}: ${where} names unknown calendar "${name}"`);
+    return cal;
+  };
+  const priorities: Array<string | null> = [null, ...policy.priorities.map((p) => p.name)];
+  const plans: Array<string | null> = [null, ...policy.plans.map((p) => p.name)];
+
+  // Identical clock rules share one masks object (cheap to compare, and to reuse walks).
+  const maskCache = new Map<string, ClockMasks>();
+  const masksOf = (clock: TargetIR["clock"]): ClockMasks => {
+    const m = clockMasks(clock);
+    const key = `${m.start},${m.pause},${m.resume},${m.stop}`;
+    const known = maskCache.get(key);
+    if (known) return known;
+    maskCache.set(key, m);
+    return m;
+  };
+
+  const targets = policy.targets.map((t): CompiledTarget => {
+    const cells = new Map<string | null, Map<string | null, GoalCell>>();
+    for (const p of priorities) {
+      const byPlan = new Map<string | null, GoalCell>();
+      for (const pl of plans) {
+        const cell = findCell(t.goals, p, pl);
+        if (cell) byPlan.set(pl, cell);
+      }
+      cells.set(p, byPlan);
+    }
+    const own = t.calendar === null ? null : calendar(t.calendar, `target ${t.name}`);
+    return { ir: t, masks: masksOf(t.clock), calendar: own, cells };
+  });
+
+  const regions = new Map<string, CompiledRegion>();
+  for (const r of policy.regions) {
+    const planCalendars = new Map<string, Calendar>();
+    for (const [plan, name] of Object.entries(r.planCalendars)) planCalendars.set(plan, calendar(name, `region ${r.name}`));
+    regions.set(r.name, {
+      name: r.name,
+      calendar: calendar(r.calendar, `region ${r.name}`),
+      planCalendars,
+      primary: r.languages ? new Set(r.languages.primary) : null,
+      optional: new Set(r.languages?.optional ?? []),
+    });
+  }
+
+  const roles = new Map(policy.roles.map((r) => [r.name, r.title ?? r.name]));
+  const escalations = policy.escalations.map((e): CompiledEscalation => {
+    const masks = masksOf(e.clock);
+    const levels = new Map<string, CompiledLevel[]>();
+    for (const p of priorities) {
+      const list: CompiledLevel[] = [];
+      for (const l of e.levels) {
+        if (l.priority !== null && l.priority !== p) continue;
+        let target: CompiledTarget | null = null;
+        if (l.after.kind === "percent") {
+          const name = l.after.target;
+          target = targets.find((t) => t.ir.name === name) ?? null;
+          if (!target) throw new Error(`policy ${policy.id}: escalation names unknown target "${name}"`);
+        }
+        list.push({
+          after: l.after,
+          to: roles.get(l.role) ?? l.role,
+          target,
+          targetMasks: target ? masksOf({ ...target.ir.clock, stop: e.clock.stop }) : null,
+        });
+      }
+      levels.set(p ?? "", list);
+    }
+    return { ir: e, plans: e.plans ? new Set(e.plans) : null, masks, levels };
+  });
+
+  let credits: CompiledCredits | null = null;
+  const cr = policy.credits;
+  if (cr) {
+    const percent = new Map<string, number>();
+    for (const p of priorities) {
+      const row = cr.rows.find((r) => r.priority === p) ?? cr.rows.find((r) => r.priority === null);
+      if (row) percent.set(p ?? "", row.percent);
+    }
+    credits = {
+      ir: cr,
+      plans: cr.plans ? new Set(cr.plans) : null,
+      targets: cr.targets.length > 0 ? new Set(cr.targets) : null,
+      ineligibleChannels: new Set(cr.ineligibleChannels),
+      percent,
+    };
+  }
+
+  return {
+    id: policy.id,
+    hasPriorities: policy.priorities.length > 0,
+    hasPlans: policy.plans.length > 0,
+    defaultCalendar:
+      policy.defaultCalendar !== null ? calendar(policy.defaultCalendar, "defaultCalendar") : calendarFromIR(UTC_ALWAYS),
+    regions,
+    targets,
+    excludedChannels: new Map(policy.exclusions.channels.map((c) => [c.channel, `no SLA (${c.channel} channel)`])),
+    escalations,
+    credits,
+  };
+}
+
+const cache = new WeakMap<PolicyIR, CompiledPolicy>();
+
+/**
+ * The compiled form of a policy, built on first use and cached per `PolicyIR` object. Throws
+ * when the IR names a calendar or target it does not define (the compiler never emits that).
+ */
+export function compiledPolicy(policy: PolicyIR): CompiledPolicy {
+  let c = cache.get(policy);
+  if (!c) {
+    c = compile(policy);
+    cache.set(policy, c);
+  }
+  return c;
+}

@@ -1,0 +1,296 @@
+/**
+ * Evaluate one ticket against a compiled policy (SPEC §2, §3): per target its start, due, status
+ * and stop; the escalations reached; the service credit earned.
+ *
+ * Called in hot loops: everything per policy is precomputed (`compiled.ts`), calendars answer in
+ * binary searches (`calendar.ts`), and luxon is used only through the cached ISO formatter.
+ */
+import type { Calendar } from "./calendar.js";
+import {
+  buildTimeline,
+  countedSegments,
+  dueFromCounted,
+  ELAPSED,
+  goalBudget,
+  priorityAt,
+  walkClock,
+  type ClockMasks,
+  type ClockRun,
+  type Meter,
+  type TimelineEvent,
+} from "./clock.js";
+import {
+  compiledPolicy,
+  findCell,
+  type CompiledLevel,
+  type CompiledPolicy,
+  type CompiledRegion,
+  type CompiledTarget,
+} from "./compiled.js";
+import { formatInstant, parseInstant } from "./instant.js";
+import type { EscalationResult, TargetResult, TargetStatus, Ticket, TicketResult, Trace } from "./io.js";
+import type { GoalCell, PolicyIR } from "./ir.js";
+
+/** Options of {@link evaluateTicket}. */
+export interface EvaluateOptions {
+  /** The instant to evaluate at (epoch ms or ISO with offset); overrides the ticket's `asOf`. */
+  readonly asOf?: number | string;
+  /** Add a `trace` to every target (SPEC §3 `--explain`). */
+  readonly explain?: boolean;
+}
+
+/** Everything about one evaluation that targets, escalations and credit share. */
+interface Context {
+  readonly c: CompiledPolicy;
+  readonly timeline: readonly TimelineEvent[];
+  readonly asOf: number;
+  /** The ticket's priority (as opened) and plan; `null` when the policy has no such axis. */
+  readonly priority: string | null;
+  readonly plan: string | null;
+  readonly region: CompiledRegion | undefined;
+  readonly calendar: Calendar;
+  readonly explain: boolean;
+  /** Clock walks by clock rule: targets and escalations often share one. */
+  readonly walks: Map<ClockMasks, ClockRun>;
+}
+
+function walk(ctx: Context, masks: ClockMasks): ClockRun {
+  let run = ctx.walks.get(masks);
+  if (!run) {
+    run = walkClock(masks, ctx.timeline, ctx.priority);
+    ctx.walks.set(masks, run);
+  }
+  return run;
+}
+
+function resolveAsOf(option: number | string | undefined, ticket: Ticket): number {
+  if (typeof option === "number") {
+    if (!Number.isFinite(option)) throw new RangeError(`asOf must be a finite epoch-ms instant, got ${option}`);
+    return option;
+  }
+  if (typeof option === "string") {
+    const ms = parseInstant(option);
+    if (ms === null) throw new RangeError(`asOf "${option}" is not an ISO-8601 instant with an offset or Z`);
+    return ms;
+  }
+  if (typeof ticket.asOfMs === "number") return ticket.asOfMs;
+  if (ticket.asOf != null) return parseInstant(ticket.asOf) ?? Date.now();
+  return Date.now();
+}
+
+/**
+ * The ticket's events with epoch ms. `parseTicket` computed them; a ticket built by hand without
+ * them gets them parsed here (an unparsable instant is then ignored rather than thrown).
+ */
+function eventsOf(ticket: Ticket): readonly TimelineEvent[] {
+  const events = ticket.events;
+  for (const ev of events) {
+    if (typeof ev.atMs !== "number") {
+      const out: TimelineEvent[] = [];
+      for (const e of events) {
+        const atMs = typeof e.atMs === "number" ? e.atMs : parseInstant(e.at);
+        if (atMs !== null) out.push({ atMs, type: e.type, priority: e.priority ?? undefined });
+      }
+      return out;
+    }
+  }
+  return events;
+}
+
+/**
+ * Why the ticket has no SLA at all, or `null`: an excluded channel, or a language that is optional
+ * or unlisted in a region that lists languages (SPEC §5, Imagicle).
+ */
+function exclusionOf(c: CompiledPolicy, ticket: Ticket, region: CompiledRegion | undefined): string | null {
+  if (ticket.channel != null) {
+    const reason = c.excludedChannels.get(ticket.channel);
+    if (reason !== undefined) return reason;
+  }
+  if (region?.primary) {
+    const lang = ticket.language;
+    if (lang == null) return "no SLA (no language given)";
+    if (region.optional.has(lang)) return `no SLA (optional language ${lang})`;
+    if (!region.primary.has(lang)) return `no SLA (language ${lang} not supported in region ${region.name})`;
+  }
+  return null;
+}
+
+function goalCell(t: CompiledTarget, priority: string | null, plan: string | null): GoalCell | undefined {
+  // A priority or plan the policy does not declare (a hand-built ticket) misses the map.
+  return t.cells.get(priority)?.get(plan) ?? findCell(t.ir.goals, priority, plan);
+}
+
+function iso(ms: number, cal: Calendar): string {
+  return formatInstant(ms, cal.zone);
+}
+
+/**
+ * SPEC §2.13: the status of a started clock with a goal whose due is `due` (NaN when paused
+ * before reaching it). A stopped clock's due is always known (projected from the stop).
+ */
+function statusOf(run: ClockRun, due: number, asOf: number): TargetStatus {
+  if (run.stop === run.stop) return run.stop <= due ? "met" : "breached";
+  if (due === due && asOf > due) return "breached";
+  return run.paused ? "paused" : "pending";
+}
+
+/**
+ * One target: its calendar (the target's own, else the ticket's), its clock walk, the goal cell
+ * of the priority in force when it stopped (SPEC §2.11), the due from counted time (SPEC
+ * §2.5–2.8) and the status (SPEC §2.9, §2.13). An excluded ticket gets `none` throughout.
+ */
+function evaluateTarget(ctx: Context, t: CompiledTarget, exclusion: string | null): TargetResult {
+  const cal = t.calendar ?? ctx.calendar;
+  if (exclusion !== null) {
+    const result: TargetResult = { name: t.ir.name, goal: exclusion, binding: t.ir.binding, startedAt: null, due: null, status: "none" };
+    if (ctx.explain) result.trace = { clause: null, calendar: { name: cal.name, zone: cal.zone }, segments: [], pauses: [], countedMinutes: 0 };
+    return result;
+  }
+  const run = walk(ctx, t.masks);
+  const cell = goalCell(t, run.priority, ctx.plan);
+  const started = run.start === run.start;
+  const budget = cell && started ? goalBudget(cell.goal, cal, run.start) : null;
+  let status: TargetStatus;
+  let due = NaN;
+  if (!cell || cell.goal.kind === "none") status = "none";
+  else if (!started) status = "pending";
+  else {
+    due = dueFromCounted(budget!.meter, run, budget!.ms);
+    status = statusOf(run, due, ctx.asOf);
+  }
+  const result: TargetResult = {
+    name: t.ir.name,
+    goal: cell ? cell.goal.text : `no goal for ${run.priority ?? "this ticket"}`,
+    binding: t.ir.binding,
+    startedAt: started ? iso(run.start, cal) : null,
+    due: status !== "paused" && Number.isFinite(due) ? iso(due, cal) : null,
+    status,
+  };
+  if (run.stop === run.stop) result.stoppedAt = iso(run.stop, cal);
+  if (ctx.explain) result.trace = traceOf(ctx, cal, cell, run, budget?.meter ?? cal, status === "paused" ? NaN : due);
+  return result;
+}
+
+/**
+ * The `--explain` trace (SPEC §3): counted segments from the start to the stop, else to the due
+ * (so they add up to the goal and show why it is due then, future spans included), else to
+ * `asOf` (paused, or no goal).
+ */
+function traceOf(ctx: Context, cal: Calendar, cell: GoalCell | undefined, run: ClockRun, meter: Meter, due: number): Trace {
+  const started = run.start === run.start;
+  const end = run.stop === run.stop ? run.stop : Number.isFinite(due) ? due : ctx.asOf;
+  const segments = started ? countedSegments(meter, run, end) : [];
+  let counted = 0;
+  for (const [a, b] of segments) counted += b - a;
+  const pauses: Array<[string, string | null]> = [];
+  for (let i = 0; i < run.pauses.length; i += 2) {
+    const to = run.pauses[i + 1]!;
+    pauses.push([iso(run.pauses[i]!, cal), to === to ? iso(to, cal) : null]);
+  }
+  return {
+    clause: cell ? { file: cell.origin.file, line: cell.origin.line, text: cell.origin.text } : null,
+    calendar: { name: cal.name, zone: cal.zone },
+    segments: segments.map(([a, b]): [string, string] => [iso(a, cal), iso(b, cal)]),
+    pauses,
+    countedMinutes: counted / 60_000,
+  };
+}
+
+/** When a level's threshold is reached (NaN: not while the clock counts), and in which zone. */
+function levelAt(ctx: Context, level: CompiledLevel, run: ClockRun, cal: Calendar, priority: string | null): [number, Calendar] {
+  const after = level.after;
+  if (after.kind === "business") return [dueFromCounted(cal, run, after.ms), cal];
+  if (after.kind === "elapsed") return [dueFromCounted(ELAPSED, run, after.ms), cal];
+  // A share of the target's goal, on the target's clock and calendar (its due with the goal
+  // scaled), running until the escalation's own stop rather than the target's.
+  const target = level.target!;
+  const tcal = target.calendar ?? ctx.calendar;
+  const trun = walk(ctx, level.targetMasks!);
+  const cell = goalCell(target, priority, ctx.plan);
+  if (!cell || trun.start !== trun.start) return [NaN, tcal];
+  const budget = goalBudget(cell.goal, tcal, trun.start, after.percent / 100);
+  return [budget ? dueFromCounted(budget.meter, trun, budget.ms) : NaN, tcal];
+}
+
+/**
+ * SPEC §3 escalations: the levels of the priority in force at `asOf` (SPEC §2.11) reached at or
+ * before `asOf`, on each escalation's clock, excluding paused time; a level reached at or after
+ * the escalation clock's stop (`resolve`) is dropped.
+ */
+function evaluateEscalations(ctx: Context, priority: string | null): EscalationResult[] {
+  const out: EscalationResult[] = [];
+  /** Instants of `out`, to order levels of several matrices. */
+  const times: number[] = [];
+  let matrices = 0;
+  for (const e of ctx.c.escalations) {
+    if (e.plans && (ctx.plan === null || !e.plans.has(ctx.plan))) continue;
+    const levels = e.levels.get(priority ?? "") ?? [];
+    if (levels.length === 0) continue;
+    const run = walk(ctx, e.masks);
+    if (run.start !== run.start) continue;
+    matrices++;
+    const region = ctx.region;
+    const cal =
+      e.ir.calendarPlan !== null && region
+        ? (region.planCalendars.get(e.ir.calendarPlan) ?? region.calendar)
+        : ctx.calendar;
+    for (const level of levels) {
+      const [at, zoneCal] = levelAt(ctx, level, run, cal, priority);
+      if (at <= ctx.asOf && !(run.stop <= at)) {
+        out.push({ after: level.after.text, to: level.to, at: iso(at, zoneCal) });
+        times.push(at);
+      }
+    }
+  }
+  if (matrices <= 1) return out;
+  return out.map((e, i) => ({ e, t: times[i]! })).sort((a, b) => a.t - b.t).map(({ e }) => e);
+}
+
+/**
+ * SPEC §3 credit: the row of the priority in force at `asOf` when a binding target (of those the
+ * credits name, or any) is breached and the plan is covered; `null` for ineligible channels and
+ * optional languages.
+ */
+function creditOf(ctx: Context, ticket: Ticket, targets: readonly TargetResult[], priority: string | null): { percent: number } | null {
+  const cr = ctx.c.credits;
+  if (!cr) return null;
+  if (cr.plans && (ctx.plan === null || !cr.plans.has(ctx.plan))) return null;
+  if (ticket.channel != null && cr.ineligibleChannels.has(ticket.channel)) return null;
+  if (cr.ir.ineligibleOptionalLanguages && ticket.language != null && ctx.region?.optional.has(ticket.language)) return null;
+  const percent = cr.percent.get(priority ?? "");
+  if (percent === undefined) return null;
+  for (const t of targets) {
+    if (t.binding && t.status === "breached" && (cr.targets === null || cr.targets.has(t.name))) return { percent };
+  }
+  return null;
+}
+
+/**
+ * Evaluate a ticket (validated by `parseTicket`) against a policy at `options.asOf`, else the
+ * ticket's `asOf`, else now: SPEC §2 rules 1–14 and the result of SPEC §3. Events after `asOf`
+ * are ignored. Throws a RangeError only for an invalid `options.asOf`.
+ */
+export function evaluateTicket(policy: PolicyIR, ticket: Ticket, options: EvaluateOptions = {}): TicketResult {
+  const c = compiledPolicy(policy);
+  const asOf = resolveAsOf(options.asOf, ticket);
+  const openedAtMs = typeof ticket.openedAtMs === "number" ? ticket.openedAtMs : (parseInstant(ticket.openedAt) ?? NaN);
+  const priority = c.hasPriorities ? (ticket.priority ?? null) : null;
+  const plan = c.hasPlans ? (ticket.plan ?? null) : null;
+  const region = ticket.region != null ? c.regions.get(ticket.region) : undefined;
+  // SPEC §3 calendar choice: the region's calendar for the plan, else the region's, else the default.
+  const calendar = region ? ((plan !== null ? region.planCalendars.get(plan) : undefined) ?? region.calendar) : c.defaultCalendar;
+  const timeline = buildTimeline(openedAtMs, eventsOf(ticket), asOf);
+  const ctx: Context = { c, timeline, asOf, priority, plan, region, calendar, explain: options.explain === true, walks: new Map() };
+
+  const exclusion = exclusionOf(c, ticket, region);
+  const targets = c.targets.map((t) => evaluateTarget(ctx, t, exclusion));
+  // SPEC §2.11: escalations and credit use the priority in force at asOf.
+  const current = c.hasPriorities ? priorityAt(timeline, priority) : null;
+  return {
+    id: ticket.id,
+    policy: c.id,
+    targets,
+    escalations: exclusion === null ? evaluateEscalations(ctx, current) : [],
+    credit: exclusion === null ? creditOf(ctx, ticket, targets, current) : null,
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * ISO-8601 instants in and out of the runtime (SPEC §2.1), without luxon on the hot path.
+ *
+ * Parsing accepts only a full date-time with an offset or `Z` (a local time without an offset
+ * names no instant). Formatting writes an instant in a calendar's zone exactly as luxon's
+ * `DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })` does, but looks the
+ * zone's offset up once per zone and UTC hour (luxon asks Intl on every call, which would
+ * dominate an evaluation).
+ */
+import { DateTime, Info, type Zone } from "luxon";
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/** The number written by `n` ASCII digits at `i`, or -1 when one is not a digit. */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * Epoch ms of an ISO-8601 instant `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or `±HH:MM`,
+ * or `null` when the text is not one (no offset, impossible date such as `2026-02-30`, hour 24,
+ * offset beyond ±23:59). Fractions below the millisecond are truncated. Hand-written rather than
+ * a regular expression: it runs for every instant of every ticket.
+ */
+export function parseInstant(text: string): number | null {
+  const len = text.length;
+  if (len < 17 || text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":") return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return null;
+  let i = 16;
+  let second = 0;
+  let milli = 0;
+  if (text[i] === ":") {
+    second = digits(text, i + 1, 2);
+    if (second < 0 || second > 59) return null;
+    i += 3;
+    if (text[i] === ".") {
+      const from = ++i;
+      while (i < len && i - from < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      if (i === from) return null;
+      milli = Number(text.slice(from, Math.min(i, from + 3)).padEnd(3, "0"));
+    }
+  }
+  let offset = 0;
+  if (text[i] === "Z" && i + 1 === len) {
+    // UTC
+  } else if ((text[i] === "+" || text[i] === "-") && i + 6 === len && text[i + 3] === ":") {
+    const oh = digits(text, i + 1, 2);
+    const om = digits(text, i + 4, 2);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return null;
+    offset = (text[i] === "-" ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return null;
+  }
+  let ms = Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (year < 100) ms = new Date(ms).setUTCFullYear(year);
+  return ms - offset * MINUTE_MS;
+}
+
+/** A zone's formatting state: luxon's zone, and offsets (minutes) per UTC hour already seen. */
+interface ZoneFormat {
+  readonly zone: Zone;
+  /** luxon writes `Z` only for a universal zone (`UTC`, `GMT`) at offset 0, not for `Etc/UTC`. */
+  readonly universal: boolean;
+  /** UTC hour index → offset in minutes, or NaN when the offset changes within that hour. */
+  readonly hours: Map<number, number>;
+}
+
+const zones = new Map<string, ZoneFormat>();
+/** Bound on cached hours per zone (about 11 years of distinct hours). */
+const MAX_HOURS = 100_000;
+
+function zoneFormat(zone: string): ZoneFormat {
+  let f = zones.get(zone);
+  if (f === undefined) {
+    const z = Info.normalizeZone(zone);
+    if (z === null || !z.isValid) throw new RangeError(`unknown time zone "${zone}"`);
+    f = { zone: z, universal: z.isUniversal, hours: new Map() };
+    zones.set(zone, f);
+  }
+  return f;
+}
+
+/** Offset of the zone at `ms`, in minutes (possibly fractional for old local mean times). */
+function offsetMinutes(f: ZoneFormat, ms: number): number {
+  if (f.universal) return f.zone.offset(ms);
+  const hour = Math.floor(ms / HOUR_MS);
+  let o = f.hours.get(hour);
+  if (o === undefined) {
+    // Equal offsets at both ends of the hour: no transition inside it (zones change offset at
+    // most once in months), so every instant of the hour shares it.
+    const start = hour * HOUR_MS;
+    const a = f.zone.offset(start);
+    o = a === f.zone.offset(start + HOUR_MS - 1) ? a : NaN;
+    if (f.hours.size >= MAX_HOURS) f.hours.clear();
+    f.hours.set(hour, o);
+  }
+  return Number.isNaN(o) ? f.zone.offset(ms) : o;
+}
+
+/** "00".."99": two-digit fields without padStart on the hot path. */
+const TWO = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
+const DAY_MS = 86_400_000;
+/** `YYYY-MM-DDT` per day number since the epoch, for days already written (bounded). */
+const datePrefixes = new Map<number, string>();
+/** `+HH:MM` per offset in minutes. */
+const offsetSuffixes = new Map<number, string>();
+
+/** `YYYY-MM-DDT` of a day number since 1970-01-01 (proleptic Gregorian, years 0–9999). */
+function datePrefix(day: number): string {
+  let text = datePrefixes.get(day);
+  if (text === undefined) {
+    const d = new Date(day * DAY_MS);
+    text = `${String(d.getUTCFullYear()).padStart(4, "0")}-${TWO[d.getUTCMonth() + 1]}-${TWO[d.getUTCDate()]}T`;
+    if (datePrefixes.size >= MAX_HOURS) datePrefixes.clear();
+    datePrefixes.set(day, text);
+  }
+  return text;
+}
+
+function offsetSuffix(offset: number): string {
+  let text = offsetSuffixes.get(offset);
+  if (text === undefined) {
+    const abs = Math.abs(offset);
+    text = `${offset < 0 ? "-" : "+"}${TWO[Math.trunc(abs / 60)]}:${TWO[abs % 60]}`;
+    offsetSuffixes.set(offset, text);
+  }
+  return text;
+}
+
+/** Local ms of years 0..9999: what the fast path writes; anything else goes to luxon. */
+const MIN_LOCAL = new Date(0).setUTCFullYear(0, 0, 1);
+const MAX_LOCAL = Date.UTC(10000, 0, 1);
+
+/**
+ * The instant `ms` written in `zone` as luxon's `toISO({ suppressMilliseconds: true })` writes it,
+ * e.g. `2026-03-30T10:20:00+02:00` (SPEC §2.1: outputs are in the zone of the calendar that
+ * produced them). Throws a RangeError for an unknown zone.
+ */
+export function formatInstant(ms: number, zone: string): string {
+  const f = zoneFormat(zone);
+  const offset = offsetMinutes(f, ms);
+  const local = ms + offset * MINUTE_MS;
+  if (!Number.isInteger(offset) || !(local >= MIN_LOCAL && local < MAX_LOCAL) || !Number.isInteger(ms)) {
+    // Rare shapes (seconds in the offset, extended years): luxon itself.
+    return DateTime.fromMillis(ms, { zone: f.zone }).toISO({ suppressMilliseconds: true }) ?? String(ms);
+  }
+  const day = Math.floor(local / DAY_MS);
+  let rest = local - day * DAY_MS;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const second = rest % 60;
+  rest = (rest - second) / 60;
+  const minute = rest % 60;
+  const hour = (rest - minute) / 60;
+  let text = `${datePrefix(day)}${TWO[hour]}:${TWO[minute]}:${TWO[second]}`;
+  if (milli !== 0) text += `.${milli < 10 ? "00" : milli < 100 ? "0" : ""}${milli}`;
+  return f.universal && offset === 0 ? `${text}Z` : text + offsetSuffix(offset);
+}

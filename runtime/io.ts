@@ -1,0 +1,243 @@
+/**
+ * The runtime's JSON contract (SPEC §3): the ticket it reads and the result it writes, as zod
+ * schemas, and `parseTicket`, which validates a ticket against the schema and the policy.
+ *
+ * Input is untrusted JSON. zod objects copy only their declared keys into fresh objects, so a
+ * `__proto__` or `constructor` key in the input is dropped and never reaches a prototype; nothing
+ * here iterates raw input keys onto an object.
+ */
+import { z } from "zod";
+import { parseInstant } from "./instant.js";
+import type { PolicyIR } from "./ir.js";
+
+const INSTANT_MESSAGE = "must be an ISO-8601 instant with an offset or Z, e.g. 2026-03-27T16:30:00+01:00";
+
+/** A string field; a missing one says "is required" rather than zod's type message. */
+function text() {
+  return z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") });
+}
+
+/**
+ * An ISO-8601 instant with an offset or `Z` (SPEC §2.1), kept as written. The pattern documents
+ * the shape (it appears in generated JSON Schemas); `parseInstant` also rejects impossible dates.
+ */
+export const InstantSchema = text()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, INSTANT_MESSAGE)
+  .refine((s) => parseInstant(s) !== null, { message: INSTANT_MESSAGE, abort: true });
+
+/** Event types of SPEC §3. */
+export const EventTypeSchema = z.enum(["approve", "pause", "resume", "respond", "resolve", "reprioritize"], {
+  error: "must be one of approve, pause, resume, respond, resolve, reprioritize",
+});
+export type EventType = z.infer<typeof EventTypeSchema>;
+
+export const TicketEventSchema = z
+  .object({
+    at: InstantSchema,
+    type: EventTypeSchema,
+    /** The new priority of a `reprioritize` event. */
+    priority: text().optional(),
+  })
+  .superRefine((ev, ctx) => {
+    if (ev.type === "reprioritize" && ev.priority === undefined) {
+      ctx.addIssue({ code: "custom", path: ["priority"], message: "is required for a reprioritize event" });
+    }
+  });
+export type TicketEventJson = z.infer<typeof TicketEventSchema>;
+
+/** An optional identifier; JSON `null` counts as absent. */
+const optionalId = () => text().nullish();
+
+/** A ticket as JSON (SPEC §3). Policy-dependent checks are in {@link parseTicket}. */
+export const TicketSchema = z.object({
+  id: text().min(1, "must not be empty"),
+  priority: optionalId(),
+  plan: optionalId(),
+  region: optionalId(),
+  channel: optionalId(),
+  /** ISO 639-1 code. */
+  language: text()
+    .regex(/^[a-z]{2}$/, "must be an ISO 639-1 code of two lowercase letters, e.g. en")
+    .nullish(),
+  openedAt: InstantSchema,
+  events: z.array(TicketEventSchema, { error: "must be an array of events" }).default([]),
+  asOf: InstantSchema.nullish(),
+});
+export type TicketJson = z.infer<typeof TicketSchema>;
+
+/** A validated event with its instant as epoch ms, computed once by {@link parseTicket}. */
+export interface TicketEvent extends TicketEventJson {
+  readonly atMs: number;
+}
+
+/** A validated ticket: the JSON fields as given plus their instants as epoch ms. */
+export interface Ticket extends Omit<TicketJson, "events"> {
+  readonly events: readonly TicketEvent[];
+  readonly openedAtMs: number;
+  /** `null` when the ticket carries no `asOf`. */
+  readonly asOfMs: number | null;
+}
+
+export const TargetStatusSchema = z.enum(["met", "breached", "pending", "paused", "none"]);
+export type TargetStatus = z.infer<typeof TargetStatusSchema>;
+
+/** `--explain` trace of one target (SPEC §3). Instants are ISO strings in the calendar's zone. */
+export const TraceSchema = z.object({
+  /** The goal cell that chose the goal; `null` when no cell applies (excluded ticket). */
+  clause: z.object({ file: z.string(), line: z.number().int(), text: z.string() }).nullable(),
+  calendar: z.object({ name: z.string(), zone: z.string() }),
+  /** Counted open time `[from, to]`, adding up to `countedMinutes`. */
+  segments: z.array(z.tuple([z.string(), z.string()])),
+  /** Pauses `[from, to]`; `to` is `null` while still paused. */
+  pauses: z.array(z.tuple([z.string(), z.string().nullable()])),
+  countedMinutes: z.number(),
+});
+export type Trace = z.infer<typeof TraceSchema>;
+
+export const TargetResultSchema = z.object({
+  name: z.string(),
+  goal: z.string(),
+  binding: z.boolean(),
+  startedAt: z.string().nullable(),
+  due: z.string().nullable(),
+  status: TargetStatusSchema,
+  /** Present when a stop event stopped the target at or before `asOf`. */
+  stoppedAt: z.string().optional(),
+  trace: TraceSchema.optional(),
+});
+export type TargetResult = z.infer<typeof TargetResultSchema>;
+
+export const EscalationResultSchema = z.object({ after: z.string(), to: z.string(), at: z.string() });
+export type EscalationResult = z.infer<typeof EscalationResultSchema>;
+
+/** The result of evaluating one ticket (SPEC §3). */
+export const TicketResultSchema = z.object({
+  id: z.string(),
+  policy: z.string(),
+  targets: z.array(TargetResultSchema),
+  escalations: z.array(EscalationResultSchema),
+  credit: z.object({ percent: z.number() }).nullable(),
+});
+export type TicketResult = z.infer<typeof TicketResultSchema>;
+
+/** A bad input: the field's path (`events[2].at`) and the reason. */
+export interface InputError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export type ParseTicketResult = { ok: true; ticket: Ticket } | { ok: false; error: InputError };
+
+/** A zod issue path as a field name: `["events", 2, "at"]` → `events[2].at`; `[]` → `root`. */
+export function fieldPath(path: ReadonlyArray<PropertyKey>, root = "ticket"): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out === "" ? root : out;
+}
+
+/** What parseTicket checks a ticket against, computed once per policy. */
+interface Axes {
+  readonly priorities: readonly string[];
+  readonly plans: readonly string[];
+  readonly regions: readonly string[];
+  /** Declared channels plus excluded ones (an excluded channel is valid input: it has no SLA). */
+  readonly channels: readonly string[];
+  /** Region → its languages as text, for regions that list languages. */
+  readonly regionLanguages: ReadonlyMap<string, string>;
+}
+
+const axesCache = new WeakMap<PolicyIR, Axes>();
+
+function axesOf(policy: PolicyIR): Axes {
+  let axes = axesCache.get(policy);
+  if (!axes) {
+    const channels = [...policy.channels];
+    for (const ex of policy.exclusions.channels) if (!channels.includes(ex.channel)) channels.push(ex.channel);
+    const regionLanguages = new Map<string, string>();
+    for (const r of policy.regions) {
+      if (!r.languages) continue;
+      const { primary, optional } = r.languages;
+      regionLanguages.set(r.name, optional.length > 0 ? `${primary.join(", ")}; optional ${optional.join(", ")}` : primary.join(", "));
+    }
+    axes = {
+      priorities: policy.priorities.map((p) => p.name),
+      plans: policy.plans.map((p) => p.name),
+      regions: policy.regions.map((r) => r.name),
+      channels,
+      regionLanguages,
+    };
+    axesCache.set(policy, axes);
+  }
+  return axes;
+}
+
+function fail(field: string, message: string): ParseTicketResult {
+  return { ok: false, error: { field, message } };
+}
+
+/** Check an identifier against the policy's list; required when the list is not empty. */
+function checkMember(field: string, value: string | null | undefined, valid: readonly string[]): InputError | null {
+  if (valid.length === 0) return null; // the policy does not use this axis: the value is ignored
+  if (value === null || value === undefined) return { field, message: `is required (one of ${valid.join(", ")})` };
+  if (!valid.includes(value)) return { field, message: `unknown ${field} "${value}" (valid: ${valid.join(", ")})` };
+  return null;
+}
+
+/**
+ * Validate a ticket (SPEC §3) against the schema and the policy, and compute its instants as
+ * epoch ms once. Never throws: a bad ticket gives the first error, naming its field.
+ *
+ * Policy checks: `priority`, `plan`, `region` are required and must be the policy's own when the
+ * policy declares any (when it declares none the value is accepted and ignored); `channel` is
+ * optional but must be known; `language` is required when the ticket's region lists languages
+ * (an unlisted one is valid input: it just has no SLA); a `reprioritize` names a known priority;
+ * no event may precede `openedAt` (SPEC §2.12).
+ */
+export function parseTicket(input: unknown, policy: PolicyIR): ParseTicketResult {
+  const parsed = TicketSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return issue ? fail(fieldPath(issue.path), issue.message) : fail("ticket", "is not a valid ticket");
+  }
+  const t = parsed.data;
+  const axes = axesOf(policy);
+  const priorities = axes.priorities;
+  const err =
+    checkMember("priority", t.priority, priorities) ??
+    checkMember("plan", t.plan, axes.plans) ??
+    checkMember("region", t.region, axes.regions) ??
+    (t.channel == null ? null : checkMember("channel", t.channel, axes.channels));
+  if (err) return { ok: false, error: err };
+
+  const languages = t.region == null ? undefined : axes.regionLanguages.get(t.region);
+  if (languages && t.language == null) return fail("language", `is required in region ${t.region} (languages ${languages})`);
+
+  const openedAtMs = parseInstant(t.openedAt)!;
+  const events: TicketEvent[] = [];
+  for (let i = 0; i < t.events.length; i++) {
+    const ev = t.events[i]!;
+    const atMs = parseInstant(ev.at)!;
+    if (atMs < openedAtMs) return fail(`events[${i}].at`, `${ev.at} is before openedAt ${t.openedAt}`);
+    if (ev.type === "reprioritize" && priorities.length > 0 && !priorities.includes(ev.priority!)) {
+      return fail(`events[${i}].priority`, `unknown priority "${ev.priority}" (valid: ${priorities.join(", ")})`);
+    }
+    events.push(ev.priority === undefined ? { at: ev.at, type: ev.type, atMs } : { at: ev.at, type: ev.type, priority: ev.priority, atMs });
+  }
+  const ticket: Ticket = {
+    id: t.id,
+    priority: t.priority,
+    plan: t.plan,
+    region: t.region,
+    channel: t.channel,
+    language: t.language,
+    openedAt: t.openedAt,
+    events,
+    asOf: t.asOf,
+    openedAtMs,
+    asOfMs: t.asOf == null ? null : parseInstant(t.asOf),
+  };
+  return { ok: true, ticket };
+}

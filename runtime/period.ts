@@ -1,0 +1,422 @@
+/**
+ * The settlement input (SPEC §6): one customer's service period, validated against the policy.
+ *
+ * Also home of the two value types the settlement is made of, so that every settlement module
+ * shares one definition of each:
+ * - exact decimals (`Dec`): money and hours arrive as strings and are only ever held in
+ *   decimal.js values — SPEC §6 calls floating-point money a defect, so JSON numbers are refused
+ *   for money and hours rather than converted;
+ * - local dates (`YYYY-MM-DD`) of the billing zone, with the calendar arithmetic the contracts use
+ *   (end of month, N months after, day D of the next month).
+ *
+ * Input is untrusted JSON: zod objects copy only declared keys into fresh objects, and unknown
+ * keys (including `__proto__`) are rejected by name, so nothing reaches a prototype.
+ */
+import { Decimal } from "decimal.js";
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { parseInstant } from "./instant.js";
+import { fieldPath, type InputError, parseTicket, type Ticket } from "./io.js";
+import type { FeesIR, PolicyIR } from "./ir.js";
+
+// ---------------------------------------------------------------------------------------------
+// Exact decimals
+
+/**
+ * decimal.js configured for money: 50 significant digits (far beyond any invoice) and
+ * ROUND_HALF_UP, which in decimal.js rounds ties away from zero for negatives too (SPEC §6:
+ * "amounts round half away from zero to the cent"). A clone, so the global default is untouched.
+ */
+export const Dec = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP });
+/** An exact decimal value (an instance of {@link Dec}). */
+export type Dec = Decimal;
+
+/** A money amount as SPEC §6 writes it: exactly two decimals, rounded half away from zero. */
+export function money(d: Dec): string {
+  const text = d.toFixed(2, Decimal.ROUND_HALF_UP);
+  return text === "-0.00" ? "0.00" : text;
+}
+
+/** Hours for an invoice line: at least two decimals, more only when the input had more. */
+export function hoursText(d: Dec): string {
+  return d.toFixed(Math.max(2, d.decimalPlaces()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local dates (`YYYY-MM-DD`): pure calendar arithmetic, no zone involved except where stated.
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+const day = (date: string): DateTime => DateTime.fromISO(date, { zone: "UTC" });
+const iso = (d: DateTime): string => d.toISODate() ?? "invalid";
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isLocalDate(text: string): boolean {
+  return DATE_RE.test(text) && day(text).isValid;
+}
+/** `date` plus `n` days. */
+export function addDays(date: string, n: number): string {
+  return iso(day(date).plus({ days: n }));
+}
+/** `date` plus `n` calendar months, clamped to the month's last day (01-31 + 1 month = 02-28). */
+export function addMonths(date: string, n: number): string {
+  return iso(day(date).plus({ months: n }));
+}
+/** The last day of `date`'s month. */
+export function endOfMonth(date: string): string {
+  return iso(day(date).endOf("month"));
+}
+/** `YYYY-MM` of a date: the key of a calendar month. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+/** Day `d` of the month after `date`'s month, clamped to that month's last day. */
+export function dayOfNextMonth(date: string, d: number): string {
+  const next = day(date).startOf("month").plus({ months: 1 });
+  return iso(next.set({ day: Math.min(d, next.daysInMonth ?? 28) }));
+}
+
+/**
+ * `date` plus a decimal number of months, as contracts write it ("2.5 months after the trial
+ * start"). Reading chosen (SPEC §6 leaves it open): whole months first (calendar months, clamped
+ * to the month's end), then the fraction as days of a 30-day month, rounded half up — so
+ * 2.5 months after 2026-01-20 is 2026-03-20 + 15 days = 2026-04-04.
+ */
+export function addDecimalMonths(date: string, months: Dec): string {
+  const whole = months.floor();
+  const days = months.minus(whole).times(30).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  return addDays(addMonths(date, whole.toNumber()), days.toNumber());
+}
+
+/** The local date of an instant in `zone`. */
+export function localDateOf(ms: number, zone: string): string {
+  return iso(DateTime.fromMillis(ms, { zone }));
+}
+/** The instant of the local midnight that ends `date` in `zone` (start of the next day). */
+export function midnightAfter(date: string, zone: string): number {
+  return DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf("day").toMillis();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+
+/** A required string field; a missing one says "is required" rather than zod's type message. */
+function text() {
+  return z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") });
+}
+
+/** A JSON object with exactly these fields; a missing one says "is required". */
+function object<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(shape, { error: (issue) => (issue.input === undefined ? "is required" : "must be a JSON object") });
+}
+
+const LocalDateSchema = text().refine(isLocalDate, { message: "must be a local date YYYY-MM-DD, e.g. 2026-03-31" });
+
+/**
+ * A non-negative exact decimal written as a string. Numbers are refused by name: a JSON number
+ * has already been through binary floating point by the time we see it (SPEC §6).
+ */
+function decimalText(example: string) {
+  const wrong = (input: unknown): string =>
+    input === undefined ? "is required" : `must be a decimal string such as "${example}"${typeof input === "number" ? ", not a number (money and hours are exact decimals)" : ""}`;
+  return z
+    .string({ error: (issue) => wrong(issue.input) })
+    .max(40, "is too long for an amount")
+    .regex(/^\d+(\.\d+)?$/, `must be a decimal string such as "${example}" (digits with an optional decimal point)`);
+}
+
+const Notes = z.union([text(), z.array(text())]).optional();
+
+const WorkSchema = object({
+  date: LocalDateSchema,
+  hours: decimalText("1.5").refine((h) => new Dec(h).gt(0), { message: "must be more than 0" }),
+  kind: text(),
+  /** The regime (plan) the work is done in; defaults to the period's `plan`. */
+  regime: text().nullish(),
+  ticket: text().nullish(),
+  notes: Notes,
+});
+
+const PackageSchema = object({
+  plan: text(),
+  /** The regime of the prepaid hours, chosen at purchase (SPEC §6: "as chosen at purchase"). */
+  regime: text(),
+  purchasedOn: LocalDateSchema,
+  /** Hours already drawn in earlier periods (a package can outlive the period it was bought in). */
+  usedHours: decimalText("2").optional(),
+  notes: Notes,
+});
+
+/** The period input of SPEC §6, before the checks that need the policy ({@link parsePeriod}). */
+export const PeriodSchema = object({
+  customer: text().nullish(),
+  plan: text().nullish(),
+  period: object({ from: LocalDateSchema, to: LocalDateSchema }),
+  /** The period's fees, of which a service credit is a percentage. */
+  fees: object({ amount: decimalText("12000.00"), currency: text().optional() }).nullish(),
+  /** Tickets in the shape of SPEC §3, validated by `parseTicket` in {@link parsePeriod}. */
+  tickets: z.array(z.unknown(), { error: "must be an array of tickets" }).default([]),
+  /** `submittedAt`: an instant, or a local date of the billing zone. */
+  claim: object({ submittedAt: text(), subject: text() }).nullish(),
+  work: z.array(WorkSchema, { error: "must be an array of work entries" }).default([]),
+  packages: z.array(PackageSchema, { error: "must be an array of package purchases" }).default([]),
+  trialStart: LocalDateSchema.nullish(),
+  vatRate: decimalText("0.21").nullish(),
+  paidOn: LocalDateSchema.nullish(),
+  /** Free text for people reading the file; ignored by the settlement. */
+  notes: Notes,
+});
+/** The period JSON as the schema accepts it (decimals and dates still strings). */
+export type PeriodJson = z.infer<typeof PeriodSchema>;
+
+/** A work entry after validation: `regime` resolved (own, else the period's plan, else null). */
+export interface WorkEntry {
+  readonly date: string;
+  readonly hours: string;
+  readonly kind: string;
+  readonly regime: string | null;
+  readonly ticket: string | null;
+}
+
+/** A package purchase after validation. */
+export interface PackagePurchase {
+  readonly plan: string;
+  readonly regime: string;
+  readonly purchasedOn: string;
+  readonly usedHours: string;
+}
+
+/** A validated period: every reference checked against the policy, tickets parsed. */
+export interface Period {
+  readonly customer: string | null;
+  readonly plan: string | null;
+  readonly from: string;
+  readonly to: string;
+  /** Billing zone: `fees.zone`, or the zone of the default (else first) calendar. */
+  readonly zone: string;
+  /** The local midnight after `to` in the billing zone: tickets are evaluated as of it (SPEC §6). */
+  readonly endMs: number;
+  readonly fees: { readonly amount: string; readonly currency: string } | null;
+  readonly tickets: readonly Ticket[];
+  /** `submittedOn` is the claim's local date in the billing zone. */
+  readonly claim: { readonly submittedAt: string; readonly submittedOn: string; readonly subject: string } | null;
+  readonly work: readonly WorkEntry[];
+  readonly packages: readonly PackagePurchase[];
+  readonly trialStart: string | null;
+  readonly vatRate: string | null;
+  readonly paidOn: string | null;
+}
+
+/** The outcome of {@link parsePeriod}: the period, or the first input error naming its field. */
+export type ParsePeriodResult = { ok: true; period: Period } | { ok: false; error: InputError };
+
+// ---------------------------------------------------------------------------------------------
+// Validation against the policy
+
+const fail = (field: string, message: string): ParsePeriodResult => ({ ok: false, error: { field, message } });
+
+function unknownName(what: string, value: string, valid: readonly string[]): string {
+  return valid.length > 0 ? `unknown ${what} "${value}" (valid: ${valid.join(", ")})` : `unknown ${what} "${value}": the policy declares none`;
+}
+
+/** The policy's kinds of work (`work support "…"`); a policy that declares none accepts any. */
+function workKinds(policy: PolicyIR): string[] | null {
+  return policy.works.length > 0 ? policy.works.map((w) => w.name) : null;
+}
+
+/** The zone billing dates are read in (SPEC §6). */
+export function billingZone(policy: PolicyIR): string {
+  if (policy.fees) return policy.fees.zone;
+  const cal = policy.calendars.find((c) => c.name === policy.defaultCalendar) ?? policy.calendars[0];
+  return cal?.zone ?? "UTC";
+}
+
+/** The regime whose rate bills a regime's hours: its allowance's excess regime, else itself. */
+export function billedRegime(fees: FeesIR, regime: string | null): string | null {
+  return fees.allowances.find((a) => a.regime === regime)?.excessRegime ?? regime;
+}
+
+/**
+ * The hourly rate for work of `kind` in `regime` (SPEC §6): among rates whose `kind` and `regime`
+ * are each either unset or equal, the most specific wins — both set, then `kind` only (what is
+ * done says more than how urgently: PromoTron bills customization at 49 in any regime), then
+ * `regime` only, then neither; ties go to the rate written first. `null` when none applies.
+ */
+export function findRate(fees: FeesIR, kind: string, regime: string | null): FeesIR["rates"][number] | null {
+  let best: FeesIR["rates"][number] | null = null;
+  let bestScore = -1;
+  for (const r of fees.rates) {
+    if ((r.kind !== null && r.kind !== kind) || (r.regime !== null && r.regime !== regime)) continue;
+    const score = (r.kind !== null ? 2 : 0) + (r.regime !== null ? 1 : 0);
+    if (score > bestScore) [best, bestScore] = [r, score];
+  }
+  return best;
+}
+
+/** An input error raised inside the checks below; {@link parsePeriod} turns it into a result. */
+class FieldError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}
+function check(ok: boolean, field: string, message: () => string): void {
+  if (!ok) throw new FieldError(field, message());
+}
+
+/** SPEC §6: tickets take the period's plan when they carry none, and are evaluated at `endMs`. */
+function parseTickets(raws: readonly unknown[], policy: PolicyIR, plan: string | null, endMs: number, to: string): Ticket[] {
+  const tickets: Ticket[] = [];
+  const seen = new Set<string>();
+  raws.forEach((item, i) => {
+    let raw = item;
+    // Spreading copies own keys as data properties: a `__proto__` key stays an inert own key
+    // (and parseTicket's zod schema drops it), never a prototype.
+    if (plan !== null && typeof raw === "object" && raw !== null && !Array.isArray(raw) && (raw as { plan?: unknown }).plan == null) {
+      raw = { ...raw, plan };
+    }
+    const t = parseTicket(raw, policy);
+    if (!t.ok) throw new FieldError(`tickets[${i}]${t.error.field === "ticket" ? "" : `.${t.error.field}`}`, t.error.message);
+    check(!seen.has(t.ticket.id), `tickets[${i}].id`, () => `duplicate ticket id "${t.ticket.id}"`);
+    check(t.ticket.openedAtMs < endMs, `tickets[${i}].openedAt`, () => `${t.ticket.openedAt} is after the period ends (${to})`);
+    seen.add(t.ticket.id);
+    tickets.push(t.ticket);
+  });
+  return tickets;
+}
+
+/** Work entries: within the period, known kind and regime, and a rate for every billable one. */
+function parseWork(p: PeriodJson, policy: PolicyIR, fees: FeesIR, plan: string | null): WorkEntry[] {
+  const plans = policy.plans.map((x) => x.name);
+  const packagePlans = fees.packages.map((x) => x.plan);
+  const regimes = plans.filter((x) => !packagePlans.includes(x));
+  const kinds = workKinds(policy);
+  return p.work.map((w, i) => {
+    const at = `work[${i}]`;
+    check(w.date >= p.period.from && w.date <= p.period.to, `${at}.date`, () => `${w.date} is outside the period ${p.period.from} … ${p.period.to}`);
+    check(kinds === null || kinds.includes(w.kind), `${at}.kind`, () => unknownName("kind", w.kind, kinds ?? []));
+    if (w.regime != null && plans.length > 0) {
+      check(!packagePlans.includes(w.regime), `${at}.regime`, () => `"${w.regime}" is a prepaid package; give the regime of its hours (valid: ${regimes.join(", ")})`);
+      check(regimes.includes(w.regime), `${at}.regime`, () => unknownName("regime", w.regime ?? "", regimes));
+    }
+    // SPEC §3: a policy without plans ignores the axis; otherwise the period's plan is the default.
+    const regime = plans.length > 0 ? (w.regime ?? plan) : null;
+    // Every billable entry needs a rate, even one an allowance may cover in full: whether it does
+    // depends on the other entries, and the answer should not.
+    if (!fees.free.includes(w.kind) && findRate(fees, w.kind, billedRegime(fees, regime)) === null) {
+      if (regime === null && regimes.length > 0) {
+        throw new FieldError(`${at}.regime`, `is required: no rate of policy ${policy.id} applies to ${w.kind} work without a regime (valid: ${regimes.join(", ")})`);
+      }
+      throw new FieldError(`${at}.${regimes.length > 0 ? "regime" : "kind"}`, `no rate of policy ${policy.id} applies to ${w.kind} work${regime ? ` in regime ${regime}` : ""}`);
+    }
+    return { date: w.date, hours: w.hours, kind: w.kind, regime, ticket: w.ticket ?? null };
+  });
+}
+
+/** Package purchases: a package and option of the policy, bought by the period's end. */
+function parsePackages(p: PeriodJson, fees: FeesIR): PackagePurchase[] {
+  return p.packages.map((b, i) => {
+    const at = `packages[${i}]`;
+    const def = fees.packages.find((x) => x.plan === b.plan);
+    if (!def) throw new FieldError(`${at}.plan`, unknownName("package", b.plan, fees.packages.map((x) => x.plan)));
+    const option = def.options.find((o) => o.regime === b.regime);
+    if (!option) throw new FieldError(`${at}.regime`, unknownName(`regime for package ${def.plan}`, b.regime, def.options.map((o) => o.regime)));
+    check(b.purchasedOn <= p.period.to, `${at}.purchasedOn`, () => `${b.purchasedOn} is after the period ends (${p.period.to})`);
+    // The package's deadlines count from a date field of the period (`trialStart` in the seeds).
+    const start = def.from === "trialStart" ? p.trialStart : null;
+    if (start == null) throw new FieldError(def.from, `is required: package ${def.plan} counts its deadlines from it`);
+    check(b.purchasedOn >= start, `${at}.purchasedOn`, () => `${b.purchasedOn} is before ${def.from} ${start}`);
+    const used = b.usedHours ?? "0";
+    check(new Dec(used).lte(option.hours), `${at}.usedHours`, () => `${used} is more than the package's ${option.hours} hours`);
+    return { plan: b.plan, regime: b.regime, purchasedOn: b.purchasedOn, usedHours: used };
+  });
+}
+
+/** VAT (SPEC §6): required from the period when the policy adds VAT without stating the rate. */
+function checkVat(p: PeriodJson, policy: PolicyIR): void {
+  const vat = policy.fees?.vat;
+  if (p.vatRate != null) {
+    check(new Dec(p.vatRate).lt(1), "vatRate", () => `must be a fraction below 1, e.g. "0.21" for 21 % (got "${p.vatRate}")`);
+    check(vat?.rate == null || new Dec(p.vatRate).eq(vat.rate), "vatRate", () => `"${p.vatRate}" contradicts the policy's VAT rate ${vat?.rate}`);
+  }
+  check(!(vat?.applies && vat.rate === null && p.vatRate == null), "vatRate", () => `is required: policy ${policy.id} adds VAT on top of its rates without stating the rate (e.g. "0.21")`);
+}
+
+/** The claim, dated in the billing zone (SPEC §6): an instant, or a local date taken as is. */
+function parseClaim(p: PeriodJson, zone: string): Period["claim"] {
+  if (!p.claim) return null;
+  const at = p.claim.submittedAt;
+  if (isLocalDate(at)) return { submittedAt: at, submittedOn: at, subject: p.claim.subject };
+  const ms = parseInstant(at);
+  if (ms === null) throw new FieldError("claim.submittedAt", "must be an ISO-8601 instant with an offset, or a local date YYYY-MM-DD of the billing zone");
+  return { submittedAt: at, submittedOn: localDateOf(ms, zone), subject: p.claim.subject };
+}
+
+/**
+ * Validate a period (SPEC §6) against the schema and the policy. Never throws: a bad period gives
+ * the first error, naming its field (`work[2].kind`, `tickets[3].priority`, `vatRate`).
+ *
+ * Policy checks: `plan`, work `kind`/`regime`, package `plan`/`regime` must be the policy's own
+ * (the error lists the valid ones); tickets take the period's `plan` when they carry none and must
+ * pass `parseTicket`; work and purchases lie within the period; every billable work entry has a
+ * rate; `fees` is required when the policy grants credits; `vatRate` is required when the policy
+ * adds VAT without stating the rate; `trialStart` is required when packages are bought.
+ */
+export function parsePeriod(input: unknown, policy: PolicyIR): ParsePeriodResult {
+  const parsed = PeriodSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (!issue) return fail("period", "is not a valid period");
+    if (issue.code === "unrecognized_keys") {
+      return fail(fieldPath([...issue.path, issue.keys[0] ?? ""], "period"), "is not a field of a settlement period (SPEC §6)");
+    }
+    return fail(fieldPath(issue.path, "period"), issue.message);
+  }
+  const p = parsed.data;
+  try {
+    return { ok: true, period: checkedPeriod(p, policy) };
+  } catch (e) {
+    if (e instanceof FieldError) return fail(e.field, e.message);
+    throw e;
+  }
+}
+
+function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
+  const zone = billingZone(policy);
+  const fees = policy.fees;
+  const plans = policy.plans.map((x) => x.name);
+  check(p.period.to >= p.period.from, "period.to", () => `${p.period.to} is before period.from ${p.period.from}`);
+  // SPEC §3: a policy without plans ignores the plan axis; with plans, an unknown one is an error.
+  check(p.plan == null || plans.length === 0 || plans.includes(p.plan), "plan", () => unknownName("plan", p.plan ?? "", plans));
+  const plan = plans.length > 0 ? (p.plan ?? null) : null;
+
+  // Credits are a percentage of the period's fees (SPEC §6).
+  check(p.fees != null || !policy.credits, "fees", () => `is required: policy ${policy.id} grants service credits as a percentage of the period's fees`);
+  const currency = p.fees?.currency ?? fees?.currency;
+  check(!p.fees || currency !== undefined, "fees.currency", () => "is required: the policy states no currency");
+  check(fees !== null || p.work.length === 0, "work", () => `policy ${policy.id} has no fees block, so work cannot be invoiced`);
+  check(fees !== null || p.packages.length === 0, "packages", () => `policy ${policy.id} has no fees block, so packages cannot be invoiced`);
+
+  const endMs = midnightAfter(p.period.to, zone);
+  const tickets = parseTickets(p.tickets, policy, plan, endMs, p.period.to);
+  const claim = parseClaim(p, zone);
+  const work = fees ? parseWork(p, policy, fees, plan) : [];
+  const packages = fees ? parsePackages(p, fees) : [];
+  checkVat(p, policy);
+
+  return {
+    customer: p.customer ?? null,
+    plan,
+    from: p.period.from,
+    to: p.period.to,
+    zone,
+    endMs,
+    fees: p.fees && currency !== undefined ? { amount: p.fees.amount, currency } : null,
+    tickets,
+    claim,
+    work,
+    packages,
+    trialStart: p.trialStart ?? null,
+    vatRate: p.vatRate ?? null,
+    paidOn: p.paidOn ?? null,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The service credit of a period (SPEC §6): the highest percentage among the period's eligible
+ * breached tickets — never a sum — of the period's fees, owed only on a timely claim with the
+ * right subject.
+ *
+ * Whether a ticket breached, and at which percentage, is the ticket evaluator's answer (SPEC §3
+ * `credit`, which already applies the plan, channel and optional-language exclusions); this
+ * module evaluates each ticket as of the period's end and applies the period-level rules.
+ */
+import { evaluateTicket } from "./evaluate.js";
+import type { Ticket } from "./io.js";
+import type { CreditsIR, PolicyIR } from "./ir.js";
+import { addMonths, Dec, endOfMonth, money, type Period } from "./period.js";
+
+/** The credit part of a settlement (SPEC §6). */
+export interface CreditResult {
+  /** The highest percentage among eligible breached tickets (before any cap). */
+  readonly percent: number;
+  /** Fees × percent (capped), two decimals; `"0.00"` when not eligible. */
+  readonly amount: string;
+  readonly currency: string;
+  /** The breached tickets at the chosen percentage, in input order. */
+  readonly tickets: readonly string[];
+  /** Last local date a claim may be received; `null` when the policy sets no deadline. */
+  readonly claimDeadline: string | null;
+  /** `false` when the claim is missing, late or has the wrong subject. */
+  readonly eligible: boolean;
+  /** Why, in words: the breach chosen, the claim checks, tickets not counted. */
+  readonly reason: string;
+}
+
+/** One ticket's standing for the credit at the period's end. */
+export interface TicketCredit {
+  readonly id: string;
+  /** The evaluator's credit percentage; `null` when the ticket earns none. */
+  readonly percent: number | null;
+  /** Binding targets (of those the credits name) breached at the period's end. */
+  readonly breached: readonly string[];
+  /** Why the ticket can earn no credit whatever happened to it (channel, language, plan). */
+  readonly excludedBecause: string | null;
+}
+
+/** Why a ticket can never earn a credit under `credits`, or `null` (SPEC §6 ineligible cases). */
+function exclusionOf(policy: PolicyIR, credits: CreditsIR, t: Ticket): string | null {
+  if (t.channel != null && credits.ineligibleChannels.includes(t.channel)) return `channel ${t.channel} is ineligible`;
+  const region = policy.regions.find((r) => r.name === t.region);
+  if (credits.ineligibleOptionalLanguages && t.language != null && region?.languages?.optional.includes(t.language)) {
+    return `optional language ${t.language} is ineligible`;
+  }
+  if (credits.plans !== null && (t.plan == null || !credits.plans.includes(t.plan))) return `plan ${t.plan ?? "(none)"} earns no credits`;
+  return null;
+}
+
+/**
+ * Evaluate every ticket of the period as of the local midnight after `period.to` in the billing
+ * zone (SPEC §6) and report its credit standing. Empty when the policy grants no credits.
+ */
+export function ticketCredits(policy: PolicyIR, period: Period): TicketCredit[] {
+  const credits = policy.credits;
+  if (!credits) return [];
+  return period.tickets.map((ticket) => {
+    const result = evaluateTicket(policy, ticket, { asOf: period.endMs });
+    const breached = result.targets
+      .filter((t) => t.binding && t.status === "breached" && (credits.targets.length === 0 || credits.targets.includes(t.name)))
+      .map((t) => t.name);
+    return { id: ticket.id, percent: result.credit?.percent ?? null, breached, excludedBecause: exclusionOf(policy, credits, ticket) };
+  });
+}
+
+/** The claim deadline (SPEC §6): the end of the month `claimMonthsAfter` after the period's last month. */
+export function claimDeadline(credits: CreditsIR, period: Period): string | null {
+  if (credits.claimMonthsAfter === null) return null;
+  return endOfMonth(addMonths(`${period.to.slice(0, 7)}-01`, credits.claimMonthsAfter));
+}
+
+/** What is wrong with the claim, in words; empty when it is valid. */
+function claimProblems(credits: CreditsIR, period: Period, deadline: string | null): string[] {
+  const subject = credits.claimSubject;
+  if (deadline === null && subject === null) return []; // the policy asks for no claim
+  const needed = [subject !== null ? `with subject "${subject}"` : null, deadline !== null ? `received by ${deadline}` : null]
+    .filter((x) => x !== null)
+    .join(" ");
+  const claim = period.claim;
+  if (!claim) return [`no claim was submitted (a claim ${needed} is required)`];
+  const problems: string[] = [];
+  if (deadline !== null && claim.submittedOn > deadline) {
+    problems.push(`the claim was received on ${claim.submittedOn}, after the deadline ${deadline}`);
+  }
+  // "the email subject line must include the words": containment, ignoring letter case.
+  if (subject !== null && !claim.subject.toLowerCase().includes(subject.toLowerCase())) {
+    problems.push(`the claim subject "${claim.subject}" does not contain "${subject}"`);
+  }
+  return problems;
+}
+
+/**
+ * The credit owed for a period from its tickets' standings (SPEC §6): `null` when no eligible
+ * ticket breached; otherwise the highest percentage, applied to the period's fees (capped by
+ * `capPercent`), or `"0.00"` with `eligible: false` when the claim is missing, late or mistitled.
+ */
+export function creditFor(credits: CreditsIR, period: Period, standings: readonly TicketCredit[]): CreditResult | null {
+  const earning = standings.filter((s): s is TicketCredit & { percent: number } => s.percent !== null);
+  if (earning.length === 0) return null;
+  // Not cumulative: the highest percentage applies, once.
+  const percent = Math.max(...earning.map((s) => s.percent));
+  const chosen = earning.filter((s) => s.percent === percent);
+  const applied = credits.capPercent !== null ? Math.min(percent, credits.capPercent) : percent;
+  const deadline = claimDeadline(credits, period);
+  const problems = claimProblems(credits, period, deadline);
+  const fees = period.fees ?? { amount: "0", currency: "" }; // parsePeriod requires fees with credits
+  const amount = problems.length === 0 ? new Dec(fees.amount).times(applied).dividedBy(100) : new Dec(0);
+
+  const what = chosen.map((s) => `${s.id} (${s.breached.join(", ") || "breached"})`).join(", ");
+  const parts = [`highest breach ${percent}% of the period's fees: ${what}; credits are not cumulative`];
+  if (applied !== percent) parts.push(`capped at ${applied}% of the fees`);
+  const others = earning.filter((s) => s.percent !== percent).map((s) => `${s.id} ${s.percent}%`);
+  if (others.length > 0) parts.push(`lower breaches not added: ${others.join(", ")}`);
+  const excluded = standings.filter((s) => s.excludedBecause !== null).map((s) => `${s.id} (${s.excludedBecause})`);
+  if (excluded.length > 0) parts.push(`not eligible: ${excluded.join(", ")}`);
+  if (problems.length > 0) parts.push(...problems);
+  else if (period.claim) parts.push(`claim received on ${period.claim.submittedOn}${deadline !== null ? `, by the deadline ${deadline}` : ""}`);
+
+  return {
+    percent,
+    amount: money(amount),
+    currency: fees.currency,
+    tickets: chosen.map((s) => s.id),
+    claimDeadline: deadline,
+    eligible: problems.length === 0,
+    reason: parts.join("; "),
+  };
+}
+
+/** The credit part of {@link settle}: `null` when the policy grants no credits. */
+export function settleCredit(policy: PolicyIR, period: Period): CreditResult | null {
+  return policy.credits ? creditFor(policy.credits, period, ticketCredits(policy, period)) : null;
+}

@@ -1,0 +1,220 @@
+/**
+ * The invoice for a period's support work (SPEC §6), from the policy's `fees`: hourly rates per
+ * kind and regime, free kinds, monthly allowances, prepaid packages, VAT, issue and due dates,
+ * late charge. Money and hours are decimal.js values throughout (never JS numbers); each line is
+ * rounded half away from zero to the cent, the subtotal is the sum of the rounded lines, and VAT
+ * is computed on the subtotal.
+ *
+ * Readings chosen where SPEC §6 is loose (each pinned by a test):
+ * - every work entry yields lines; free work is a line at rate 0.00 ("(free of charge)"), as are
+ *   hours covered by an allowance or drawn from a package, so the invoice explains every hour;
+ * - one entry may split into several lines: package hours (oldest package first), then the
+ *   regime's monthly allowance (consumed in date order, reset each calendar month), then the rest
+ *   at the rate of the allowance's excess regime, else of the entry's own regime;
+ * - a package's hours are of the regime chosen at purchase, so only `draws` work in that regime
+ *   draws from it, from its purchase date to its expiry date inclusive ("used up no later than");
+ * - a package bought after its purchase deadline is still invoiced (the purchase happened) but
+ *   gives no hours; its line says so;
+ * - the late charge counts months from the due date: paying on or before the day one month after
+ *   the due date is one started month, and so on (month ends clamped); simple, rounded once.
+ */
+import type { FeesIR } from "./ir.js";
+import {
+  addDays,
+  addDecimalMonths,
+  addMonths,
+  billedRegime,
+  Dec,
+  dayOfNextMonth,
+  endOfMonth,
+  findRate,
+  hoursText,
+  money,
+  monthOf,
+  type PackagePurchase,
+  type Period,
+  type WorkEntry,
+} from "./period.js";
+
+/** One invoice line; `hours` and `rate` are `null` for a line that is not hourly (a package). */
+export interface InvoiceLine {
+  readonly description: string;
+  readonly hours: string | null;
+  readonly rate: string | null;
+  readonly amount: string;
+}
+
+/** The invoice part of a settlement (SPEC §6). All amounts have exactly two decimals. */
+export interface InvoiceResult {
+  readonly currency: string;
+  readonly lines: readonly InvoiceLine[];
+  readonly subtotal: string;
+  readonly vat: string;
+  /** subtotal + VAT (the late charge is separate). */
+  readonly total: string;
+  readonly issuedOn: string;
+  readonly dueOn: string;
+  /** Charged when `paidOn` is after `dueOn`; `"0.00"` otherwise. */
+  readonly lateCharge: string;
+}
+
+const ZERO = new Dec(0);
+
+/** `bug_fix` → `bug fix`. */
+const words = (id: string): string => id.replaceAll("_", " ");
+const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** `1` → `1 hour`, `2.5` → `2.5 hours`: a quantity in a description, as the contract says it. */
+const hoursPhrase = (h: string, what = ""): string => `${new Dec(h).toString()}${what} ${new Dec(h).eq(1) ? "hour" : "hours"}`;
+
+/** A prepaid package as bought, with the hours left to draw. */
+interface PackageState {
+  readonly purchase: PackagePurchase;
+  readonly def: FeesIR["packages"][number];
+  readonly hours: Dec;
+  left: Dec;
+  /** Bought on or before the purchase deadline. */
+  readonly valid: boolean;
+  readonly buyBy: string | null;
+  /** Last date its hours can be drawn; `null`: never expires. */
+  readonly usableUntil: string | null;
+}
+
+function packageStates(fees: FeesIR, period: Period): PackageState[] {
+  const states: PackageState[] = [];
+  for (const purchase of period.packages) {
+    const def = fees.packages.find((d) => d.plan === purchase.plan);
+    const option = def?.options.find((o) => o.regime === purchase.regime);
+    if (!def || !option || period.trialStart === null) continue; // parsePeriod guarantees all three
+    const buyBy = def.buyWithinMonths === null ? null : addDecimalMonths(period.trialStart, new Dec(def.buyWithinMonths));
+    const usableUntil = def.expiresAfterMonths === null ? null : addDecimalMonths(period.trialStart, new Dec(def.expiresAfterMonths));
+    const hours = new Dec(option.hours);
+    states.push({ purchase, def, hours, left: hours.minus(purchase.usedHours), valid: buyBy === null || purchase.purchasedOn <= buyBy, buyBy, usableUntil });
+  }
+  // SPEC §6: packages are drawn oldest first (stable for the same purchase date).
+  return states.sort((a, b) => (a.purchase.purchasedOn < b.purchase.purchasedOn ? -1 : a.purchase.purchasedOn > b.purchase.purchasedOn ? 1 : 0));
+}
+
+function line(description: string, hours: Dec, rate: Dec): { line: InvoiceLine; amount: Dec } {
+  // SPEC §6: round half away from zero to the cent per line.
+  const amount = new Dec(money(hours.times(rate)));
+  return { line: { description, hours: hoursText(hours), rate: money(rate), amount: money(amount) }, amount };
+}
+
+/** Builds the lines in date order, keeping allowance and package balances as it goes. */
+class LineBuilder {
+  readonly lines: InvoiceLine[] = [];
+  subtotal: Dec = ZERO;
+  /** `regime|YYYY-MM` → allowance hours used that calendar month. */
+  private readonly allowanceUsed = new Map<string, Dec>();
+
+  constructor(
+    private readonly fees: FeesIR,
+    private readonly packages: readonly PackageState[],
+  ) {}
+
+  private push(entry: { line: InvoiceLine; amount: Dec }): void {
+    this.lines.push(entry.line);
+    this.subtotal = this.subtotal.plus(entry.amount);
+  }
+
+  /** SPEC §6: a package's price is invoiced in the period it is bought. */
+  purchase(p: PackageState): void {
+    const { plan, regime, purchasedOn } = p.purchase;
+    let description = `${capitalized(words(plan))}: ${hoursPhrase(p.hours.toString(), ` ${words(regime)}`)}, bought ${purchasedOn}`;
+    if (!p.valid) description += ` (after the purchase deadline ${p.buyBy}: its hours cannot be used)`;
+    const price = new Dec(money(new Dec(p.def.price)));
+    this.push({ line: { description, hours: null, rate: null, amount: money(price) }, amount: price });
+  }
+
+  work(w: WorkEntry): void {
+    const fees = this.fees;
+    const head = (regime: string | null): string =>
+      `${capitalized(regime !== null ? `${words(regime)} ${words(w.kind)}` : words(w.kind))}, ${w.date}${w.ticket !== null ? `, ${w.ticket}` : ""}`;
+    let rest = new Dec(w.hours);
+    if (fees.free.includes(w.kind)) {
+      this.push(line(`${head(null)} (free of charge)`, rest, ZERO));
+      return;
+    }
+    // Prepaid package hours first: only the kind the package draws, in the regime bought.
+    let prepaidNote = "";
+    for (const p of this.packages) {
+      if (rest.isZero()) break;
+      if (p.def.draws !== w.kind || p.purchase.regime !== w.regime || !p.valid || p.left.lte(0) || w.date < p.purchase.purchasedOn) continue;
+      if (p.usableUntil !== null && w.date > p.usableUntil) {
+        prepaidNote ||= ` (${words(p.def.plan)} hours expired after ${p.usableUntil})`;
+        continue;
+      }
+      prepaidNote = " (beyond the prepaid hours)";
+      const take = Dec.min(rest, p.left);
+      p.left = p.left.minus(take);
+      rest = rest.minus(take);
+      this.push(line(`${head(w.regime)} (prepaid: ${words(p.def.plan)} bought ${p.purchase.purchasedOn})`, take, ZERO));
+    }
+    // Then the regime's monthly allowance, which expires with the calendar month.
+    const allowance = fees.allowances.find((a) => a.regime === w.regime);
+    if (allowance && rest.gt(0)) {
+      const key = `${allowance.regime}|${monthOf(w.date)}`;
+      const used = this.allowanceUsed.get(key) ?? ZERO;
+      const take = Dec.min(rest, Dec.max(ZERO, new Dec(allowance.hours).minus(used)));
+      if (take.gt(0)) {
+        this.allowanceUsed.set(key, used.plus(take));
+        rest = rest.minus(take);
+        this.push(line(`${head(w.regime)} (monthly allowance of ${hoursPhrase(allowance.hours)})`, take, ZERO));
+      }
+    }
+    if (rest.isZero()) return;
+    const regime = billedRegime(fees, w.regime);
+    const rate = findRate(fees, w.kind, regime);
+    if (rate === null) throw new Error(`no rate for ${w.kind} work in regime ${regime ?? "(none)"}`); // parsePeriod rules it out
+    const note = allowance ? ` (beyond the monthly allowance, at the ${words(regime ?? "")} rate)` : prepaidNote;
+    this.push(line(`${head(w.regime)}${note}`, rest, new Dec(rate.amount)));
+  }
+}
+
+/**
+ * Started months of lateness: the smallest n ≥ 1 with `paid` ≤ `due` + n months (0 when paid on
+ * or before `due`). `due` + (calendar-month difference − 1) months lies in the month before
+ * `paid`, so the search starts at that difference and takes at most one more step.
+ */
+export function startedMonthsLate(due: string, paid: string): number {
+  if (paid <= due) return 0;
+  let n = Math.max(1, (Number(paid.slice(0, 4)) - Number(due.slice(0, 4))) * 12 + Number(paid.slice(5, 7)) - Number(due.slice(5, 7)));
+  while (paid > addMonths(due, n)) n += 1;
+  return n;
+}
+
+/** The invoice of a period (SPEC §6); `fees` is the policy's fees block. */
+export function settleInvoice(fees: FeesIR, period: Period): InvoiceResult {
+  const packages = packageStates(fees, period);
+  const builder = new LineBuilder(fees, packages);
+  // Date order (SPEC §6: allowances are consumed in date order); on one day, purchases first.
+  const events: { date: string; run: () => void }[] = [
+    ...packages.filter((p) => p.purchase.purchasedOn >= period.from).map((p) => ({ date: p.purchase.purchasedOn, run: () => builder.purchase(p) })),
+    ...period.work.map((w) => ({ date: w.date, run: () => builder.work(w) })),
+  ];
+  for (const e of events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) e.run();
+
+  // VAT: the policy's rate, else the period's; a policy without `plus vat` only when the period gives one.
+  const vatRate = fees.vat.applies ? (fees.vat.rate ?? period.vatRate) : period.vatRate;
+  const subtotal = builder.subtotal;
+  const vat = vatRate === null ? ZERO : new Dec(money(subtotal.times(vatRate)));
+  const total = subtotal.plus(vat);
+
+  const issue = fees.invoice.issue;
+  const issuedOn = issue.kind === "daysAfterPeriod" ? addDays(period.to, issue.days) : dayOfNextMonth(period.to, issue.day);
+  const dueOn = fees.invoice.due.kind === "netDays" ? addDays(issuedOn, fees.invoice.due.days) : endOfMonth(issuedOn);
+  const late = fees.lateCharge && period.paidOn !== null ? startedMonthsLate(dueOn, period.paidOn) : 0;
+  // Simple, not compounded: percent × started months of the total, rounded once.
+  const lateCharge = fees.lateCharge && late > 0 ? total.times(fees.lateCharge.percent).dividedBy(100).times(late) : ZERO;
+
+  return {
+    currency: fees.currency,
+    lines: builder.lines,
+    subtotal: money(subtotal),
+    vat: money(vat),
+    total: money(total),
+    issuedOn,
+    dueOn,
+    lateCharge: money(lateCharge),
+  };
+}
