@@ -176,7 +176,7 @@ export const ClockTime = createToken({
 });
 export const Percent = createToken({
   name: "Percent",
-  pattern: /\d+(?:\.\d+)?\s?%/,
+  pattern: /\d+(?:\.\d+)?[ \t]?%/,
   label: "a percentage (`20%`)",
 });
 export const NumberLit = createToken({
