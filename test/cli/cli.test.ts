@@ -1,0 +1,147 @@
+/**
+ * The `sla` binary end to end: the built CLI (`npm test` builds first), its output and exit codes.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const CLI = join(process.cwd(), "dist", "cli", "main.js");
+
+function sla(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", input, env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "sla-cli-"));
+function file(name: string, content: string | Buffer): string {
+  const p = join(tmp, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe("sla check", () => {
+  it("reports the five seed policies clean and exits 0", () => {
+    const r = sla(["check", "policies/"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("5 files checked: 5 clean, 0 errors, 0 warnings");
+    for (const p of ["imagicle", "kustomer", "lucy", "lumapps", "promotron"]) expect(r.stdout).toContain(`ok policies/${p}.sla`);
+  });
+
+  it("prints file:line:col, the source line, a caret underline and the help; exits 1", () => {
+    const p = file("bad.sla", 'policy bad\ncalendar c {\n  zone "Europe/Rom"\n  Mon-Fri 09:00-18:00\n}\n');
+    const r = sla(["check", p]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${p}:3:8: error[SLA201]: invalid time zone \`Europe/Rom\``);
+    expect(r.stdout).toContain('3 |   zone "Europe/Rom"');
+    expect(r.stdout).toContain("  |        ^^^^^^^^^^^^");
+    expect(r.stdout).toContain("= help: did you mean `Europe/Rome`?");
+  });
+
+  it("--format json gives codes, positions and fixes", () => {
+    const p = file("bad2.sla", 'policy bad\ncalendar c {\n  zone "Europe/Rom"\n  Mon-Fri 09:00-18:00\n}\n');
+    const r = sla(["check", "--format", "json", p]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { errors: number; files: { diagnostics: { code: string; start: { line: number; column: number }; fixes?: unknown[] }[] }[] };
+    expect(json.errors).toBe(1);
+    const d = json.files[0]!.diagnostics[0]!;
+    expect(d.code).toBe("SLA201");
+    expect(d.start).toEqual({ line: 3, column: 8 });
+    expect(d.fixes).toHaveLength(1);
+  });
+
+  it("empty, non-UTF-8, missing and very large files get SLA004, not a crash", () => {
+    const empty = file("empty.sla", "");
+    const latin1 = file("latin1.sla", Buffer.from([0x70, 0x6f, 0x6c, 0xe9, 0xff, 0x0a]));
+    const big = file("big.sla", `policy big\n${"// padding line for a very large file\n".repeat(140_000)}`);
+    const started = Date.now();
+    const r = sla(["check", empty, latin1, big, join(tmp, "missing.sla")]);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${empty}: error[SLA004]: file is empty`);
+    expect(r.stdout).toContain(`${latin1}: error[SLA004]: file is not valid UTF-8`);
+    expect(r.stdout).toMatch(/big\.sla: error\[SLA004\]: file is too large \(5\.\d MB\)/);
+    expect(r.stdout).toContain("missing.sla: error[SLA004]: no such file");
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it("usage mistakes exit 2", () => {
+    expect(sla([]).code).toBe(2);
+    expect(sla(["check"]).code).toBe(2);
+    expect(sla(["frobnicate"]).code).toBe(2);
+    expect(sla(["check", "--nope", "policies"]).code).toBe(2);
+  });
+});
+
+describe("sla eval", () => {
+  it("evaluates one ticket file (SPEC §3 example)", () => {
+    const t = file("t.json", JSON.stringify({ id: "T-1042", priority: "P2", plan: "gold", region: "europe", channel: "portal", language: "en", openedAt: "2026-03-27T16:30:00+01:00", events: [{ at: "2026-03-28T09:10:00+01:00", type: "pause" }, { at: "2026-03-30T10:00:00+02:00", type: "resume" }, { at: "2026-03-30T10:20:00+02:00", type: "respond" }], asOf: "2026-03-31T00:00:00Z" }));
+    const r = sla(["eval", "policies/imagicle.sla", t]);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as { policy: string; targets: { due: string; status: string }[] };
+    expect(result.policy).toBe("imagicle");
+    expect(result.targets[0]).toMatchObject({ due: "2026-03-30T10:20:00+02:00", status: "met" });
+  });
+
+  it("NDJSON keeps order, gives a bad line an error naming the field, and exits 1", () => {
+    const good = '{"id":"K-1","priority":"P1","openedAt":"2026-03-02T10:00:00Z","events":[],"asOf":"2026-03-02T11:00:00Z"}';
+    const bad = '{"id":"K-2","priority":"P1","openedAt":"2026-03-02T10:00:00Z","events":[{"at":"2026-03-02T09:00:00Z","type":"respond"}]}';
+    const r = sla(["eval", "policies/kustomer.sla", "-", "--at", "2026-03-02T13:00:00Z"], `${good}\n${bad}\nnot json\n${good.replace("K-1", "K-3")}\n`);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l["id"] ?? null)).toEqual(["K-1", "K-2", null, "K-3"]);
+    expect(lines[1]).toMatchObject({ line: 2, id: "K-2", error: { field: "events[0].at" } });
+    expect(lines[2]).toMatchObject({ line: 3, error: { field: "" } });
+    expect((lines[3] as { targets: { status: string }[] }).targets[0]!.status).toBe("breached");
+  });
+
+  it("a bad --at is a usage error", () => {
+    expect(sla(["eval", "policies/kustomer.sla", "-", "--at", "yesterday"], "").code).toBe(2);
+  });
+});
+
+describe("sla test, settle, fmt, compile", () => {
+  it("runs every example case of the seed policies", () => {
+    const r = sla(["test", "policies/"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\n(\d+) passed, 0 failed\n$/);
+    expect(Number(/(\d+) passed/.exec(r.stdout)![1])).toBeGreaterThanOrEqual(45);
+  });
+
+  it("reports a failing example with expected and actual values and the clause", () => {
+    const p = file("fail.sla", 'policy f\ncalendar c { zone "UTC" 24x7 }\npriority P1 "x"\ntarget response {\n  stop on respond\n  goals {\n    | priority | goal |\n    | P1 | 2 hours |\n  }\n}\nexample "late" {\n  priority P1\n  opened 2026-03-02T10:00:00Z\n  expect response met due 2026-03-02T11:00:00Z\n}\n');
+    const r = sla(["test", p]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("FAIL late");
+    expect(r.stdout).toContain(`${p}:14:3: expect response met due 2026-03-02T11:00:00Z`);
+    expect(r.stdout).toContain("expected: met, due 2026-03-02T11:00:00Z");
+    expect(r.stdout).toContain("actual:   breached, due 2026-03-02T12:00:00Z (goal 2 hours)");
+  });
+
+  it("settles a period and names the field of a bad one", () => {
+    const ok = sla(["settle", "policies/lucy.sla", "examples/periods/lucy-2026-03.json"]);
+    expect(ok.code).toBe(0);
+    expect((JSON.parse(ok.stdout) as { invoice: { total: string } }).invoice.total).toBe("611.00");
+    const bad = file("period.json", JSON.stringify({ customer: "X", period: { from: "2026-03-01", to: "2026-03-31" }, work: [{ date: "2026-03-03", hours: 1.5, kind: "support" }] }));
+    const r = sla(["settle", "policies/lucy.sla", bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('"field": "work[0].hours"');
+  });
+
+  it("fmt --check passes on the seed policies and fails on a messy file", () => {
+    expect(sla(["fmt", "--check", "policies/"]).code).toBe(0);
+    const messy = file("messy.sla", "policy   m\npriority P1   \"x\"\n");
+    const r = sla(["fmt", "--check", messy]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("not formatted");
+  });
+
+  it("compile prints a versioned IR with source locations", () => {
+    const r = sla(["compile", "policies/kustomer.sla"]);
+    expect(r.code).toBe(0);
+    const ir = JSON.parse(r.stdout) as { irVersion: number; targets: { goals: { origin: { line: number; text: string } }[] }[] };
+    expect(ir.irVersion).toBe(1);
+    expect(ir.targets[0]!.goals[0]!.origin.text).toBe("| P1 | 2 hours |");
+  });
+});
