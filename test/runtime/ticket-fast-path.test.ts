@@ -1,0 +1,85 @@
+/**
+ * parseTicket's zod-free fast path must agree with TicketSchema: it may only accept what the
+ * schema accepts, and must produce the same values.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseTicket, TicketSchema } from "../../runtime/io.js";
+import type { PolicyIR } from "../../runtime/ir.js";
+import { policy } from "./fixtures.js";
+
+const anyPolicy: PolicyIR = policy({ id: "open" });
+
+const valid = {
+  id: "T-1",
+  priority: "P1",
+  plan: "gold",
+  region: "europe",
+  channel: "portal",
+  language: "en",
+  openedAt: "2026-03-27T16:30:00+01:00",
+  events: [
+    { at: "2026-03-28T09:10:00+01:00", type: "pause" },
+    { at: "2026-03-30T10:00:00+02:00", type: "reprioritize", priority: "P2" },
+  ],
+  asOf: "2026-03-31T00:00:00Z",
+};
+
+const oddValue = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.constant(""),
+  fc.constant("EN"),
+  fc.constant("2026-03-27T16:30:00"),
+  fc.constant("2026-03-27"),
+  fc.constant("reprioritize"),
+  fc.constant("wait"),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant([]),
+  fc.constant({}),
+  fc.string(),
+);
+
+/** A valid ticket with one or more fields (top level or in an event) replaced by odd values. */
+const mutated = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom(...Object.keys(valid), "__proto__", "constructor"), oddValue), { maxLength: 3 }),
+    fc.array(fc.tuple(fc.nat(1), fc.constantFrom("at", "type", "priority"), oddValue), { maxLength: 2 }),
+  )
+  .map(([top, inEvents]) => {
+    const t = JSON.parse(JSON.stringify(valid)) as Record<string, unknown> & { events: Record<string, unknown>[] };
+    for (const [k, v] of inEvents) {
+      const ev = t.events[k[0] ?? 0];
+      if (ev) ev[k[1]] = v;
+    }
+    for (const [k, v] of top) {
+      if (v === undefined) delete t[k];
+      else t[k] = v;
+    }
+    return t;
+  });
+
+describe("parseTicket fast path", () => {
+  it("accepts exactly what TicketSchema accepts, with the same values", () => {
+    fc.assert(
+      fc.property(mutated, (input) => {
+        const schema = TicketSchema.safeParse(input);
+        const ours = parseTicket(input, anyPolicy);
+        expect(ours.ok).toBe(schema.success);
+        if (ours.ok && schema.success) {
+          const { openedAtMs: _o, asOfMs: _a, events, ...rest } = ours.ticket;
+          expect(events.map(({ atMs: _m, ...e }) => e)).toEqual(schema.data.events);
+          const { events: _e, ...schemaRest } = schema.data;
+          expect(rest).toEqual(schemaRest);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("still names the field when the fast path declines", () => {
+    const bad = { ...valid, events: [{ at: "2026-03-28 09:10", type: "pause" }] };
+    expect(parseTicket(bad, anyPolicy)).toEqual({ ok: false, error: { field: "events[0].at", message: expect.stringContaining("ISO-8601") } });
+  });
+});
