@@ -4,9 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-
-/** Policies are small; anything larger is almost surely not a policy, and would be slow to show. */
-export const MAX_POLICY_BYTES = 1024 * 1024;
+import { MAX_POLICY_BYTES } from "../compiler/index.js";
 
 export type ReadResult = { ok: true; path: string; text: string } | { ok: false; path: string; message: string; help: string };
 

@@ -48,8 +48,16 @@ export function checkHolidayCode(ctx: CheckContext, code: A.Str): { country: str
   return { country, region };
 }
 
+/** luxon builds an Intl.DateTimeFormat per check: remember the answers (zones are few). */
+const zoneValidity = new Map<string, boolean>();
+
 export function checkZone(ctx: CheckContext, zone: A.Str): boolean {
-  if (IANAZone.isValidZone(zone.value)) return true;
+  let valid = zoneValidity.get(zone.value);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone.value);
+    zoneValidity.set(zone.value, valid);
+  }
+  if (valid) return true;
   const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
   const suggestion = didYouMean(zone.value, all);
   ctx.diagnostics.error("SLA201", zone.span, `invalid time zone \`${zone.value}\``, {

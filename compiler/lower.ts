@@ -82,7 +82,7 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
   if (!file.header?.id) {
     // Point at the first word of the first declaration (not at a leading comment).
     const at = file.decls[0]?.span.start ?? 0;
-    const word = /^[^\s{]*/.exec(ctx.file.text.slice(at, at + 64))?.[0] ?? "";
+    const word = file.decls.length > 0 ? (/^[^\s{]*/.exec(ctx.file.text.slice(at, at + 64))?.[0] ?? "") : "";
     ctx.diagnostics.error("SLA003", { start: at, end: at + word.length }, "the file does not start with `policy <id>`", { help: 'add a first line such as `policy acme "ACME Support Policy"`' });
   }
   const plansModel = new Plans(ctx);

@@ -18,8 +18,25 @@ export interface PolicyShape {
   readonly defaultCalendar: string | null;
 }
 
-/** The calendars a plan's tickets may be counted on (all regions), for unit checks. */
+const calendarsForCache = new WeakMap<PolicyShape, Map<string, CalendarIR[]>>();
+
+/** The calendars a plan's tickets may be counted on (all regions), for unit checks. Memoized per policy. */
 function calendarsFor(shape: PolicyShape, plan: string | null, own: string | null): CalendarIR[] {
+  let cache = calendarsForCache.get(shape);
+  if (!cache) {
+    cache = new Map();
+    calendarsForCache.set(shape, cache);
+  }
+  const key = `${plan ?? ""}\u0000${own ?? ""}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = computeCalendarsFor(shape, plan, own);
+    cache.set(key, found);
+  }
+  return found;
+}
+
+function computeCalendarsFor(shape: PolicyShape, plan: string | null, own: string | null): CalendarIR[] {
   const names = new Set<string>();
   if (own) names.add(own);
   else if (shape.regions.length === 0 && shape.defaultCalendar) names.add(shape.defaultCalendar);

@@ -3,7 +3,7 @@
  */
 import type { CstNode, IToken, IRecognitionException } from "chevrotain";
 import { slaLexer } from "./tokens.js";
-import { slaParser } from "./parser.js";
+import { SlaParser, slaParser } from "./parser.js";
 import type { Span } from "./source.js";
 
 export interface SyntaxError {
@@ -102,7 +102,11 @@ export function parseSla(text: string): ParseResult {
     }
     return {
       kind: "lexical",
-      message: unterminated ? "unterminated string" : `unexpected character \`${ch}\``,
+      message: unterminated
+        ? "unterminated string"
+        : [...ch].length === 1
+          ? `unexpected character \`${ch}\``
+          : `unexpected characters \`${[...ch].length > 16 ? `${[...ch].slice(0, 16).join("")}…` : ch}\``,
       span: { start, end },
       rule: null,
       expected: null,
@@ -112,6 +116,17 @@ export function parseSla(text: string): ParseResult {
   slaParser.input = lexed.tokens;
   const cst = slaParser.file();
   for (const e of slaParser.errors) errors.push(syntaxErrorFrom(e, text));
+  const stopped = slaParser.stoppedAt;
+  if (stopped) {
+    errors.push({
+      kind: "syntax",
+      message: `too many syntax errors (${SlaParser.MAX_ERRORS}): the rest of the file is not read`,
+      span: tokenSpan(stopped),
+      rule: null,
+      expected: null,
+      found: stopped.image,
+    });
+  }
   errors.sort((a, b) => a.span.start - b.span.start);
   return { cst, tokens: lexed.tokens, comments: lexed.groups["comments"] ?? [], errors };
 }
