@@ -49,9 +49,9 @@ const mutated = fc
   )
   .map(([top, inEvents]) => {
     const t = JSON.parse(JSON.stringify(valid)) as Record<string, unknown> & { events: Record<string, unknown>[] };
-    for (const [k, v] of inEvents) {
-      const ev = t.events[k[0] ?? 0];
-      if (ev) ev[k[1]] = v;
+    for (const [index, key, v] of inEvents) {
+      const ev = t.events[index];
+      if (ev) ev[key] = v;
     }
     for (const [k, v] of top) {
       if (v === undefined) delete t[k];
