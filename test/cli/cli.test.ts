@@ -2,7 +2,7 @@
  * The `sla` binary end to end: the built CLI (`npm test` builds first), its output and exit codes.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -144,4 +144,28 @@ describe("sla test, settle, fmt, compile", () => {
     expect(ir.irVersion).toBe(1);
     expect(ir.targets[0]!.goals[0]!.origin.text).toBe("| P1 | 2 hours |");
   });
+});
+
+describe("the didactic example in examples/hello", () => {
+  it("evaluates its ticket to the documented result, trace included", () => {
+    const r = sla(["eval", "examples/hello/policy.sla", "examples/hello/ticket.json", "--explain"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync("examples/hello/expected.json", "utf8")));
+  });
+
+  it("passes its example cases", () => {
+    const r = sla(["test", "examples/"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("2 passed, 0 failed");
+  });
+});
+
+describe("the example tickets in examples/tickets", () => {
+  for (const p of ["lucy", "imagicle", "lumapps", "promotron", "kustomer"]) {
+    it(`${p}: sla eval prints the documented results`, () => {
+      const r = sla(["eval", `policies/${p}.sla`, `examples/tickets/${p}.ndjson`]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(readFileSync(`examples/tickets/${p}.expected.ndjson`, "utf8"));
+    });
+  }
 });
