@@ -5,75 +5,75 @@
  */
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import type { Readable } from "node:stream";
-import { evaluateTicket } from "../../runtime/evaluate.js";
 import { parseInstant } from "../../runtime/instant.js";
-import { parseTicket } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
+import { type Batch, type BatchResult, type EvalOptions, evaluateBatch, evaluateJsonText, evaluateOptions } from "./eval-batch.js";
+import { EvalPool } from "./eval-pool.js";
 import { type Io, UsageError } from "../io.js";
 import { loadPolicy } from "../policy.js";
 
-interface EvalOptions {
-  readonly asOf: number | null;
-  readonly explain: boolean;
+/** Below this many lines, starting worker threads costs more than it saves. */
+const POOL_AFTER_LINES = 20_000;
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", nl + 1)) n++;
+  return n;
 }
 
-type LineOutcome = { ok: true; json: string } | { ok: false; json: string };
-
-/** Evaluate one JSON text; `line` numbers NDJSON errors. Never throws. */
-export function evaluateJsonText(policy: PolicyIR, text: string, options: EvalOptions, line: number | null): LineOutcome {
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (e) {
-    const error = { field: "", message: `invalid JSON: ${(e as Error).message}` };
-    return { ok: false, json: JSON.stringify(line === null ? { error } : { line, id: null, error }) };
-  }
-  const parsed = parseTicket(input, policy);
-  if (!parsed.ok) {
-    const id = typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : null;
-    return { ok: false, json: JSON.stringify(line === null ? { id, error: parsed.error } : { line, id, error: parsed.error }) };
-  }
-  const result = evaluateTicket(policy, parsed.ticket, {
-    ...(options.asOf !== null ? { asOf: options.asOf } : {}),
-    explain: options.explain,
-  });
-  return { ok: true, json: JSON.stringify(result) };
-}
-
-/** Split a byte stream into lines without holding more than one chunk and one partial line. */
-async function* lines(stream: Readable): AsyncGenerator<string> {
-  let rest = "";
+/**
+ * Cut a byte stream into batches of whole lines, one batch per chunk read: the main thread only
+ * finds line breaks (the workers split and parse), and a program that writes one ticket and
+ * waits for its result gets it at once. Memory stays bounded by one chunk and one batch.
+ */
+async function* batches(stream: Readable): AsyncGenerator<Batch> {
   stream.setEncoding("utf8");
+  let rest = "";
+  let firstLine = 1;
   for await (const chunk of stream as AsyncIterable<string>) {
     const text = rest + chunk;
-    let start = 0;
-    for (let nl = text.indexOf("\n", start); nl !== -1; nl = text.indexOf("\n", start)) {
-      yield text.slice(start, nl);
-      start = nl + 1;
+    const cut = text.lastIndexOf("\n");
+    if (cut === -1) {
+      rest = text;
+      continue;
     }
-    rest = text.slice(start);
+    const whole = text.slice(0, cut);
+    rest = text.slice(cut + 1);
+    yield { text: whole, firstLine };
+    firstLine += countLines(whole) + 1;
   }
-  if (rest.length > 0) yield rest;
+  if (rest.length > 0) yield { text: rest, firstLine };
 }
 
+/**
+ * NDJSON in, NDJSON out, in input order, with bounded memory. Short inputs are evaluated in this
+ * thread; past {@link POOL_AFTER_LINES} lines, worker threads take the batches. Returns the
+ * number of bad lines.
+ */
 export async function evaluateNdjson(policy: PolicyIR, stream: Readable, options: EvalOptions, write: (s: string) => Promise<void> | void): Promise<number> {
-  let lineNo = 0;
+  const runtimeOptions = evaluateOptions(options);
   let failed = 0;
-  let buffer = "";
-  for await (const raw of lines(stream)) {
-    lineNo++;
-    const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (text.trim() === "") continue;
-    const outcome = evaluateJsonText(policy, text, options, lineNo);
-    if (!outcome.ok) failed++;
-    buffer += `${outcome.json}\n`;
-    // Batch writes: one write per ~64 KB keeps the stream fast without growing memory.
-    if (buffer.length > 65536) {
-      await write(buffer);
-      buffer = "";
+  let pool: EvalPool | null = null;
+  let poolTried = false;
+  const queue: Promise<BatchResult>[] = [];
+  const flushOne = async () => {
+    const r = await queue.shift()!;
+    failed += r.failed;
+    if (r.out.length > 0) await write(r.out);
+  };
+  try {
+    for await (const batch of batches(stream)) {
+      if (!poolTried && batch.firstLine > POOL_AFTER_LINES) {
+        poolTried = true;
+        pool = EvalPool.create(policy, options);
+      }
+      queue.push(pool ? pool.run(batch) : Promise.resolve(evaluateBatch(policy, batch, runtimeOptions)));
+      while (queue.length > (pool ? pool.depth : 0)) await flushOne();
     }
+    while (queue.length > 0) await flushOne();
+  } finally {
+    await pool?.close();
   }
-  if (buffer.length > 0) await write(buffer);
   return failed;
 }
 
@@ -108,11 +108,11 @@ export async function runEval(args: { policyPath: string; input: string; at: str
     return 1;
   }
   if (args.input.endsWith(".json")) {
-    const outcome = evaluateJsonText(policy, readFileSync(args.input, "utf8"), options, null);
+    const outcome = evaluateJsonText(policy, readFileSync(args.input, "utf8"), evaluateOptions(options), null);
     const value: unknown = JSON.parse(outcome.json);
     (outcome.ok ? io.out : io.err)(`${JSON.stringify(value, null, 2)}\n`);
     return outcome.ok ? 0 : 1;
   }
-  const failed = await evaluateNdjson(policy, createReadStream(args.input), options, write);
+  const failed = await evaluateNdjson(policy, createReadStream(args.input, { highWaterMark: 1 << 18 }), options, write);
   return failed > 0 ? 1 : 0;
 }

@@ -169,3 +169,22 @@ describe("the example tickets in examples/tickets", () => {
     });
   }
 });
+
+describe("sla eval on a long NDJSON stream (worker threads past 20,000 lines)", () => {
+  it("keeps every line, in order, and names the bad ones by line number", () => {
+    const good = (i: number) => `{"id":"K-${i}","priority":"P${(i % 3) + 1}","openedAt":"2026-03-02T10:00:00Z","events":[{"at":"2026-03-02T11:00:00Z","type":"respond"}],"asOf":"2026-03-03T00:00:00Z"}`;
+    const lines: string[] = [];
+    for (let i = 1; i <= 30_000; i++) lines.push(i === 25_000 ? '{"id":"bad","priority":"P9","openedAt":"2026-03-02T10:00:00Z"}' : i === 26_000 ? "" : good(i));
+    const input = file("long.ndjson", `${lines.join("\n")}\n`);
+    const r = spawnSync(process.execPath, [CLI, "eval", "policies/kustomer.sla", input], { encoding: "utf8", maxBuffer: 1 << 28 });
+    expect(r.status).toBe(1);
+    const out = r.stdout.trimEnd().split("\n");
+    expect(out).toHaveLength(29_999); // the blank line gives no output
+    expect(JSON.parse(out[0]!)).toMatchObject({ id: "K-1", targets: [{ status: "met" }] });
+    expect(JSON.parse(out[24_999]!)).toMatchObject({ line: 25_000, id: "bad", error: { field: "priority" } });
+    expect(JSON.parse(out[25_000]!)).toMatchObject({ id: "K-25001" });
+    expect(JSON.parse(out[29_998]!)).toMatchObject({ id: "K-30000" });
+    const ids = out.map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids.filter((id, i) => id !== "bad" && id !== `K-${i < 25_999 ? i + 1 : i + 2}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Evaluating NDJSON lines in batches: the one code path used in the main thread and in the
+ * worker threads of `sla eval`. Depends on the runtime only, so workers start light.
+ */
+import { evaluateTicket, type EvaluateOptions } from "../../runtime/evaluate.js";
+import { parseTicket } from "../../runtime/io.js";
+import type { PolicyIR } from "../../runtime/ir.js";
+
+export interface EvalOptions {
+  readonly asOf: number | null;
+  readonly explain: boolean;
+}
+
+export type LineOutcome = { ok: boolean; json: string };
+
+/** Evaluate one JSON text; `line` numbers NDJSON errors. Never throws. */
+export function evaluateJsonText(policy: PolicyIR, text: string, options: EvaluateOptions, line: number | null): LineOutcome {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (e) {
+    const error = { field: "", message: `invalid JSON: ${(e as Error).message}` };
+    return { ok: false, json: JSON.stringify(line === null ? { error } : { line, id: null, error }) };
+  }
+  const parsed = parseTicket(input, policy);
+  if (!parsed.ok) {
+    const id = typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : null;
+    return { ok: false, json: JSON.stringify(line === null ? { id, error: parsed.error } : { line, id, error: parsed.error }) };
+  }
+  return { ok: true, json: JSON.stringify(evaluateTicket(policy, parsed.ticket, options)) };
+}
+
+/** The runtime's options from the command line's. */
+export function evaluateOptions(options: EvalOptions): EvaluateOptions {
+  return options.asOf === null ? { explain: options.explain } : { asOf: options.asOf, explain: options.explain };
+}
+
+export interface Batch {
+  /** Whole input lines joined by `\n` (no trailing partial line). */
+  readonly text: string;
+  /** The 1-based line number of the first line of `text`. */
+  readonly firstLine: number;
+}
+
+export interface BatchResult {
+  /** One output line per non-blank input line, each ending in a newline. */
+  readonly out: string;
+  readonly failed: number;
+}
+
+export function evaluateBatch(policy: PolicyIR, batch: Batch, options: EvaluateOptions): BatchResult {
+  let out = "";
+  let failed = 0;
+  const lines = batch.text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (text.trim() === "") continue;
+    const outcome = evaluateJsonText(policy, text, options, batch.firstLine + i);
+    if (!outcome.ok) failed++;
+    out += `${outcome.json}\n`;
+  }
+  return { out, failed };
+}
