@@ -34,7 +34,9 @@ export class EvalPool {
 
   /** A pool, or null where threads cannot help (one core) or the worker is not built (tsx runs). */
   static create(policy: PolicyIR, options: EvalOptions): EvalPool | null {
-    const size = Math.min(4, availableParallelism());
+    // SLA_EVAL_THREADS sets the number of worker threads (0 or 1: evaluate in the main thread).
+    const wanted = Number(process.env["SLA_EVAL_THREADS"] ?? Number.NaN);
+    const size = Number.isInteger(wanted) && wanted >= 0 ? wanted : Math.min(4, availableParallelism());
     if (size < 2 || WORKER_URL.protocol !== "file:" || !existsSync(fileURLToPath(WORKER_URL))) return null;
     return new EvalPool(policy, options, size);
   }

@@ -147,7 +147,7 @@ describe("laws", () => {
         const b = ms(paused.result.due);
         if (a !== null && b !== null) expect(b).toBeGreaterThanOrEqual(a);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
@@ -159,7 +159,7 @@ describe("laws", () => {
         const elapsed = run({ ...s, elapsed: true }, s.cal).result;
         expect({ ...business, goal: "" }).toEqual({ ...elapsed, goal: "" });
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });
