@@ -13,21 +13,9 @@ if (!ir) {
   process.exit(1);
 }
 
-const ticket = {
-  id: "T-1042",
-  priority: "P2",
-  plan: "gold",
-  region: "europe",
-  channel: "portal",
-  language: "en",
-  openedAt: "2026-03-27T16:30:00+01:00",
-  events: [
-    { at: "2026-03-28T09:10:00+01:00", type: "pause" },
-    { at: "2026-03-30T10:00:00+02:00", type: "resume" },
-    { at: "2026-03-30T10:20:00+02:00", type: "respond" },
-  ],
-  asOf: "2026-03-31T00:00:00Z",
-};
+// The first example ticket: the one of SPEC §3 (Gold, Europe, P2, paused over a weekend).
+const firstLine = readFileSync(new URL("./tickets/imagicle.ndjson", import.meta.url), "utf8").split("\n")[0]!;
+const ticket: unknown = JSON.parse(firstLine);
 
 const parsed = parseTicket(ticket, ir);
 if (!parsed.ok) {

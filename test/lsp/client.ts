@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import {
   CodeActionRequest,
   CompletionRequest,
@@ -48,6 +49,21 @@ export function seed(name: string): string {
 export const uriOf = (name: string) => `file:///test/${name}.sla`;
 
 /** One server process and a protocol connection to it, with helpers per request. */
+/** One server for a whole test file: started before its tests, stopped after them. */
+export function serverForFile(): () => LspClient {
+  let client: LspClient | undefined;
+  beforeAll(async () => {
+    client = await LspClient.start();
+  });
+  afterAll(async () => {
+    await client?.stop();
+  });
+  return () => {
+    if (!client) throw new Error("the language server has not started");
+    return client;
+  };
+}
+
 export class LspClient {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: { uri: string; version: number | null; resolve: (p: PublishDiagnosticsParams) => void }[] = [];

@@ -1,24 +1,18 @@
 /** Completion over the protocol, on seed policies and on broken and half-typed documents. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type CompletionItem, InsertTextFormat, type TextEdit } from "vscode-languageserver-protocol";
-import { LspClient, seed } from "./client.js";
+import { serverForFile, seed } from "./client.js";
 import { marked, textAt } from "./markers.js";
 
-let client: LspClient;
+const server = serverForFile();
 let n = 0;
-beforeAll(async () => {
-  client = await LspClient.start();
-});
-afterAll(async () => {
-  await client.stop();
-});
 
 /** Open the fixture (cursor at `<|>`) as a new document and complete at the cursor. */
 async function complete(fixture: string, triggerCharacter?: string): Promise<{ items: CompletionItem[]; labels: string[]; text: string }> {
   const { text, position } = marked(fixture);
   const uri = `file:///test/completion-${n++}.sla`;
-  await client.open(uri, text);
-  const result = await client.completion(uri, position, triggerCharacter);
+  await server().open(uri, text);
+  const result = await server().completion(uri, position, triggerCharacter);
   const items = Array.isArray(result) ? result : (result?.items ?? []);
   return { items, labels: items.map((i) => i.label), text };
 }

@@ -1,30 +1,24 @@
 /** Diagnostics over the protocol: the same codes and messages as `sla check`, ranges as text. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DiagnosticSeverity, DiagnosticTag } from "vscode-languageserver-protocol";
 import { compile } from "../../compiler/index.js";
-import { LspClient, seed, uriOf } from "./client.js";
+import { serverForFile, seed, uriOf } from "./client.js";
 import { textAt } from "./markers.js";
 
-let client: LspClient;
-beforeAll(async () => {
-  client = await LspClient.start();
-});
-afterAll(async () => {
-  await client.stop();
-});
+const server = serverForFile();
 
 const SEEDS = ["imagicle", "kustomer", "lucy", "lumapps", "promotron"];
 
 describe("diagnostics", () => {
   it.each(SEEDS)("publishes no errors for the seed policy %s", async (name) => {
-    const published = await client.open(uriOf(`seed-${name}`), seed(name));
+    const published = await server().open(uriOf(`seed-${name}`), seed(name));
     expect(published.version).toBe(1);
     expect(published.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error)).toEqual([]);
   });
 
   it("reports an unknown name with the CLI's code and message, the help, and the underlined name", async () => {
     const text = seed("imagicle").replace("| P2       | 4 business hours  | support_team", "| P2       | 4 business hours  | suport_team");
-    const { diagnostics } = await client.open(uriOf("unknown-role"), text);
+    const { diagnostics } = await server().open(uriOf("unknown-role"), text);
     const d = diagnostics.find((x) => x.code === "SLA101");
     expect(d).toBeDefined();
     expect(d!.source).toBe("sla");
@@ -39,7 +33,7 @@ describe("diagnostics", () => {
   it("points a duplicate at its first declaration through related information", async () => {
     const text = `${seed("kustomer")}\npriority P2 "again"\n`;
     const uri = uriOf("duplicate");
-    const { diagnostics } = await client.open(uri, text);
+    const { diagnostics } = await server().open(uri, text);
     const d = diagnostics.find((x) => x.code === "SLA102")!;
     expect(textAt(text, d.range)).toBe("P2");
     expect(d.relatedInformation).toHaveLength(1);
@@ -50,7 +44,7 @@ describe("diagnostics", () => {
 
   it("marks unused declarations as warnings that editors grey out", async () => {
     const text = `${seed("imagicle")}\nrole nobody "Nobody"\n`;
-    const { diagnostics } = await client.open(uriOf("unused"), text);
+    const { diagnostics } = await server().open(uriOf("unused"), text);
     const d = diagnostics.find((x) => x.code === "SLA901")!;
     expect(d.severity).toBe(DiagnosticSeverity.Warning);
     expect(d.tags).toContain(DiagnosticTag.Unnecessary);
@@ -59,7 +53,7 @@ describe("diagnostics", () => {
 
   it("reports syntax errors of a half-typed clause at the right place", async () => {
     const text = 'policy x "X"\ncalendar c {\n  zone "UTC"\n  Mon-Fri 09:00-\n}\n';
-    const { diagnostics } = await client.open(uriOf("syntax"), text);
+    const { diagnostics } = await server().open(uriOf("syntax"), text);
     const d = diagnostics.find((x) => x.code === "SLA001")!;
     expect(d.message).toContain("expected a clock time");
     expect(textAt(text, d.range)).toBe("}");
@@ -67,16 +61,16 @@ describe("diagnostics", () => {
 
   it("clears diagnostics when a document closes", async () => {
     const uri = uriOf("closing");
-    const opened = await client.open(uri, "policy x\nplan");
+    const opened = await server().open(uri, "policy x\nplan");
     expect(opened.diagnostics.length).toBeGreaterThan(0);
-    const cleared = client.diagnostics(uri, null);
-    await client.close(uri);
+    const cleared = server().diagnostics(uri, null);
+    await server().close(uri);
     expect((await cleared).diagnostics).toEqual([]);
   });
 
   it("converts positions in UTF-16 code units (astral characters before an error)", async () => {
     const text = `${seed("kustomer")}\nregion r "𝒳 😀 𝒴" { calendar alwayz }\n`;
-    const { diagnostics } = await client.open(uriOf("utf16"), text);
+    const { diagnostics } = await server().open(uriOf("utf16"), text);
     const d = diagnostics.find((x) => x.code === "SLA101")!;
     expect(textAt(text, d.range)).toBe("alwayz");
   });

@@ -1,16 +1,10 @@
 /** Document and range formatting over the protocol, through the prettier plugin. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatSla } from "../../format/format.js";
-import { LspClient, seed, uriOf } from "./client.js";
+import { serverForFile, seed, uriOf } from "./client.js";
 import { applyEdits, markers } from "./markers.js";
 
-let client: LspClient;
-beforeAll(async () => {
-  client = await LspClient.start();
-});
-afterAll(async () => {
-  await client.stop();
-});
+const server = serverForFile();
 
 const messy = `policy x "X"
 priority P1 "a"
@@ -32,8 +26,8 @@ target response {
 describe("formatting", () => {
   it("formats a document like `sla fmt`, with edits on the changed lines only", async () => {
     const uri = uriOf("format");
-    await client.open(uri, messy);
-    const edits = (await client.format(uri))!;
+    await server().open(uri, messy);
+    const edits = (await server().format(uri))!;
     const expected = await formatSla(messy);
     expect(expected.ok).toBe(true);
     expect(applyEdits(messy, edits)).toBe(expected.ok ? expected.text : "");
@@ -43,22 +37,22 @@ describe("formatting", () => {
 
   it("returns no edits for a formatted seed", async () => {
     const uri = uriOf("format-seed");
-    await client.open(uri, seed("kustomer"));
-    expect(await client.format(uri)).toEqual([]);
+    await server().open(uri, seed("kustomer"));
+    expect(await server().format(uri)).toEqual([]);
   });
 
   it("honours the editor's indentation settings", async () => {
     const uri = uriOf("format-tabs");
-    await client.open(uri, messy);
-    const edits = (await client.format(uri, { tabSize: 4, insertSpaces: false }))!;
+    await server().open(uri, messy);
+    const edits = (await server().format(uri, { tabSize: 4, insertSpaces: false }))!;
     expect(applyEdits(messy, edits)).toContain('calendar c {\n\tzone "UTC"\n\t24x7\n}');
   });
 
   it("formats a range: only the hunks on the selected lines change", async () => {
     const uri = uriOf("format-range");
     const { text, positions } = markers(messy.replace("calendar c {", "<|>calendar c {").replace("    24x7\n}", "    24x7\n}<|>"));
-    await client.open(uri, text);
-    const edits = (await client.formatRange(uri, { start: positions[0]!, end: positions[1]! }))!;
+    await server().open(uri, text);
+    const edits = (await server().formatRange(uri, { start: positions[0]!, end: positions[1]! }))!;
     const result = applyEdits(text, edits);
     expect(result).toContain('calendar c {\n  zone "UTC"\n  24x7\n}');
     // Outside the selection, the text is as it was.
@@ -68,7 +62,7 @@ describe("formatting", () => {
 
   it("does not format a document with syntax errors", async () => {
     const uri = uriOf("format-broken");
-    await client.open(uri, "policy x\ncalendar {\n");
-    expect(await client.format(uri)).toBeNull();
+    await server().open(uri, "policy x\ncalendar {\n");
+    expect(await server().format(uri)).toBeNull();
   });
 });

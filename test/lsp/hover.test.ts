@@ -1,24 +1,18 @@
 /** Hovers over the protocol: names, goal cells with their calendars, zones, holidays, keywords. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MarkupContent } from "vscode-languageserver-protocol";
-import { LspClient, seed } from "./client.js";
+import { serverForFile, seed } from "./client.js";
 import { marked, textAt } from "./markers.js";
 
-let client: LspClient;
+const server = serverForFile();
 let n = 0;
-beforeAll(async () => {
-  client = await LspClient.start();
-});
-afterAll(async () => {
-  await client.stop();
-});
 
 /** Hover at `<|>` (which replaces nothing: it is inserted before the character hovered). */
 async function hoverAt(fixture: string): Promise<{ value: string; underlined: string } | null> {
   const { text, position } = marked(fixture);
   const uri = `file:///test/hover-${n++}.sla`;
-  await client.open(uri, text);
-  const h = await client.hover(uri, position);
+  await server().open(uri, text);
+  const h = await server().hover(uri, position);
   if (!h) return null;
   return { value: (h.contents as MarkupContent).value, underlined: h.range ? textAt(text, h.range) : "" };
 }

@@ -1,18 +1,12 @@
 /** Go to definition, find references and rename over the protocol. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Location, Range, TextEdit } from "vscode-languageserver-protocol";
 import { compile } from "../../compiler/index.js";
-import { LspClient, seed } from "./client.js";
+import { serverForFile, seed } from "./client.js";
 import { applyEdits, marked, textAt } from "./markers.js";
 
-let client: LspClient;
+const server = serverForFile();
 let n = 0;
-beforeAll(async () => {
-  client = await LspClient.start();
-});
-afterAll(async () => {
-  await client.stop();
-});
 
 const imagicle = seed("imagicle");
 /** Imagicle with the marker `shift` characters into the first occurrence of `needle`. */
@@ -25,7 +19,7 @@ const at = (needle: string, shift = 0, text = imagicle) => {
 async function opened(fixture: string) {
   const { text, position } = marked(fixture);
   const uri = `file:///test/navigation-${n++}.sla`;
-  await client.open(uri, text);
+  await server().open(uri, text);
   return { text, position, uri };
 }
 
@@ -35,7 +29,7 @@ const lineOf = (text: string, range: Range) => text.split("\n")[range.start.line
 describe("definition", () => {
   it("goes from a use to the declaration", async () => {
     const { text, position, uri } = await opened(at("| support_manager          |", 4));
-    const def = (await client.definition(uri, position)) as Location;
+    const def = (await server().definition(uri, position)) as Location;
     expect(def.uri).toBe(uri);
     expect(textAt(text, def.range)).toBe("support_manager");
     expect(lineOf(text, def.range)).toBe('role support_manager "Support Manager"');
@@ -43,21 +37,21 @@ describe("definition", () => {
 
   it("goes from a plan column of the goal matrix to the plan", async () => {
     const { text, position, uri } = await opened(at("| platinum         |", 3));
-    const def = (await client.definition(uri, position)) as Location;
+    const def = (await server().definition(uri, position)) as Location;
     expect(lineOf(text, def.range)).toMatch(/^plan platinum extends gold/);
   });
 
   it("goes from `extends` to the parent calendar", async () => {
     const { text, position, uri } = await opened(at("extends europe_hours", "extends ".length));
-    const def = (await client.definition(uri, position)) as Location;
+    const def = (await server().definition(uri, position)) as Location;
     expect(lineOf(text, def.range)).toBe('calendar europe_hours "Europe Business Hours" {');
   });
 
   it("finds nothing on a keyword or an unknown name", async () => {
     const kw = await opened(at("stop on respond", 1));
-    expect(await client.definition(kw.uri, kw.position)).toBeNull();
+    expect(await server().definition(kw.uri, kw.position)).toBeNull();
     const unknown = await opened(at("| P9       | 20%", 2, imagicle.replace("| P1       | 20%", "| P9       | 20%")));
-    expect(await client.definition(unknown.uri, unknown.position)).toBeNull();
+    expect(await server().definition(unknown.uri, unknown.position)).toBeNull();
   });
 });
 
@@ -68,16 +62,16 @@ describe("navigation in a broken document", () => {
       "calendar americas_gold extends americas_hours {\n  Sat 08:00-",
     );
     const { text, position, uri } = await opened(at("| support_manager          |", 4, broken));
-    const def = (await client.definition(uri, position)) as Location;
+    const def = (await server().definition(uri, position)) as Location;
     expect(lineOf(text, def.range)).toBe('role support_manager "Support Manager"');
-    expect((await client.references(uri, position, true))!.length).toBeGreaterThan(3);
+    expect((await server().references(uri, position, true))!.length).toBeGreaterThan(3);
   });
 });
 
 describe("references", () => {
   it("lists every use of a priority, with or without its declaration", async () => {
     const { text, position, uri } = await opened(at('priority P3 "Medium', "priority ".length));
-    const all = (await client.references(uri, position, true))!;
+    const all = (await server().references(uri, position, true))!;
     expect(all.every((l) => textAt(text, l.range) === "P3")).toBe(true);
     const lines = all.map((l) => lineOf(text, l.range).replace(/\s+/g, " "));
     expect(lines[0]).toMatch(/^priority P3 "Medium/);
@@ -89,13 +83,13 @@ describe("references", () => {
       "| P3 | 40 business hours | support_manager |",
       "| P3 | 5% |",
     ]);
-    const uses = (await client.references(uri, position, false))!;
+    const uses = (await server().references(uri, position, false))!;
     expect(uses).toHaveLength(all.length - 1);
   });
 
   it("lists a plan's uses in headers, `for` clauses and `extends`", async () => {
     const { text, position, uri } = await opened(at("plan gold", "plan ".length));
-    const lines = (await client.references(uri, position, true))!.map((l) => lineOf(text, l.range));
+    const lines = (await server().references(uri, position, true))!.map((l) => lineOf(text, l.range));
     expect(lines).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^plan gold "/),
@@ -113,14 +107,14 @@ describe("references", () => {
 describe("rename", () => {
   it("prepares a rename on a name with its range and text", async () => {
     const { text, position, uri } = await opened(at("calendar europe_gold for gold", "calendar ".length + 2));
-    const prepared = (await client.prepareRename(uri, position)) as { range: Range; placeholder: string };
+    const prepared = (await server().prepareRename(uri, position)) as { range: Range; placeholder: string };
     expect(textAt(text, prepared.range)).toBe("europe_gold");
     expect(prepared.placeholder).toBe("europe_gold");
   });
 
   it("renames a region's calendar everywhere, and the result still checks clean", async () => {
     const { text, position, uri } = await opened(at("calendar europe_gold for gold", "calendar ".length + 2));
-    const edit = (await client.rename(uri, position, "europe_saturdays"))!;
+    const edit = (await server().rename(uri, position, "europe_saturdays"))!;
     const edits = edit.changes![uri]! as TextEdit[];
     expect(edits).toHaveLength(2);
     const renamed = applyEdits(text, edits);
@@ -132,7 +126,7 @@ describe("rename", () => {
 
   it("renames a priority in every table", async () => {
     const { text, position, uri } = await opened(at("priority P1", "priority ".length));
-    const edits = (await client.rename(uri, position, "Critical"))!.changes![uri]!;
+    const edits = (await server().rename(uri, position, "Critical"))!.changes![uri]!;
     const renamed = applyEdits(text, edits);
     // Only the name changes: the plan descriptions that mention "P1" in words stay as written.
     expect(renamed).toContain("60-minute SLA for P1 outside Business Hours");
@@ -150,18 +144,18 @@ describe("rename", () => {
     ["silver", null],
   ])("refuses invalid new names: %s", async (name, reason) => {
     const { position, uri } = await opened(at("plan gold", "plan ".length));
-    const attempt = client.rename(uri, position, name);
+    const attempt = server().rename(uri, position, name);
     if (reason === null) await expect(attempt).resolves.toBeTruthy();
     else await expect(attempt).rejects.toThrow(reason);
   });
 
   it("refuses a name another declaration of the same kind has", async () => {
     const { position, uri } = await opened(at("plan gold", "plan ".length));
-    await expect(client.rename(uri, position, "basic")).rejects.toThrow("already exists");
+    await expect(server().rename(uri, position, "basic")).rejects.toThrow("already exists");
   });
 
   it("refuses to rename what is not a declared name", async () => {
     const { position, uri } = await opened(at("start on open", 2));
-    await expect(client.prepareRename(uri, position)).rejects.toThrow("no declared name");
+    await expect(server().prepareRename(uri, position)).rejects.toThrow("no declared name");
   });
 });

@@ -1,24 +1,18 @@
 /** Outline, folding ranges and semantic tokens over the protocol. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type DocumentSymbol, FoldingRangeKind, type SemanticTokensLegend, SymbolKind } from "vscode-languageserver-protocol";
-import { LspClient, seed, uriOf } from "./client.js";
+import { serverForFile, seed, uriOf } from "./client.js";
 import { textAt } from "./markers.js";
 
-let client: LspClient;
-beforeAll(async () => {
-  client = await LspClient.start();
-});
-afterAll(async () => {
-  await client.stop();
-});
+const server = serverForFile();
 
 const imagicle = seed("imagicle");
 
 describe("document symbols", () => {
   it("outlines every declaration with its clauses, tables and rows", async () => {
     const uri = uriOf("outline");
-    await client.open(uri, imagicle);
-    const symbols = (await client.documentSymbols(uri)) as DocumentSymbol[];
+    await server().open(uri, imagicle);
+    const symbols = (await server().documentSymbols(uri)) as DocumentSymbol[];
     const names = symbols.map((s) => s.name);
     expect(names.slice(0, 4)).toEqual(["policy imagicle", "basic", "gold", "platinum"]);
     expect(names).toEqual(
@@ -39,8 +33,8 @@ describe("document symbols", () => {
   it("outlines a broken document as far as it parses", async () => {
     const uri = uriOf("outline-broken");
     const text = 'policy p\ncalendar c {\n  zone "UTC"\n  Mon-\n}\ntarget t {\n  stop on\n';
-    await client.open(uri, text);
-    const names = ((await client.documentSymbols(uri)) as DocumentSymbol[]).map((s) => s.name);
+    await server().open(uri, text);
+    const names = ((await server().documentSymbols(uri)) as DocumentSymbol[]).map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(["policy p", "c"]));
   });
 });
@@ -48,8 +42,8 @@ describe("document symbols", () => {
 describe("folding ranges", () => {
   it("folds blocks, nested tables and runs of comments", async () => {
     const uri = uriOf("folding");
-    await client.open(uri, imagicle);
-    const ranges = (await client.foldingRanges(uri))!;
+    await server().open(uri, imagicle);
+    const ranges = (await server().foldingRanges(uri))!;
     const lines = imagicle.split("\n");
     const folded = ranges.filter((r) => r.kind !== FoldingRangeKind.Comment).map((r) => lines[r.startLine]!.trim());
     expect(folded).toEqual(
@@ -73,8 +67,8 @@ describe("folding a broken document", () => {
   it("folds the blocks that parse and the comments", async () => {
     const uri = uriOf("folding-broken");
     const text = '// one\n// two\ncalendar c {\n  zone "UTC"\n  Mon-\n}\ntarget t {\n  stop on\n';
-    await client.open(uri, text);
-    const ranges = (await client.foldingRanges(uri))!;
+    await server().open(uri, text);
+    const ranges = (await server().foldingRanges(uri))!;
     expect(ranges).toContainEqual({ startLine: 0, endLine: 1, kind: FoldingRangeKind.Comment });
     expect(ranges.some((r) => r.startLine === 2)).toBe(true);
   });
@@ -83,9 +77,9 @@ describe("folding a broken document", () => {
 describe("semantic tokens", () => {
   it("classifies names by kind, durations, keywords, strings, numbers and comments", async () => {
     const uri = uriOf("tokens");
-    await client.open(uri, imagicle);
-    const legend = client.initialize.capabilities.semanticTokensProvider!.legend as SemanticTokensLegend;
-    const { data } = (await client.semanticTokens(uri))!;
+    await server().open(uri, imagicle);
+    const legend = server().initialize.capabilities.semanticTokensProvider!.legend as SemanticTokensLegend;
+    const { data } = (await server().semanticTokens(uri))!;
     const lines = imagicle.split("\n");
     const tokens: { text: string; type: string; declaration: boolean }[] = [];
     let line = 0;

@@ -6,25 +6,10 @@ import { describe, expect, it } from "vitest";
 import { evaluateTicket } from "../../runtime/evaluate.js";
 import { TicketResultSchema } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
-import { euTicket, events, evaluate, HOUR, imagicle, kustomer, origin, promotron, ticket } from "./fixtures.js";
+import { euTicket, events, evaluate, HOUR, imagicle, kustomer, origin, promotron, t1042, ticket } from "./fixtures.js";
 
 const mon = (hhmm: string): string => `2026-06-15T${hhmm}:00+02:00`;
 
-const t1042 = {
-  id: "T-1042",
-  priority: "P2",
-  plan: "gold",
-  region: "europe",
-  channel: "portal",
-  language: "en",
-  openedAt: "2026-03-27T16:30:00+01:00",
-  events: [
-    { at: "2026-03-28T09:10:00+01:00", type: "pause" },
-    { at: "2026-03-30T10:00:00+02:00", type: "resume" },
-    { at: "2026-03-30T10:20:00+02:00", type: "respond" },
-  ],
-  asOf: "2026-03-31T00:00:00Z",
-};
 
 describe("SPEC §3 example T-1042 (Imagicle, Europe, Gold, P2)", () => {
   const result = evaluateTicket(imagicle, ticket(imagicle, t1042));

@@ -279,3 +279,20 @@ export function eu(json: Record<string, unknown>, asOf?: string): TargetResult {
 export function events(...list: Array<[string, string] | [string, string, string]>): Array<Record<string, string>> {
   return list.map(([type, at, priority]): Record<string, string> => (priority === undefined ? { type, at } : { type, at, priority }));
 }
+
+/** The ticket of SPEC §3 (Imagicle, Europe, Gold, P2: paused over the weekend and the DST change). */
+export const t1042 = {
+  id: "T-1042",
+  priority: "P2",
+  plan: "gold",
+  region: "europe",
+  channel: "portal",
+  language: "en",
+  openedAt: "2026-03-27T16:30:00+01:00",
+  events: [
+    { at: "2026-03-28T09:10:00+01:00", type: "pause" },
+    { at: "2026-03-30T10:00:00+02:00", type: "resume" },
+    { at: "2026-03-30T10:20:00+02:00", type: "respond" },
+  ],
+  asOf: "2026-03-31T00:00:00Z",
+};

@@ -6,24 +6,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTicket, TicketSchema } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
-import { policy } from "./fixtures.js";
+import { policy, t1042 } from "./fixtures.js";
 
 const anyPolicy: PolicyIR = policy({ id: "open" });
 
-const valid = {
-  id: "T-1",
-  priority: "P1",
-  plan: "gold",
-  region: "europe",
-  channel: "portal",
-  language: "en",
-  openedAt: "2026-03-27T16:30:00+01:00",
-  events: [
-    { at: "2026-03-28T09:10:00+01:00", type: "pause" },
-    { at: "2026-03-30T10:00:00+02:00", type: "reprioritize", priority: "P2" },
-  ],
-  asOf: "2026-03-31T00:00:00Z",
-};
+/** The SPEC §3 ticket with a reprioritize event, so every field of an event is present. */
+const valid = { ...t1042, events: [...t1042.events, { at: "2026-03-30T10:05:00+02:00", type: "reprioritize", priority: "P1" }] };
 
 const oddValue = fc.oneof(
   fc.constant(undefined),
