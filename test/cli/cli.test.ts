@@ -170,13 +170,19 @@ describe("the example tickets in examples/tickets", () => {
   }
 });
 
-describe("sla eval on a long NDJSON stream (worker threads past 20,000 lines)", () => {
+describe("sla eval on a long NDJSON stream (worker threads forced)", () => {
   it("keeps every line, in order, and names the bad ones by line number", () => {
     const good = (i: number) => `{"id":"K-${i}","priority":"P${(i % 3) + 1}","openedAt":"2026-03-02T10:00:00Z","events":[{"at":"2026-03-02T11:00:00Z","type":"respond"}],"asOf":"2026-03-03T00:00:00Z"}`;
     const lines: string[] = [];
     for (let i = 1; i <= 30_000; i++) lines.push(i === 25_000 ? '{"id":"bad","priority":"P9","openedAt":"2026-03-02T10:00:00Z"}' : i === 26_000 ? "" : good(i));
     const input = file("long.ndjson", `${lines.join("\n")}\n`);
-    const r = spawnSync(process.execPath, [CLI, "eval", "policies/kustomer.sla", input], { encoding: "utf8", maxBuffer: 1 << 28 });
+    // Worker threads start after 200,000 lines, or at once with SLA_EVAL_THREADS; short chunks make many batches.
+    const r = spawnSync(process.execPath, [CLI, "eval", "policies/kustomer.sla", "-"], {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+      input: readFileSync(input, "utf8"),
+      env: { ...process.env, SLA_EVAL_THREADS: "2", SLA_EVAL_POOL_AFTER: "0" },
+    });
     expect(r.status).toBe(1);
     const out = r.stdout.trimEnd().split("\n");
     expect(out).toHaveLength(29_999); // the blank line gives no output
