@@ -144,12 +144,13 @@ function benchCli(): void {
   const small = join(dir, "small.ndjson");
   writeFileSync(small, `${imagicleTickets(ir, n / 10).json.join("\n")}\n`);
   const tenth = run(small);
-  const full = run(input);
+  // Best of three: one run on a shared machine is noisy.
+  const full = [run(input), run(input), run(input)].sort((a, b) => a.seconds - b.seconds)[0]!;
   const rate = n / Math.max(1e-9, full.seconds - startup.seconds);
   console.log("\nsla eval on NDJSON (Imagicle tickets)");
   console.log(`  start-up (empty input)               ${startup.seconds.toFixed(2)} s, peak RSS ${startup.rssMb.toFixed(0)} MB`);
   console.log(`  ${String(n / 10).padEnd(7)} tickets                       ${tenth.seconds.toFixed(2)} s, peak RSS ${tenth.rssMb.toFixed(0)} MB`);
-  console.log(`  ${String(n).padEnd(7)} tickets                       ${full.seconds.toFixed(2)} s, peak RSS ${full.rssMb.toFixed(0)} MB, ${full.lines} lines out`);
+  console.log(`  ${String(n).padEnd(7)} tickets (best of 3)             ${full.seconds.toFixed(2)} s, peak RSS ${full.rssMb.toFixed(0)} MB, ${full.lines} lines out`);
   console.log(`  throughput, start-up excluded        ${fmt(rate)} tickets/s`);
 }
 
