@@ -229,6 +229,8 @@ function money(node: CstNode | null): A.Money | null {
 
 function creditsItem(node: CstNode): A.CreditsItem | null {
   const span = spanOf(node);
+  const zone = sub(node, "zoneClause");
+  if (zone) return { kind: "zone", zone: str(tok(zone, "StringLit")), span };
   const t = sub(node, "table");
   if (t) return table(t);
   if (tok(node, "Target")) return { kind: "targets", targets: names(sub(node, "nameList")), span };

@@ -166,6 +166,7 @@ export interface EscalationDecl {
 }
 
 export type CreditsItem =
+  | { readonly kind: "zone"; readonly zone: Str | null; readonly span: Span }
   | { readonly kind: "targets"; readonly targets: readonly Name[]; readonly span: Span }
   | Table
   | { readonly kind: "claimByEndOfNextMonth"; readonly span: Span }

@@ -5,6 +5,7 @@
 import type { CalendarIR, ClockIR, CreditsIR, EscalationIR, EventKind, Goal, GoalCell, RegionIR, TargetIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { type CheckContext, sourceRef } from "./context.js";
+import { checkZone } from "./calendars.js";
 import { durationMs, goalFromCell } from "./durations.js";
 import type { Plans } from "./plans.js";
 import { missingRowText, readTable, uniqueRows } from "./tables.js";
@@ -250,6 +251,7 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
     capPercent: null,
     ineligibleChannels: [],
     ineligibleOptionalLanguages: false,
+    zone: null,
     origin: sourceRef(ctx, { start: c.span.start, end: Math.min(c.span.end, c.span.start + "credits".length) }),
   };
   const mutable = ir as { -readonly [K in keyof CreditsIR]: CreditsIR[K] };
@@ -282,6 +284,9 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
         break;
       case "ineligibleOptionalLanguages":
         mutable.ineligibleOptionalLanguages = true;
+        break;
+      case "zone":
+        if (item.zone && checkZone(ctx, item.zone)) mutable.zone = item.zone.value;
         break;
       case "cap":
         if (item.percent && checkPercent(ctx, item.percent.value, item.percent.span)) mutable.capPercent = item.percent.value;

@@ -437,6 +437,8 @@ export class SlaParser extends CstParser {
 
   creditsItem = this.RULE("creditsItem", () => {
     this.OR([
+      // `zone "Europe/Rome"`: where the service period and the claim deadline are read
+      { ALT: () => this.SUBRULE(this.zoneClause) },
       {
         // `target response`: whose breach earns a credit
         ALT: () => {

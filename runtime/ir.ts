@@ -152,6 +152,8 @@ export const CreditsSchema = z.object({
   capPercent: z.number().min(0).max(100).nullable(),
   ineligibleChannels: z.array(z.string()),
   ineligibleOptionalLanguages: z.boolean(),
+  /** IANA zone in which periods and claims are read, when the policy has no fees to say it. */
+  zone: z.string().nullable(),
   origin: SourceRefSchema,
 });
 export type CreditsIR = z.infer<typeof CreditsSchema>;

@@ -227,6 +227,7 @@ function workKinds(policy: PolicyIR): string[] | null {
 /** The zone billing dates are read in (SPEC §6). */
 export function billingZone(policy: PolicyIR): string {
   if (policy.fees) return policy.fees.zone;
+  if (policy.credits?.zone) return policy.credits.zone;
   const cal = policy.calendars.find((c) => c.name === policy.defaultCalendar) ?? policy.calendars[0];
   return cal?.zone ?? "UTC";
 }

@@ -189,6 +189,7 @@ export const imagicle: PolicyIR = policy({
     capPercent: null,
     ineligibleChannels: ["email"],
     ineligibleOptionalLanguages: true,
+    zone: null,
     origin: origin(299),
   },
 });
