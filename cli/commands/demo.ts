@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { evaluateTicket } from "../../runtime/evaluate.js";
 import { parseTicket } from "../../runtime/io.js";
 import type { Io } from "../io.js";
@@ -31,7 +31,8 @@ export async function runDemo(args: { io: Io }): Promise<number> {
   const { io } = args;
   const root = repoRoot();
   io.out("== sla check policies/\n\n");
-  const checked = runCheck({ paths: [join(root, "policies")], format: "text", io });
+  // Paths relative to where the user stands, as they would type them.
+  const checked = runCheck({ paths: [relative(process.cwd(), join(root, "policies")) || "."], format: "text", io });
   if (checked !== 0) return checked;
   const rows: string[][] = [["policy", "ticket", "target", "goal", "due (calendar's zone)", "status", "escalations", "credit"]];
   let bad = 0;

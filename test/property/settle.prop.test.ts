@@ -130,7 +130,9 @@ describe("invoice properties (SPEC §6)", () => {
   });
 });
 
-const MARCH_START = Date.parse("2026-03-01T00:00:00Z");
+// March 2026 in Imagicle's billing zone (Europe/Rome, SPEC §6): tickets open inside the period.
+const MARCH_START = Date.parse("2026-03-01T00:00:00+01:00");
+const MARCH_MINUTES = (Date.parse("2026-04-01T00:00:00+02:00") - MARCH_START) / 60_000;
 const imagicleTicket = fc
   .record({
     priority: fc.constantFrom("P1", "P2", "P3", "P4"),
@@ -138,7 +140,7 @@ const imagicleTicket = fc
     region: fc.constantFrom("europe", "americas"),
     channel: fc.constantFrom("portal", "phone", "email"),
     language: fc.constantFrom("en", "es", "fr"),
-    openedMinute: fc.integer({ min: 0, max: 31 * 24 * 60 - 1 }),
+    openedMinute: fc.integer({ min: 0, max: MARCH_MINUTES - 1 }),
     respondAfter: fc.option(fc.integer({ min: 1, max: 3 * 24 * 60 })),
   })
   .map((t) => ({

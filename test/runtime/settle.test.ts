@@ -174,12 +174,13 @@ describe("service credits (SPEC §6, seed 001 §8)", () => {
   });
 
   it("dates the claim in the billing zone; a local date is taken as is", () => {
-    // Imagicle has no fees block: its billing zone is its first calendar's, America/New_York.
+    // Imagicle has no fees block: its credits block sets the billing zone, Europe/Rome.
     const tickets = [ticket("T-1", "P1", "11:30")];
-    const early = settled(imagicle, { ...gold, tickets, claim: { ...goodClaim, submittedAt: "2026-05-01T03:00:00+02:00" } }).credit;
-    expect(early?.eligible).toBe(true); // 2026-04-30 21:00 in New York
-    expect(settled(imagicle, { ...gold, tickets, claim: { ...goodClaim, submittedAt: "2026-04-30" } }).credit?.eligible).toBe(true);
-    expect(settled(imagicle, { ...gold, tickets, claim: { ...goodClaim, submittedAt: "2026-05-01" } }).credit?.eligible).toBe(false);
+    const claimAt = (submittedAt: string) => settled(imagicle, { ...gold, tickets, claim: { ...goodClaim, submittedAt } }).credit?.eligible;
+    expect(claimAt("2026-04-30T23:30:00+02:00")).toBe(true); // 2026-04-30 in Rome
+    expect(claimAt("2026-04-30T19:30:00-04:00")).toBe(false); // still April in New York, already 2026-05-01 in Rome
+    expect(claimAt("2026-04-30")).toBe(true);
+    expect(claimAt("2026-05-01")).toBe(false);
   });
 
   it("sets the claim deadline at the end of the calendar month after the period", () => {
