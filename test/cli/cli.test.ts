@@ -194,3 +194,13 @@ describe("sla eval on a long NDJSON stream (worker threads forced)", () => {
     expect(ids.filter((id, i) => id !== "bad" && id !== `K-${i < 25_999 ? i + 1 : i + 2}`)).toEqual([]);
   });
 });
+
+describe("output closed early", () => {
+  it("`sla eval … | head -n 1` ends quietly, without a stack trace", () => {
+    const line = readFileSync("examples/tickets/imagicle.ndjson", "utf8").split("\n")[0]!;
+    const many = file("many.ndjson", `${Array.from({ length: 20_000 }, () => line).join("\n")}\n`);
+    const r = spawnSync("sh", ["-c", `node ${CLI} eval policies/imagicle.sla ${many} | head -n 1`], { encoding: "utf8" });
+    expect(r.stdout.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toBe("");
+  });
+});
