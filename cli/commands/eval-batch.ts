@@ -36,22 +36,29 @@ export function evaluateOptions(options: EvalOptions): EvaluateOptions {
 }
 
 export interface Batch {
-  /** Whole input lines joined by `\n` (no trailing partial line). */
-  readonly text: string;
-  /** The 1-based line number of the first line of `text`. */
+  /** UTF-8 bytes of whole input lines joined by `\n` (no trailing partial line). */
+  readonly bytes: Uint8Array;
+  /** The 1-based line number of the first line. */
   readonly firstLine: number;
 }
 
 export interface BatchResult {
-  /** One output line per non-blank input line, each ending in a newline. */
-  readonly out: string;
+  /** UTF-8 bytes of one output line per non-blank input line, each ending in a newline. */
+  readonly out: Uint8Array;
   readonly failed: number;
 }
 
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/**
+ * Bytes in, bytes out: decoding and encoding happen here, so in a worker thread they run in
+ * parallel and the main thread only moves buffers.
+ */
 export function evaluateBatch(policy: PolicyIR, batch: Batch, options: EvaluateOptions): BatchResult {
   let out = "";
   let failed = 0;
-  const lines = batch.text.split("\n");
+  const lines = decoder.decode(batch.bytes).split("\n");
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
@@ -60,5 +67,5 @@ export function evaluateBatch(policy: PolicyIR, batch: Batch, options: EvaluateO
     if (!outcome.ok) failed++;
     out += `${outcome.json}\n`;
   }
-  return { out, failed };
+  return { out: encoder.encode(out), failed };
 }

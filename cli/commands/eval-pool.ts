@@ -46,7 +46,8 @@ export class EvalPool {
     const worker = this.workers[id % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, batch });
+      // The batch's bytes are a fresh copy (see `batches`), so they can be transferred.
+      worker.postMessage({ id, batch }, [batch.bytes.buffer as ArrayBuffer]);
     });
   }
 

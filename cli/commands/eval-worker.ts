@@ -10,5 +10,7 @@ const { policy, options } = workerData as { policy: PolicyIR; options: EvalOptio
 const runtimeOptions = evaluateOptions(options);
 
 parentPort?.on("message", (message: { id: number; batch: Batch }) => {
-  parentPort?.postMessage({ id: message.id, result: evaluateBatch(policy, message.batch, runtimeOptions) });
+  const result = evaluateBatch(policy, message.batch, runtimeOptions);
+  // Transfer, not copy: the output buffer is this batch's alone.
+  parentPort?.postMessage({ id: message.id, result }, [result.out.buffer as ArrayBuffer]);
 });
