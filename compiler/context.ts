@@ -16,6 +16,8 @@ export interface CheckContext {
 /** Cite a clause: its position and its text with whitespace folded (tables stay one line). */
 export function sourceRef(ctx: CheckContext, span: Span): SourceRef {
   const { line, column } = lineCol(ctx.file, span.start);
-  const text = ctx.file.text.slice(span.start, span.end).replace(/\s+/g, " ").trim();
+  const raw = ctx.file.text.slice(span.start, span.end);
+  // Most clauses are one line with single spaces: skip the regular expression for them.
+  const text = /\s\s|[\t\n\r]/.test(raw) ? raw.replace(/\s+/g, " ").trim() : raw.trim();
   return { file: ctx.file.path, line, column, text };
 }
