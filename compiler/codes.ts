@@ -13,6 +13,7 @@ export const Codes = {
   SLA102: { title: "duplicate name", explain: "Two declarations of one kind with the same name." },
   SLA103: { title: "misplaced clause", explain: "A clause that does not belong where it is written (e.g. `extends` on a priority, a clause repeated in one block)." },
   SLA104: { title: "inheritance cycle", explain: "A plan or calendar that extends itself, directly or through others." },
+  SLA105: { title: "reserved name", explain: "Names such as `constructor` or `__proto__` belong to JavaScript objects; programs reading the IR would trip on them." },
   SLA201: { title: "invalid time zone", explain: "Calendars name an IANA time zone such as `Europe/Rome`." },
   SLA202: { title: "unknown holiday code", explain: "Holiday codes are a country (`IT`) or a country and region (`DE-BY`) known to date-holidays." },
   SLA203: { title: "empty window", explain: "A window's start must be before its end (`24:00` is allowed as an end). Overnight cover is written as two windows." },

@@ -54,6 +54,14 @@ function lowerRegion(ctx: CheckContext, r: A.RegionDecl, plans: Plans, allPlans:
     }
     for (const p of item.plans) if (ctx.symbols.resolve("plan", p)) perPlan.set(p.text, item.calendar.text);
   }
+  for (const code of languages?.optional ?? []) {
+    if (!languages!.primary.includes(code)) continue;
+    const spans = r.items.flatMap((i) => (i.kind === "languages" ? i.codes.filter((c) => c.text === code) : []));
+    ctx.diagnostics.error("SLA102", spans[spans.length - 1]!.span, `language \`${code}\` is both primary and optional in region \`${r.name.text}\``, {
+      labels: [{ span: spans[0]!.span, message: "listed as primary here" }],
+      help: "a language either has an SLA (primary) or not (optional): keep one",
+    });
+  }
   if (!calendar) {
     if (calendarWritten) return null;
     ctx.diagnostics.error("SLA207", r.name.span, `region \`${r.name.text}\` has no calendar`, { help: "add `calendar <name>` to the region" });

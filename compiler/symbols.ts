@@ -30,6 +30,9 @@ export interface Reference {
   readonly name: A.Name;
 }
 
+/** Names every JavaScript object already has (`constructor`, `__proto__`, `toString`…). */
+const RESERVED: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
+
 export class SymbolTable {
   private readonly byKind = new Map<SymbolKind, Map<string, SymbolEntry>>();
   readonly references: Reference[] = [];
@@ -38,6 +41,12 @@ export class SymbolTable {
 
   declare(kind: SymbolKind, name: A.Name | null, decl: A.Decl): void {
     if (!name) return;
+    if (RESERVED.has(name.text)) {
+      this.diagnostics.error("SLA105", name.span, `\`${name.text}\` cannot name a ${kind}`, {
+        help: "it is a property of every JavaScript object, so tools reading the compiled policy would confuse the two: choose another name",
+      });
+      return;
+    }
     const table = this.table(kind);
     const first = table.get(name.text);
     if (first) {

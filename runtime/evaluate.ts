@@ -83,7 +83,7 @@ function resolveAsOf(option: number | string | undefined, ticket: Ticket): numbe
  * them gets them parsed here (an unparsable instant is then ignored rather than thrown).
  */
 function eventsOf(ticket: Ticket): readonly TimelineEvent[] {
-  const events = ticket.events;
+  const events = ticket.events ?? [];
   for (const ev of events) {
     if (typeof ev.atMs !== "number") {
       const out: TimelineEvent[] = [];

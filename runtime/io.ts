@@ -220,6 +220,20 @@ function wellFormedTicket(input: unknown): TicketJson | null {
 }
 
 /**
+ * Instants a ticket may carry. Each new year builds calendar tables (holidays, windows) that are
+ * cached for the process's life, so a batch of garbage years could cost minutes and memory;
+ * support agreements live well inside these years.
+ */
+export const SUPPORTED_YEARS = { from: 1900, to: 2199 } as const;
+const MIN_MS = Date.UTC(SUPPORTED_YEARS.from, 0, 1);
+const MAX_MS = Date.UTC(SUPPORTED_YEARS.to + 1, 0, 1);
+const YEARS_MESSAGE = `must lie in the years ${SUPPORTED_YEARS.from}–${SUPPORTED_YEARS.to}`;
+
+export function inSupportedYears(ms: number): boolean {
+  return ms >= MIN_MS && ms < MAX_MS;
+}
+
+/**
  * Validate a ticket (SPEC §3) against the schema and the policy, and compute its instants as
  * epoch ms once. Never throws: a bad ticket gives the first error, naming its field.
  *
@@ -252,10 +266,13 @@ export function parseTicket(input: unknown, policy: PolicyIR): ParseTicketResult
   if (languages && t.language == null) return fail("language", `is required in region ${t.region} (languages ${languages})`);
 
   const openedAtMs = parseInstant(t.openedAt)!;
+  if (!inSupportedYears(openedAtMs)) return fail("openedAt", YEARS_MESSAGE);
+  if (t.asOf != null && !inSupportedYears(parseInstant(t.asOf)!)) return fail("asOf", YEARS_MESSAGE);
   const events: TicketEvent[] = [];
   for (let i = 0; i < t.events.length; i++) {
     const ev = t.events[i]!;
     const atMs = parseInstant(ev.at)!;
+    if (!inSupportedYears(atMs)) return fail(`events[${i}].at`, YEARS_MESSAGE);
     if (atMs < openedAtMs) return fail(`events[${i}].at`, `${ev.at} is before openedAt ${t.openedAt}`);
     if (ev.type === "reprioritize" && priorities.length > 0 && !priorities.includes(ev.priority!)) {
       return fail(`events[${i}].priority`, `unknown priority "${ev.priority}" (valid: ${priorities.join(", ")})`);

@@ -135,7 +135,9 @@ class LineBuilder {
       this.push(line(`${head(null)} (free of charge)`, rest, ZERO));
       return;
     }
-    // Prepaid package hours first: only the kind the package draws, in the regime bought.
+    // Prepaid package hours first: only the kind the package draws, in the regime bought ("5
+    // hours of Premium Support or 9 hours of Standard Support": hours of a regime pay for work
+    // in that regime; a premium package does not pay for standard work).
     let prepaidNote = "";
     for (const p of this.packages) {
       if (rest.isZero()) break;

@@ -43,9 +43,13 @@ export interface Batch {
 }
 
 export interface BatchResult {
-  /** UTF-8 bytes of one output line per non-blank input line, each ending in a newline. */
+  /** UTF-8 bytes of one output line per input line, each ending in a newline. */
   readonly out: Uint8Array;
   readonly failed: number;
+}
+
+function emptyLine(line: number): LineOutcome {
+  return { ok: false, json: JSON.stringify({ line, id: null, error: { field: "", message: "empty line: expected a ticket" } }) };
 }
 
 const decoder = new TextDecoder();
@@ -62,8 +66,8 @@ export function evaluateBatch(policy: PolicyIR, batch: Batch, options: EvaluateO
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (text.trim() === "") continue;
-    const outcome = evaluateJsonText(policy, text, options, batch.firstLine + i);
+    // SPEC §4: one output line per input line, so a consumer pairing them by position stays in step.
+    const outcome = text.trim() === "" ? emptyLine(batch.firstLine + i) : evaluateJsonText(policy, text, options, batch.firstLine + i);
     if (!outcome.ok) failed++;
     out += `${outcome.json}\n`;
   }

@@ -6,6 +6,7 @@
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { parseInstant } from "../../runtime/instant.js";
+import { inSupportedYears, SUPPORTED_YEARS } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
 import { type Batch, type BatchResult, type EvalOptions, evaluateBatch, evaluateJsonText, evaluateOptions } from "./eval-batch.js";
 import { EvalPool } from "./eval-pool.js";
@@ -29,23 +30,24 @@ function countLines(bytes: Uint8Array): number {
  * by one chunk and one batch.
  */
 async function* batches(stream: Readable): AsyncGenerator<Batch> {
-  let rest: Buffer = Buffer.alloc(0);
+  // Pieces of the unfinished last line, joined only once its line break arrives (linear even
+  // for a very long line).
+  let pending: Buffer[] = [];
   let firstLine = 1;
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    const buf = rest.length > 0 ? Buffer.concat([rest, bytes]) : bytes;
-    const cut = buf.lastIndexOf(10);
+    const cut = bytes.lastIndexOf(10);
     if (cut === -1) {
-      rest = Buffer.from(buf);
+      pending.push(Buffer.from(bytes));
       continue;
     }
-    const whole = new Uint8Array(buf.subarray(0, cut));
-    rest = Buffer.from(buf.subarray(cut + 1));
+    const whole = new Uint8Array(Buffer.concat([...pending, bytes.subarray(0, cut)]));
+    pending = cut + 1 < bytes.length ? [Buffer.from(bytes.subarray(cut + 1))] : [];
     const lines = countLines(whole) + 1; // before the yield: a worker takes the buffer away
     yield { bytes: whole, firstLine };
     firstLine += lines;
   }
-  if (rest.length > 0) yield { bytes: new Uint8Array(rest), firstLine };
+  if (pending.length > 0) yield { bytes: new Uint8Array(Buffer.concat(pending)), firstLine };
 }
 
 /**
@@ -95,7 +97,9 @@ export async function runEval(args: { policyPath: string; input: string; at: str
   let asOf: number | null = null;
   if (args.at !== null) {
     asOf = parseInstant(args.at);
-    if (asOf === null) throw new UsageError(`--at \`${args.at}\` is not an ISO-8601 instant with an offset (e.g. 2026-03-31T00:00:00Z)`);
+    if (asOf === null || !inSupportedYears(asOf)) {
+      throw new UsageError(`--at \`${args.at}\` is not an ISO-8601 instant with an offset in the years ${SUPPORTED_YEARS.from}–${SUPPORTED_YEARS.to} (e.g. 2026-03-31T00:00:00Z)`);
+    }
   }
   const policy = loadPolicy(args.policyPath, io);
   if (!policy) return 1;
@@ -113,7 +117,7 @@ export async function runEval(args: { policyPath: string; input: string; at: str
     return 1;
   }
   if (args.input.endsWith(".json")) {
-    const outcome = evaluateJsonText(policy, readFileSync(args.input, "utf8"), evaluateOptions(options), null);
+    const outcome = evaluateJsonText(policy, readFileSync(args.input, "utf8").replace(/^\ufeff/, ""), evaluateOptions(options), null);
     const value: unknown = JSON.parse(outcome.json);
     (outcome.ok ? io.out : io.err)(`${JSON.stringify(value, null, 2)}\n`);
     return outcome.ok ? 0 : 1;

@@ -4,13 +4,14 @@ import { renderText } from "../../compiler/render.js";
 import { formatSla } from "../../format/format.js";
 import { sourceFile } from "../../grammar/source.js";
 import { expandPaths, readPolicyFile } from "../files.js";
-import type { Io } from "../io.js";
+import { type Io, UsageError } from "../io.js";
 
 export async function runFmt(args: { paths: string[]; mode: "check" | "write" | "print"; io: Io }): Promise<number> {
   const { io } = args;
   let problems = 0;
   let changed = 0;
   const paths = expandPaths(args.paths);
+  if (paths.length === 0) throw new UsageError("no .sla files found in the given paths");
   for (const path of paths) {
     const read = readPolicyFile(path);
     if (!read.ok) {
@@ -41,6 +42,11 @@ export async function runFmt(args: { paths: string[]; mode: "check" | "write" | 
       io.out(`formatted ${path}\n`);
     }
   }
-  if (args.mode === "check") io.out(changed === 0 && problems === 0 ? `${paths.length} file${paths.length === 1 ? "" : "s"} formatted\n` : `${changed} file${changed === 1 ? "" : "s"} would be reformatted; run \`sla fmt --write\`\n`);
+  const files = (n: number) => `${n} file${n === 1 ? "" : "s"}`;
+  if (args.mode === "check") {
+    if (changed > 0) io.out(`${files(changed)} would be reformatted; run \`sla fmt --write\`\n`);
+    if (problems > 0) io.out(`${files(problems)} could not be formatted (see the errors above)\n`);
+    if (changed === 0 && problems === 0) io.out(`${files(paths.length)} formatted\n`);
+  }
   return problems > 0 || (args.mode === "check" && changed > 0) ? 1 : 0;
 }

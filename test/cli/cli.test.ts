@@ -185,13 +185,13 @@ describe("sla eval on a long NDJSON stream (worker threads forced)", () => {
     });
     expect(r.status).toBe(1);
     const out = r.stdout.trimEnd().split("\n");
-    expect(out).toHaveLength(29_999); // the blank line gives no output
+    expect(out).toHaveLength(30_000); // one output line per input line, the blank one included
     expect(JSON.parse(out[0]!)).toMatchObject({ id: "K-1", targets: [{ status: "met" }] });
     expect(JSON.parse(out[24_999]!)).toMatchObject({ line: 25_000, id: "bad", error: { field: "priority" } });
-    expect(JSON.parse(out[25_000]!)).toMatchObject({ id: "K-25001" });
-    expect(JSON.parse(out[29_998]!)).toMatchObject({ id: "K-30000" });
-    const ids = out.map((l) => (JSON.parse(l) as { id: string }).id);
-    expect(ids.filter((id, i) => id !== "bad" && id !== `K-${i < 25_999 ? i + 1 : i + 2}`)).toEqual([]);
+    expect(JSON.parse(out[25_999]!)).toMatchObject({ line: 26_000, id: null, error: { message: "empty line: expected a ticket" } });
+    expect(JSON.parse(out[29_999]!)).toMatchObject({ id: "K-30000" });
+    const ids = out.map((l) => (JSON.parse(l) as { id: string | null }).id);
+    expect(ids.filter((id, i) => id !== "bad" && id !== null && id !== `K-${i + 1}`)).toEqual([]);
   });
 });
 
@@ -202,5 +202,28 @@ describe("output closed early", () => {
     const r = spawnSync("sh", ["-c", `node ${CLI} eval policies/imagicle.sla ${many} | head -n 1`], { encoding: "utf8" });
     expect(r.stdout.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toBe("");
+  });
+});
+
+describe("edge cases of the command line", () => {
+  it("a ticket file starting with a byte-order mark is read", () => {
+    const t = file("bom.json", `\ufeff${JSON.stringify({ id: "K-1", priority: "P1", openedAt: "2026-03-02T10:00:00Z", asOf: "2026-03-02T11:00:00Z" })}`);
+    const r = sla(["eval", "policies/kustomer.sla", t]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { targets: { status: string }[] }).targets[0]!.status).toBe("pending");
+  });
+
+  it("fmt with no .sla file is a usage error; a file that does not parse is said so", () => {
+    const empty = mkdtempSync(join(tmpdir(), "sla-nofiles-"));
+    expect(sla(["fmt", "--check", empty]).code).toBe(2);
+    const broken = file("broken.sla", "policy b\nplan {\n");
+    const r = sla(["fmt", "--check", broken]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("1 file could not be formatted");
+    expect(r.stderr).toContain("error[SLA001]");
+  });
+
+  it("--at outside the supported years is a usage error", () => {
+    expect(sla(["eval", "policies/kustomer.sla", "-", "--at", "3000-01-01T00:00:00Z"], "").code).toBe(2);
   });
 });

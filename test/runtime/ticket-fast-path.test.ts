@@ -71,3 +71,13 @@ describe("parseTicket fast path", () => {
     expect(parseTicket(bad, anyPolicy)).toEqual({ ok: false, error: { field: "events[0].at", message: expect.stringContaining("ISO-8601") } });
   });
 });
+
+describe("supported years", () => {
+  it("refuses instants outside 1900–2199, naming the field (each new year builds calendar tables)", () => {
+    expect(parseTicket({ ...t1042, openedAt: "3001-01-01T00:00:00Z" }, anyPolicy)).toEqual({ ok: false, error: { field: "openedAt", message: "must lie in the years 1900–2199" } });
+    expect(parseTicket({ ...t1042, asOf: "1899-12-31T23:59:59Z" }, anyPolicy)).toMatchObject({ ok: false, error: { field: "asOf" } });
+    const events = [...t1042.events, { at: "9999-01-01T00:00:00Z", type: "resolve" }];
+    expect(parseTicket({ ...t1042, events }, anyPolicy)).toMatchObject({ ok: false, error: { field: "events[3].at" } });
+    expect(parseTicket({ ...t1042, asOf: "2199-12-31T23:59:59Z" }, anyPolicy).ok).toBe(true);
+  });
+});
