@@ -92,6 +92,12 @@ describe("completion in a calendar", () => {
     expect((items.find((i) => i.label === "Asia/Tokyo")!.textEdit as TextEdit).newText).toBe('"Asia/Tokyo"');
   });
 
+  it("offers `zone` and then quoted zones in a credits block (its billing zone)", async () => {
+    expect((await complete(after("credits {\n  <|>\n}"))).labels).toContain("zone");
+    const { items } = await complete(after("credits {\n  zone <|>\n}"));
+    expect((items.find((i) => i.label === "Europe/Rome")!.textEdit as TextEdit).newText).toBe('"Europe/Rome"');
+  });
+
   it('offers holiday countries and regions from date-holidays inside `holidays "…"`', async () => {
     const countries = await complete(after('calendar c {\n  holidays "<|>"\n}'));
     expect(countries.items.find((i) => i.label === "IT")?.detail).toBe("Italia");
