@@ -17,6 +17,7 @@ import type { PolicyIR } from "../../runtime/ir.js";
 import type { Checked } from "../documents.js";
 import { lineState } from "./cursor.js";
 import { calendarInWords, goalInWords, upcomingHolidays, zoneInWords } from "./describe.js";
+import { exampleHover } from "./example-hover.js";
 import { offsetAt, rangeOf } from "./diagnostics.js";
 import { KEYWORD_DOCS } from "./keyword-docs.js";
 import { KIND_STYLES } from "./kinds.js";
@@ -41,6 +42,13 @@ function findHover(result: CompileResult, ir: PolicyIR | null, offset: number): 
   const at = occurrenceAt(result, offset);
   if (at) return { markdown: symbolHover(result, ir, at), span: at.span };
   const decl = result.ast.decls.find((d) => inside(d.span, offset));
+  // On an example's name or one of its expectations: run it (with this version's own IR only).
+  if (decl?.kind === "example") {
+    const item = decl.items.find((i) => i.kind.startsWith("expect") && inside(i.span, offset));
+    const anchor = item?.span ?? (decl.name && inside(decl.name.span, offset) ? decl.name.span : null);
+    const markdown = anchor ? exampleHover(result.ir, decl) : null;
+    if (anchor && markdown) return { markdown, span: anchor };
+  }
   const inDecl = decl ? declHover(result, ir, decl, offset) : null;
   return inDecl ?? keywordHover(result.file.text, offset);
 }
@@ -113,7 +121,7 @@ function declHover(result: CompileResult, ir: PolicyIR | null, decl: A.Decl, off
       if (item.kind === "holidays") codes.push(...item.codes);
     }
   }
-  if (decl.kind === "fees") for (const item of decl.items) if (item.kind === "zone") zones.push(item.zone);
+  if (decl.kind === "fees" || decl.kind === "credits") for (const item of decl.items) if (item.kind === "zone") zones.push(item.zone);
   const zone = zones.find((z) => z && inside(z.span, offset));
   if (zone) {
     const words = zoneInWords(zone.value);

@@ -26,6 +26,22 @@ const at = (needle: string, shift = 0, text = imagicle) => {
 };
 
 describe("hover", () => {
+  it("runs an example case under the cursor and shows what the policy answers", async () => {
+    const h = await hoverAt(at("expect response met due 2026-03-30T10:20:00+02:00", 3));
+    expect(h?.underlined).toBe("expect response met due 2026-03-30T10:20:00+02:00");
+    expect(h?.value).toContain("passes ✓");
+    expect(h?.value).toContain("`response` (2 business hours): **met**, due 2026-03-30T10:20:00+02:00");
+    expect(h?.value).toContain("escalated to Support Team at 2026-03-30T12:20:00+02:00");
+  });
+
+  it("shows expected and actual values of a failing expectation", async () => {
+    const broken = imagicle.replace("expect response met due 2026-03-30T10:20:00+02:00", "expect response breached due 2026-03-30T10:20:00+02:00");
+    const h = await hoverAt(at("expect response breached", 3, broken));
+    expect(h?.value).toContain("fails ✗");
+    expect(h?.value).toContain("expected: breached, due 2026-03-30T10:20:00+02:00");
+    expect(h?.value).toContain("actual: met, due 2026-03-30T10:20:00+02:00 (goal 2 business hours)");
+  });
+
   it("shows a priority's description", async () => {
     const h = await hoverAt(at("| P2       | 2 business days", 2));
     expect(h?.underlined).toBe("P2");
