@@ -118,7 +118,7 @@ export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: stri
       case "invoice":
         ir.invoice = { schedule: item.schedule, issue: item.issue ? (item.issue.kind === "daysAfterPeriod" ? { kind: "daysAfterPeriod", days: item.issue.days.value } : { kind: "dayOfNextMonth", day: item.issue.day.value }) : { kind: "daysAfterPeriod", days: 0 }, due: { kind: "netDays", days: 0 } };
         if (item.issue?.kind === "dayOfNextMonth" && (item.issue.day.value < 1 || item.issue.day.value > 28)) {
-          ctx.diagnostics.error("SLA503", item.issue.day.span, `day ${item.issue.day.value} does not exist in every month`, { help: "use a day from 1 to 28" });
+          ctx.diagnostics.error("SLA504", item.issue.day.span, `day ${item.issue.day.value} does not exist in every month`, { help: "use a day from 1 to 28" });
         }
         break;
       case "payment":
@@ -189,7 +189,7 @@ function lowerPackage(ctx: CheckContext, item: Extract<A.FeesItem, { kind: "pack
     else expires = months(it);
   }
   if (buy && expires && Number(buy.months) > Number(expires.months)) {
-    ctx.diagnostics.error("SLA503", buy.span, `the package can be bought after it expires (${buy.months} > ${expires.months} months)`, {
+    ctx.diagnostics.error("SLA504", buy.span, `the package can be bought after it expires (${buy.months} > ${expires.months} months)`, {
       help: "a package must be bought before its expiry",
       labels: [{ span: expires.span, message: "expiry" }],
     });

@@ -325,7 +325,7 @@ describe("clock rules (SLA401–SLA403)", () => {
   });
 });
 
-describe("fees (SLA501–SLA503)", () => {
+describe("fees (SLA501–SLA504)", () => {
   const fees = (lines: string, decls = `plan standard "s"\nplan premium "p"\nwork onboarding "o"\n`) =>
     `policy p "P"\n${decls}fees {\n  currency EUR\n${lines}\n  invoice monthly\n  payment net 30 days\n}\n`;
 
@@ -345,7 +345,7 @@ describe("fees (SLA501–SLA503)", () => {
 
   it("rejects a package that can be bought after it expires", () => {
     const src = fees(`  package premium 199 EUR {\n    prepays 5 hours of premium\n    draws onboarding\n    buy within 4 months of trialStart\n    expires 3 months after trialStart\n  }`);
-    const d = expectDiagnostic(src, "SLA503", "buy within 4 months of trialStart");
+    const d = expectDiagnostic(src, "SLA504", "buy within 4 months of trialStart");
     expect(d.message).toBe("the package can be bought after it expires (4 > 3 months)");
     expect(d.labels?.map((l) => textOf(src, l.span))).toEqual(["expires 3 months after trialStart"]);
     expectClean(src.replace("buy within 4", "buy within 2.5"));
@@ -355,7 +355,7 @@ describe("fees (SLA501–SLA503)", () => {
     expect(expectDiagnostic(`policy p "P"\nfees {\n  invoice monthly\n  payment net 30 days\n}\n`, "SLA503", "fees").message).toBe("the fees have no currency");
     expect(expectDiagnostic(`policy p "P"\nfees {\n  currency EUR\n  payment net 30 days\n}\n`, "SLA503", "fees").message).toBe("the fees have no invoice schedule");
     expect(expectDiagnostic(`policy p "P"\nfees {\n  currency EUR\n  invoice monthly\n}\n`, "SLA503", "fees").message).toBe("the fees have no payment terms");
-    expectDiagnostic(fees(`  invoice monthly, issued on day 29 of next month`), "SLA503", "29");
+    expectDiagnostic(fees(`  invoice monthly, issued on day 29 of next month`), "SLA504", "29");
   });
 
   it("requires hourly rates, with one report when the parser already rejected the unit", () => {
