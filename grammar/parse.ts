@@ -89,7 +89,9 @@ function describeExpected(message: string): string | null {
 /** Parse a whole `.sla` text. */
 export function parseSla(text: string): ParseResult {
   const lexed = slaLexer.tokenize(text);
-  const errors: SyntaxError[] = lexed.errors.map((e) => {
+  // Like the parser, stop listing after MAX_ERRORS: a binary file would otherwise give thousands.
+  const lexErrors = lexed.errors.slice(0, SlaParser.MAX_ERRORS);
+  const errors: SyntaxError[] = lexErrors.map((e) => {
     const start = e.offset;
     let end = Math.min(text.length, start + Math.max(1, e.length));
     let ch = text.slice(start, end);
@@ -113,6 +115,17 @@ export function parseSla(text: string): ParseResult {
       found: ch,
     };
   });
+  const lastLexError = lexErrors[lexErrors.length - 1];
+  if (lexed.errors.length > SlaParser.MAX_ERRORS && lastLexError) {
+    errors.push({
+      kind: "lexical",
+      message: `too many unexpected characters (${lexed.errors.length} runs): only the first ${SlaParser.MAX_ERRORS} are listed`,
+      span: { start: lastLexError.offset, end: lastLexError.offset + Math.max(1, lastLexError.length) },
+      rule: null,
+      expected: null,
+      found: null,
+    });
+  }
   slaParser.input = lexed.tokens;
   const cst = slaParser.file();
   for (const e of slaParser.errors) errors.push(syntaxErrorFrom(e, text));

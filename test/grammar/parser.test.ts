@@ -529,3 +529,12 @@ describe("the parser object", () => {
     expect(names.filter((n) => !(n in RULE_HELP))).toEqual([]);
   });
 });
+
+describe("many unexpected characters", () => {
+  it("lists the first 200 runs and then says how many there were", () => {
+    const junk = Array.from({ length: 500 }, () => "plan a \u0001").join("\n");
+    const lexical = parseSla(junk).errors.filter((e) => e.kind === "lexical");
+    expect(lexical).toHaveLength(201);
+    expect(lexical[200]!.message).toBe("too many unexpected characters (500 runs): only the first 200 are listed");
+  });
+});
