@@ -39,7 +39,7 @@ export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: stri
       }
     }
   }
-  const checkMoney = (m: A.Money | null, span: A.Decl["span"]): string | null => {
+  const checkMoney = (m: A.Money | null): string | null => {
     if (!m) return null;
     if (!m.currency) {
       ctx.diagnostics.error("SLA501", m.span, `\`${m.amount.value}\` has no currency`, {
@@ -55,7 +55,6 @@ export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: stri
       });
       return null;
     }
-    void span;
     return m.amount.value;
   };
   const subjectKind = (n: A.Name): "plan" | "work" | null => {
@@ -79,7 +78,7 @@ export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: stri
         }
         break;
       case "rate": {
-        const amount = checkMoney(item.money, item.span);
+        const amount = checkMoney(item.money);
         // `per` is null only when the parser already reported the line (`per day`, a missing unit).
         if (item.per !== null && item.per !== "hour") ctx.diagnostics.error("SLA304", item.perSpan ?? item.span, "rates are per hour", { help: "write `per hour`" });
         const kind = item.subject ? subjectKind(item.subject) : null;
@@ -110,7 +109,7 @@ export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: stri
       }
       case "package": {
         const plan = ctx.symbols.resolve("plan", item.plan);
-        const price = checkMoney(item.price, item.span);
+        const price = checkMoney(item.price);
         const pkg = lowerPackage(ctx, item);
         if (plan && price !== null && pkg) ir.packages.push({ plan: plan.name.text, price, ...pkg, origin: sourceRef(ctx, item.span) });
         break;

@@ -254,11 +254,10 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
     zone: null,
     origin: sourceRef(ctx, { start: c.span.start, end: Math.min(c.span.end, c.span.start + "credits".length) }),
   };
-  const mutable = ir as { -readonly [K in keyof CreditsIR]: CreditsIR[K] };
   for (const item of c.items) {
     switch (item.kind) {
       case "targets":
-        mutable.targets = item.targets.filter((t) => ctx.symbols.resolve("target", t)).map((t) => t.text);
+        ir.targets = item.targets.filter((t) => ctx.symbols.resolve("target", t)).map((t) => t.text);
         break;
       case "table": {
         const read = readTable(ctx, item, "credit", ["credit"]);
@@ -268,28 +267,28 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
           if (cell.kind !== "percent" || cell.of) {
             ctx.diagnostics.error("SLA306", cell.span, "a credit is a percentage of the period's fees", { help: "write `20%`" });
           } else if (checkPercent(ctx, cell.value, cell.span)) {
-            mutable.rows = [...ir.rows, { priority: read.keyKind === "priority" ? row.key.text : null, percent: cell.value, origin: sourceRef(ctx, row.row.span) }];
+            ir.rows.push({ priority: read.keyKind === "priority" ? row.key.text : null, percent: cell.value, origin: sourceRef(ctx, row.row.span) });
           }
         }
         break;
       }
       case "claimByEndOfNextMonth":
-        mutable.claimMonthsAfter = 1;
+        ir.claimMonthsAfter = 1;
         break;
       case "claimSubject":
-        mutable.claimSubject = item.subject?.value ?? null;
+        ir.claimSubject = item.subject?.value ?? null;
         break;
       case "ineligibleChannels":
-        mutable.ineligibleChannels = item.channels.filter((ch) => ctx.symbols.resolve("channel", ch)).map((ch) => ch.text);
+        ir.ineligibleChannels = item.channels.filter((ch) => ctx.symbols.resolve("channel", ch)).map((ch) => ch.text);
         break;
       case "ineligibleOptionalLanguages":
-        mutable.ineligibleOptionalLanguages = true;
+        ir.ineligibleOptionalLanguages = true;
         break;
       case "zone":
-        if (item.zone && checkZone(ctx, item.zone)) mutable.zone = item.zone.value;
+        if (item.zone && checkZone(ctx, item.zone)) ir.zone = item.zone.value;
         break;
       case "cap":
-        if (item.percent && checkPercent(ctx, item.percent.value, item.percent.span)) mutable.capPercent = item.percent.value;
+        if (item.percent && checkPercent(ctx, item.percent.value, item.percent.span)) ir.capPercent = item.percent.value;
         break;
     }
   }

@@ -106,9 +106,10 @@ function runExample(policy: PolicyIR, ex: ExampleIR, readPeriod: Parameters<type
   if (!period.ok) return fail(`invalid period: \`${period.error.field}\` ${period.error.message}`);
   const result = settle(policy, period.period);
   const expectations = ex.expectations.map((e): ExpectationOutcome => {
-    const actual = e.kind === "settle" ? fieldText(result, e.field) : "(not a settlement field)";
-    const expected = e.kind === "settle" ? e.value : "a settlement field";
-    return { pass: e.kind === "settle" && actual === e.value, origin: e.origin, expected: e.kind === "settle" ? `${e.field} = ${expected}` : expected, actual: e.kind === "settle" ? `${e.field} = ${actual}` : actual };
+    // The compiler only lets settlement fields into a period example (SLA601).
+    if (e.kind !== "settle") return { pass: false, origin: e.origin, expected: "a settlement field", actual: "(not a settlement field)" };
+    const actual = fieldText(result, e.field);
+    return { pass: actual === e.value, origin: e.origin, expected: `${e.field} = ${e.value}`, actual: `${e.field} = ${actual}` };
   });
   return { name: ex.name, origin: ex.origin, pass: expectations.every((e) => e.pass), error: null, expectations };
 }

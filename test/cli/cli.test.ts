@@ -227,3 +227,38 @@ describe("edge cases of the command line", () => {
     expect(sla(["eval", "policies/kustomer.sla", "-", "--at", "3000-01-01T00:00:00Z"], "").code).toBe(2);
   });
 });
+
+describe("error paths of the commands that run a policy", () => {
+  const broken = () => file("broken-policy.sla", 'policy b\ncalendar c {\n  zone "Europe/Rom"\n  Mon-Fri 09:00-18:00\n}\n');
+
+  it("compile, eval and settle refuse a policy with errors, showing its diagnostics", () => {
+    for (const args of [["compile", broken()], ["eval", broken(), "examples/hello/ticket.json"], ["settle", broken(), "examples/periods/lucy-2026-03.json"]]) {
+      const r = sla(args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("error[SLA201]: invalid time zone `Europe/Rom`");
+      expect(r.stderr).toContain("the policy has errors; run `sla check");
+    }
+  });
+
+  it("eval and settle name a missing input file; settle names invalid JSON", () => {
+    const missing = join(tmp, "nope.json");
+    const ev = sla(["eval", "policies/kustomer.sla", missing]);
+    expect(ev.code).toBe(1);
+    expect(ev.stderr).toBe(`sla: cannot read \`${missing}\`: no such file\n`);
+    const st = sla(["settle", "policies/lucy.sla", missing]);
+    expect(st.code).toBe(1);
+    expect(JSON.parse(st.stderr)).toEqual({ error: { field: "", message: `${missing}: no such file` } });
+    const bad = sla(["settle", "policies/lucy.sla", file("bad-period.json", "{ nope")]);
+    expect(bad.code).toBe(1);
+    expect((JSON.parse(bad.stderr) as { error: { message: string } }).error.message).toContain("invalid JSON");
+  });
+
+  it("test reports a missing period file and a policy with errors, and fails", () => {
+    const p = file("period-missing.sla", 'policy m\ncalendar c { zone "UTC" 24x7 }\nexample "march" {\n  period "no-such-period.json"\n  expect invoice.total "0.00"\n}\n');
+    const r = sla(["test", p, broken()]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("FAIL march");
+    expect(r.stdout).toContain("period file `no-such-period.json` not found");
+    expect(r.stdout).toContain("0 passed, 1 failed (1 policy with errors)");
+  });
+});
