@@ -4,79 +4,15 @@
  * Newlines carry no meaning: every clause starts with its own keyword, and tables delimit their
  * cells with `|`, so a file can be re-flowed by the formatter without changing what it says.
  */
-import { CstParser, EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import type { CstNode } from "chevrotain";
+import { BoundedRecoveryParser } from "./chevrotain-internals.js";
 import * as T from "./tokens.js";
 
-export class SlaParser extends CstParser {
+/** The grammar; error recovery is bounded by `BoundedRecoveryParser` (chevrotain workarounds). */
+export class SlaParser extends BoundedRecoveryParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "onlyOffset" });
     this.performSelfAnalysis();
-  }
-
-  /**
-   * Syntax errors after which the parser stops and treats the rest of the input as absent.
-   * chevrotain recovers from a stray token inside a repetition by calling the repetition again,
-   * one stack level per recovery: a few thousand stray tokens in one block or between declarations
-   * overflowed the stack (`compile` threw RangeError on ~50 KB of `foo plan a` lines). A bounded
-   * number of errors bounds that depth; a file with this many syntax errors is not a policy anyway.
-   */
-  static readonly MAX_ERRORS = 200;
-
-  /** The token the parser stopped at after `MAX_ERRORS` errors, or null when it read everything. */
-  stoppedAt: IToken | null = null;
-
-  /** The last re-sync scan, reused while the parser is inside the range it scanned. */
-  private lastReSync: { key: string; from: number; at: number; type: TokenType } | null = null;
-
-  private stopped = false;
-
-  override reset(): void {
-    super.reset();
-    this.stopped = false;
-    this.stoppedAt = null;
-    this.lastReSync = null;
-  }
-
-  // Reached through chevrotain's recovery (not in its public types): see MAX_ERRORS.
-  SAVE_ERROR(error: IRecognitionException): IRecognitionException {
-    // Once stopped, the rules unwinding at the artificial end of input report nothing more.
-    if (this.stopped) return error;
-    const saved = (CstParser.prototype as unknown as { SAVE_ERROR(e: IRecognitionException): IRecognitionException }).SAVE_ERROR.call(this, error);
-    if (this.errors.length >= SlaParser.MAX_ERRORS) {
-      const self = this as unknown as { currIdx: number; tokVectorLength: number };
-      this.stopped = true;
-      this.stoppedAt = this.LA(1).tokenType === EOF ? null : this.LA(1);
-      // From here on LA(1) is EOF: every open rule unwinds as at the end of the input.
-      self.tokVectorLength = Math.min(self.tokVectorLength, self.currIdx + 1);
-      this.lastReSync = null;
-    }
-    return saved;
-  }
-
-  /**
-   * chevrotain's recovery scans ahead for the first token of the current follow set (EOF is always
-   * in it). Between declarations that set is only EOF, so each stray token there scanned to the end
-   * of the file: quadratic time on large broken files (1 MB of junk took 17 s). Same answer here,
-   * at once when only EOF can match, and without lodash's per-token overhead otherwise.
-   */
-  findReSyncTokenType(): TokenType {
-    const follows = (this as unknown as { flattenFollowSet(): TokenType[] }).flattenFollowSet();
-    if (follows.length === 1 && follows[0] === EOF) return EOF;
-    const from = (this as unknown as { currIdx: number }).currIdx + 1;
-    const key = follows.map((t) => t.tokenTypeIdx).join();
-    const last = this.lastReSync;
-    // INVARIANT: no token in [last.from, last.at) matches a type of `last.key`, so the same scan
-    // started anywhere in [last.from, last.at] stops at `last.at` with the same answer. Without
-    // this, each error inside a long block rescanned to its distant `}`.
-    if (last !== null && last.key === key && last.from <= from && from <= last.at) return last.type;
-    for (let k = 1; ; k++) {
-      const token = this.LA(k);
-      const type = follows.find((t) => tokenMatcher(token, t)) ?? (token.tokenType === EOF ? EOF : undefined);
-      if (type !== undefined) {
-        this.lastReSync = { key, from, at: from + k - 1, type };
-        return type;
-      }
-    }
   }
 
   // A policy file: the header, then declarations in any order.
