@@ -67,6 +67,9 @@ export function lineState(text: string, offset: number): { kind: "code" } | { ki
 
 /** Offset at which the line containing `offset` starts. */
 export function lineStartOf(text: string, offset: number): number {
+  // `lastIndexOf` treats a negative start as 0 and would find a break AT offset 0, giving a line
+  // start after `offset`: callers walking backwards from there never reach 0 (issue 9.1).
+  if (offset <= 0) return 0;
   const nl = text.lastIndexOf("\n", offset - 1);
   const cr = text.lastIndexOf("\r", offset - 1);
   return Math.max(nl, cr) + 1;
@@ -93,6 +96,7 @@ function openBraces(text: string, offset: number): number[] {
 
 /** Start of the line before the one starting at `start` (a `\r\n` is one line break). */
 function previousLineStart(text: string, start: number): number {
+  if (start <= 0) return 0;
   let end = start - 1;
   if (end > 0 && text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
   return lineStartOf(text, end);
