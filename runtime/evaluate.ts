@@ -12,7 +12,6 @@ import {
   dueFromCounted,
   ELAPSED,
   goalBudget,
-  priorityAt,
   walkClock,
   type ClockMasks,
   type ClockRun,
@@ -28,7 +27,7 @@ import {
   type CompiledTarget,
 } from "./compiled.js";
 import { formatInstant, parseInstant } from "./instant.js";
-import type { EscalationResult, TargetResult, TargetStatus, Ticket, TicketResult, Trace } from "./io.js";
+import { inSupportedYears, SUPPORTED_YEARS, type EscalationResult, type TargetResult, type TargetStatus, type Ticket, type TicketResult, type Trace } from "./io.js";
 import type { GoalCell, PolicyIR } from "./ir.js";
 
 /** Options of {@link evaluateTicket}. */
@@ -63,18 +62,35 @@ function walk(ctx: Context, masks: ClockMasks): ClockRun {
   return run;
 }
 
+const YEARS = `${SUPPORTED_YEARS.from}–${SUPPORTED_YEARS.to}`;
+
+/** An `asOf` instant in the supported years, else a RangeError naming where it came from. */
+function supported(ms: number, what: string): number {
+  if (!inSupportedYears(ms)) throw new RangeError(`${what} must lie in the years ${YEARS}`);
+  return ms;
+}
+
+/**
+ * The evaluation instant: `options.asOf`, else the ticket's `asOf`, else now. A given `asOf`
+ * that is not an instant in the supported years is an error, never a silent "now": an
+ * evaluation at the wrong instant gives plausible, wrong answers.
+ */
 function resolveAsOf(option: number | string | undefined, ticket: Ticket): number {
   if (typeof option === "number") {
     if (!Number.isFinite(option)) throw new RangeError(`asOf must be a finite epoch-ms instant, got ${option}`);
-    return option;
+    return supported(option, `asOf ${option}`);
   }
   if (typeof option === "string") {
     const ms = parseInstant(option);
-    if (ms === null) throw new RangeError(`asOf "${option}" is not an ISO-8601 instant with an offset or Z`);
-    return ms;
+    if (ms === null) throw new RangeError(`asOf \`${option}\` is not an ISO-8601 instant with an offset or Z`);
+    return supported(ms, `asOf \`${option}\``);
   }
-  if (typeof ticket.asOfMs === "number") return ticket.asOfMs;
-  if (ticket.asOf != null) return parseInstant(ticket.asOf) ?? Date.now();
+  if (typeof ticket.asOfMs === "number") return supported(ticket.asOfMs, "the ticket's asOf");
+  if (ticket.asOf != null) {
+    const ms = parseInstant(ticket.asOf);
+    if (ms === null) throw new RangeError(`the ticket's asOf \`${ticket.asOf}\` is not an ISO-8601 instant with an offset or Z`);
+    return supported(ms, `the ticket's asOf \`${ticket.asOf}\``);
+  }
   return Date.now();
 }
 
@@ -213,21 +229,30 @@ function levelAt(ctx: Context, level: CompiledLevel, run: ClockRun, cal: Calenda
 }
 
 /**
- * SPEC §3 escalations: the levels of the priority in force at `asOf` (SPEC §2.11) reached at or
- * before `asOf`, on each escalation's clock, excluding paused time; a level reached at or after
- * the escalation clock's stop (`resolve`) is dropped.
+ * The priority that judges a clock: the one in force when it stopped, else at `asOf` (SPEC
+ * §2.11; a reprioritize after the stop changes nothing). `null` when the policy has no priorities.
  */
-function evaluateEscalations(ctx: Context, priority: string | null): EscalationResult[] {
+function judgingPriority(ctx: Context, run: ClockRun): string | null {
+  return ctx.c.hasPriorities ? run.priority : null;
+}
+
+/**
+ * SPEC §3 escalations: per matrix, the levels of the priority that judges the escalation's clock
+ * (in force when it stopped, else at `asOf`), reached at or before `asOf`, on that clock,
+ * excluding paused time; a level reached at or after the clock's stop (`resolve`) is dropped.
+ */
+function evaluateEscalations(ctx: Context): EscalationResult[] {
   const out: EscalationResult[] = [];
   /** Instants of `out`, to order levels of several matrices. */
   const times: number[] = [];
   let matrices = 0;
   for (const e of ctx.c.escalations) {
     if (e.plans && (ctx.plan === null || !e.plans.has(ctx.plan))) continue;
-    const levels = e.levels.get(priority ?? "") ?? [];
-    if (levels.length === 0) continue;
     const run = walk(ctx, e.masks);
     if (run.start !== run.start) continue;
+    const priority = judgingPriority(ctx, run);
+    const levels = e.levels.get(priority ?? "") ?? [];
+    if (levels.length === 0) continue;
     matrices++;
     const region = ctx.region;
     const cal =
@@ -247,20 +272,23 @@ function evaluateEscalations(ctx: Context, priority: string | null): EscalationR
 }
 
 /**
- * SPEC §3 credit: the row of the priority in force at `asOf` when a binding target (of those the
- * credits name, or any) is breached and the plan is covered; `null` for ineligible channels and
- * optional languages.
+ * SPEC §3 credit: when a binding target (of those the credits name, or any) is breached and the
+ * plan is covered, the row of the priority that judged that target (in force when it stopped,
+ * else at `asOf`), so a breach reprioritized afterwards earns the rate of the goal it missed; the
+ * first such target in declaration order decides. `null` for ineligible channels and optional
+ * languages.
  */
-function creditOf(ctx: Context, ticket: Ticket, targets: readonly TargetResult[], priority: string | null): { percent: number } | null {
+function creditOf(ctx: Context, ticket: Ticket, targets: readonly TargetResult[]): { percent: number } | null {
   const cr = ctx.c.credits;
   if (!cr) return null;
   if (cr.plans && (ctx.plan === null || !cr.plans.has(ctx.plan))) return null;
   if (ticket.channel != null && cr.ineligibleChannels.has(ticket.channel)) return null;
   if (cr.ir.ineligibleOptionalLanguages && ticket.language != null && ctx.region?.optional.has(ticket.language)) return null;
-  const percent = cr.percent.get(priority ?? "");
-  if (percent === undefined) return null;
-  for (const t of targets) {
-    if (t.binding && t.status === "breached" && (cr.targets === null || cr.targets.has(t.name))) return { percent };
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i]!;
+    if (!(t.binding && t.status === "breached" && (cr.targets === null || cr.targets.has(t.name)))) continue;
+    const percent = cr.percent.get(judgingPriority(ctx, walk(ctx, ctx.c.targets[i]!.masks)) ?? "");
+    return percent === undefined ? null : { percent };
   }
   return null;
 }
@@ -268,7 +296,8 @@ function creditOf(ctx: Context, ticket: Ticket, targets: readonly TargetResult[]
 /**
  * Evaluate a ticket (validated by `parseTicket`) against a policy at `options.asOf`, else the
  * ticket's `asOf`, else now: SPEC §2 rules 1–14 and the result of SPEC §3. Events after `asOf`
- * are ignored. Throws a RangeError only for an invalid `options.asOf`.
+ * are ignored. Throws a RangeError only for an `asOf` (option or ticket field) that is not an
+ * instant in the supported years.
  */
 export function evaluateTicket(policy: PolicyIR, ticket: Ticket, options: EvaluateOptions = {}): TicketResult {
   const c = compiledPolicy(policy);
@@ -284,13 +313,14 @@ export function evaluateTicket(policy: PolicyIR, ticket: Ticket, options: Evalua
 
   const exclusion = exclusionOf(c, ticket, region);
   const targets = c.targets.map((t) => evaluateTarget(ctx, t, exclusion));
-  // SPEC §2.11: escalations and credit use the priority in force at asOf.
-  const current = c.hasPriorities ? priorityAt(timeline, priority) : null;
   return {
     id: ticket.id,
     policy: c.id,
+    // The instant the answers hold at, in the ticket's calendar zone: with no asOf given it is
+    // the current time, which the result must show to be reproducible.
+    asOf: iso(asOf, calendar),
     targets,
-    escalations: exclusion === null ? evaluateEscalations(ctx, current) : [],
-    credit: exclusion === null ? creditOf(ctx, ticket, targets, current) : null,
+    escalations: exclusion === null ? evaluateEscalations(ctx) : [],
+    credit: exclusion === null ? creditOf(ctx, ticket, targets) : null,
   };
 }

@@ -88,7 +88,15 @@ function fieldText(value: unknown, path: string): string {
  * example (relative to the policy); it returns the parsed JSON or an error message.
  */
 export function runExamples(policy: PolicyIR, readPeriod: (file: string) => { ok: true; json: unknown } | { ok: false; message: string }): ExampleOutcome[] {
-  return policy.examples.map((ex) => runExample(policy, ex, readPeriod));
+  return policy.examples.map((ex) => {
+    try {
+      return runExample(policy, ex, readPeriod);
+    } catch (e) {
+      // An IR the runtime cannot build (a holiday code it does not know) fails this example
+      // with the reason rather than ending `sla test` or a hover with an internal error.
+      return { name: ex.name, origin: ex.origin, pass: false, error: `cannot evaluate: ${(e as Error).message}`, expectations: [] };
+    }
+  });
 }
 
 function runExample(policy: PolicyIR, ex: ExampleIR, readPeriod: Parameters<typeof runExamples>[1]): ExampleOutcome {

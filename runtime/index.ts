@@ -4,6 +4,7 @@
  */
 import { fieldPath } from "./io.js";
 import { PolicySchema, type PolicyIR } from "./ir.js";
+import { unresolvedReference } from "./policy-references.js";
 
 export { IR_VERSION, PolicySchema } from "./ir.js";
 export type * from "./ir.js";
@@ -35,12 +36,17 @@ export {
 export type LoadPolicyResult = { ok: true; policy: PolicyIR } | { ok: false; error: { field: string; message: string } };
 
 /**
- * Validate a compiled policy (the JSON of `sla compile`) with `PolicySchema`. Never throws: a bad
- * policy gives the first problem, naming its path (`targets[0].goals[3].goal.ms`).
+ * Validate a compiled policy (the JSON of `sla compile`) with `PolicySchema`, then resolve its
+ * references (calendar, plan and target names, zones, holiday codes) so that a policy it accepts
+ * cannot fail at its first evaluation. Never throws: a bad policy gives the first problem, naming
+ * its path (`targets[0].goals[3].goal.ms`, `regions[1].calendar`).
  */
 export function loadPolicy(json: unknown): LoadPolicyResult {
   const parsed = PolicySchema.safeParse(json);
-  if (parsed.success) return { ok: true, policy: parsed.data };
+  if (parsed.success) {
+    const unresolved = unresolvedReference(parsed.data);
+    return unresolved ? { ok: false, error: unresolved } : { ok: true, policy: parsed.data };
+  }
   const issue = parsed.error.issues[0];
   return {
     ok: false,

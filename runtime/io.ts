@@ -114,6 +114,8 @@ export type EscalationResult = z.infer<typeof EscalationResultSchema>;
 export const TicketResultSchema = z.object({
   id: z.string(),
   policy: z.string(),
+  /** The instant evaluated at (`--at`, else the ticket's `asOf`, else now), in the ticket's calendar zone. */
+  asOf: z.string(),
   targets: z.array(TargetResultSchema),
   escalations: z.array(EscalationResultSchema),
   credit: z.object({ percent: z.number() }).nullable(),

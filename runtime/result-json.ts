@@ -19,7 +19,7 @@ function str(s: string): string {
 const orNull = (s: string | null): string => (s === null ? "null" : str(s));
 
 export function resultJson(r: TicketResult): string {
-  let out = `{"id":${str(r.id)},"policy":${str(r.policy)},"targets":[`;
+  let out = `{"id":${str(r.id)},"policy":${str(r.policy)},"asOf":${str(r.asOf)},"targets":[`;
   for (let i = 0; i < r.targets.length; i++) {
     const t = r.targets[i]!;
     if (t.trace !== undefined) return JSON.stringify(r);

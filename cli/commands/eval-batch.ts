@@ -27,7 +27,15 @@ export function evaluateJsonText(policy: PolicyIR, text: string, options: Evalua
     const id = typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : null;
     return { ok: false, json: JSON.stringify(line === null ? { id, error: parsed.error } : { line, id, error: parsed.error }) };
   }
-  return { ok: true, json: JSON.stringify(evaluateTicket(policy, parsed.ticket, options)) };
+  try {
+    return { ok: true, json: JSON.stringify(evaluateTicket(policy, parsed.ticket, options)) };
+  } catch (e) {
+    // One output line per input line (SPEC §4) even when a ticket cannot be evaluated (a policy
+    // IR that names an unknown holiday country, an option out of range): the error names the
+    // ticket and the batch goes on.
+    const error = { field: "", message: `cannot evaluate: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, json: JSON.stringify(line === null ? { id: parsed.ticket.id, error } : { line, id: parsed.ticket.id, error }) };
+  }
 }
 
 /** The runtime's options from the command line's. */
@@ -52,8 +60,14 @@ function emptyLine(line: number): LineOutcome {
   return { ok: false, json: JSON.stringify({ line, id: null, error: { field: "", message: "empty line: expected a ticket" } }) };
 }
 
-const decoder = new TextDecoder();
+/**
+ * `ignoreBOM`: a default TextDecoder drops a byte-order mark at the start of every `decode` call,
+ * that is of every batch, so a line's validity would depend on where a chunk boundary fell.
+ * Only the BOM at the very start of the input is dropped, by {@link evaluateBatch}.
+ */
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const encoder = new TextEncoder();
+const BOM = "\ufeff";
 
 /**
  * Bytes in, bytes out: decoding and encoding happen here, so in a worker thread they run in
@@ -62,7 +76,9 @@ const encoder = new TextEncoder();
 export function evaluateBatch(policy: PolicyIR, batch: Batch, options: EvaluateOptions): BatchResult {
   let out = "";
   let failed = 0;
-  const lines = decoder.decode(batch.bytes).split("\n");
+  let input = decoder.decode(batch.bytes);
+  if (batch.firstLine === 1 && input.startsWith(BOM)) input = input.slice(1);
+  const lines = input.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;

@@ -1,0 +1,70 @@
+/**
+ * Reference checks of a compiled policy (`loadPolicy`): the names an IR uses must be names it
+ * defines, and its zones and holiday codes must be ones the runtime can build.
+ *
+ * `PolicySchema` checks shape only. The compiler never emits a dangling name, but an IR written
+ * or edited by hand can, and the evaluator would then fail at the first ticket with a bare error
+ * (or, for a holiday code such as `constructor`, once per ticket). Resolving every reference here
+ * turns that into one error at load time that names the path in the IR.
+ */
+import { IANAZone } from "luxon";
+import { validateHolidaySpec } from "./holidays.js";
+import type { PolicyIR } from "./ir.js";
+
+/** A reference the IR cannot resolve: its path (`regions[1].calendar`) and why. */
+export interface ReferenceError {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The first unresolved reference of a (shape-valid) policy, or `null` when all resolve. */
+export function unresolvedReference(policy: PolicyIR): ReferenceError | null {
+  const calendars = new Set(policy.calendars.map((c) => c.name));
+  const targets = new Set(policy.targets.map((t) => t.name));
+  const plans = new Set(policy.plans.map((p) => p.name));
+  const calendar = (field: string, name: string): ReferenceError | null =>
+    calendars.has(name) ? null : { field, message: `names unknown calendar \`${name}\`` };
+
+  for (const [i, c] of policy.calendars.entries()) {
+    if (!IANAZone.isValidZone(c.zone)) return { field: `calendars[${i}].zone`, message: `unknown time zone \`${c.zone}\`` };
+    for (const [k, h] of c.holidays.entries()) {
+      try {
+        validateHolidaySpec(h);
+      } catch (e) {
+        return { field: `calendars[${i}].holidays[${k}]`, message: (e as Error).message };
+      }
+    }
+  }
+  if (policy.defaultCalendar !== null) {
+    const err = calendar("defaultCalendar", policy.defaultCalendar);
+    if (err) return err;
+  }
+  for (const [i, t] of policy.targets.entries()) {
+    const err = t.calendar === null ? null : calendar(`targets[${i}].calendar`, t.calendar);
+    if (err) return err;
+  }
+  for (const [i, r] of policy.regions.entries()) {
+    const err = calendar(`regions[${i}].calendar`, r.calendar);
+    if (err) return err;
+    for (const [plan, name] of Object.entries(r.planCalendars)) {
+      const field = `regions[${i}].planCalendars.${plan}`;
+      if (!plans.has(plan)) return { field, message: `names unknown plan \`${plan}\`` };
+      const bad = calendar(field, name);
+      if (bad) return bad;
+    }
+  }
+  for (const [i, e] of policy.escalations.entries()) {
+    if (e.calendarPlan !== null && !plans.has(e.calendarPlan)) {
+      return { field: `escalations[${i}].calendarPlan`, message: `names unknown plan \`${e.calendarPlan}\`` };
+    }
+    for (const [j, l] of e.levels.entries()) {
+      if (l.after.kind === "percent" && !targets.has(l.after.target)) {
+        return { field: `escalations[${i}].levels[${j}].after.target`, message: `names unknown target \`${l.after.target}\`` };
+      }
+    }
+  }
+  for (const [k, name] of (policy.credits?.targets ?? []).entries()) {
+    if (!targets.has(name)) return { field: `credits.targets[${k}]`, message: `names unknown target \`${name}\`` };
+  }
+  return null;
+}
