@@ -38,11 +38,18 @@ export class CommentStore {
     private readonly comments: readonly IToken[],
   ) {
     let next = 0; // index of the first token starting after the current comment
+    let previousEnd = -1; // end of the comment before the current one
     for (const comment of comments) {
       while (next < tokens.length && tokens[next]!.startOffset < comment.startOffset) next++;
       const before = tokens[next - 1];
       const after = tokens[next];
-      if (before && !this.trailing.has(before) && lineBreaks(text, endOf(before), comment.startOffset) === 0) {
+      // A comment runs to the end of its line, so one that follows another comment (with no
+      // token between) is on a later line and cannot trail `before`. Skipping the line-break scan
+      // for it keeps this loop linear: the scans cover disjoint stretches of text, where scanning
+      // from `before` for each comment of a long run was quadratic.
+      const followsComment = before !== undefined && previousEnd > before.startOffset;
+      previousEnd = endOf(comment);
+      if (before && !followsComment && !this.trailing.has(before) && lineBreaks(text, endOf(before), comment.startOffset) === 0) {
         this.trailing.set(before, comment);
       } else if (after) {
         const list = this.leading.get(after);

@@ -43,13 +43,13 @@ export function printFile(root: CstNode, comments: CommentStore): Doc {
       const grouped = prev.oneLine && current.oneLine && prev.keyword === current.keyword;
       blank = grouped ? "keep" : "force";
     }
-    parts.push(...printLeading(comments.takeLeading(first), first.startOffset, prevEnd, blank, comments));
+    printLeading(parts, comments.takeLeading(first), first.startOffset, prevEnd, blank, comments);
     parts.push(printItem(item, comments));
     prevEnd = endOf(lastToken(item));
     prev = current;
   }
   const eof = comments.takeEndOfFile();
-  if (prev) parts.push(...printDangling(eof, prevEnd, "keep", comments));
+  if (prev) printDangling(parts, eof, prevEnd, "keep", comments);
   else {
     eof.forEach((comment, i) => {
       const previous = eof[i - 1];
@@ -58,7 +58,9 @@ export function printFile(root: CstNode, comments: CommentStore): Doc {
     });
   }
   comments.assertAllPrinted();
-  return parts.length > 0 ? [...parts, hardline] : "";
+  if (parts.length === 0) return "";
+  parts.push(hardline);
+  return parts;
 }
 
 /** One item of the file or of a block (a token alone is a one-token clause). */
@@ -125,21 +127,23 @@ function printClause(atoms: readonly CstElement[], comments: CommentStore): Doc 
       const spacing = spacingBetween(prev, first);
       sep = mustBreak || leading.length > 0 ? hardline : spacing === "none" ? "" : spacing === "space" ? " " : line;
     }
+    // One Doc (an array) for all of them: spreading a long comment run into `push` would
+    // overflow the call stack.
     const own = leading.flatMap((comment) => [commentText(comment), hardline]);
     if (!isToken(atom)) {
       flush();
       // A `line` outside a group would always break: between a block and a list there is none.
-      out.push(sep === line ? " " : sep, ...own);
+      out.push(sep === line ? " " : sep, own);
       mustBreak = comments.hasTrailing(lastToken(atom));
       out.push(printNode(atom, comments));
       prev = lastToken(atom);
       return;
     }
     if (!run) {
-      out.push(sep === line ? " " : sep, ...own);
+      out.push(sep === line ? " " : sep, own);
       run = [[]];
     } else if (sep === line && own.length === 0) run.push([]);
-    else run[run.length - 1]!.push(sep, ...own);
+    else run[run.length - 1]!.push(sep, own);
     const content = run[run.length - 1]!;
     content.push(atom.image);
     const trailing = comments.takeTrailing(atom);
@@ -180,13 +184,13 @@ function printBlock(node: CstNode, layout: "block" | "table", comments: CommentS
   items.forEach((item, i) => {
     const first = firstToken(item);
     body.push(hardline);
-    body.push(...printLeading(comments.takeLeading(first), first.startOffset, prevEnd, i === 0 ? "strip" : "keep", comments));
+    printLeading(body, comments.takeLeading(first), first.startOffset, prevEnd, i === 0 ? "strip" : "keep", comments);
     const row = isToken(item) ? undefined : aligned.get(item);
     const pipe = row === undefined || isToken(item) ? undefined : closingPipe(item);
     body.push(row !== undefined && pipe ? [row, trailingSuffix(pipe, comments)] : printItem(item, comments));
     prevEnd = endOf(lastToken(item));
   });
-  body.push(...printDangling(comments.takeLeading(closeToken), prevEnd, items.length === 0 ? "strip" : "keep", comments));
+  printDangling(body, comments.takeLeading(closeToken), prevEnd, items.length === 0 ? "strip" : "keep", comments);
   return [header, indent(body), hardline, closing];
 }
 
@@ -199,16 +203,17 @@ function trailingSuffix(token: IToken, comments: CommentStore): Doc {
 /**
  * Own-line comments before an item, each on its line, and the blank lines around them: before
  * the first one as `blank` says, elsewhere where the user had one (at most one).
- * The caller has already started a new line.
+ * The caller has already started a new line. Appends to `out` (a run of comments can be
+ * hundreds of thousands long, too many to spread into `push`).
  */
 function printLeading(
+  out: Doc[],
   leading: readonly IToken[],
   tokenStart: number,
   prevEnd: number,
   blank: BlankLine,
   comments: CommentStore,
-): Doc[] {
-  const out: Doc[] = [];
+): void {
   let from = prevEnd;
   let mode = blank;
   const blankBefore = (to: number): boolean => mode === "force" || (mode === "keep" && comments.blankBetween(from, to));
@@ -219,12 +224,10 @@ function printLeading(
     mode = "keep";
   }
   if (blankBefore(tokenStart)) out.push(hardline);
-  return out;
 }
 
-/** Comments after the last item of a block or file, each on its own line. */
-function printDangling(dangling: readonly IToken[], prevEnd: number, blank: BlankLine, comments: CommentStore): Doc[] {
-  const out: Doc[] = [];
+/** Comments after the last item of a block or file, each on its own line; appends to `out`. */
+function printDangling(out: Doc[], dangling: readonly IToken[], prevEnd: number, blank: BlankLine, comments: CommentStore): void {
   let from = prevEnd;
   let mode = blank;
   for (const comment of dangling) {
@@ -234,5 +237,4 @@ function printDangling(dangling: readonly IToken[], prevEnd: number, blank: Blan
     from = endOf(comment);
     mode = "keep";
   }
-  return out;
 }
