@@ -1,12 +1,17 @@
 /**
  * Fees (SPEC §6): rates, free work, allowances, prepaid packages, VAT, invoice schedule, payment
- * terms and late charges, checked and lowered. Amounts stay decimal strings: never numbers.
+ * terms and late charges, checked and lowered. Amounts and percentages stay the decimal text the
+ * policy wrote: never numbers.
+ *
+ * One function per clause, chosen from a table with an entry for every kind of clause (a new kind
+ * that is not handled is a type error); each reads its clause and records it in a draft, and
+ * {@link lowerFees} decides at the end whether the block is complete.
  */
-import type { FeesIR } from "../runtime/ir.js";
+import { FEE_OFFSET_LIMITS, type FeesIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
-import { type CheckContext, sourceRef } from "./context.js";
 import { checkZone } from "./calendars.js";
-import { checkPercent } from "./targets.js";
+import { type CheckContext, sourceRef } from "./context.js";
+import { lowerPercent } from "./percent.js";
 
 let currencyCodes: Set<string> | null = null;
 function isCurrency(code: string): boolean {
@@ -17,162 +22,203 @@ function isCurrency(code: string): boolean {
 /** Period fields a package's months may count from. */
 const PERIOD_DATES = ["trialStart"];
 
-export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: string): FeesIR | null {
+/** What the clauses of one fees block have said so far. */
+interface FeesDraft {
+  zone: string;
+  vat: FeesIR["vat"];
+  readonly rates: FeesIR["rates"][number][];
+  readonly free: string[];
+  readonly allowances: FeesIR["allowances"][number][];
+  readonly packages: FeesIR["packages"][number][];
+  invoice: Omit<FeesIR["invoice"], "due"> | null;
+  due: FeesIR["invoice"]["due"] | null;
+  lateCharge: FeesIR["lateCharge"];
+}
+
+/** A clause's reading context: the checker, the block's currency, and the draft it writes. */
+interface ClauseContext {
+  readonly ctx: CheckContext;
+  readonly currency: A.Name | null;
+  readonly draft: FeesDraft;
+}
+
+type Item<K extends A.FeesItem["kind"]> = Extract<A.FeesItem, { kind: K }>;
+
+/** How each kind of clause is lowered. */
+const CLAUSES: { readonly [K in A.FeesItem["kind"]]: (c: ClauseContext, item: Item<K>) => void } = {
+  currency: () => {}, // read first, by readCurrency: amounts anywhere in the block are checked against it
+  zone: ({ ctx, draft }, item) => {
+    if (item.zone && checkZone(ctx, item.zone)) draft.zone = item.zone.value;
+  },
+  plusVat: ({ draft }) => {
+    draft.vat = { applies: true, vatPercent: draft.vat.vatPercent };
+  },
+  vatRate: ({ ctx, draft }, item) => {
+    const vatPercent = item.percent ? lowerPercent(ctx, item.percent.span) : null;
+    if (vatPercent !== null) draft.vat = { applies: true, vatPercent };
+  },
+  rate: lowerRate,
+  free: ({ ctx, draft }, item) => {
+    draft.free.push(...item.works.filter((w) => ctx.symbols.resolve("work", w)).map((w) => w.text));
+  },
+  allowance: lowerAllowance,
+  package: (c, item) => {
+    const plan = c.ctx.symbols.resolve("plan", item.plan);
+    const price = checkMoney(c, item.price);
+    const pkg = lowerPackage(c.ctx, item);
+    if (plan && price !== null && pkg) c.draft.packages.push({ plan: plan.name.text, price, ...pkg, origin: sourceRef(c.ctx, item.span) });
+  },
+  invoice: ({ ctx, draft }, item) => {
+    const issue = item.issue;
+    if (issue?.kind === "dayOfNextMonth" && (issue.day.value < 1 || issue.day.value > 28)) {
+      ctx.diagnostics.error("SLA504", issue.day.span, `day ${issue.day.value} does not exist in every month`, { help: "use a day from 1 to 28" });
+    }
+    if (issue?.kind === "daysAfterPeriod") checkDays(ctx, issue.days);
+    draft.invoice = {
+      schedule: item.schedule,
+      issue: !issue ? { kind: "daysAfterPeriod", days: 0 } : issue.kind === "daysAfterPeriod" ? { kind: "daysAfterPeriod", days: issue.days.value } : { kind: "dayOfNextMonth", day: issue.day.value },
+    };
+  },
+  payment: ({ ctx, draft }, item) => {
+    if (item.due.kind === "netDays" && item.due.unit !== "day") ctx.diagnostics.error("SLA304", item.span, "payment terms are counted in days", { help: "write `payment net 30 days`" });
+    if (item.due.kind === "netDays") checkDays(ctx, item.due.days);
+    draft.due = item.due.kind === "netDays" ? { kind: "netDays", days: item.due.days.value } : { kind: "endOfMonth" };
+  },
+  lateCharge: ({ ctx, draft }, item) => {
+    const chargePercent = item.percent ? lowerPercent(ctx, item.percent.span) : null;
+    if (chargePercent !== null) draft.lateCharge = { chargePercent, per: "startedMonth" };
+  },
+};
+
+/** The block's `currency` clause (the last one wins), checked against ISO 4217. */
+function readCurrency(ctx: CheckContext, decl: A.FeesDecl): A.Name | null {
   let currency: A.Name | null = null;
-  let zone = defaultZone;
-  const ir = {
-    vat: { applies: false, rate: null as string | null },
-    rates: [] as FeesIR["rates"][number][],
-    free: [] as string[],
-    allowances: [] as FeesIR["allowances"][number][],
-    packages: [] as FeesIR["packages"][number][],
-    invoice: null as FeesIR["invoice"] | null,
-    due: null as FeesIR["invoice"]["due"] | null,
-    lateCharge: null as FeesIR["lateCharge"],
-  };
-
   for (const item of decl.items) {
-    if (item.kind === "currency" && item.currency) {
-      currency = item.currency;
-      if (!isCurrency(item.currency.text)) {
-        ctx.diagnostics.error("SLA502", item.currency.span, `unknown currency \`${item.currency.text}\``, { help: "use an ISO 4217 code such as `EUR` or `USD`" });
-      }
+    if (item.kind !== "currency" || !item.currency) continue;
+    currency = item.currency;
+    if (!isCurrency(item.currency.text)) {
+      ctx.diagnostics.error("SLA502", item.currency.span, `unknown currency \`${item.currency.text}\``, { help: "use an ISO 4217 code such as `EUR` or `USD`" });
     }
   }
-  const checkMoney = (m: A.Money | null): string | null => {
-    if (!m) return null;
-    if (!m.currency) {
-      ctx.diagnostics.error("SLA501", m.span, `\`${m.amount.value}\` has no currency`, {
-        help: `write the currency after the amount: \`${m.amount.value} ${currency?.text ?? "EUR"}\``,
-        ...(currency ? { fixes: [{ title: `add \`${currency.text}\``, edits: [{ span: { start: m.amount.span.end, end: m.amount.span.end }, newText: ` ${currency.text}` }] }] } : {}),
-      });
-      return null;
-    }
-    if (currency && m.currency.text !== currency.text) {
-      ctx.diagnostics.error("SLA502", m.currency.span, `\`${m.currency.text}\` differs from the fees' currency \`${currency.text}\``, {
-        help: "a policy bills in one currency",
-        labels: [{ span: currency.span, message: "the fees' currency" }],
-      });
-      return null;
-    }
-    return m.amount.value;
-  };
-  const subjectKind = (n: A.Name): "plan" | "work" | null => {
-    if (ctx.symbols.has("plan", n.text)) return ctx.symbols.resolve("plan", n) && "plan";
-    if (ctx.symbols.has("work", n.text)) return ctx.symbols.resolve("work", n) && "work";
-    ctx.symbols.reportUnknown(ctx.symbols.names("plan").length > 0 ? "plan" : "work", n.text, n.span);
-    return null;
-  };
+  return currency;
+}
 
-  for (const item of decl.items) {
-    switch (item.kind) {
-      case "zone":
-        if (item.zone && checkZone(ctx, item.zone)) zone = item.zone.value;
-        break;
-      case "plusVat":
-        ir.vat = { applies: true, rate: ir.vat.rate };
-        break;
-      case "vatRate":
-        if (item.percent && checkPercent(ctx, Number(item.percent.value), item.percent.span)) {
-          ir.vat = { applies: true, rate: (Number(item.percent.value) / 100).toString() };
-        }
-        break;
-      case "rate": {
-        const amount = checkMoney(item.money);
-        // `per` is null only when the parser already reported the line (`per day`, a missing unit).
-        if (item.per !== null && item.per !== "hour") ctx.diagnostics.error("SLA304", item.perSpan ?? item.span, "rates are per hour", { help: "write `per hour`" });
-        const kind = item.subject ? subjectKind(item.subject) : null;
-        if (amount !== null && (item.subject === null || kind !== null)) {
-          ir.rates.push({
-            kind: kind === "work" ? item.subject!.text : null,
-            regime: kind === "plan" ? item.subject!.text : null,
-            amount,
-            origin: sourceRef(ctx, item.span),
-          });
-        }
-        break;
-      }
-      case "free":
-        ir.free.push(...item.works.filter((w) => ctx.symbols.resolve("work", w)).map((w) => w.text));
-        break;
-      case "allowance": {
-        const regime = ctx.symbols.resolve("plan", item.regime);
-        const excess = item.excessAt ? ctx.symbols.resolve("plan", item.excessAt) : null;
-        if (item.duration && (item.duration.unit !== "hour" || item.duration.business)) {
-          ctx.diagnostics.error("SLA304", item.duration.span, "allowances are counted in hours", { help: "write `2 hours per month`" });
-        } else if (item.per !== "month") {
-          ctx.diagnostics.error("SLA304", item.span, "allowances renew every calendar month", { help: "write `per month`" });
-        } else if (regime && item.duration) {
-          ir.allowances.push({ regime: regime.name.text, hours: item.duration.amountText, excessRegime: excess?.name.text ?? null, origin: sourceRef(ctx, item.span) });
-        }
-        break;
-      }
-      case "package": {
-        const plan = ctx.symbols.resolve("plan", item.plan);
-        const price = checkMoney(item.price);
-        const pkg = lowerPackage(ctx, item);
-        if (plan && price !== null && pkg) ir.packages.push({ plan: plan.name.text, price, ...pkg, origin: sourceRef(ctx, item.span) });
-        break;
-      }
-      case "invoice":
-        ir.invoice = { schedule: item.schedule, issue: item.issue ? (item.issue.kind === "daysAfterPeriod" ? { kind: "daysAfterPeriod", days: item.issue.days.value } : { kind: "dayOfNextMonth", day: item.issue.day.value }) : { kind: "daysAfterPeriod", days: 0 }, due: { kind: "netDays", days: 0 } };
-        if (item.issue?.kind === "dayOfNextMonth" && (item.issue.day.value < 1 || item.issue.day.value > 28)) {
-          ctx.diagnostics.error("SLA504", item.issue.day.span, `day ${item.issue.day.value} does not exist in every month`, { help: "use a day from 1 to 28" });
-        }
-        break;
-      case "payment":
-        if (item.due.kind === "netDays" && item.due.unit !== "day") ctx.diagnostics.error("SLA304", item.span, "payment terms are counted in days", { help: "write `payment net 30 days`" });
-        ir.due = item.due.kind === "netDays" ? { kind: "netDays", days: item.due.days.value } : { kind: "endOfMonth" };
-        break;
-      case "lateCharge":
-        if (item.percent && checkPercent(ctx, Number(item.percent.value), item.percent.span)) ir.lateCharge = { percent: item.percent.value, per: "startedMonth" };
-        break;
-      case "currency":
-        break;
-    }
-  }
-  if (!currency) {
-    ctx.diagnostics.error("SLA503", { start: decl.span.start, end: decl.span.start + 4 }, "the fees have no currency", { help: "add `currency EUR`" });
-    return null;
-  }
-  if (!ir.invoice || !ir.due) {
-    ctx.diagnostics.error("SLA503", { start: decl.span.start, end: decl.span.start + 4 }, `the fees have no ${!ir.invoice ? "invoice schedule" : "payment terms"}`, {
-      help: !ir.invoice ? "add `invoice monthly, issued 1 day after period`" : "add `payment net 30 days` or `payment by end of month`",
+/** An amount's decimal text, or `null` (reported) when it lacks the currency or has another one. */
+function checkMoney({ ctx, currency }: ClauseContext, m: A.Money | null): string | null {
+  if (!m) return null;
+  if (!m.currency) {
+    ctx.diagnostics.error("SLA501", m.span, `\`${m.amount.value}\` has no currency`, {
+      help: `write the currency after the amount: \`${m.amount.value} ${currency?.text ?? "EUR"}\``,
+      ...(currency ? { fixes: [{ title: `add \`${currency.text}\``, edits: [{ span: { start: m.amount.span.end, end: m.amount.span.end }, newText: ` ${currency.text}` }] }] } : {}),
     });
     return null;
   }
-  return {
-    currency: currency.text,
-    vat: ir.vat,
-    rates: ir.rates,
-    free: ir.free,
-    allowances: ir.allowances,
-    packages: ir.packages,
-    invoice: { ...ir.invoice, due: ir.due },
-    lateCharge: ir.lateCharge,
-    zone,
-    origin: sourceRef(ctx, { start: decl.span.start, end: decl.span.start + 4 }),
-  };
+  if (currency && m.currency.text !== currency.text) {
+    ctx.diagnostics.error("SLA502", m.currency.span, `\`${m.currency.text}\` differs from the fees' currency \`${currency.text}\``, {
+      help: "a policy bills in one currency",
+      labels: [{ span: currency.span, message: "the fees' currency" }],
+    });
+    return null;
+  }
+  return m.amount.value;
 }
 
-function lowerPackage(ctx: CheckContext, item: Extract<A.FeesItem, { kind: "package" }>): Omit<FeesIR["packages"][number], "plan" | "price" | "origin"> | null {
+/** Billing dates are offsets from bounded period dates: an offset beyond the limit is reported. */
+function checkDays(ctx: CheckContext, days: A.Lit<number>): void {
+  if (days.value > FEE_OFFSET_LIMITS.days) {
+    ctx.diagnostics.error("SLA504", days.span, `${days.value} days is more than the ${FEE_OFFSET_LIMITS.days} days a billing date may lie after another`, { help: `use at most ${FEE_OFFSET_LIMITS.days} days` });
+  }
+}
+
+/** Whether a rate's subject names a plan (a regime) or a kind of work; `null` when neither. */
+function subjectKind(ctx: CheckContext, n: A.Name): "plan" | "work" | null {
+  if (ctx.symbols.has("plan", n.text)) return ctx.symbols.resolve("plan", n) && "plan";
+  if (ctx.symbols.has("work", n.text)) return ctx.symbols.resolve("work", n) && "work";
+  ctx.symbols.reportUnknown(ctx.symbols.names("plan").length > 0 ? "plan" : "work", n.text, n.span);
+  return null;
+}
+
+function lowerRate(c: ClauseContext, item: Item<"rate">): void {
+  const { ctx } = c;
+  const amount = checkMoney(c, item.money);
+  // `per` is null only when the parser already reported the line (`per day`, a missing unit).
+  if (item.per !== null && item.per !== "hour") ctx.diagnostics.error("SLA304", item.perSpan ?? item.span, "rates are per hour", { help: "write `per hour`" });
+  const kind = item.subject ? subjectKind(ctx, item.subject) : null;
+  if (amount === null || (item.subject !== null && kind === null)) return;
+  c.draft.rates.push({
+    kind: kind === "work" ? item.subject!.text : null,
+    regime: kind === "plan" ? item.subject!.text : null,
+    amount,
+    origin: sourceRef(ctx, item.span),
+  });
+}
+
+function lowerAllowance({ ctx, draft }: ClauseContext, item: Item<"allowance">): void {
+  const regime = ctx.symbols.resolve("plan", item.regime);
+  const excess = item.excessAt ? ctx.symbols.resolve("plan", item.excessAt) : null;
+  if (item.duration && (item.duration.unit !== "hour" || item.duration.business)) {
+    ctx.diagnostics.error("SLA304", item.duration.span, "allowances are counted in hours", { help: "write `2 hours per month`" });
+  } else if (item.per !== "month") {
+    ctx.diagnostics.error("SLA304", item.span, "allowances renew every calendar month", { help: "write `per month`" });
+  } else if (regime && item.duration) {
+    draft.allowances.push({ regime: regime.name.text, hours: item.duration.amountText, excessRegime: excess?.name.text ?? null, origin: sourceRef(ctx, item.span) });
+  }
+}
+
+/**
+ * Lower a `fees` block: every clause in turn, then the block as a whole (a currency, an invoice
+ * schedule and payment terms are required). `null` when the block is incomplete.
+ */
+export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: string): FeesIR | null {
+  const currency = readCurrency(ctx, decl);
+  const draft: FeesDraft = { zone: defaultZone, vat: { applies: false, vatPercent: null }, rates: [], free: [], allowances: [], packages: [], invoice: null, due: null, lateCharge: null };
+  const clause: ClauseContext = { ctx, currency, draft };
+  for (const item of decl.items) (CLAUSES[item.kind] as (c: ClauseContext, item: A.FeesItem) => void)(clause, item);
+
+  const head = { start: decl.span.start, end: decl.span.start + "fees".length };
+  if (!currency) {
+    ctx.diagnostics.error("SLA503", head, "the fees have no currency", { help: "add `currency EUR`" });
+    return null;
+  }
+  if (!draft.invoice || !draft.due) {
+    ctx.diagnostics.error("SLA503", head, `the fees have no ${!draft.invoice ? "invoice schedule" : "payment terms"}`, {
+      help: !draft.invoice ? "add `invoice monthly, issued 1 day after period`" : "add `payment net 30 days` or `payment by end of month`",
+    });
+    return null;
+  }
+  const { zone, vat, rates, free, allowances, packages, lateCharge } = draft;
+  return { currency: currency.text, vat, rates, free, allowances, packages, invoice: { ...draft.invoice, due: draft.due }, lateCharge, zone, origin: sourceRef(ctx, head) };
+}
+
+/** A package deadline's months after a period date, checked: in months, bounded, from a known date. */
+function packageMonths(
+  ctx: CheckContext,
+  it: { amount: A.Lit<string> | null; unit: A.UnitName | null; from: A.Name | null; span: A.Decl["span"] },
+): { months: string; span: A.Decl["span"] } | null {
+  if (it.unit !== "month" || !it.amount) {
+    ctx.diagnostics.error("SLA304", it.span, "package deadlines are counted in months", { help: "write `3 months after trialStart`" });
+    return null;
+  }
+  if (it.from && !PERIOD_DATES.includes(it.from.text)) {
+    ctx.diagnostics.error("SLA101", it.from.span, `unknown period date \`${it.from.text}\``, { help: `months count from ${PERIOD_DATES.map((d) => `\`${d}\``).join(", ")}` });
+    return null;
+  }
+  // A count of months, not money: a number compares it safely at this size.
+  if (Number(it.amount.value) > FEE_OFFSET_LIMITS.months) {
+    ctx.diagnostics.error("SLA504", it.amount.span, `${it.amount.value} months is more than the ${FEE_OFFSET_LIMITS.months} months a package deadline may lie after its date`, {
+      help: `use at most ${FEE_OFFSET_LIMITS.months} months`,
+    });
+    return null;
+  }
+  return { months: it.amount.value, span: it.span };
+}
+
+function lowerPackage(ctx: CheckContext, item: Item<"package">): Omit<FeesIR["packages"][number], "plan" | "price" | "origin"> | null {
   let options: { regime: string; hours: string }[] = [];
   let draws: string | null = null;
-  let buy: { months: string; span: A.Decl["span"] } | null = null;
-  let expires: { months: string; span: A.Decl["span"] } | null = null;
-  let from: string | null = null;
-  const months = (it: { amount: A.Lit<string> | null; unit: A.UnitName | null; from: A.Name | null; span: A.Decl["span"] }) => {
-    if (it.unit !== "month" || !it.amount) {
-      ctx.diagnostics.error("SLA304", it.span, "package deadlines are counted in months", { help: "write `3 months after trialStart`" });
-      return null;
-    }
-    if (it.from && !PERIOD_DATES.includes(it.from.text)) {
-      ctx.diagnostics.error("SLA101", it.from.span, `unknown period date \`${it.from.text}\``, { help: `months count from ${PERIOD_DATES.map((d) => `\`${d}\``).join(", ")}` });
-      return null;
-    }
-    from = it.from?.text ?? from;
-    return { months: it.amount.value, span: it.span };
-  };
+  let buy: ReturnType<typeof packageMonths> = null;
+  let expires: ReturnType<typeof packageMonths> = null;
+  let from = "trialStart";
   for (const it of item.items) {
     if (it.kind === "prepays") {
       options = it.options.flatMap((o) => {
@@ -184,8 +230,10 @@ function lowerPackage(ctx: CheckContext, item: Extract<A.FeesItem, { kind: "pack
         return regime ? [{ regime: regime.name.text, hours: o.duration.amountText }] : [];
       });
     } else if (it.kind === "draws") draws = ctx.symbols.resolve("work", it.work)?.name.text ?? null;
-    else if (it.kind === "buyWithin") buy = months(it);
-    else expires = months(it);
+    else if (it.kind === "buyWithin") buy = packageMonths(ctx, it);
+    else expires = packageMonths(ctx, it);
+    // The date the months count from: the last deadline that names one.
+    if ((it.kind === "buyWithin" || it.kind === "expires") && it.from && PERIOD_DATES.includes(it.from.text)) from = it.from.text;
   }
   if (buy && expires && Number(buy.months) > Number(expires.months)) {
     ctx.diagnostics.error("SLA504", buy.span, `the package can be bought after it expires (${buy.months} > ${expires.months} months)`, {
@@ -199,5 +247,5 @@ function lowerPackage(ctx: CheckContext, item: Extract<A.FeesItem, { kind: "pack
     });
     return null;
   }
-  return { options, draws, buyWithinMonths: buy?.months ?? null, expiresAfterMonths: expires?.months ?? null, from: from ?? "trialStart" };
+  return { options, draws, buyWithinMonths: buy?.months ?? null, expiresAfterMonths: expires?.months ?? null, from };
 }

@@ -8,6 +8,7 @@ import { type CheckContext, sourceRef } from "./context.js";
 import { checkZone } from "./calendars.js";
 import { durationMs, goalFromCell } from "./durations.js";
 import type { Plans } from "./plans.js";
+import { lowerPercent } from "./percent.js";
 import { missingRowText, readTable, uniqueRows } from "./tables.js";
 
 export interface PolicyShape {
@@ -266,8 +267,9 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
           const cell = row.cells[0]!;
           if (cell.kind !== "percent" || cell.of) {
             ctx.diagnostics.error("SLA306", cell.span, "a credit is a percentage of the period's fees", { help: "write `20%`" });
-          } else if (checkPercent(ctx, cell.value, cell.span)) {
-            ir.rows.push({ priority: read.keyKind === "priority" ? row.key.text : null, percent: cell.value, origin: sourceRef(ctx, row.row.span) });
+          } else {
+            const creditPercent = lowerPercent(ctx, cell.span);
+            if (creditPercent !== null) ir.rows.push({ priority: read.keyKind === "priority" ? row.key.text : null, creditPercent, origin: sourceRef(ctx, row.row.span) });
           }
         }
         break;
@@ -288,7 +290,7 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
         if (item.zone && checkZone(ctx, item.zone)) ir.zone = item.zone.value;
         break;
       case "cap":
-        if (item.percent && checkPercent(ctx, item.percent.value, item.percent.span)) ir.capPercent = item.percent.value;
+        if (item.percent) ir.capPercent = lowerPercent(ctx, item.percent.span);
         break;
     }
   }

@@ -180,7 +180,9 @@ function compile(policy: PolicyIR): CompiledPolicy {
     const percent = new Map<string, number>();
     for (const p of priorities) {
       const row = cr.rows.find((r) => r.priority === p) ?? cr.rows.find((r) => r.priority === null);
-      if (row) percent.set(p ?? "", row.percent);
+      // The ticket result reports the percentage as a JSON number; the IR's text (at most 6
+      // decimals) round-trips exactly, and settlement computes with the text itself.
+      if (row) percent.set(p ?? "", Number(row.creditPercent));
     }
     credits = {
       ir: cr,

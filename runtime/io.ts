@@ -7,15 +7,11 @@
  * here iterates raw input keys onto an object.
  */
 import { z } from "zod";
+import { text } from "./decimal-text.js";
 import { parseInstant } from "./instant.js";
 import type { PolicyIR } from "./ir.js";
 
 const INSTANT_MESSAGE = "must be an ISO-8601 instant with an offset or Z, e.g. 2026-03-27T16:30:00+01:00";
-
-/** A string field; a missing one says "is required" rather than zod's type message. */
-function text() {
-  return z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") });
-}
 
 /**
  * An ISO-8601 instant with an offset or `Z` (SPEC §2.1), kept as written. The pattern documents

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
 
 /** Where a clause came from: file, 1-based line and column, and the clause's own text. */
 export const SourceRefSchema = z.object({
@@ -139,17 +139,45 @@ export const EscalationSchema = z.object({
 });
 export type EscalationIR = z.infer<typeof EscalationSchema>;
 
+/** Money is a decimal string (`"130.00"`): the runtime does arithmetic with decimal.js only. */
+const Decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+/** The text of a percentage: up to 3 digits, optionally a point and up to 6 more. */
+const PERCENT_TEXT = /^\d{1,3}(\.\d{1,6})?$/;
+
+/**
+ * True for a percentage text from 0 to 100 with at most 6 decimals, compared as text (no binary
+ * number in between). The compiler checks a policy's percentages with it.
+ */
+export function isPercentText(text: string): boolean {
+  if (!PERCENT_TEXT.test(text)) return false;
+  const [whole = "", fraction = ""] = text.split(".");
+  const n = whole.replace(/^0+(?=\d)/, "");
+  return n.length < 3 || (n === "100" && /^0*$/.test(fraction));
+}
+
+/**
+ * A percentage, 0 to 100 with at most 6 decimals, as an exact decimal string (`"20"`, `"0.7"`,
+ * `"12.5"`). Every percentage of the credits and fees has this one shape, and its field's name
+ * ends in `Percent`. (6 decimals: a ticket result reports its credit as a JSON number, which then
+ * names the same decimal exactly.)
+ */
+const Percent = z
+  .string()
+  .regex(PERCENT_TEXT)
+  .refine(isPercentText, { message: "must be a percentage from 0 to 100 with at most 6 decimals" });
+
 /** Service credits (SPEC §6): the highest row among breached eligible tickets, never a sum. */
 export const CreditsSchema = z.object({
   plans: z.array(z.string()).nullable(),
   /** Targets whose breach earns a credit; empty means every binding target. */
   targets: z.array(z.string()),
-  rows: z.array(z.object({ priority: z.string().nullable(), percent: z.number().min(0).max(100), origin: SourceRefSchema })),
+  rows: z.array(z.object({ priority: z.string().nullable(), creditPercent: Percent, origin: SourceRefSchema })),
   /** Months after the period's last month whose end is the claim deadline (1 = end of next month). */
   claimMonthsAfter: z.number().int().nonnegative().nullable(),
   claimSubject: z.string().nullable(),
   /** Percent cap of the period's fees, where the policy states one. */
-  capPercent: z.number().min(0).max(100).nullable(),
+  capPercent: Percent.nullable(),
   ineligibleChannels: z.array(z.string()),
   ineligibleOptionalLanguages: z.boolean(),
   /** IANA zone in which periods and claims are read, when the policy has no fees to say it. */
@@ -158,13 +186,24 @@ export const CreditsSchema = z.object({
 });
 export type CreditsIR = z.infer<typeof CreditsSchema>;
 
-/** Money is a decimal string (`"130.00"`): the runtime does arithmetic with decimal.js only. */
-const Decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
+/**
+ * Bounds on the fees' date offsets: with period dates in the supported years, every billing date
+ * derived from them keeps four year digits. The compiler reports a policy beyond them.
+ */
+export const FEE_OFFSET_LIMITS = { days: 3660, months: 1200 } as const;
+
+/** A number of months as a decimal string, at most {@link FEE_OFFSET_LIMITS}`.months`. */
+const Months = z
+  .string()
+  .regex(/^\d{1,4}(\.\d+)?$/)
+  .refine((m) => Number(m.split(".")[0]) < FEE_OFFSET_LIMITS.months || /^0*1200(\.0*)?$/.test(m), { message: `must be at most ${FEE_OFFSET_LIMITS.months} months` });
+/** A number of days, at most {@link FEE_OFFSET_LIMITS}`.days`. */
+const Days = z.number().int().nonnegative().max(FEE_OFFSET_LIMITS.days);
 
 export const FeesSchema = z.object({
   currency: z.string(),
-  /** VAT on top of the subtotal: `rate` from the policy, or the period's `vatRate` when `null`. */
-  vat: z.object({ applies: z.boolean(), rate: Decimal.nullable() }),
+  /** VAT on top of the subtotal: `vatPercent` from the policy, or the period's `vatRate` when `null`. */
+  vat: z.object({ applies: z.boolean(), vatPercent: Percent.nullable() }),
   /** Hourly rate for work matching `kind` and/or `regime` (`null` = any). */
   rates: z.array(
     z.object({ kind: z.string().nullable(), regime: z.string().nullable(), amount: Decimal, origin: SourceRefSchema }),
@@ -183,8 +222,8 @@ export const FeesSchema = z.object({
       options: z.array(z.object({ regime: z.string(), hours: Decimal })),
       /** The kind of work that draws from the package. */
       draws: z.string(),
-      buyWithinMonths: Decimal.nullable(),
-      expiresAfterMonths: Decimal.nullable(),
+      buyWithinMonths: Months.nullable(),
+      expiresAfterMonths: Months.nullable(),
       /** The date those months count from: a field of the period (`trialStart`). */
       from: z.string(),
       origin: SourceRefSchema,
@@ -194,15 +233,16 @@ export const FeesSchema = z.object({
     schedule: z.enum(["monthly", "yearly"]),
     /** Issued this many days after the period ends, or on this day of the next month. */
     issue: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("daysAfterPeriod"), days: z.number().int().nonnegative() }),
+      z.object({ kind: z.literal("daysAfterPeriod"), days: Days }),
       z.object({ kind: z.literal("dayOfNextMonth"), day: z.number().int().min(1).max(31) }),
     ]),
     due: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("netDays"), days: z.number().int().nonnegative() }),
+      z.object({ kind: z.literal("netDays"), days: Days }),
       z.object({ kind: z.literal("endOfMonth") }),
     ]),
   }),
-  lateCharge: z.object({ percent: Decimal, per: z.literal("startedMonth") }).nullable(),
+  /** Simple interest on the total: `chargePercent` of it for each started month of lateness. */
+  lateCharge: z.object({ chargePercent: Percent, per: z.literal("startedMonth") }).nullable(),
   /** IANA zone in which billing dates and claims are read. */
   zone: z.string(),
   origin: SourceRefSchema,

@@ -1,129 +1,48 @@
 /**
  * The settlement input (SPEC §6): one customer's service period, validated against the policy.
  *
- * Also home of the two value types the settlement is made of, so that every settlement module
- * shares one definition of each:
- * - exact decimals (`Dec`): money and hours arrive as strings and are only ever held in
- *   decimal.js values — SPEC §6 calls floating-point money a defect, so JSON numbers are refused
- *   for money and hours rather than converted;
- * - local dates (`YYYY-MM-DD`) of the billing zone, with the calendar arithmetic the contracts use
- *   (end of month, N months after, day D of the next month).
+ * Money and hours arrive as decimal strings and become decimal.js values only after their format
+ * is checked (`decimal-text.ts`); dates are local dates of the billing zone in the supported
+ * years, compared as dates (`settle-dates.ts`).
  *
  * Input is untrusted JSON: zod objects copy only declared keys into fresh objects, and unknown
  * keys (including `__proto__`) are rejected by name, so nothing reaches a prototype.
  */
-import { Decimal } from "decimal.js";
-import { DateTime } from "luxon";
 import { z } from "zod";
+import { decimalText, text } from "./decimal-text.js";
 import { parseInstant } from "./instant.js";
-import { fieldPath, type InputError, parseTicket, type Ticket } from "./io.js";
+import { fieldPath, inSupportedYears, type InputError, parseTicket, type Ticket } from "./io.js";
 import type { FeesIR, PolicyIR } from "./ir.js";
+import { Dec } from "./settle-decimal.js";
+import { isAfter, isBefore, isLocalDate, isSupportedDate, localDateOf, midnightAfter, SUPPORTED_DATE_MESSAGE } from "./settle-dates.js";
 
-// ---------------------------------------------------------------------------------------------
-// Exact decimals
-
-/**
- * decimal.js configured for money: 50 significant digits (far beyond any invoice) and
- * ROUND_HALF_UP, which in decimal.js rounds ties away from zero for negatives too (SPEC §6:
- * "amounts round half away from zero to the cent"). A clone, so the global default is untouched.
- */
-export const Dec = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP });
-/** An exact decimal value (an instance of {@link Dec}). */
-export type Dec = Decimal;
-
-/** A money amount as SPEC §6 writes it: exactly two decimals, rounded half away from zero. */
-export function money(d: Dec): string {
-  const text = d.toFixed(2, Decimal.ROUND_HALF_UP);
-  return text === "-0.00" ? "0.00" : text;
-}
-
-/** Hours for an invoice line: at least two decimals, more only when the input had more. */
-export function hoursText(d: Dec): string {
-  return d.toFixed(Math.max(2, d.decimalPlaces()));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Local dates (`YYYY-MM-DD`): pure calendar arithmetic, no zone involved except where stated.
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-const day = (date: string): DateTime => DateTime.fromISO(date, { zone: "UTC" });
-const iso = (d: DateTime): string => d.toISODate() ?? "invalid";
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isLocalDate(text: string): boolean {
-  return DATE_RE.test(text) && day(text).isValid;
-}
-/** `date` plus `n` days. */
-export function addDays(date: string, n: number): string {
-  return iso(day(date).plus({ days: n }));
-}
-/** `date` plus `n` calendar months, clamped to the month's last day (01-31 + 1 month = 02-28). */
-export function addMonths(date: string, n: number): string {
-  return iso(day(date).plus({ months: n }));
-}
-/** The last day of `date`'s month. */
-export function endOfMonth(date: string): string {
-  return iso(day(date).endOf("month"));
-}
-/** `YYYY-MM` of a date: the key of a calendar month. */
-export function monthOf(date: string): string {
-  return date.slice(0, 7);
-}
-/** Day `d` of the month after `date`'s month, clamped to that month's last day. */
-export function dayOfNextMonth(date: string, d: number): string {
-  const next = day(date).startOf("month").plus({ months: 1 });
-  return iso(next.set({ day: Math.min(d, next.daysInMonth ?? 28) }));
-}
-
-/**
- * `date` plus a decimal number of months, as contracts write it ("2.5 months after the trial
- * start"). Reading chosen (SPEC §6 leaves it open): whole months first (calendar months, clamped
- * to the month's end), then the fraction as days of a 30-day month, rounded half up — so
- * 2.5 months after 2026-01-20 is 2026-03-20 + 15 days = 2026-04-04.
- */
-export function addDecimalMonths(date: string, months: Dec): string {
-  const whole = months.floor();
-  const days = months.minus(whole).times(30).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-  return addDays(addMonths(date, whole.toNumber()), days.toNumber());
-}
-
-/** The local date of an instant in `zone`. */
-export function localDateOf(ms: number, zone: string): string {
-  return iso(DateTime.fromMillis(ms, { zone }));
-}
-/** The instant of the local midnight that ends `date` in `zone` (start of the next day). */
-export function midnightAfter(date: string, zone: string): number {
-  return DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf("day").toMillis();
-}
+// The value types of a settlement, re-exported for the modules and tests that import them here.
+export { Dec, hoursText, money, percentOf } from "./settle-decimal.js";
+export {
+  addDays,
+  addDecimalMonths,
+  addMonths,
+  compareDates,
+  dayOfNextMonth,
+  endOfMonth,
+  isLocalDate,
+  localDateOf,
+  midnightAfter,
+  monthOf,
+} from "./settle-dates.js";
 
 // ---------------------------------------------------------------------------------------------
 // Schema
-
-/** A required string field; a missing one says "is required" rather than zod's type message. */
-function text() {
-  return z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") });
-}
 
 /** A JSON object with exactly these fields; a missing one says "is required". */
 function object<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject(shape, { error: (issue) => (issue.input === undefined ? "is required" : "must be a JSON object") });
 }
 
-const LocalDateSchema = text().refine(isLocalDate, { message: "must be a local date YYYY-MM-DD, e.g. 2026-03-31" });
-
-/**
- * A non-negative exact decimal written as a string. Numbers are refused by name: a JSON number
- * has already been through binary floating point by the time we see it (SPEC §6).
- */
-function decimalText(example: string) {
-  const wrong = (input: unknown): string =>
-    input === undefined ? "is required" : `must be a decimal string such as "${example}"${typeof input === "number" ? ", not a number (money and hours are exact decimals)" : ""}`;
-  return z
-    .string({ error: (issue) => wrong(issue.input) })
-    .max(40, "is too long for an amount")
-    .regex(/^\d+(\.\d+)?$/, `must be a decimal string such as "${example}" (digits with an optional decimal point)`);
-}
+/** A local date in the supported years: the settlement's dates are bounded like ticket instants. */
+const LocalDateSchema = text()
+  .refine(isLocalDate, { message: "must be a local date YYYY-MM-DD, e.g. 2026-03-31", abort: true })
+  .refine(isSupportedDate, { message: SUPPORTED_DATE_MESSAGE });
 
 const Notes = z.union([text(), z.array(text())]).optional();
 
@@ -293,7 +212,7 @@ function parseWork(p: PeriodJson, policy: PolicyIR, fees: FeesIR, plan: string |
   const kinds = workKinds(policy);
   return p.work.map((w, i) => {
     const at = `work[${i}]`;
-    check(w.date >= p.period.from && w.date <= p.period.to, `${at}.date`, () => `${w.date} is outside the period ${p.period.from} … ${p.period.to}`);
+    check(!isBefore(w.date, p.period.from) && !isAfter(w.date, p.period.to), `${at}.date`, () => `${w.date} is outside the period ${p.period.from} … ${p.period.to}`);
     check(kinds === null || kinds.includes(w.kind), `${at}.kind`, () => unknownName("kind", w.kind, kinds ?? []));
     if (w.regime != null && plans.length > 0) {
       check(!packagePlans.includes(w.regime), `${at}.regime`, () => `"${w.regime}" is a prepaid package; give the regime of its hours (valid: ${regimes.join(", ")})`);
@@ -321,11 +240,11 @@ function parsePackages(p: PeriodJson, fees: FeesIR): PackagePurchase[] {
     if (!def) throw new FieldError(`${at}.plan`, unknownName("package", b.plan, fees.packages.map((x) => x.plan)));
     const option = def.options.find((o) => o.regime === b.regime);
     if (!option) throw new FieldError(`${at}.regime`, unknownName(`regime for package ${def.plan}`, b.regime, def.options.map((o) => o.regime)));
-    check(b.purchasedOn <= p.period.to, `${at}.purchasedOn`, () => `${b.purchasedOn} is after the period ends (${p.period.to})`);
+    check(!isAfter(b.purchasedOn, p.period.to), `${at}.purchasedOn`, () => `${b.purchasedOn} is after the period ends (${p.period.to})`);
     // The package's deadlines count from a date field of the period (`trialStart` in the seeds).
     const start = def.from === "trialStart" ? p.trialStart : null;
     if (start == null) throw new FieldError(def.from, `is required: package ${def.plan} counts its deadlines from it`);
-    check(b.purchasedOn >= start, `${at}.purchasedOn`, () => `${b.purchasedOn} is before ${def.from} ${start}`);
+    check(!isBefore(b.purchasedOn, start), `${at}.purchasedOn`, () => `${b.purchasedOn} is before ${def.from} ${start}`);
     const used = b.usedHours ?? "0";
     check(new Dec(used).lte(option.hours), `${at}.usedHours`, () => `${used} is more than the package's ${option.hours} hours`);
     return { plan: b.plan, regime: b.regime, purchasedOn: b.purchasedOn, usedHours: used };
@@ -337,18 +256,23 @@ function checkVat(p: PeriodJson, policy: PolicyIR): void {
   const vat = policy.fees?.vat;
   if (p.vatRate != null) {
     check(new Dec(p.vatRate).lt(1), "vatRate", () => `must be a fraction below 1, e.g. "0.21" for 21 % (got "${p.vatRate}")`);
-    check(vat?.rate == null || new Dec(p.vatRate).eq(vat.rate), "vatRate", () => `"${p.vatRate}" contradicts the policy's VAT rate ${vat?.rate}`);
+    const policyPercent = vat?.vatPercent ?? null;
+    check(policyPercent === null || new Dec(p.vatRate).times(100).eq(policyPercent), "vatRate", () => `"${p.vatRate}" contradicts the policy's VAT rate of ${policyPercent}%`);
   }
-  check(!(vat?.applies && vat.rate === null && p.vatRate == null), "vatRate", () => `is required: policy ${policy.id} adds VAT on top of its rates without stating the rate (e.g. "0.21")`);
+  check(!(vat?.applies && vat.vatPercent === null && p.vatRate == null), "vatRate", () => `is required: policy ${policy.id} adds VAT on top of its rates without stating the rate (e.g. "0.21")`);
 }
 
 /** The claim, dated in the billing zone (SPEC §6): an instant, or a local date taken as is. */
 function parseClaim(p: PeriodJson, zone: string): Period["claim"] {
   if (!p.claim) return null;
   const at = p.claim.submittedAt;
-  if (isLocalDate(at)) return { submittedAt: at, submittedOn: at, subject: p.claim.subject };
+  if (isLocalDate(at)) {
+    check(isSupportedDate(at), "claim.submittedAt", () => SUPPORTED_DATE_MESSAGE);
+    return { submittedAt: at, submittedOn: at, subject: p.claim.subject };
+  }
   const ms = parseInstant(at);
   if (ms === null) throw new FieldError("claim.submittedAt", "must be an ISO-8601 instant with an offset, or a local date YYYY-MM-DD of the billing zone");
+  check(inSupportedYears(ms), "claim.submittedAt", () => SUPPORTED_DATE_MESSAGE);
   return { submittedAt: at, submittedOn: localDateOf(ms, zone), subject: p.claim.subject };
 }
 
@@ -385,7 +309,7 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
   const zone = billingZone(policy);
   const fees = policy.fees;
   const plans = policy.plans.map((x) => x.name);
-  check(p.period.to >= p.period.from, "period.to", () => `${p.period.to} is before period.from ${p.period.from}`);
+  check(!isBefore(p.period.to, p.period.from), "period.to", () => `${p.period.to} is before period.from ${p.period.from}`);
   // SPEC §3: a policy without plans ignores the plan axis; with plans, an unknown one is an error.
   check(p.plan == null || plans.length === 0 || plans.includes(p.plan), "plan", () => unknownName("plan", p.plan ?? "", plans));
   const plan = plans.length > 0 ? (p.plan ?? null) : null;

@@ -10,7 +10,9 @@
 import { evaluateTicket } from "./evaluate.js";
 import type { Ticket } from "./io.js";
 import type { CreditsIR, PolicyIR } from "./ir.js";
-import { addMonths, Dec, endOfMonth, money, type Period } from "./period.js";
+import type { Period } from "./period.js";
+import { addMonths, endOfMonth, isAfter } from "./settle-dates.js";
+import { Dec, money, percentOf } from "./settle-decimal.js";
 
 /** The credit part of a settlement (SPEC §6). */
 export interface CreditResult {
@@ -83,7 +85,7 @@ function claimProblems(credits: CreditsIR, period: Period, deadline: string | nu
   const claim = period.claim;
   if (!claim) return [`no claim was submitted (a claim ${needed} is required)`];
   const problems: string[] = [];
-  if (deadline !== null && claim.submittedOn > deadline) {
+  if (deadline !== null && isAfter(claim.submittedOn, deadline)) {
     problems.push(`the claim was received on ${claim.submittedOn}, after the deadline ${deadline}`);
   }
   // "the email subject line must include the words": containment, ignoring letter case.
@@ -101,18 +103,21 @@ function claimProblems(credits: CreditsIR, period: Period, deadline: string | nu
 export function creditFor(credits: CreditsIR, period: Period, standings: readonly TicketCredit[]): CreditResult | null {
   const earning = standings.filter((s): s is TicketCredit & { percent: number } => s.percent !== null);
   if (earning.length === 0) return null;
-  // Not cumulative: the highest percentage applies, once.
-  const percent = Math.max(...earning.map((s) => s.percent));
+  // Not cumulative: the highest percentage applies, once. Compared and applied as the IR's exact text.
+  const texts = earning.map((s) => creditPercentText(credits, s.percent));
+  const highest = texts.reduce((a, b) => (new Dec(b).gt(a) ? b : a));
+  const percent = earning[texts.indexOf(highest)]!.percent;
   const chosen = earning.filter((s) => s.percent === percent);
-  const applied = credits.capPercent !== null ? Math.min(percent, credits.capPercent) : percent;
+  const capped = credits.capPercent !== null && new Dec(credits.capPercent).lt(highest);
+  const applied = capped && credits.capPercent !== null ? credits.capPercent : highest;
   const deadline = claimDeadline(credits, period);
   const problems = claimProblems(credits, period, deadline);
   const fees = period.fees ?? { amount: "0", currency: "" }; // parsePeriod requires fees with credits
-  const amount = problems.length === 0 ? new Dec(fees.amount).times(applied).dividedBy(100) : new Dec(0);
+  const amount = problems.length === 0 ? percentOf(new Dec(fees.amount), applied) : new Dec(0);
 
   const what = chosen.map((s) => `${s.id} (${s.breached.join(", ") || "breached"})`).join(", ");
-  const parts = [`highest breach ${percent}% of the period's fees: ${what}; credits are not cumulative`];
-  if (applied !== percent) parts.push(`capped at ${applied}% of the fees`);
+  const parts = [`highest breach ${highest}% of the period's fees: ${what}; credits are not cumulative`];
+  if (capped) parts.push(`capped at ${applied}% of the fees`);
   const others = earning.filter((s) => s.percent !== percent).map((s) => `${s.id} ${s.percent}%`);
   if (others.length > 0) parts.push(`lower breaches not added: ${others.join(", ")}`);
   const excluded = standings.filter((s) => s.excludedBecause !== null).map((s) => `${s.id} (${s.excludedBecause})`);
@@ -129,6 +134,15 @@ export function creditFor(credits: CreditsIR, period: Period, standings: readonl
     eligible: problems.length === 0,
     reason: parts.join("; "),
   };
+}
+
+/**
+ * The exact text of a credit percentage the evaluator reports as a number: the `creditPercent`
+ * of the row it came from (the IR allows at most 6 decimals, so the number names that decimal
+ * exactly and the match is exact).
+ */
+function creditPercentText(credits: CreditsIR, percent: number): string {
+  return credits.rows.find((r) => Number(r.creditPercent) === percent)?.creditPercent ?? String(percent);
 }
 
 /** The credit part of {@link settle}: `null` when the policy grants no credits. */

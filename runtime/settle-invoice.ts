@@ -19,22 +19,11 @@
  *   the due date is one started month, and so on (month ends clamped); simple, rounded once.
  */
 import type { FeesIR } from "./ir.js";
-import {
-  addDays,
-  addDecimalMonths,
-  addMonths,
-  billedRegime,
-  Dec,
-  dayOfNextMonth,
-  endOfMonth,
-  findRate,
-  hoursText,
-  money,
-  monthOf,
-  type PackagePurchase,
-  type Period,
-  type WorkEntry,
-} from "./period.js";
+import { billedRegime, findRate, type PackagePurchase, type Period, type WorkEntry } from "./period.js";
+import { addDays, addDecimalMonths, compareDates, dayOfNextMonth, endOfMonth, isAfter, isBefore, monthOf, startedMonthsLate } from "./settle-dates.js";
+import { Dec, hoursText, money, percentOf } from "./settle-decimal.js";
+
+export { startedMonthsLate } from "./settle-dates.js";
 
 /** One invoice line; `hours` and `rate` are `null` for a line that is not hourly (a package). */
 export interface InvoiceLine {
@@ -88,10 +77,10 @@ function packageStates(fees: FeesIR, period: Period): PackageState[] {
     const buyBy = def.buyWithinMonths === null ? null : addDecimalMonths(period.trialStart, new Dec(def.buyWithinMonths));
     const usableUntil = def.expiresAfterMonths === null ? null : addDecimalMonths(period.trialStart, new Dec(def.expiresAfterMonths));
     const hours = new Dec(option.hours);
-    states.push({ purchase, def, hours, left: hours.minus(purchase.usedHours), valid: buyBy === null || purchase.purchasedOn <= buyBy, buyBy, usableUntil });
+    states.push({ purchase, def, hours, left: hours.minus(purchase.usedHours), valid: buyBy === null || !isAfter(purchase.purchasedOn, buyBy), buyBy, usableUntil });
   }
   // SPEC §6: packages are drawn oldest first (stable for the same purchase date).
-  return states.sort((a, b) => (a.purchase.purchasedOn < b.purchase.purchasedOn ? -1 : a.purchase.purchasedOn > b.purchase.purchasedOn ? 1 : 0));
+  return states.sort((a, b) => compareDates(a.purchase.purchasedOn, b.purchase.purchasedOn));
 }
 
 function line(description: string, hours: Dec, rate: Dec): { line: InvoiceLine; amount: Dec } {
@@ -141,8 +130,8 @@ class LineBuilder {
     let prepaidNote = "";
     for (const p of this.packages) {
       if (rest.isZero()) break;
-      if (p.def.draws !== w.kind || p.purchase.regime !== w.regime || !p.valid || p.left.lte(0) || w.date < p.purchase.purchasedOn) continue;
-      if (p.usableUntil !== null && w.date > p.usableUntil) {
+      if (p.def.draws !== w.kind || p.purchase.regime !== w.regime || !p.valid || p.left.lte(0) || isBefore(w.date, p.purchase.purchasedOn)) continue;
+      if (p.usableUntil !== null && isAfter(w.date, p.usableUntil)) {
         prepaidNote ||= ` (${words(p.def.plan)} hours expired after ${p.usableUntil})`;
         continue;
       }
@@ -174,15 +163,13 @@ class LineBuilder {
 }
 
 /**
- * Started months of lateness: the smallest n ≥ 1 with `paid` ≤ `due` + n months (0 when paid on
- * or before `due`). `due` + (calendar-month difference − 1) months lies in the month before
- * `paid`, so the search starts at that difference and takes at most one more step.
+ * VAT on the subtotal, rounded to the cent: the policy's `vatPercent`, else the period's
+ * `vatRate` (a fraction); a policy without `plus vat` adds VAT only when the period gives a rate.
  */
-export function startedMonthsLate(due: string, paid: string): number {
-  if (paid <= due) return 0;
-  let n = Math.max(1, (Number(paid.slice(0, 4)) - Number(due.slice(0, 4))) * 12 + Number(paid.slice(5, 7)) - Number(due.slice(5, 7)));
-  while (paid > addMonths(due, n)) n += 1;
-  return n;
+function vatOf(fees: FeesIR, period: Period, subtotal: Dec): Dec {
+  const policyPercent = fees.vat.applies ? fees.vat.vatPercent : null;
+  if (policyPercent !== null) return new Dec(money(percentOf(subtotal, policyPercent)));
+  return period.vatRate === null ? ZERO : new Dec(money(subtotal.times(period.vatRate)));
 }
 
 /** The invoice of a period (SPEC §6); `fees` is the policy's fees block. */
@@ -191,15 +178,13 @@ export function settleInvoice(fees: FeesIR, period: Period): InvoiceResult {
   const builder = new LineBuilder(fees, packages);
   // Date order (SPEC §6: allowances are consumed in date order); on one day, purchases first.
   const events: { date: string; run: () => void }[] = [
-    ...packages.filter((p) => p.purchase.purchasedOn >= period.from).map((p) => ({ date: p.purchase.purchasedOn, run: () => builder.purchase(p) })),
+    ...packages.filter((p) => !isBefore(p.purchase.purchasedOn, period.from)).map((p) => ({ date: p.purchase.purchasedOn, run: () => builder.purchase(p) })),
     ...period.work.map((w) => ({ date: w.date, run: () => builder.work(w) })),
   ];
-  for (const e of events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) e.run();
+  for (const e of events.sort((a, b) => compareDates(a.date, b.date))) e.run();
 
-  // VAT: the policy's rate, else the period's; a policy without `plus vat` only when the period gives one.
-  const vatRate = fees.vat.applies ? (fees.vat.rate ?? period.vatRate) : period.vatRate;
   const subtotal = builder.subtotal;
-  const vat = vatRate === null ? ZERO : new Dec(money(subtotal.times(vatRate)));
+  const vat = vatOf(fees, period, subtotal);
   const total = subtotal.plus(vat);
 
   const issue = fees.invoice.issue;
@@ -207,7 +192,7 @@ export function settleInvoice(fees: FeesIR, period: Period): InvoiceResult {
   const dueOn = fees.invoice.due.kind === "netDays" ? addDays(issuedOn, fees.invoice.due.days) : endOfMonth(issuedOn);
   const late = fees.lateCharge && period.paidOn !== null ? startedMonthsLate(dueOn, period.paidOn) : 0;
   // Simple, not compounded: percent × started months of the total, rounded once.
-  const lateCharge = fees.lateCharge && late > 0 ? total.times(fees.lateCharge.percent).dividedBy(100).times(late) : ZERO;
+  const lateCharge = fees.lateCharge && late > 0 ? percentOf(total, fees.lateCharge.chargePercent).times(late) : ZERO;
 
   return {
     currency: fees.currency,

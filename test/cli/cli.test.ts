@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { IR_VERSION } from "../../runtime/ir.js";
 
 const CLI = join(process.cwd(), "dist", "cli", "main.js");
 
@@ -141,7 +142,7 @@ describe("sla test, settle, fmt, compile", () => {
     const r = sla(["compile", "policies/kustomer.sla"]);
     expect(r.code).toBe(0);
     const ir = JSON.parse(r.stdout) as { irVersion: number; targets: { goals: { origin: { line: number; text: string } }[] }[] };
-    expect(ir.irVersion).toBe(1);
+    expect(ir.irVersion).toBe(IR_VERSION);
     expect(ir.targets[0]!.goals[0]!.origin.text).toBe("| P1 | 2 hours |");
   });
 });
@@ -219,7 +220,7 @@ describe("edge cases of the command line", () => {
     const broken = file("broken.sla", "policy b\nplan {\n");
     const r = sla(["fmt", "--check", broken]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("1 file could not be formatted");
+    expect(r.stdout).toContain("1 of 1 file could not be formatted");
     expect(r.stderr).toContain("error[SLA001]");
   });
 

@@ -168,7 +168,7 @@ describe("credit properties (SPEC §6)", () => {
         fc.option(fc.integer({ min: 0, max: 25 })),
         claim,
         (raw, amount, cap, claimJson) => {
-          const p: PolicyIR = { ...imagicle, credits: { ...imagicle.credits!, capPercent: cap } };
+          const p: PolicyIR = { ...imagicle, credits: { ...imagicle.credits!, capPercent: cap === null ? null : String(cap) } };
           const tickets = raw.map((t, i) => ({ id: `T-${i}`, ...t }));
           const json = { plan: "gold", period: { from: "2026-03-01", to: "2026-03-31" }, fees: { amount, currency: "EUR" }, tickets, ...(claimJson ? { claim: claimJson } : {}) };
           const parsed = parsePeriod(json, p);

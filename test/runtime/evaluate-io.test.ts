@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { loadPolicy } from "../../runtime/index.js";
+import { IR_VERSION, loadPolicy } from "../../runtime/index.js";
 import { formatInstant, parseInstant } from "../../runtime/instant.js";
 import { parseTicket } from "../../runtime/io.js";
 import { imagicle, promotron } from "./fixtures.js";
@@ -176,7 +176,7 @@ describe("formatInstant", () => {
 describe("loadPolicy", () => {
   it("returns the policy, or the first problem with its path", () => {
     expect(loadPolicy(JSON.parse(JSON.stringify(imagicle)))).toMatchObject({ ok: true });
-    const bad = loadPolicy({ ...imagicle, irVersion: 2 });
+    const bad = loadPolicy({ ...imagicle, irVersion: IR_VERSION + 1 });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.field).toBe("irVersion");
     const deep = loadPolicy({ ...imagicle, targets: [{ ...imagicle.targets[0], binding: "yes" }] });

@@ -18,6 +18,7 @@ import type {
   TargetIR,
   Window,
 } from "../../runtime/ir.js";
+import { IR_VERSION } from "../../runtime/ir.js";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -80,7 +81,7 @@ const named = (name: string, title: string | null = null) => ({ name, title, des
 /** A policy with empty defaults, overridden by `p`. */
 export function policy(p: Partial<PolicyIR> & Pick<PolicyIR, "id">): PolicyIR {
   return {
-    irVersion: 1,
+    irVersion: IR_VERSION,
     title: null,
     calendars: [],
     defaultCalendar: null,
@@ -179,10 +180,10 @@ export const imagicle: PolicyIR = policy({
     plans: ["gold", "platinum"],
     targets: ["response"],
     rows: [
-      { priority: "P1", percent: 20, origin: origin(300) },
-      { priority: "P2", percent: 10, origin: origin(301) },
-      { priority: "P3", percent: 5, origin: origin(302) },
-      { priority: "P4", percent: 0, origin: origin(303) },
+      { priority: "P1", creditPercent: "20", origin: origin(300) },
+      { priority: "P2", creditPercent: "10", origin: origin(301) },
+      { priority: "P3", creditPercent: "5", origin: origin(302) },
+      { priority: "P4", creditPercent: "0", origin: origin(303) },
     ],
     claimMonthsAfter: 1,
     claimSubject: "SLA Credit Request",

@@ -119,7 +119,7 @@ describe("service credits (SPEC §6, seed 001 §8)", () => {
   it("rounds the amount to the cent and applies a cap", () => {
     const fees = { amount: "999.99", currency: "EUR" };
     expect(settled(imagicle, { ...gold, fees, tickets: [ticket("T-1", "P3", "15:00")], claim: goodClaim }).credit?.amount).toBe("50.00"); // 49.9995
-    const capped = { ...imagicle, credits: { ...imagicle.credits!, capPercent: 15 } };
+    const capped = { ...imagicle, credits: { ...imagicle.credits!, capPercent: "15" } };
     const c = settled(capped, { ...gold, tickets: [ticket("T-1", "P1", "11:30")], claim: goodClaim }).credit;
     expect(c).toMatchObject({ percent: 20, amount: "1800.00" });
     expect(c?.reason).toContain("capped at 15%");
