@@ -1,76 +1,35 @@
 /**
- * CST → AST. Defensive: a CST built by error recovery may lack any token, so every lookup may
- * come back empty and the AST then holds `null` there.
+ * CST → AST. Reads the CST through the types generated from the grammar
+ * (`grammar/cst.generated.ts`) with the accessors of `cst-access.ts`, so a renamed rule or token
+ * is a compile error here. Defensive: a CST built by error recovery may lack any token, so every
+ * lookup may come back empty and the AST then holds `null` there.
  */
-import type { CstElement, CstNode, IToken } from "chevrotain";
+import type { IToken } from "chevrotain";
+import type * as C from "../grammar/cst.generated.js";
 import { tokenSpan } from "../grammar/parse.js";
-import type { Span } from "../grammar/source.js";
 import type * as A from "./ast.js";
+import { allTokens, sub, subs, spanOf, tok, toks, type ChildNode, type RuleChild, type TokenName } from "./cst-access.js";
 
-type Children = Record<string, CstElement[] | undefined>;
-
-function isToken(e: CstElement | undefined): e is IToken {
-  return e !== undefined && "image" in e;
-}
-
-function isNode(e: CstElement | undefined): e is CstNode {
-  return e !== undefined && "children" in e;
-}
-
-/** A token usable for a span: recovery-inserted tokens have NaN offsets. */
-function realToken(e: CstElement | undefined): IToken | null {
-  return isToken(e) && Number.isFinite(e.startOffset) && !e.isInsertedInRecovery ? e : null;
-}
-
-function tok(node: CstNode, name: string, i = 0): IToken | null {
-  return realToken((node.children as Children)[name]?.[i]);
-}
-
-function toks(node: CstNode, name: string): IToken[] {
-  return ((node.children as Children)[name] ?? []).map(realToken).filter((t): t is IToken => t !== null);
-}
-
-function sub(node: CstNode, name: string, i = 0): CstNode | null {
-  const e = (node.children as Children)[name]?.[i];
-  return isNode(e) ? e : null;
-}
-
-function subs(node: CstNode, name: string): CstNode[] {
-  return ((node.children as Children)[name] ?? []).filter(isNode);
-}
-
-/** All real tokens under a node, in source order. */
-function allTokens(node: CstNode): IToken[] {
-  const out: IToken[] = [];
-  for (const list of Object.values(node.children as Children)) {
-    for (const e of list ?? []) {
-      if (isNode(e)) out.push(...allTokens(e));
-      else {
-        const t = realToken(e);
-        if (t) out.push(t);
-      }
-    }
-  }
-  return out.sort((a, b) => a.startOffset - b.startOffset);
-}
-
-function spanOf(node: CstNode): Span {
-  const loc = node.location;
-  if (loc && Number.isFinite(loc.startOffset) && loc.endOffset !== undefined && Number.isFinite(loc.endOffset)) {
-    return { start: loc.startOffset, end: loc.endOffset + 1 };
-  }
-  const ts = allTokens(node);
-  if (ts.length === 0) return { start: 0, end: 0 };
-  return { start: tokenSpan(ts[0]!).start, end: tokenSpan(ts[ts.length - 1]!).end };
+/** The items of a block read by `item`, dropping those it cannot make sense of. */
+function items<N, T>(nodes: readonly N[], item: (node: N) => T | null): T[] {
+  return nodes.flatMap((n) => {
+    const x = item(n);
+    return x ? [x] : [];
+  });
 }
 
 function name(t: IToken | null): A.Name | null {
   return t ? { text: t.image, span: tokenSpan(t) } : null;
 }
 
-function names(node: CstNode | null): A.Name[] {
-  if (!node) return [];
-  return [...toks(node, "Identifier"), ...toks(node, "Word")].sort((a, b) => a.startOffset - b.startOffset).map((t) => name(t)!);
+/** The names of a `nameList` (`gold, platinum`). */
+function names(node: C.NameListCstNode | null): A.Name[] {
+  return node ? toks(node, "Identifier").map((t) => name(t)!) : [];
+}
+
+/** The words of a `wordList` (`en, it`). */
+function words(node: C.WordListCstNode | null): A.Name[] {
+  return node ? toks(node, "Word").map((t) => name(t)!) : [];
 }
 
 /** Unescape a string literal: `"a \"b\""` → `a "b"`. */
@@ -101,13 +60,13 @@ function unitOf(image: string): A.UnitName {
   return (["minute", "hour", "day", "week", "month"].includes(u) ? u : "hour") as A.UnitName;
 }
 
-function unitNode(node: CstNode | null): A.UnitName | null {
+function unitNode(node: C.UnitCstNode | null): A.UnitName | null {
   if (!node) return null;
   const t = tok(node, "Unit") ?? tok(node, "Day") ?? tok(node, "Days");
   return t ? unitOf(t.image) : null;
 }
 
-function duration(node: CstNode | null): A.Duration | null {
+function duration(node: C.DurationCstNode | null): A.Duration | null {
   if (!node) return null;
   const n = tok(node, "NumberLit");
   const unit = unitNode(sub(node, "unit"));
@@ -122,7 +81,7 @@ function duration(node: CstNode | null): A.Duration | null {
   };
 }
 
-function windows(node: CstNode | null): A.Window[] {
+function windows(node: C.WindowListCstNode | null): A.Window[] {
   if (!node) return [];
   const out: A.Window[] = [];
   for (const w of subs(node, "window")) {
@@ -133,7 +92,7 @@ function windows(node: CstNode | null): A.Window[] {
   return out;
 }
 
-function dayRanges(node: CstNode | null): A.DayRange[] {
+function dayRanges(node: C.DayListCstNode | null): A.DayRange[] {
   if (!node) return [];
   const out: A.DayRange[] = [];
   for (const r of subs(node, "dayRange")) {
@@ -143,7 +102,7 @@ function dayRanges(node: CstNode | null): A.DayRange[] {
   return out;
 }
 
-function calendarItem(node: CstNode): A.CalendarItem | null {
+function calendarItem(node: C.CalendarItemCstNode): A.CalendarItem | null {
   const span = spanOf(node);
   const zone = sub(node, "zoneClause");
   if (zone) return { kind: "zone", zone: str(tok(zone, "StringLit")), span };
@@ -170,30 +129,27 @@ function calendarItem(node: CstNode): A.CalendarItem | null {
   return null;
 }
 
-function calendarRef(node: CstNode): A.CalendarRef {
+function calendarRef(node: C.CalendarRefCstNode): A.CalendarRef {
   return { kind: "calendarRef", calendar: name(tok(node, "Identifier")), plans: names(sub(node, "nameList")), span: spanOf(node) };
 }
 
-function clockRule(node: CstNode): A.ClockRule {
+function clockRule(node: C.ClockRuleCstNode): A.ClockRule {
   const rule = (["Start", "Pause", "Resume", "Stop"] as const).find((k) => tok(node, k) !== null) ?? "Start";
   return {
     kind: "clockRule",
     rule: rule.toLowerCase() as A.ClockRule["rule"],
-    events: subs(node, "eventKind").flatMap((e) => {
-      const l = eventKind(e);
-      return l ? [l] : [];
-    }),
+    events: items(subs(node, "eventKind"), eventKind),
     span: spanOf(node),
   };
 }
 
-function eventKind(node: CstNode | null): A.Lit<A.EventKindName> | null {
+function eventKind(node: C.EventKindCstNode | null): A.Lit<A.EventKindName> | null {
   if (!node) return null;
   const t = allTokens(node)[0];
   return t ? { value: t.image as A.EventKindName, span: tokenSpan(t) } : null;
 }
 
-function cell(node: CstNode): A.Cell | null {
+function cell(node: C.CellCstNode): A.Cell | null {
   const span = spanOf(node);
   const d = sub(node, "duration");
   if (d) return duration(d);
@@ -209,25 +165,22 @@ function cell(node: CstNode): A.Cell | null {
   return word ? { kind: "word", word: word.image, span } : null;
 }
 
-function table(node: CstNode): A.Table {
+function table(node: C.TableCstNode): A.Table {
   const rows = subs(node, "row").map((r) => ({
-    cells: subs(r, "cell").flatMap((c) => {
-      const x = cell(c);
-      return x ? [x] : [];
-    }),
+    cells: items(subs(r, "cell"), cell),
     span: spanOf(r),
   }));
   return { kind: "table", rows, span: spanOf(node) };
 }
 
-function money(node: CstNode | null): A.Money | null {
+function money(node: C.MoneyCstNode | null): A.Money | null {
   if (!node) return null;
   const amount = lit(tok(node, "NumberLit"), String);
   if (!amount) return null;
   return { amount, currency: name(tok(node, "Identifier")), span: spanOf(node) };
 }
 
-function creditsItem(node: CstNode): A.CreditsItem | null {
+function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
   const span = spanOf(node);
   const zone = sub(node, "zoneClause");
   if (zone) return { kind: "zone", zone: str(tok(zone, "StringLit")), span };
@@ -246,7 +199,7 @@ function creditsItem(node: CstNode): A.CreditsItem | null {
   return null;
 }
 
-function packageItem(node: CstNode): A.PackageItem | null {
+function packageItem(node: C.PackageItemCstNode): A.PackageItem | null {
   const span = spanOf(node);
   if (tok(node, "Prepays")) {
     return {
@@ -268,7 +221,54 @@ function packageItem(node: CstNode): A.PackageItem | null {
   return null;
 }
 
-function feesItem(node: CstNode): A.FeesItem | null {
+function rateClause(rate: C.RateClauseCstNode, span: A.FeesItem["span"]): A.FeesItem {
+  const per = tok(rate, "Unit");
+  return {
+    kind: "rate",
+    subject: name(tok(rate, "Identifier")),
+    money: money(sub(rate, "money")),
+    per: per ? unitOf(per.image) : null,
+    perSpan: per ? tokenSpan(per) : null,
+    span,
+  };
+}
+
+function allowanceClause(allowance: C.AllowanceClauseCstNode, span: A.FeesItem["span"]): A.FeesItem {
+  const per = tok(allowance, "Unit");
+  return {
+    kind: "allowance",
+    regime: name(tok(allowance, "Identifier", 0)),
+    duration: duration(sub(allowance, "duration")),
+    per: per ? unitOf(per.image) : null,
+    excessAt: name(tok(allowance, "Identifier", 1)),
+    span,
+  };
+}
+
+function packageDecl(pkg: C.PackageDeclCstNode, span: A.FeesItem["span"]): A.FeesItem {
+  return {
+    kind: "package",
+    plan: name(tok(pkg, "Identifier")),
+    price: money(sub(pkg, "money")),
+    items: items(subs(pkg, "packageItem"), packageItem),
+    span,
+  };
+}
+
+function invoiceClause(inv: C.InvoiceClauseCstNode, span: A.FeesItem["span"]): A.FeesItem {
+  const days = lit(tok(inv, "NumberLit", 0), Number);
+  let issue: Extract<A.FeesItem, { kind: "invoice" }>["issue"] = null;
+  if (tok(inv, "Issued") && days) issue = tok(inv, "On") ? { kind: "dayOfNextMonth", day: days } : { kind: "daysAfterPeriod", days };
+  return { kind: "invoice", schedule: tok(inv, "Yearly") ? "yearly" : "monthly", issue, span };
+}
+
+function paymentClause(pay: C.PaymentClauseCstNode, span: A.FeesItem["span"]): A.FeesItem {
+  const days = lit(tok(pay, "NumberLit"), Number);
+  if (tok(pay, "Net") && days) return { kind: "payment", due: { kind: "netDays", days, unit: unitNode(sub(pay, "unit")) }, span };
+  return { kind: "payment", due: { kind: "endOfMonth" }, span };
+}
+
+function feesItem(node: C.FeesItemCstNode): A.FeesItem | null {
   const span = spanOf(node);
   const zone = sub(node, "zoneClause");
   if (zone) return { kind: "zone", zone: str(tok(zone, "StringLit")), span };
@@ -277,61 +277,21 @@ function feesItem(node: CstNode): A.FeesItem | null {
   if (tok(node, "Vat")) return { kind: "vatRate", percent: lit(tok(node, "Percent"), percentValue), span };
   if (tok(node, "Free")) return { kind: "free", works: names(sub(node, "nameList")), span };
   const rate = sub(node, "rateClause");
-  if (rate) {
-    const per = tok(rate, "Unit");
-    return {
-      kind: "rate",
-      subject: name(tok(rate, "Identifier")),
-      money: money(sub(rate, "money")),
-      per: per ? unitOf(per.image) : null,
-      perSpan: per ? tokenSpan(per) : null,
-      span,
-    };
-  }
+  if (rate) return rateClause(rate, span);
   const allowance = sub(node, "allowanceClause");
-  if (allowance) {
-    const per = tok(allowance, "Unit");
-    return {
-      kind: "allowance",
-      regime: name(tok(allowance, "Identifier", 0)),
-      duration: duration(sub(allowance, "duration")),
-      per: per ? unitOf(per.image) : null,
-      excessAt: name(tok(allowance, "Identifier", 1)),
-      span,
-    };
-  }
+  if (allowance) return allowanceClause(allowance, span);
   const pkg = sub(node, "packageDecl");
-  if (pkg) {
-    return {
-      kind: "package",
-      plan: name(tok(pkg, "Identifier")),
-      price: money(sub(pkg, "money")),
-      items: subs(pkg, "packageItem").flatMap((i) => {
-        const x = packageItem(i);
-        return x ? [x] : [];
-      }),
-      span,
-    };
-  }
+  if (pkg) return packageDecl(pkg, span);
   const inv = sub(node, "invoiceClause");
-  if (inv) {
-    const days = lit(tok(inv, "NumberLit", 0), Number);
-    let issue: Extract<A.FeesItem, { kind: "invoice" }>["issue"] = null;
-    if (tok(inv, "Issued") && days) issue = tok(inv, "On") ? { kind: "dayOfNextMonth", day: days } : { kind: "daysAfterPeriod", days };
-    return { kind: "invoice", schedule: tok(inv, "Yearly") ? "yearly" : "monthly", issue, span };
-  }
+  if (inv) return invoiceClause(inv, span);
   const pay = sub(node, "paymentClause");
-  if (pay) {
-    const days = lit(tok(pay, "NumberLit"), Number);
-    if (tok(pay, "Net") && days) return { kind: "payment", due: { kind: "netDays", days, unit: unitNode(sub(pay, "unit")) }, span };
-    return { kind: "payment", due: { kind: "endOfMonth" }, span };
-  }
+  if (pay) return paymentClause(pay, span);
   const late = sub(node, "lateChargeClause");
   if (late) return { kind: "lateCharge", percent: lit(tok(late, "Percent"), percentValue), span };
   return null;
 }
 
-function exampleItem(node: CstNode): A.ExampleItem | null {
+function exampleItem(node: C.ExampleItemCstNode): A.ExampleItem | null {
   const span = spanOf(node);
   if (tok(node, "Ticket")) return { kind: "ticketId", id: str(tok(node, "StringLit")), span };
   const field = sub(node, "ticketField");
@@ -359,7 +319,7 @@ function exampleItem(node: CstNode): A.ExampleItem | null {
   return null;
 }
 
-function expectation(node: CstNode): A.ExampleItem {
+function expectation(node: C.ExpectationCstNode): A.ExampleItem {
   const span = spanOf(node);
   if (tok(node, "Dot")) {
     const words = [...toks(node, "Word"), ...toks(node, "Dot")].sort((a, b) => a.startOffset - b.startOffset);
@@ -389,147 +349,151 @@ function expectation(node: CstNode): A.ExampleItem {
   };
 }
 
-const NAMED: Record<string, A.NamedKind> = {
+/** The keyword of each named declaration, and the kind of name it declares. */
+const NAMED = {
   Plan: "plan",
   Priority: "priority",
   Role: "role",
   Channel: "channel",
   Work: "work",
   Obligation: "obligation",
+} as const satisfies Partial<Record<TokenName<C.NamedDeclCstChildren>, A.NamedKind>>;
+
+const NAMED_KEYWORDS = Object.keys(NAMED) as (keyof typeof NAMED)[];
+
+function calendarDecl(cal: C.CalendarDeclCstNode): A.Decl {
+  return {
+    kind: "calendar",
+    name: name(tok(cal, "Identifier", 0)),
+    title: str(tok(cal, "StringLit")),
+    parent: tok(cal, "Extends") ? name(tok(cal, "Identifier", 1)) : null,
+    items: items(subs(cal, "calendarItem"), calendarItem),
+    span: spanOf(cal),
+  };
+}
+
+function regionItem(item: C.RegionItemCstNode): A.CalendarRef | A.LanguagesClause | null {
+  const ref = sub(item, "calendarRef");
+  if (ref) return calendarRef(ref);
+  const langs = sub(item, "languagesClause");
+  if (langs) return { kind: "languages", optional: tok(langs, "Optional") !== null, codes: words(sub(langs, "wordList")), span: spanOf(langs) };
+  return null;
+}
+
+function regionDecl(region: C.RegionDeclCstNode): A.Decl {
+  return {
+    kind: "region",
+    name: name(tok(region, "Identifier")),
+    title: str(tok(region, "StringLit")),
+    items: items(subs(region, "regionItem"), regionItem),
+    span: spanOf(region),
+  };
+}
+
+function namedDecl(named: C.NamedDeclCstNode): A.Decl {
+  const kwName = NAMED_KEYWORDS.find((k) => tok(named, k) !== null) ?? "Plan";
+  const kw = tok(named, kwName);
+  return {
+    kind: "named",
+    what: NAMED[kwName],
+    keywordSpan: kw ? tokenSpan(kw) : spanOf(named),
+    name: name(tok(named, "Identifier", 0)),
+    parent: tok(named, "Extends") ? name(tok(named, "Identifier", 1)) : null,
+    text: str(tok(named, "StringLit")),
+    span: spanOf(named),
+  };
+}
+
+function excludeDecl(ex: C.ExcludeDeclCstNode): A.Decl {
+  return {
+    kind: "exclude",
+    what: tok(ex, "Cause") ? "cause" : "channel",
+    name: name(tok(ex, "Identifier")),
+    text: str(tok(ex, "StringLit")),
+    span: spanOf(ex),
+  };
+}
+
+function targetDecl(target: C.TargetDeclCstNode): A.Decl {
+  const kpi = sub(target, "kpiClause");
+  return {
+    kind: "target",
+    name: name(tok(target, "Identifier")),
+    title: str(tok(target, "StringLit")),
+    clock: subs(target, "clockRule").map(clockRule),
+    kpi: kpi ? { text: str(tok(kpi, "StringLit")), span: spanOf(kpi) } : null,
+    calendars: subs(target, "calendarRef").map(calendarRef),
+    goals: items(subs(target, "goalsClause"), (g) => {
+      const t = sub(g, "table");
+      return t ? table(t) : null;
+    }),
+    span: spanOf(target),
+  };
+}
+
+function escalationDecl(esc: C.EscalationDeclCstNode): A.Decl {
+  return {
+    kind: "escalation",
+    plans: names(sub(esc, "nameList")),
+    clock: subs(esc, "clockRule").map(clockRule),
+    calendars: subs(esc, "calendarRef").map(calendarRef),
+    tables: subs(esc, "table").map(table),
+    span: spanOf(esc),
+  };
+}
+
+function creditsDecl(credits: C.CreditsDeclCstNode): A.Decl {
+  return { kind: "credits", plans: names(sub(credits, "nameList")), items: items(subs(credits, "creditsItem"), creditsItem), span: spanOf(credits) };
+}
+
+function feesDecl(fees: C.FeesDeclCstNode): A.Decl {
+  return { kind: "fees", items: items(subs(fees, "feesItem"), feesItem), span: spanOf(fees) };
+}
+
+function exampleDecl(example: C.ExampleDeclCstNode): A.Decl {
+  return { kind: "example", name: str(tok(example, "StringLit")), items: items(subs(example, "exampleItem"), exampleItem), span: spanOf(example) };
+}
+
+type DeclRule = RuleChild<C.DeclarationCstChildren>;
+
+/**
+ * One builder per alternative of the `declaration` rule. The mapped type makes a declaration
+ * rule added to the grammar without a builder here (after `npm run gen:cst`) a compile error.
+ */
+const DECLARATIONS: { readonly [K in DeclRule]: (node: ChildNode<C.DeclarationCstChildren, K>) => A.Decl } = {
+  calendarDecl,
+  regionDecl,
+  namedDecl,
+  excludeDecl,
+  targetDecl,
+  escalationDecl,
+  creditsDecl,
+  feesDecl,
+  exampleDecl,
 };
 
-function declaration(node: CstNode): A.Decl | null {
-  const cal = sub(node, "calendarDecl");
-  if (cal) {
-    return {
-      kind: "calendar",
-      name: name(tok(cal, "Identifier", 0)),
-      title: str(tok(cal, "StringLit")),
-      parent: tok(cal, "Extends") ? name(tok(cal, "Identifier", 1)) : null,
-      items: subs(cal, "calendarItem").flatMap((i) => {
-        const x = calendarItem(i);
-        return x ? [x] : [];
-      }),
-      span: spanOf(cal),
-    };
-  }
-  const region = sub(node, "regionDecl");
-  if (region) {
-    return {
-      kind: "region",
-      name: name(tok(region, "Identifier")),
-      title: str(tok(region, "StringLit")),
-      items: subs(region, "regionItem").flatMap((i): (A.CalendarRef | A.LanguagesClause)[] => {
-        const ref = sub(i, "calendarRef");
-        if (ref) return [calendarRef(ref)];
-        const langs = sub(i, "languagesClause");
-        if (langs) {
-          return [{ kind: "languages", optional: tok(langs, "Optional") !== null, codes: names(sub(langs, "wordList")), span: spanOf(langs) }];
-        }
-        return [];
-      }),
-      span: spanOf(region),
-    };
-  }
-  const named = sub(node, "namedDecl");
-  if (named) {
-    const kwName = Object.keys(NAMED).find((k) => tok(named, k) !== null) ?? "Plan";
-    const kw = tok(named, kwName);
-    return {
-      kind: "named",
-      what: NAMED[kwName]!,
-      keywordSpan: kw ? tokenSpan(kw) : spanOf(named),
-      name: name(tok(named, "Identifier", 0)),
-      parent: tok(named, "Extends") ? name(tok(named, "Identifier", 1)) : null,
-      text: str(tok(named, "StringLit")),
-      span: spanOf(named),
-    };
-  }
-  const ex = sub(node, "excludeDecl");
-  if (ex) {
-    return {
-      kind: "exclude",
-      what: tok(ex, "Cause") ? "cause" : "channel",
-      name: name(tok(ex, "Identifier")),
-      text: str(tok(ex, "StringLit")),
-      span: spanOf(ex),
-    };
-  }
-  const target = sub(node, "targetDecl");
-  if (target) {
-    const kpi = sub(target, "kpiClause");
-    return {
-      kind: "target",
-      name: name(tok(target, "Identifier")),
-      title: str(tok(target, "StringLit")),
-      clock: subs(target, "clockRule").map(clockRule),
-      kpi: kpi ? { text: str(tok(kpi, "StringLit")), span: spanOf(kpi) } : null,
-      calendars: subs(target, "calendarRef").map(calendarRef),
-      goals: subs(target, "goalsClause").flatMap((g) => {
-        const t = sub(g, "table");
-        return t ? [table(t)] : [];
-      }),
-      span: spanOf(target),
-    };
-  }
-  const esc = sub(node, "escalationDecl");
-  if (esc) {
-    return {
-      kind: "escalation",
-      plans: names(sub(esc, "nameList")),
-      clock: subs(esc, "clockRule").map(clockRule),
-      calendars: subs(esc, "calendarRef").map(calendarRef),
-      tables: subs(esc, "table").map(table),
-      span: spanOf(esc),
-    };
-  }
-  const credits = sub(node, "creditsDecl");
-  if (credits) {
-    return {
-      kind: "credits",
-      plans: names(sub(credits, "nameList")),
-      items: subs(credits, "creditsItem").flatMap((i) => {
-        const x = creditsItem(i);
-        return x ? [x] : [];
-      }),
-      span: spanOf(credits),
-    };
-  }
-  const fees = sub(node, "feesDecl");
-  if (fees) {
-    return {
-      kind: "fees",
-      items: subs(fees, "feesItem").flatMap((i) => {
-        const x = feesItem(i);
-        return x ? [x] : [];
-      }),
-      span: spanOf(fees),
-    };
-  }
-  const example = sub(node, "exampleDecl");
-  if (example) {
-    return {
-      kind: "example",
-      name: str(tok(example, "StringLit")),
-      items: subs(example, "exampleItem").flatMap((i) => {
-        const x = exampleItem(i);
-        return x ? [x] : [];
-      }),
-      span: spanOf(example),
-    };
+const DECLARATION_RULES = Object.keys(DECLARATIONS) as DeclRule[];
+
+/** The declaration `key` under `node`, built, or null when `node` is another alternative. */
+function declarationOf<K extends DeclRule>(node: C.DeclarationCstNode, key: K): A.Decl | null {
+  const child = sub(node, key);
+  return child ? DECLARATIONS[key](child) : null;
+}
+
+function declaration(node: C.DeclarationCstNode): A.Decl | null {
+  for (const key of DECLARATION_RULES) {
+    const decl = declarationOf(node, key);
+    if (decl) return decl;
   }
   return null;
 }
 
 /** Build the AST of a whole file from its CST. */
-export function astFromCst(cst: CstNode, textLength: number): A.PolicyFile {
+export function astFromCst(cst: C.FileCstNode, textLength: number): A.PolicyFile {
   const headerNode = sub(cst, "policyHeader");
   const header = headerNode
     ? { id: name(tok(headerNode, "Identifier")), title: str(tok(headerNode, "StringLit")), span: spanOf(headerNode) }
     : null;
-  const decls = subs(cst, "declaration").flatMap((d) => {
-    const x = declaration(d);
-    return x ? [x] : [];
-  });
+  const decls = items(subs(cst, "declaration"), declaration);
   return { header, decls, span: { start: 0, end: textLength } };
 }

@@ -1,7 +1,8 @@
 /**
  * Text → tokens → CST. Never throws: lexing and parsing errors come back as data, with spans.
  */
-import type { CstNode, IToken, IRecognitionException } from "chevrotain";
+import type { IToken, IRecognitionException } from "chevrotain";
+import type { FileCstNode } from "./cst.generated.js";
 import { slaLexer } from "./tokens.js";
 import { SlaParser, slaParser } from "./parser.js";
 import type { Span } from "./source.js";
@@ -19,7 +20,8 @@ export interface SyntaxError {
 }
 
 export interface ParseResult {
-  readonly cst: CstNode;
+  /** The concrete syntax tree, typed by the types generated from the grammar. */
+  readonly cst: FileCstNode;
   readonly tokens: readonly IToken[];
   readonly comments: readonly IToken[];
   readonly errors: readonly SyntaxError[];

@@ -4,7 +4,8 @@
  * Newlines carry no meaning: every clause starts with its own keyword, and tables delimit their
  * cells with `|`, so a file can be re-flowed by the formatter without changing what it says.
  */
-import type { CstNode } from "chevrotain";
+import type { CstNode, ParserMethod } from "chevrotain";
+import type { FileCstNode } from "./cst.generated.js";
 import { BoundedRecoveryParser } from "./chevrotain-internals.js";
 import * as T from "./tokens.js";
 
@@ -15,11 +16,12 @@ export class SlaParser extends BoundedRecoveryParser {
     this.performSelfAnalysis();
   }
 
-  // A policy file: the header, then declarations in any order.
+  // A policy file: the header, then declarations in any order. Typed as the generated root node
+  // (`npm run gen:cst`): the CST's readers take the tree from here through the generated types.
   file = this.RULE("file", () => {
     this.OPTION(() => this.SUBRULE(this.policyHeader));
     this.MANY(() => this.SUBRULE(this.declaration));
-  });
+  }) as ParserMethod<[], FileCstNode>;
 
   policyHeader = this.RULE("policyHeader", () => {
     this.CONSUME(T.Policy);
