@@ -1,0 +1,242 @@
+/**
+ * Calendar changes as concrete open hours (issue 13): for each place a calendar is used (a
+ * region, a region's plan, a target, the default), the open windows of both versions over the
+ * horizon, computed by the runtime's own calendar engine, compared date by date.
+ *
+ * Calendars are compared by their open windows, never by name: renaming a calendar, or moving
+ * hours between a base calendar and one that extends it, changes nothing.
+ */
+import { DateTime } from "luxon";
+import { calendarFromIR } from "../runtime/calendar.js";
+import { holidayDates } from "../runtime/holidays.js";
+import type { CalendarIR, PolicyIR, SourceRef } from "../runtime/ir.js";
+import { change, combine, sharedAxis, sharedRegions } from "./cite.js";
+import type { Horizon } from "./horizon.js";
+import type { Change, Effect } from "./model.js";
+
+const NO_ORIGIN: SourceRef = { file: "<none>", line: 0, column: 0, text: "" };
+
+/** 24×7 UTC: the runtime's calendar for a policy that names none. */
+const UTC_ALWAYS: CalendarIR = {
+  name: "24x7",
+  kind: "always",
+  zone: "UTC",
+  week: Array.from({ length: 7 }, () => [{ from: 0, to: 1440 }]),
+  holidays: [],
+  closures: [],
+  openings: [],
+  origin: NO_ORIGIN,
+};
+
+/** The calendar a ticket of `region` and `plan` counts on (SPEC §3), as the runtime chooses it. */
+export function calendarOf(p: PolicyIR, region: string | null, plan: string | null): CalendarIR {
+  const byName = (name: string | null) => (name === null ? undefined : p.calendars.find((c) => c.name === name));
+  const r = region === null ? undefined : p.regions.find((x) => x.name === region);
+  if (!r) return byName(p.defaultCalendar) ?? UTC_ALWAYS;
+  return byName((plan !== null ? r.planCalendars[plan] : undefined) ?? r.calendar) ?? UTC_ALWAYS;
+}
+
+/** The calendar a target names itself, else `null`. */
+export function targetCalendarOf(p: PolicyIR, target: string): CalendarIR | null {
+  const name = p.targets.find((t) => t.name === target)?.calendar ?? null;
+  return name === null ? null : (p.calendars.find((c) => c.name === name) ?? null);
+}
+
+/** Open intervals over the horizon, flattened `[from0, to0, from1, to1, …]`, cached per calendar object. */
+const intervalCache = new WeakMap<CalendarIR, { key: string; flat: readonly number[] }>();
+
+function openFlat(cal: CalendarIR, h: Horizon): readonly number[] {
+  const key = `${h.from}/${h.to}`;
+  const known = intervalCache.get(cal);
+  if (known?.key === key) return known.flat;
+  const flat = calendarFromIR(cal).openIntervals(h.from, h.to).flat();
+  intervalCache.set(cal, { key, flat });
+  return flat;
+}
+
+/** Whether two calendars have the same open time over the horizon. */
+export function sameOpenTime(a: CalendarIR, b: CalendarIR, h: Horizon): boolean {
+  if (a === b) return true;
+  const x = openFlat(a, h);
+  const y = openFlat(b, h);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/** One local date's open windows, `[fromMinute, toMinute]` pairs. */
+type DayWindows = Array<[number, number]>;
+
+function hhmm(min: number): string {
+  return `${String(Math.floor(min / 60)).padStart(2, "0")}:${String(min % 60).padStart(2, "0")}`;
+}
+
+function windowsText(w: DayWindows): string {
+  return w.length === 0 ? "closed" : w.map(([a, b]) => `${hhmm(a)}–${hhmm(b)}`).join(", ");
+}
+
+function minutes(w: DayWindows): number {
+  return w.reduce((s, [a, b]) => s + b - a, 0);
+}
+
+/** Local dates of the horizon in a zone with their start instants, cached per zone and horizon (luxon is slow). */
+const dayCache = new Map<string, ReadonlyArray<readonly [string, number]>>();
+
+function dayStarts(zone: string, h: Horizon): ReadonlyArray<readonly [string, number]> {
+  const key = `${zone}|${h.from}|${h.to}`;
+  let days = dayCache.get(key);
+  if (days) return days;
+  const out: Array<readonly [string, number]> = [];
+  let day = DateTime.fromMillis(h.from, { zone }).startOf("day");
+  for (;;) {
+    out.push([day.toISODate()!, day.toMillis()]);
+    if (day.toMillis() >= h.to) break;
+    day = day.plus({ days: 1 });
+  }
+  days = out;
+  dayCache.set(key, days);
+  return days;
+}
+
+/** Each local date of the horizon (in `zone`) with its open windows on `cal`. */
+function daysOf(cal: CalendarIR, zone: string, h: Horizon): Map<string, DayWindows> {
+  const engine = calendarFromIR(cal);
+  const days = dayStarts(zone, h);
+  const out = new Map<string, DayWindows>();
+  for (let i = 0; i + 1 < days.length; i++) {
+    const [date, start] = days[i]!;
+    const windows: DayWindows = engine
+      .openIntervals(start, days[i + 1]![1])
+      .map(([a, b]) => [Math.round((a - start) / 60_000), Math.round((b - start) / 60_000)]);
+    out.set(date, windows);
+  }
+  return out;
+}
+
+interface DateChange {
+  readonly date: string;
+  readonly before: string;
+  readonly after: string;
+  /** Open minutes gained (negative: lost). */
+  readonly delta: number;
+}
+
+const WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
+
+function hours(minutesDelta: number): string {
+  const h = Math.abs(minutesDelta) / 60;
+  return `${Number.isInteger(h) ? h : h.toFixed(1)} h ${minutesDelta >= 0 ? "more" : "less"}`;
+}
+
+/** "4 h more in 2026 and in 2027", or per year when the amounts differ. */
+function perYear(changes: readonly DateChange[]): string {
+  const byYear = new Map<string, number>();
+  for (const c of changes) byYear.set(c.date.slice(0, 4), (byYear.get(c.date.slice(0, 4)) ?? 0) + c.delta);
+  const entries = [...byYear];
+  const amounts = new Set(entries.map(([, v]) => v));
+  if (amounts.size === 1) return `${hours(entries[0]![1])} in ${entries.map(([y]) => y).join(" and in ")}`;
+  return entries.map(([y, v]) => `${hours(v)} in ${y}`).join(", ");
+}
+
+function monthDay(date: string): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).toFormat("LLL d");
+}
+
+/** Lines describing date changes: by day of the year when few, by weekday pattern when many. */
+function describe(changes: readonly DateChange[], clauseOf: (date: string) => string): string[] {
+  const groups = new Map<string, DateChange[]>();
+  for (const c of changes) {
+    const key = `${c.before}→${c.after}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const lines: string[] = [];
+  for (const group of groups.values()) {
+    const { before, after } = group[0]!;
+    const verb = after === "closed" ? "now closed" : `now open ${after}`;
+    const was = `(was ${before === "closed" ? "closed" : `open ${before}`})`;
+    if (group.length <= 12) {
+      const byDay = new Map<string, DateChange[]>();
+      for (const c of group) byDay.set(monthDay(c.date), [...(byDay.get(monthDay(c.date)) ?? []), c]);
+      for (const [day, cs] of byDay) lines.push(`${day} ${verb} ${was}: ${perYear(cs)}${clauseOf(cs[0]!.date)}`);
+    } else {
+      const weekdays = new Set(group.map((c) => DateTime.fromISO(c.date, { zone: "UTC" }).weekday));
+      const which = [...weekdays].sort().map((d) => WEEKDAYS[d - 1]!).join(", ");
+      lines.push(`${which}: ${verb} ${was}, ${group.length} dates from ${group[0]!.date} to ${group[group.length - 1]!.date}: ${perYear(group)}`);
+    }
+  }
+  return lines;
+}
+
+/** The closure or opening clause of a calendar on a date, for a detail line. */
+function dateClause(cal: CalendarIR, date: string): SourceRef | null {
+  return cal.closures.find((c) => c.date === date)?.origin ?? cal.openings.find((o) => o.date === date)?.origin ?? null;
+}
+
+/** Whether the dates that changed are all public holidays of one version but not the other. */
+function holidayOnly(a: CalendarIR, b: CalendarIR, dates: readonly string[]): boolean {
+  if (JSON.stringify(a.holidays) === JSON.stringify(b.holidays)) return false;
+  return dates.every((d) => {
+    const y = Number(d.slice(0, 4));
+    return holidayDates(a.holidays, y).has(d) !== holidayDates(b.holidays, y).has(d);
+  });
+}
+
+/** Compare two calendars over the horizon: one change citing both declarations, or `null`. */
+export function compareCalendars(a: CalendarIR, b: CalendarIR, subject: string, h: Horizon): Change | null {
+  if (sameOpenTime(a, b, h)) return null;
+  const zone = b.zone;
+  const before = daysOf(a, zone, h);
+  const after = daysOf(b, zone, h);
+  const changes: DateChange[] = [];
+  for (const [date, w] of after) {
+    const old = before.get(date) ?? [];
+    const was = windowsText(old);
+    const now = windowsText(w);
+    if (was !== now) changes.push({ date, before: was, after: now, delta: minutes(w) - minutes(old) });
+  }
+  const effects: Effect[] = changes.map((c) => (c.delta > 0 ? "stricter" : c.delta < 0 ? "looser" : "mixed"));
+  const gained = changes.reduce((s, c) => s + Math.max(0, c.delta), 0);
+  const lost = changes.reduce((s, c) => s + Math.max(0, -c.delta), 0);
+  const clauseOf = (date: string) => {
+    const ref = dateClause(b, date) ?? dateClause(a, date);
+    return ref ? ` (line ${ref.line}: ${ref.text.split("\n")[0]!.trim()})` : "";
+  };
+  const zoneNote = a.zone !== b.zone ? [`zone ${a.zone} → ${b.zone}`] : [];
+  const summary =
+    changes.length === 0
+      ? `same local hours, zone ${a.zone} → ${b.zone}`
+      : `${changes.length} date${changes.length === 1 ? "" : "s"} differ: ${[gained ? `${hours(gained)} open` : "", lost ? `${hours(-lost)} open` : ""].filter(Boolean).join(", ")} over the horizon`;
+  const kind = holidayOnly(a, b, changes.map((c) => c.date)) ? "holidays" : "calendar";
+  return change(kind, subject, summary, changes.length === 0 ? "mixed" : combine(effects), a.origin, b.origin, [...zoneNote, ...describe(changes, clauseOf)]);
+}
+
+/**
+ * Every place a calendar is used, in both versions, compared by open time. Places sharing the
+ * same pair of calendars are reported once, naming all of them.
+ */
+export function diffCalendars(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
+  const pairs = new Map<string, { old: CalendarIR; new: CalendarIR; uses: string[] }>();
+  const use = (old: CalendarIR, next: CalendarIR, label: string) => {
+    const key = `${old.name}|${next.name}`;
+    const known = pairs.get(key);
+    if (known) known.uses.push(label);
+    else pairs.set(key, { old, new: next, uses: [label] });
+  };
+  for (const region of sharedRegions(a, b)) {
+    const hasOwn = (p: PolicyIR, plan: string) => p.regions.find((r) => r.name === region)?.planCalendars[plan] !== undefined;
+    for (const plan of [null, ...sharedAxis(a.plans, b.plans).filter((p) => p !== null)]) {
+      // A plan without calendars of its own counts on the region's: already compared.
+      if (plan !== null && !hasOwn(a, plan) && !hasOwn(b, plan)) continue;
+      use(calendarOf(a, region, plan), calendarOf(b, region, plan), [region ?? "default", plan].filter(Boolean).join("/"));
+    }
+  }
+  for (const t of a.targets) {
+    const old = targetCalendarOf(a, t.name);
+    const next = targetCalendarOf(b, t.name);
+    if (old && next) use(old, next, `target ${t.name}`);
+  }
+  const out: Change[] = [];
+  for (const pair of pairs.values()) {
+    const c = compareCalendars(pair.old, pair.new, `calendar of ${pair.uses.join(", ")}`, h);
+    if (c) out.push(c);
+  }
+  return out;
+}

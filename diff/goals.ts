@@ -1,0 +1,122 @@
+/**
+ * Targets: goal cells per target × priority × plan (× region through its calendar), clock
+ * rules, binding. A cell changes when the goal the runtime would pick for it changes; the
+ * direction is read from the goal's size when both are of one kind, else from due instants
+ * sampled over the horizon on every region's calendar.
+ */
+import { calendarFromIR } from "../runtime/calendar.js";
+import { goalBudget } from "../runtime/clock.js";
+import { findCell } from "../runtime/compiled.js";
+import type { CalendarIR, EventKind, Goal, PolicyIR, TargetIR } from "../runtime/ir.js";
+import { calendarOf, targetCalendarOf } from "./calendars.js";
+import { cell, change, combine, effectOf, sharedAxis, sharedRegions } from "./cite.js";
+import type { Horizon } from "./horizon.js";
+import type { Change, Effect } from "./model.js";
+
+/** A goal's meaning, without how it was written. */
+function goalKey(g: Goal): string {
+  switch (g.kind) {
+    case "business":
+    case "elapsed":
+      return `${g.kind}:${g.ms}`;
+    case "businessDays":
+      return `days:${g.days}`;
+    default:
+      return g.kind;
+  }
+}
+
+/** Starts sampled over the horizon to compare goals of different kinds: every 90 minutes. */
+const SAMPLE_STEP_MS = 90 * 60_000;
+
+/** Due of a goal for a clock started at `start` that never stops; Infinity for best effort. */
+export function dueOf(goal: Goal, cal: CalendarIR, start: number): number {
+  const engine = calendarFromIR(cal);
+  const budget = goalBudget(goal, engine, start);
+  return budget ? budget.meter.addOpen(start, budget.ms) : Infinity;
+}
+
+/** Direction of a goal change: earlier dues are stricter for the provider. */
+function goalEffect(old: Goal, next: Goal, calendars: ReadonlyArray<[CalendarIR, CalendarIR]>, h: Horizon): Effect {
+  if (old.kind === "none") return next.kind === "none" ? "neutral" : "stricter";
+  if (next.kind === "none") return "looser";
+  if (old.kind === next.kind) {
+    if ((old.kind === "business" || old.kind === "elapsed") && (next.kind === "business" || next.kind === "elapsed")) return effectOf(old.ms, next.ms, false);
+    if (old.kind === "businessDays" && next.kind === "businessDays") return effectOf(old.days, next.days, false);
+  }
+  const effects: Effect[] = [];
+  for (const [ca, cb] of calendars) {
+    for (let s = h.from; s < h.to; s += SAMPLE_STEP_MS) {
+      const d = dueOf(next, cb, s) - dueOf(old, ca, s);
+      if (d !== 0) effects.push(d < 0 ? "stricter" : "looser");
+    }
+  }
+  return combine(effects);
+}
+
+const EVENT_EFFECT: Record<"start" | "pause" | "resume" | "stop", boolean> = { start: true, resume: true, pause: false, stop: false };
+
+/** Clock rules: events added to `start`/`resume` count more time (stricter), to `pause`/`stop` less. */
+function clockChanges(a: TargetIR, b: TargetIR, subject: string): Change[] {
+  const out: Change[] = [];
+  for (const rule of ["start", "pause", "resume", "stop"] as const) {
+    const was = new Set<EventKind>(a.clock[rule]);
+    const now = new Set<EventKind>(b.clock[rule]);
+    const added = [...now].filter((e) => !was.has(e));
+    const removed = [...was].filter((e) => !now.has(e));
+    if (added.length === 0 && removed.length === 0) continue;
+    const effects: Effect[] = [];
+    if (added.length) effects.push(EVENT_EFFECT[rule] ? "stricter" : "looser");
+    if (removed.length) effects.push(EVENT_EFFECT[rule] ? "looser" : "stricter");
+    const words = [added.length ? `adds ${added.join(", ")}` : "", removed.length ? `drops ${removed.join(", ")}` : ""].filter(Boolean).join(", ");
+    out.push(change("clock", subject, `\`${rule} on\` ${words}`, combine(effects), a.origin, b.origin));
+  }
+  return out;
+}
+
+/** Goal cells that change, grouped when one clause change moves several cells the same way. */
+function cellChanges(a: PolicyIR, b: PolicyIR, ta: TargetIR, tb: TargetIR, h: Horizon): Change[] {
+  const out: Change[] = [];
+  const regions = sharedRegions(a, b);
+  for (const priority of sharedAxis(a.priorities, b.priorities)) {
+    for (const plan of sharedAxis(a.plans, b.plans)) {
+      const old = findCell(ta.goals, priority, plan);
+      const next = findCell(tb.goals, priority, plan);
+      if (!old && !next) continue;
+      if (old && next && goalKey(old.goal) === goalKey(next.goal)) continue;
+      const subject = cell(ta.name, priority, plan);
+      if (!old || !next) {
+        out.push(change("goal", subject, old ? `goal ${old.goal.text} removed` : `goal ${next!.goal.text} added`, old ? "looser" : "stricter", old?.origin, next?.origin));
+        continue;
+      }
+      const calendars = regions.map((r): [CalendarIR, CalendarIR] => [
+        targetCalendarOf(a, ta.name) ?? calendarOf(a, r, plan),
+        targetCalendarOf(b, tb.name) ?? calendarOf(b, r, plan),
+      ]);
+      out.push(change("goal", subject, `${old.goal.text} → ${next.goal.text}`, goalEffect(old.goal, next.goal, calendars, h), old.origin, next.origin));
+    }
+  }
+  return out;
+}
+
+/** Every target change: added or removed targets, binding, clock rules and goal cells. */
+export function diffTargets(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
+  const out: Change[] = [];
+  const newByName = new Map(b.targets.map((t) => [t.name, t]));
+  for (const ta of a.targets) {
+    const tb = newByName.get(ta.name);
+    if (!tb) {
+      out.push(change("goal", ta.name, `target \`${ta.name}\` removed`, ta.binding ? "looser" : "neutral", ta.origin, null));
+      continue;
+    }
+    if (ta.binding !== tb.binding) {
+      out.push(change("binding", ta.name, tb.binding ? "now binding (was a KPI)" : "now a non-binding KPI", tb.binding ? "stricter" : "looser", ta.origin, tb.origin));
+    }
+    out.push(...clockChanges(ta, tb, ta.name), ...cellChanges(a, b, ta, tb, h));
+  }
+  const oldNames = new Set(a.targets.map((t) => t.name));
+  for (const tb of b.targets) {
+    if (!oldNames.has(tb.name)) out.push(change("goal", tb.name, `target \`${tb.name}\` added`, tb.binding ? "stricter" : "neutral", null, tb.origin));
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * Impact of a change on real tickets (`--tickets`): each NDJSON line is evaluated under both
+ * versions and the results compared target by target. Streams: memory holds the totals and the
+ * first `listLimit` changed tickets, whatever the input size.
+ */
+import { evaluateTicket, type EvaluateOptions } from "../runtime/evaluate.js";
+import { parseInstant } from "../runtime/instant.js";
+import { parseTicket, type TicketResult } from "../runtime/io.js";
+import type { PolicyIR } from "../runtime/ir.js";
+import type { Impact, TicketImpact } from "./model.js";
+
+/** How one ticket moves; each flag counts once per ticket in the totals. */
+export interface TicketDelta {
+  readonly changes: string[];
+  readonly dueEarlier: boolean;
+  readonly dueLater: boolean;
+  readonly nowBreached: boolean;
+  readonly noLongerBreached: boolean;
+  readonly statusChanged: boolean;
+  readonly escalationsChanged: boolean;
+  readonly creditChanged: boolean;
+}
+
+const at = (iso: string | null) => (iso === null ? null : parseInstant(iso));
+
+/** What differs between two results of one ticket (empty `changes`: nothing). */
+export function compareResults(a: TicketResult, b: TicketResult): TicketDelta {
+  const changes: string[] = [];
+  let dueEarlier = false;
+  let dueLater = false;
+  let nowBreached = false;
+  let noLongerBreached = false;
+  let statusChanged = false;
+  const newTargets = new Map(b.targets.map((t) => [t.name, t]));
+  for (const ta of a.targets) {
+    const tb = newTargets.get(ta.name);
+    if (!tb) continue;
+    const da = at(ta.due);
+    const db = at(tb.due);
+    if (da !== db) {
+      // A due that appears is earlier than none; one that disappears is later.
+      const earlier = db !== null && (da === null || db < da);
+      if (earlier) dueEarlier = true;
+      else dueLater = true;
+      changes.push(`${ta.name} due ${ta.due ?? "none"} → ${tb.due ?? "none"} (${earlier ? "earlier" : "later"})`);
+    }
+    if (ta.status !== tb.status) {
+      statusChanged = true;
+      if (tb.status === "breached") nowBreached = true;
+      if (ta.status === "breached") noLongerBreached = true;
+      changes.push(`${ta.name} ${ta.status} → ${tb.status}`);
+    }
+  }
+  const escalations = (r: TicketResult) => r.escalations.map((e) => `${e.to} at ${e.at}`).join(", ") || "none";
+  const escalationsChanged = escalations(a) !== escalations(b);
+  if (escalationsChanged) changes.push(`escalations ${escalations(a)} → ${escalations(b)}`);
+  const credit = (r: TicketResult) => (r.credit ? `${r.credit.percent}%` : "none");
+  const creditChanged = credit(a) !== credit(b);
+  if (creditChanged) changes.push(`credit ${credit(a)} → ${credit(b)}`);
+  return { changes, dueEarlier, dueLater, nowBreached, noLongerBreached, statusChanged, escalationsChanged, creditChanged };
+}
+
+/** Evaluate one NDJSON line under both versions: the delta, or `null` for a line either rejects. */
+export function ticketDelta(a: PolicyIR, b: PolicyIR, text: string, options: EvaluateOptions): { id: string; delta: TicketDelta } | null {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const pa = parseTicket(input, a);
+  const pb = parseTicket(input, b);
+  if (!pa.ok || !pb.ok) return null;
+  return { id: pa.ticket.id, delta: compareResults(evaluateTicket(a, pa.ticket, options), evaluateTicket(b, pb.ticket, options)) };
+}
+
+/** Changed tickets listed in a report; the totals count all of them. */
+export const LIST_LIMIT = 1000;
+
+/** The impact of `a` → `b` on every line of `lines` (blank lines are skipped, not counted). */
+export async function impactOf(a: PolicyIR, b: PolicyIR, lines: AsyncIterable<string>, asOf: number | null, listLimit = LIST_LIMIT): Promise<Impact> {
+  const options: EvaluateOptions = asOf === null ? {} : { asOf };
+  const totals = { dueEarlier: 0, dueLater: 0, nowBreached: 0, noLongerBreached: 0, statusChanged: 0, escalationsChanged: 0, creditChanged: 0 };
+  const list: TicketImpact[] = [];
+  let tickets = 0;
+  let changed = 0;
+  let invalid = 0;
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (text.trim() === "") continue;
+    tickets++;
+    const r = ticketDelta(a, b, text, options);
+    if (!r) {
+      invalid++;
+      continue;
+    }
+    const d = r.delta;
+    if (d.changes.length === 0) continue;
+    changed++;
+    for (const k of Object.keys(totals) as Array<keyof typeof totals>) if (d[k]) totals[k]++;
+    if (list.length < listLimit) list.push({ line, id: r.id, changes: d.changes });
+  }
+  return { at: asOf === null ? null : new Date(asOf).toISOString(), tickets, changed, invalid, totals, list, listLimit };
+}

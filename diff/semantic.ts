@@ -1,0 +1,47 @@
+/**
+ * The semantic diff of two compiled policies: every comparison module in turn, then counts.
+ * Pure: IR in, report out; reading files and git revisions is the CLI's business.
+ */
+import type { PolicyIR } from "../runtime/ir.js";
+import { diffCalendars } from "./calendars.js";
+import { diffAxes, diffCredits, diffEscalations, diffExclusions, diffFees, diffLanguages } from "./clauses.js";
+import { diffTargets } from "./goals.js";
+import { type Horizon, isoUtc } from "./horizon.js";
+import type { Change, DiffReport } from "./model.js";
+
+/** Where each version came from, for the report's header. */
+export interface DiffSources {
+  readonly oldFile: string;
+  readonly newFile: string;
+}
+
+/** The changes in meaning from `a` to `b` over the horizon, in a stable order. */
+export function semanticChanges(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
+  return [
+    ...diffAxes(a, b),
+    ...diffTargets(a, b, h),
+    ...diffCalendars(a, b, h),
+    ...diffEscalations(a, b),
+    ...diffExclusions(a, b),
+    ...diffLanguages(a, b),
+    ...diffCredits(a, b),
+    ...diffFees(a, b),
+  ];
+}
+
+/** The report of a diff, without impact or assertion (the CLI adds them when asked). */
+export function diffPolicies(a: PolicyIR, b: PolicyIR, h: Horizon, sources: DiffSources): DiffReport {
+  const changes = semanticChanges(a, b, h);
+  const counts = { stricter: 0, looser: 0, neutral: 0, mixed: 0 };
+  for (const c of changes) counts[c.effect]++;
+  return {
+    old: { file: sources.oldFile, policy: a.id },
+    new: { file: sources.newFile, policy: b.id },
+    horizon: { from: isoUtc(h.from), to: isoUtc(h.to) },
+    same: changes.length === 0,
+    changes,
+    counts,
+    impact: null,
+    assertion: null,
+  };
+}
