@@ -45,33 +45,5 @@ export class DiagnosticBag {
   }
 }
 
-/** Levenshtein distance, for did-you-mean suggestions. */
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
-
-/** The closest candidate within a small edit distance, or null. */
-export function didYouMean(word: string, candidates: Iterable<string>): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  // One edit changes half of a two-letter name (`P5` → `P1`, `ZZ` → `AZ`): too weak a hint.
-  const limit = word.length < 3 ? 0 : Math.max(1, Math.floor(word.length / 3));
-  return best !== null && bestDistance <= limit ? best : null;
-}
+/** Did-you-mean lives in `suggest.ts`; re-exported here, where the checker has always found it. */
+export { didYouMean } from "./suggest.js";
