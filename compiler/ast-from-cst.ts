@@ -8,7 +8,7 @@ import type { IToken } from "chevrotain";
 import type * as C from "../grammar/cst.generated.js";
 import { tokenSpan } from "../grammar/parse.js";
 import type * as A from "./ast.js";
-import { allTokens, sub, subs, spanOf, tok, toks, type ChildNode, type RuleChild, type TokenName } from "./cst-access.js";
+import { allTokens, sub, subs, spanOf, tok, toks, type ChildNode, type RuleChild, type TokenName, type TypedNode } from "./cst-access.js";
 
 /** The items of a block read by `item`, dropping those it cannot make sense of. */
 function items<N, T>(nodes: readonly N[], item: (node: N) => T | null): T[] {
@@ -133,11 +133,37 @@ function calendarRef(node: C.CalendarRefCstNode): A.CalendarRef {
   return { kind: "calendarRef", calendar: name(tok(node, "Identifier")), plans: names(sub(node, "nameList")), span: spanOf(node) };
 }
 
+/**
+ * The first keyword of `table` present under `node`, with what the table maps it to. The tables
+ * are keyed by the node's generated token names, so a renamed keyword is a compile error.
+ */
+function keywordIn<Cn, K extends TokenName<Cn>, V>(node: TypedNode<Cn>, table: { readonly [P in K]: V }): { value: V; token: IToken } | null {
+  for (const key of Object.keys(table) as K[]) {
+    const token = tok(node, key);
+    if (token) return { value: table[key], token };
+  }
+  return null;
+}
+
+const CLOCK_RULES = { Start: "start", Pause: "pause", Resume: "resume", Stop: "stop" } as const satisfies Partial<
+  Record<TokenName<C.ClockRuleCstChildren>, A.ClockRule["rule"]>
+>;
+
+/** Every keyword of the `eventKind` rule: a new event keyword is a compile error until it is mapped here. */
+const EVENT_KINDS = {
+  Open: "open",
+  Approve: "approve",
+  Pause: "pause",
+  Resume: "resume",
+  Respond: "respond",
+  Resolve: "resolve",
+  Reprioritize: "reprioritize",
+} as const satisfies Record<TokenName<C.EventKindCstChildren>, A.EventKindName>;
+
 function clockRule(node: C.ClockRuleCstNode): A.ClockRule {
-  const rule = (["Start", "Pause", "Resume", "Stop"] as const).find((k) => tok(node, k) !== null) ?? "Start";
   return {
     kind: "clockRule",
-    rule: rule.toLowerCase() as A.ClockRule["rule"],
+    rule: keywordIn(node, CLOCK_RULES)?.value ?? "start",
     events: items(subs(node, "eventKind"), eventKind),
     span: spanOf(node),
   };
@@ -145,8 +171,8 @@ function clockRule(node: C.ClockRuleCstNode): A.ClockRule {
 
 function eventKind(node: C.EventKindCstNode | null): A.Lit<A.EventKindName> | null {
   if (!node) return null;
-  const t = allTokens(node)[0];
-  return t ? { value: t.image as A.EventKindName, span: tokenSpan(t) } : null;
+  const kw = keywordIn(node, EVENT_KINDS);
+  return kw ? { value: kw.value, span: tokenSpan(kw.token) } : null;
 }
 
 function cell(node: C.CellCstNode): A.Cell | null {
@@ -291,15 +317,22 @@ function feesItem(node: C.FeesItemCstNode): A.FeesItem | null {
   return null;
 }
 
+/** Every keyword of the `ticketField` rule and the ticket field it sets. */
+const TICKET_FIELDS = {
+  Priority: "priority",
+  Plan: "plan",
+  Region: "region",
+  Channel: "channel",
+  Language: "language",
+} as const satisfies Record<Exclude<TokenName<C.TicketFieldCstChildren>, "Identifier" | "Word">, Extract<A.ExampleItem, { kind: "field" }>["field"]>;
+
 function exampleItem(node: C.ExampleItemCstNode): A.ExampleItem | null {
   const span = spanOf(node);
   if (tok(node, "Ticket")) return { kind: "ticketId", id: str(tok(node, "StringLit")), span };
   const field = sub(node, "ticketField");
   if (field) {
-    const kw = allTokens(field)[0];
-    const f = (kw?.image ?? "priority") as Extract<A.ExampleItem, { kind: "field" }>["field"];
     const value = tok(field, "Identifier") ?? tok(field, "Word");
-    return { kind: "field", field: f, value: name(value), span };
+    return { kind: "field", field: keywordIn(field, TICKET_FIELDS)?.value ?? "priority", value: name(value), span };
   }
   if (tok(node, "Opened")) return { kind: "opened", at: lit(tok(node, "DateTime"), String), span };
   const ev = sub(node, "eventLine");
@@ -349,7 +382,7 @@ function expectation(node: C.ExpectationCstNode): A.ExampleItem {
   };
 }
 
-/** The keyword of each named declaration, and the kind of name it declares. */
+/** Every keyword of the `namedDecl` rule and the kind of name it declares. */
 const NAMED = {
   Plan: "plan",
   Priority: "priority",
@@ -357,9 +390,7 @@ const NAMED = {
   Channel: "channel",
   Work: "work",
   Obligation: "obligation",
-} as const satisfies Partial<Record<TokenName<C.NamedDeclCstChildren>, A.NamedKind>>;
-
-const NAMED_KEYWORDS = Object.keys(NAMED) as (keyof typeof NAMED)[];
+} as const satisfies Record<Exclude<TokenName<C.NamedDeclCstChildren>, "Identifier" | "Extends" | "StringLit">, A.NamedKind>;
 
 function calendarDecl(cal: C.CalendarDeclCstNode): A.Decl {
   return {
@@ -391,12 +422,11 @@ function regionDecl(region: C.RegionDeclCstNode): A.Decl {
 }
 
 function namedDecl(named: C.NamedDeclCstNode): A.Decl {
-  const kwName = NAMED_KEYWORDS.find((k) => tok(named, k) !== null) ?? "Plan";
-  const kw = tok(named, kwName);
+  const kw = keywordIn(named, NAMED);
   return {
     kind: "named",
-    what: NAMED[kwName],
-    keywordSpan: kw ? tokenSpan(kw) : spanOf(named),
+    what: kw?.value ?? "plan",
+    keywordSpan: kw ? tokenSpan(kw.token) : spanOf(named),
     name: name(tok(named, "Identifier", 0)),
     parent: tok(named, "Extends") ? name(tok(named, "Identifier", 1)) : null,
     text: str(tok(named, "StringLit")),
