@@ -9,8 +9,10 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
 import { evaluateTicket } from "../../runtime/evaluate.js";
 import type { PolicyIR } from "../../runtime/ir.js";
-import { addDays, Dec, money, parsePeriod } from "../../runtime/period.js";
-import { settle, type SettlementResult } from "../../runtime/settle.js";
+import { DECIMAL_TEXT } from "../../runtime/decimal-text.js";
+import { addDays, addMonths, Dec, money, parsePeriod } from "../../runtime/period.js";
+import { settle, settleInput, type SettlementResult } from "../../runtime/settle.js";
+import { DECIMAL_FIELDS } from "../runtime/settle-fields.js";
 
 const RUNS = 500;
 const MONEY = /^\d+\.\d{2}$/;
@@ -187,6 +189,89 @@ describe("credit properties (SPEC §6)", () => {
         },
       ),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe("malformed input (issue 9.3)", () => {
+  // Digits, points, signs, spaces, commas and letters: near-decimals as well as noise.
+  const nearDecimal = fc.stringMatching(/^[0-9., +\-eE_a]{0,12}$/);
+  it("any string in any decimal field gives a result or an error naming that field, never a throw", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...DECIMAL_FIELDS), fc.oneof(fc.string(), nearDecimal, decimal(0, 10_000, 3)), (f, value) => {
+        const r = settleInput(f.policy, f.period(value));
+        if (!r.ok) expect(r.error.field).toBe(f.field);
+        else expect(DECIMAL_TEXT.test(value)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/**
+ * An independent reference for rounding a percentage of an amount: integers only (BigInt), no
+ * decimal library. `cents` × `milliPercent` / 100 000, rounded half up, in cents.
+ */
+function percentOfCents(cents: bigint, milliPercent: bigint, times = 1n): bigint {
+  const num = cents * milliPercent * times;
+  const [q, r] = [num / 100_000n, num % 100_000n];
+  return 2n * r >= 100_000n ? q + 1n : q;
+}
+/** Cents of a decimal text with at most two decimals. */
+const cents = (m: string): bigint => {
+  const [whole = "0", fraction = ""] = m.split(".");
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0"));
+};
+const asMoney = (c: bigint): string => `${c / 100n}.${String(c % 100n).padStart(2, "0")}`;
+/** A percentage up to `max` with up to three decimals, as text, and its value in thousandths. */
+const percent3 = (max: number) =>
+  fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 3 })).map(([whole, thousandths, places]) => {
+    const milli = whole === max ? 0 : Math.trunc(thousandths / 10 ** (3 - places)) * 10 ** (3 - places);
+    const fraction = String(milli).padStart(3, "0").slice(0, places);
+    return { text: places === 0 ? String(whole) : `${whole}.${fraction}`, milli: BigInt(whole) * 1000n + BigInt(milli) };
+  });
+
+const lucySource = readFileSync(new URL("../../policies/lucy.sla", import.meta.url), "utf8");
+const imagicleSource = readFileSync(new URL("../../policies/imagicle.sla", import.meta.url), "utf8");
+/** LUCY with `vat V%` and `late charge L%`, compiled from policy text (the compiler is under test too). */
+function lucyWith(vat: string, late: string): PolicyIR {
+  const text = lucySource.replace("late charge 1.5% per started month", `late charge ${late}% per started month\n  vat ${vat}%`);
+  const ir = compile("lucy.sla", text).ir;
+  if (!ir) throw new Error(`lucy with vat ${vat}% and late charge ${late}% does not compile`);
+  return ir;
+}
+
+describe("percentages are exact, compiler included (issue 9.10)", () => {
+  it("VAT and late charge at random rates with up to three decimals equal an integer reference", () => {
+    fc.assert(
+      fc.property(percent3(100), percent3(100), fc.array(decimal(1, 2000, 2), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 40 }), (vat, late, hours, monthsLate) => {
+        const p = lucyWith(vat.text, late.text);
+        // Issued 2026-04-01, due net 30 days on 2026-05-01: paid `monthsLate` months after it.
+        const paidOn = addMonths("2026-05-01", monthsLate);
+        const work = hours.map((h, i) => ({ date: `2026-03-${String(i + 2).padStart(2, "0")}`, hours: h, kind: "support" }));
+        const inv = invoice(run(p, { period: { from: "2026-03-01", to: "2026-03-31" }, work, paidOn }));
+        // Each line rounded to the cent (130 USD an hour), then VAT on the subtotal.
+        const subtotal = hours.reduce((acc, h) => acc + cents(h) * 130n, 0n);
+        const vatCents = percentOfCents(subtotal, vat.milli);
+        expect(inv.subtotal).toBe(asMoney(subtotal));
+        expect(inv.vat).toBe(asMoney(vatCents));
+        expect(inv.lateCharge).toBe(asMoney(percentOfCents(subtotal + vatCents, late.milli, BigInt(monthsLate))));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a credit at a random percentage with up to three decimals equals an integer reference", () => {
+    fc.assert(
+      fc.property(percent3(100), decimal(0, 10_000_000, 2), (credit, fees) => {
+        const ir = compile("imagicle.sla", imagicleSource.replace("| P1       | 20%    |", `| P1       | ${credit.text}% |`)).ir;
+        if (!ir) throw new Error(`imagicle with a ${credit.text}% credit does not compile`);
+        const t = { id: "T-1", priority: "P1", region: "europe", channel: "portal", language: "en", openedAt: "2026-03-10T10:00:00+01:00", events: [{ at: "2026-03-10T11:30:00+01:00", type: "respond" }] };
+        const claim = { submittedAt: "2026-04-20T10:00:00+02:00", subject: "SLA Credit Request" };
+        const r = run(ir, { period: { from: "2026-03-01", to: "2026-03-31" }, plan: "gold", fees: { amount: fees, currency: "EUR" }, tickets: [t], claim });
+        expect(r.credit?.amount).toBe(asMoney(percentOfCents(cents(fees), credit.milli)));
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -3,39 +3,20 @@
  * an internal error; dates outside the supported years 1900–2199 are refused by field; dates are
  * compared as dates; the late charge counts months in constant time.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compile } from "../../compiler/index.js";
 import type { PolicyIR } from "../../runtime/ir.js";
 import { parsePeriod } from "../../runtime/period.js";
 import { startedMonthsLate } from "../../runtime/settle-invoice.js";
 import { settleInput } from "../../runtime/settle.js";
+import { DECIMAL_FIELDS, seedPolicy } from "./settle-fields.js";
 
-function policy(name: string): PolicyIR {
-  const file = `policies/${name}.sla`;
-  const r = compile(file, readFileSync(new URL(`../../${file}`, import.meta.url), "utf8"));
-  if (!r.ir) throw new Error(`${file} does not compile`);
-  return r.ir;
-}
-const lucy = policy("lucy");
-const imagicle = policy("imagicle");
-const promotron = policy("promotron");
+const lucy = seedPolicy("lucy");
+const imagicle = seedPolicy("imagicle");
+const promotron = seedPolicy("promotron");
 
 const march = { period: { from: "2026-03-01", to: "2026-03-31" } };
 const may = { period: { from: "2026-05-01", to: "2026-05-31" }, vatRate: "0.21", trialStart: "2026-04-01" };
 const gold = { ...march, plan: "gold", fees: { amount: "12000.00", currency: "EUR" } };
-
-/** Every decimal field of the period format, as a function from a value to a period of its policy. */
-export const DECIMAL_FIELDS: readonly { field: string; policy: PolicyIR; period: (v: unknown) => unknown }[] = [
-  { field: "work[0].hours", policy: lucy, period: (v) => ({ ...march, work: [{ date: "2026-03-03", hours: v, kind: "support" }] }) },
-  {
-    field: "packages[0].usedHours",
-    policy: promotron,
-    period: (v) => ({ ...may, packages: [{ plan: "onboarding_package", regime: "premium", purchasedOn: "2026-05-02", usedHours: v }] }),
-  },
-  { field: "fees.amount", policy: imagicle, period: (v) => ({ ...gold, fees: { amount: v, currency: "EUR" } }) },
-  { field: "vatRate", policy: lucy, period: (v) => ({ ...march, vatRate: v }) },
-];
 
 const MALFORMED = ["abc", "", " 5", "5 ", "1,000.00", "1e3", "-1", "+1", ".5", "5.", "0x10", "Infinity", "NaN", "١٢", "1".repeat(41)];
 
