@@ -3,9 +3,11 @@
  * an internal error; dates outside the supported years 1900–2199 are refused by field; dates are
  * compared as dates; the late charge counts months in constant time.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PolicyIR } from "../../runtime/ir.js";
 import { parsePeriod } from "../../runtime/period.js";
+import { addDays, compareDates, dayNumber } from "../../runtime/settle-dates.js";
 import { startedMonthsLate } from "../../runtime/settle-invoice.js";
 import { settleInput } from "../../runtime/settle.js";
 import { DECIMAL_FIELDS, seedPolicy } from "./settle-fields.js";
@@ -74,11 +76,25 @@ describe("period dates lie in the supported years 1900–2199 (issue 9.4)", () =
     expect(r.ok && r.result.invoice?.lateCharge).toBe("19099.86");
   });
 
-  it("compares dates as dates: month ends clamp, a paid day equal to the bound is not late", () => {
-    expect(startedMonthsLate("2026-01-31", "2026-02-28")).toBe(1);
-    expect(startedMonthsLate("2026-01-31", "2026-03-01")).toBe(2);
-    expect(startedMonthsLate("2026-01-31", "2026-01-31")).toBe(0);
-    expect(startedMonthsLate("2026-12-15", "2027-01-15")).toBe(1);
-    expect(startedMonthsLate("2026-12-15", "2027-01-16")).toBe(2);
+  const lateCases: [string, string, number][] = [
+    ["2026-12-15", "2027-01-15", 1], // across a year end
+    ["2026-12-15", "2027-01-16", 2],
+    ["2028-01-31", "2028-02-29", 1], // a leap day is the clamped month end
+    ["2028-01-31", "2028-03-01", 2],
+    ["1900-01-01", "2199-12-31", 3600], // the whole supported range
+  ];
+  it.each(lateCases)("from a due date of %s, paid on %s, counts %i started months", (due, paid, months) => {
+    expect(startedMonthsLate(due, paid)).toBe(months);
+  });
+
+  it("orders dates by day number, which counts days as the calendar does", () => {
+    const date = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2199, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, date, fc.integer({ min: -4000, max: 4000 }), (a, b, k) => {
+        expect(Math.sign(compareDates(a, b))).toBe(a < b ? -1 : a > b ? 1 : 0);
+        expect(dayNumber(addDays(a, k)) - dayNumber(a)).toBe(k);
+        expect(dayNumber(a)).toBe(Date.parse(`${a}T00:00:00Z`) / 86_400_000);
+      }),
+    );
   });
 });
