@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { DateTime, IANAZone } from "luxon";
 import { calendarFromIR } from "../../runtime/calendar.js";
 import type { CalendarIR, Window } from "../../runtime/ir.js";
+import { propertyRuns } from "./budget.js";
 import { calendarIR, HOUR, MINUTE, ReferenceCalendar } from "./reference-calendar.js";
 
 const ZONES = ["Europe/Paris", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "Asia/Tehran", "Europe/Rome", "UTC"];
@@ -108,7 +109,8 @@ const durationArb = fc.oneof(
 /** Sub-minute offsets, so the engine is exercised off the minute grid too. */
 const jitterArb = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: MINUTE - 1 }));
 
-const RUNS = { numRuns: 1000 };
+/** The laws are cheap (no reference): three times the ordinary budget. */
+const RUNS = { numRuns: propertyRuns(3) };
 
 describe("calendar engine: algebra of open time", () => {
   it("add(t, a + b) = add(add(t, a), b)", () => {
@@ -209,8 +211,8 @@ describe("calendar engine: algebra of open time", () => {
 });
 
 describe("calendar engine equals the minute-by-minute reference", () => {
-  /** The reference is slow (luxon per minute), so spans are shorter; runs stay at 1,000. */
-  const REF_RUNS = { numRuns: 1000 };
+  /** The reference is slow (a walk per minute), so spans are shorter and runs are the ordinary budget. */
+  const REF_RUNS = { numRuns: propertyRuns(1) };
   const LIMIT = 8 * 24 * HOUR;
 
   it("isOpen and openBetween", () => {

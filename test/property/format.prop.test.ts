@@ -9,13 +9,15 @@ import { join } from "node:path";
 import type { IToken } from "chevrotain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "./budget.js";
 import { slaLexer } from "../../grammar/tokens.js";
 import { formatSla, type FormatOptions } from "../../format/index.js";
 import { relex } from "../../format/soundness.js";
 import { format, parseOk, stripCst } from "../format/helpers.js";
 import { formatOptions, gap, policyText } from "../format/sla-arbitrary.js";
 
-const RUNS = 500;
+/** Formatting a policy is costly: half the ordinary budget. */
+const RUNS = propertyRuns(0.5);
 const root = join(import.meta.dirname, "..", "..");
 const seeds = readdirSync(join(root, "policies"))
   .filter((f) => f.endsWith(".sla"))
@@ -44,8 +46,6 @@ const sources: [string, fc.Arbitrary<string>][] = [
 ];
 
 const params = { numRuns: RUNS };
-// 500 formats of a 170-line policy take ~10 s alone; leave room for a loaded CI machine.
-const timeout = 240_000;
 
 describe.each(sources)("formatter laws: %s", (_name, texts) => {
   const cases = fc.tuple(texts, formatOptions);
@@ -59,7 +59,7 @@ describe.each(sources)("formatter laws: %s", (_name, texts) => {
       }),
       params,
     );
-  }, timeout);
+  });
 
   it("is idempotent", async () => {
     await fc.assert(
@@ -69,7 +69,7 @@ describe.each(sources)("formatter laws: %s", (_name, texts) => {
       }),
       params,
     );
-  }, timeout);
+  });
 
   it("preserves meaning: same tokens, same CST without locations", async () => {
     await fc.assert(
@@ -80,7 +80,7 @@ describe.each(sources)("formatter laws: %s", (_name, texts) => {
       }),
       params,
     );
-  }, timeout);
+  });
 
   it("keeps every comment's text, in order", async () => {
     await fc.assert(
@@ -91,5 +91,5 @@ describe.each(sources)("formatter laws: %s", (_name, texts) => {
       }),
       params,
     );
-  }, timeout);
+  });
 });

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "./budget.js";
 import { compile } from "../../compiler/index.js";
 import { renderJson, renderText } from "../../compiler/render.js";
 import { CstParser } from "chevrotain";
@@ -179,7 +180,7 @@ describe("compile never throws and keeps every span inside the text", () => {
       fc.property(randomText, (text) => {
         if (assertWellFormed(text) > 0) withDiagnostics++;
       }),
-      { numRuns: 1500 },
+      { numRuns: propertyRuns(3) },
     );
     // The generator makes varied input, not 1500 empty or clean files.
     expect(withDiagnostics).toBeGreaterThan(1000);
@@ -192,7 +193,7 @@ describe("compile never throws and keeps every span inside the text", () => {
         assertWellFormed(text);
         for (const d of compile("m.sla", text).diagnostics) codes.add(d.code);
       }),
-      { numRuns: 600 },
+      { numRuns: propertyRuns(1.2) },
     );
     // Mutations reach past the parser into the checks.
     expect([...codes].filter((c) => c !== "SLA001" && c !== "SLA002").length).toBeGreaterThan(5);
@@ -208,7 +209,7 @@ describe("compile never throws and keeps every span inside the text", () => {
         expect(compile("a.sla", text).diagnostics).toEqual(first);
         for (const d of first) codes.add(d.code);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(2) },
     );
     // The clause generator reaches most of the checker.
     expect(codes.size).toBeGreaterThan(24);
@@ -248,7 +249,7 @@ describe("error recovery", () => {
       fc.property(fc.oneof(randomText, mutatedSeed, assembledPolicy), (text) => {
         expect(errorsAndAst(slaParser, text)).toEqual(errorsAndAst(reference, text));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(1) },
     );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A deliberately naive reference for the calendar engine: minute by minute, luxon for every
+ * A deliberately naive reference for the calendar engine: minute by minute, luxon's offset for every
  * minute, no tables, no binary searches. It is slow on purpose, so that it stays obviously
  * right; the property tests compare `runtime/calendar.ts` against it on short spans.
  *
@@ -14,13 +14,14 @@
  * Instants and durations must be whole minutes (all windows and DST transitions of the test
  * zones fall on whole minutes, so one minute is open or closed as a whole).
  */
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import Holidays from "date-holidays";
 import type { CalendarIR, Window } from "../../runtime/ir.js";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const QUARTER = 15 * MINUTE;
 /** Looking this far back finds the highest wall reading before any DST fall-back. */
 const LOOKBACK_MINUTES = 180;
 
@@ -58,15 +59,89 @@ export function parseWindow(text: string): Window {
   return { from: Number(m[1]) * 60 + Number(m[2]), to: Number(m[3]) * 60 + Number(m[4]) };
 }
 
+/** Holiday dates by `country/region/year`, shared by every reference (date-holidays is slow to set up). */
+const holidayCache = new Map<string, readonly string[]>();
+
+/** The dates closed by a country's public holidays of `year` (entries of the years around it included). */
+function holidayDates(country: string, region: string | null, year: number): readonly string[] {
+  const key = `${country}/${region ?? ""}/${year}`;
+  let dates = holidayCache.get(key);
+  if (dates) return dates;
+  const found: string[] = [];
+  const hd = region ? new Holidays(country, region) : new Holidays(country);
+  for (const y of [year - 1, year, year + 1]) {
+    for (const e of hd.getHolidays(y)) {
+      if (e.type !== "public") continue;
+      const days = Math.max(1, Math.round((e.end.getTime() - e.start.getTime()) / DAY));
+      const first = Date.parse(`${e.date.slice(0, 10)}T00:00:00Z`);
+      for (let i = 0; i < days; i++) found.push(new Date(first + i * DAY).toISOString().slice(0, 10));
+    }
+  }
+  holidayCache.set(key, (dates = found));
+  return dates;
+}
+
+/** The local date of a wall reading (wall readings are local times written as UTC). */
+const dateOf = (wall: number): string => new Date(Math.floor(wall / DAY) * DAY).toISOString().slice(0, 10);
+
 export class ReferenceCalendar {
   private readonly masks = new Map<string, Uint8Array>();
   private readonly holidaySets = new Map<number, Set<string>>();
+  /** The last `isOpen` question and its M(u): a walk asks minute after minute, one luxon call each. */
+  private last = { u: Number.NaN, high: Number.NaN };
+  private readonly offsets = new Map<number, number>();
+  private lastDay: { day: number; mask: Uint8Array } = { day: Number.NaN, mask: new Uint8Array(0) };
+  private readonly zone: IANAZone;
 
-  constructor(private readonly ir: CalendarIR) {}
+  constructor(private readonly ir: CalendarIR) {
+    this.zone = IANAZone.create(ir.zone);
+  }
 
   /** Whether instant u (whole minute) is open. */
   isOpen(u: number): boolean {
-    return this.wallOpen(this.highWater(u));
+    const high = u === this.last.u + MINUTE ? Math.max(this.last.high, this.wall(u)) : this.highWater(u);
+    this.last = { u, high };
+    return this.wallOpen(high);
+  }
+
+  /**
+   * SPEC §2.7 read off the minute walk: the closes of the 1st … `n`-th business days after the
+   * local date of t (a business day is a date with an open minute; its close is the end of its
+   * last open minute). Fewer than `n` when the walk reaches `limit`.
+   */
+  businessDayCloses(t: number, n: number, limit: number): number[] {
+    const closes: number[] = [];
+    let high = this.highWater(t);
+    const startDate = dateOf(high);
+    let current = startDate;
+    let lastOpenEnd: number | null = null;
+    for (let u = t; u < limit && closes.length < n; u += MINUTE) {
+      high = Math.max(high, this.wall(u));
+      const date = dateOf(high);
+      if (date !== current) {
+        if (current !== startDate && lastOpenEnd !== null) closes.push(lastOpenEnd);
+        current = date;
+        lastOpenEnd = null;
+      }
+      if (this.wallOpen(high)) lastOpenEnd = u + MINUTE;
+    }
+    return closes;
+  }
+
+  /**
+   * SPEC §2.8: the close of t's own date when that date has open time at or after t, else the
+   * close of the next business day; null when the walk reaches `limit`.
+   */
+  sameBusinessDayClose(t: number, limit: number): number | null {
+    let high = this.highWater(t);
+    const startDate = dateOf(high);
+    let lastOpenEnd: number | null = null;
+    for (let u = t; u < limit; u += MINUTE) {
+      high = Math.max(high, this.wall(u));
+      if (dateOf(high) !== startDate) break;
+      if (this.wallOpen(high)) lastOpenEnd = u + MINUTE;
+    }
+    return lastOpenEnd ?? this.businessDayCloses(t, 1, limit)[0] ?? null;
   }
 
   /** Open ms in [a, b), counted minute by minute. */
@@ -93,10 +168,26 @@ export class ReferenceCalendar {
     return null;
   }
 
-  /** Wall-clock reading of instant u: its local date and time written as if they were UTC. */
+  /**
+   * Wall-clock reading of instant u: its local date and time written as if they were UTC. Luxon
+   * is asked once per quarter hour (offsets are cached by block); a block whose two ends have
+   * different offsets is asked minute by minute, so a change inside a block is still exact.
+   */
   private wall(u: number): number {
-    const dt = DateTime.fromMillis(u, { zone: this.ir.zone });
-    return Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute);
+    const block = Math.floor(u / QUARTER) * QUARTER;
+    const first = this.offsetAt(block);
+    const offset = first === this.offsetAt(block + QUARTER) ? first : this.zone.offset(u);
+    return u + offset * MINUTE;
+  }
+
+  /** The zone's offset in minutes at a block start, from luxon, cached. */
+  private offsetAt(block: number): number {
+    let offset = this.offsets.get(block);
+    if (offset === undefined) {
+      offset = this.zone.offset(block);
+      this.offsets.set(block, offset);
+    }
+    return offset;
   }
 
   /** M(u): the highest wall reading at or before u. */
@@ -108,8 +199,14 @@ export class ReferenceCalendar {
 
   /** Whether the local minute starting at wall reading W is open by the date's rules. */
   private wallOpen(wall: number): boolean {
-    const date = new Date(wall).toISOString().slice(0, 10);
-    return this.mask(date)[Math.floor((wall - Date.parse(`${date}T00:00:00Z`)) / MINUTE)] === 1;
+    const day = Math.floor(wall / DAY);
+    return this.maskOfDay(day)[Math.floor((wall - day * DAY) / MINUTE)] === 1;
+  }
+
+  /** {@link mask} by day number (days since 1970-01-01 in wall time), the walk's hot path. */
+  private maskOfDay(day: number): Uint8Array {
+    if (day !== this.lastDay.day) this.lastDay = { day, mask: this.mask(dateOf(day * DAY)) };
+    return this.lastDay.mask;
   }
 
   /** The open minutes of a local date: weekly hours, minus holidays and closures, plus openings. */
@@ -135,18 +232,9 @@ export class ReferenceCalendar {
     let dates = this.holidaySets.get(year);
     if (dates) return dates;
     dates = new Set();
-    for (const h of this.ir.holidays) {
-      const hd = h.region ? new Holidays(h.country, h.region) : new Holidays(h.country);
-      for (const y of [year - 1, year, year + 1]) {
-        for (const e of hd.getHolidays(y)) {
-          if (e.type !== "public") continue;
-          const days = Math.max(1, Math.round((e.end.getTime() - e.start.getTime()) / DAY));
-          const first = Date.parse(`${e.date.slice(0, 10)}T00:00:00Z`);
-          for (let i = 0; i < days; i++) dates.add(new Date(first + i * DAY).toISOString().slice(0, 10));
-        }
-      }
-    }
+    for (const h of this.ir.holidays) for (const d of holidayDates(h.country, h.region, year)) dates.add(d);
     this.holidaySets.set(year, dates);
     return dates;
   }
+
 }
