@@ -9,14 +9,15 @@
  * an `asOf`, so results do not depend on the clock. The same (policy, n, seed) gives the same
  * tickets.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile } from "../compiler/index.js";
 import type { TicketJson } from "../runtime/io.js";
 import type { PolicyIR } from "../runtime/ir.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+/** The repository: this file runs from `bench/` (tsx, vitest) or from `dist/bench/` (built). */
+const root = fileURLToPath(new URL(existsSync(fileURLToPath(new URL("../policies", import.meta.url))) ? ".." : "../..", import.meta.url));
 const MINUTE_MS = 60_000;
 const FROM_MS = Date.UTC(2019, 0, 1);
 const SPAN_MINUTES = (Date.UTC(2033, 0, 1) - FROM_MS) / MINUTE_MS;

@@ -2,15 +2,16 @@
  * ISO-8601 instants in and out of the runtime (SPEC §2.1), without luxon on the hot path.
  *
  * Parsing accepts only a full date-time with an offset or `Z` (a local time without an offset
- * names no instant). Formatting writes an instant in a calendar's zone exactly as luxon's
- * `DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })` does, but looks the
- * zone's offset up once per zone and UTC hour (luxon asks Intl on every call, which would
- * dominate an evaluation).
+ * names no instant). Formatting writes an instant in a calendar's zone as luxon's
+ * `DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })` does, except that an
+ * offset that is not whole minutes is written as UTC (`Z`), and takes the offset from the zone's
+ * transition tables (`zone-offsets.ts`; luxon asks Intl on every call, which would dominate an
+ * evaluation).
  */
 import { DateTime, Info, type Zone } from "luxon";
+import { offsetAt, zoneOffsets, type ZoneOffsets } from "./zone-offsets.js";
 
 const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
@@ -76,45 +77,33 @@ export function parseInstant(text: string): number | null {
   return ms - offset * MINUTE_MS;
 }
 
-/** A zone's formatting state: luxon's zone, and offsets (minutes) per UTC hour already seen. */
+/** A zone's formatting state: its transition tables, or a fixed offset for a universal zone. */
 interface ZoneFormat {
   readonly zone: Zone;
   /** luxon writes `Z` only for a universal zone (`UTC`, `GMT`) at offset 0, not for `Etc/UTC`. */
   readonly universal: boolean;
-  /** UTC hour index → offset in minutes, or NaN when the offset changes within that hour. */
-  readonly hours: Map<number, number>;
+  /** The IANA zone's transition tables; `null` for a universal (fixed-offset) zone. */
+  readonly offsets: ZoneOffsets | null;
 }
 
 const zones = new Map<string, ZoneFormat>();
-/** Bound on cached hours per zone (about 11 years of distinct hours). */
-const MAX_HOURS = 100_000;
+/** Bound on cached date prefixes (about 270 years of distinct days). */
+const MAX_DAYS = 100_000;
 
 function zoneFormat(zone: string): ZoneFormat {
   let f = zones.get(zone);
   if (f === undefined) {
     const z = Info.normalizeZone(zone);
     if (z === null || !z.isValid) throw new RangeError(`unknown time zone "${zone}"`);
-    f = { zone: z, universal: z.isUniversal, hours: new Map() };
+    f = { zone: z, universal: z.isUniversal, offsets: z.isUniversal ? null : zoneOffsets(zone) };
     zones.set(zone, f);
   }
   return f;
 }
 
-/** Offset of the zone at `ms`, in minutes (possibly fractional for old local mean times). */
-function offsetMinutes(f: ZoneFormat, ms: number): number {
-  if (f.universal) return f.zone.offset(ms);
-  const hour = Math.floor(ms / HOUR_MS);
-  let o = f.hours.get(hour);
-  if (o === undefined) {
-    // Equal offsets at both ends of the hour: no transition inside it (zones change offset at
-    // most once in months), so every instant of the hour shares it.
-    const start = hour * HOUR_MS;
-    const a = f.zone.offset(start);
-    o = a === f.zone.offset(start + HOUR_MS - 1) ? a : NaN;
-    if (f.hours.size >= MAX_HOURS) f.hours.clear();
-    f.hours.set(hour, o);
-  }
-  return Number.isNaN(o) ? f.zone.offset(ms) : o;
+/** Offset of the zone at `ms`, in whole ms (possibly not whole minutes for old local mean times). */
+function offsetMsAt(f: ZoneFormat, ms: number): number {
+  return f.offsets === null ? Math.round(f.zone.offset(ms) * MINUTE_MS) : offsetAt(f.offsets, ms);
 }
 
 /** "00".."99": two-digit fields without padStart on the hot path. */
@@ -131,7 +120,7 @@ function datePrefix(day: number): string {
   if (text === undefined) {
     const d = new Date(day * DAY_MS);
     text = `${String(d.getUTCFullYear()).padStart(4, "0")}-${TWO[d.getUTCMonth() + 1]}-${TWO[d.getUTCDate()]}T`;
-    if (datePrefixes.size >= MAX_HOURS) datePrefixes.clear();
+    if (datePrefixes.size >= MAX_DAYS) datePrefixes.clear();
     datePrefixes.set(day, text);
   }
   return text;
@@ -154,15 +143,21 @@ const MAX_LOCAL = Date.UTC(10000, 0, 1);
 /**
  * The instant `ms` written in `zone` as luxon's `toISO({ suppressMilliseconds: true })` writes it,
  * e.g. `2026-03-30T10:20:00+02:00` (SPEC §2.1: outputs are in the zone of the calendar that
- * produced them). Throws a RangeError for an unknown zone.
+ * produced them), with one exception: when the zone's offset at `ms` is not a whole number of
+ * minutes (local mean time before 1972 in Africa/Monrovia, and others before standard time), an
+ * ISO offset cannot say it, and a truncated one would name another instant, so the instant is
+ * written in UTC with `Z`. Throws a RangeError for an unknown zone.
  */
 export function formatInstant(ms: number, zone: string): string {
   const f = zoneFormat(zone);
-  const offset = offsetMinutes(f, ms);
-  const local = ms + offset * MINUTE_MS;
-  if (!Number.isInteger(offset) || !(local >= MIN_LOCAL && local < MAX_LOCAL) || !Number.isInteger(ms)) {
-    // Rare shapes (seconds in the offset, extended years): luxon itself.
-    return DateTime.fromMillis(ms, { zone: f.zone }).toISO({ suppressMilliseconds: true }) ?? String(ms);
+  if (!Number.isFinite(ms)) return String(ms);
+  let offsetMs = offsetMsAt(f, ms);
+  const exact = offsetMs % MINUTE_MS === 0;
+  if (!exact) offsetMs = 0;
+  const local = ms + offsetMs;
+  if (!(local >= MIN_LOCAL && local < MAX_LOCAL) || !Number.isInteger(ms)) {
+    // Rare shapes (fractions of a millisecond, extended years): luxon itself.
+    return DateTime.fromMillis(ms, { zone: exact ? f.zone : "UTC" }).toISO({ suppressMilliseconds: true }) ?? String(ms);
   }
   const day = Math.floor(local / DAY_MS);
   let rest = local - day * DAY_MS;
@@ -174,5 +169,6 @@ export function formatInstant(ms: number, zone: string): string {
   const hour = (rest - minute) / 60;
   let text = `${datePrefix(day)}${TWO[hour]}:${TWO[minute]}:${TWO[second]}`;
   if (milli !== 0) text += `.${milli < 10 ? "00" : milli < 100 ? "0" : ""}${milli}`;
-  return f.universal && offset === 0 ? `${text}Z` : text + offsetSuffix(offset);
+  if (!exact || (f.universal && offsetMs === 0)) return `${text}Z`;
+  return text + offsetSuffix(offsetMs / MINUTE_MS);
 }

@@ -5,6 +5,7 @@
 import { evaluateTicket, type EvaluateOptions } from "../../runtime/evaluate.js";
 import { parseTicket } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
+import { resultJson } from "../../runtime/result-json.js";
 
 export interface EvalOptions {
   readonly asOf: number | null;
@@ -28,7 +29,7 @@ export function evaluateJsonText(policy: PolicyIR, text: string, options: Evalua
     return { ok: false, json: JSON.stringify(line === null ? { id, error: parsed.error } : { line, id, error: parsed.error }) };
   }
   try {
-    return { ok: true, json: JSON.stringify(evaluateTicket(policy, parsed.ticket, options)) };
+    return { ok: true, json: resultJson(evaluateTicket(policy, parsed.ticket, options)) };
   } catch (e) {
     // One output line per input line (SPEC §4) even when a ticket cannot be evaluated (a policy
     // IR that names an unknown holiday country, an option out of range): the error names the

@@ -155,9 +155,11 @@ describe("parseInstant round trip", () => {
 describe("formatInstant", () => {
   const zones = ["Europe/Rome", "America/New_York", "Asia/Dubai", "UTC", "Etc/UTC", "Europe/London", "Asia/Kathmandu", "Australia/Lord_Howe", "America/St_Johns", "Pacific/Chatham", "Africa/Casablanca", "America/Santiago", "Africa/Monrovia"];
 
-  it("writes exactly what luxon writes (suppressing zero milliseconds)", () => {
+  // From 1972 every zone here has whole-minute offsets, and luxon writes them exactly; earlier
+  // local mean times are written in UTC (test/property/instant.prop.test.ts checks all zones).
+  it("writes exactly what luxon writes where offsets are whole minutes (suppressing zero milliseconds)", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.boolean(), (zone, t, whole) => {
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1972, 1, 1), max: Date.UTC(2100, 0, 1) }), fc.boolean(), (zone, t, whole) => {
         const ms = whole ? t - (t % 60_000) : t;
         expect(formatInstant(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }));
       }),

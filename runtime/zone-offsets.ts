@@ -1,0 +1,109 @@
+/**
+ * UTC offsets of an IANA zone from tables of its transitions, so that no offset lookup on the hot
+ * path asks Intl (luxon's `IANAZone.offset` formats a date with Intl: several µs a call).
+ *
+ * Design: per zone and UTC year (lazily, cached for the process's life) the offsets are sampled
+ * every {@link STEP_MS} (three days: about 120 Intl calls a year), and each change between two
+ * samples is bisected to the second (zones change offset on whole seconds): the table is the
+ * year's transition instants with the offset from each on. A lookup is then a year
+ * lookup and a scan of a handful of transitions. Offsets are whole milliseconds (old local mean
+ * times such as Monrovia's −00:44:30 are not whole minutes; luxon's minutes are rounded back).
+ *
+ * INVARIANT: a zone changes its offset at most once in three days. The closest transitions in the
+ * tz database within 1900–2199 are 6.9 days apart (Brazil's one-week DST of October 2000, Gaza
+ * and Hebron's projected rules); `test/property/instant.prop.test.ts` checks the tables against
+ * Intl over every zone, at every transition of the years it draws.
+ */
+import { IANAZone } from "luxon";
+
+const MINUTE_MS = 60_000;
+/** Sampling step of the offset tables (see the invariant above). */
+const STEP_MS = 3 * 86_400_000;
+
+/** One UTC year of a zone: `at[i]` is where offset `offset[i]` (ms) starts; `at[0]` = `start`. */
+interface OffsetYear {
+  readonly start: number;
+  readonly end: number;
+  readonly at: Float64Array;
+  readonly offset: Float64Array;
+}
+
+/** The transition tables of one zone, built year by year as instants ask for them. */
+export interface ZoneOffsets {
+  readonly name: string;
+  /** The last year looked up: consecutive lookups nearly always hit it. */
+  last: OffsetYear;
+  readonly years: Map<number, OffsetYear>;
+  readonly zone: IANAZone;
+}
+
+const NO_YEAR: OffsetYear = { start: Infinity, end: -Infinity, at: new Float64Array(0), offset: new Float64Array(0) };
+
+const zones = new Map<string, ZoneOffsets>();
+
+/** The tables of an IANA zone (cached). Throws a RangeError for a zone Intl does not know. */
+export function zoneOffsets(name: string): ZoneOffsets {
+  let z = zones.get(name);
+  if (z === undefined) {
+    if (!IANAZone.isValidZone(name)) throw new RangeError(`unknown time zone \`${name}\``);
+    z = { name, last: NO_YEAR, years: new Map(), zone: IANAZone.create(name) };
+    zones.set(name, z);
+  }
+  return z;
+}
+
+/** The zone's offset at `t` in whole ms, from Intl through luxon: only while building tables. */
+function intlOffset(zone: IANAZone, t: number): number {
+  return Math.round(zone.offset(t) * MINUTE_MS);
+}
+
+function buildYear(zone: IANAZone, year: number): OffsetYear {
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  const at = [start];
+  let prev = intlOffset(zone, start);
+  const offset = [prev];
+  for (let lo = start; lo < end; lo += STEP_MS) {
+    const hi = Math.min(lo + STEP_MS, end);
+    const next = intlOffset(zone, hi);
+    if (next === prev) continue;
+    // The first second of (lo, hi] with another offset (Date.UTC years start on whole seconds).
+    let a = lo / 1000;
+    let b = hi / 1000;
+    while (b - a > 1) {
+      const mid = Math.floor((a + b) / 2);
+      if (intlOffset(zone, mid * 1000) === prev) a = mid;
+      else b = mid;
+    }
+    if (b * 1000 < end) {
+      at.push(b * 1000);
+      offset.push(next);
+    }
+    prev = next;
+  }
+  return { start, end, at: Float64Array.from(at), offset: Float64Array.from(offset) };
+}
+
+/** The UTC year of `t` (a finite epoch ms). */
+function utcYear(t: number): number {
+  return new Date(t).getUTCFullYear();
+}
+
+/** The zone's UTC offset at instant `t` (finite epoch ms), in ms: local time = t + offset. */
+export function offsetAt(z: ZoneOffsets, t: number): number {
+  let y = z.last;
+  if (!(t >= y.start && t < y.end)) {
+    const year = utcYear(t);
+    let found = z.years.get(year);
+    if (found === undefined) {
+      found = buildYear(z.zone, year);
+      z.years.set(year, found);
+    }
+    y = found;
+    z.last = y;
+  }
+  const at = y.at;
+  let i = at.length - 1;
+  while (i > 0 && at[i]! > t) i--;
+  return y.offset[i]!;
+}
