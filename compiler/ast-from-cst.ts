@@ -145,8 +145,10 @@ function keywordIn<Cn, K extends TokenName<Cn>, V>(node: TypedNode<Cn>, table: {
   return null;
 }
 
-const CLOCK_RULES = { Start: "start", Pause: "pause", Resume: "resume", Stop: "stop" } as const satisfies Partial<
-  Record<TokenName<C.ClockRuleCstChildren>, A.ClockRule["rule"]>
+/** Every keyword that starts a `clockRule` and the rule it sets. */
+const CLOCK_RULES = { Start: "start", Pause: "pause", Resume: "resume", Stop: "stop" } as const satisfies Record<
+  Exclude<TokenName<C.ClockRuleCstChildren>, "On" | "Comma">,
+  A.ClockRule["rule"]
 >;
 
 /** Every keyword of the `eventKind` rule: a new event keyword is a compile error until it is mapped here. */
