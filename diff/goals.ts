@@ -60,6 +60,9 @@ const EVENT_EFFECT: Record<"start" | "pause" | "resume" | "stop", boolean> = { s
 function clockChanges(a: TargetIR, b: TargetIR, subject: string): Change[] {
   const out: Change[] = [];
   for (const rule of ["start", "pause", "resume", "stop"] as const) {
+    // Resume events mean nothing to a clock that never pauses.
+    if (rule === "resume" && a.clock.pause.length === 0 && b.clock.pause.length === 0) continue;
+    if (rule === "resume" && b.clock.pause.length === 0 && b.clock.resume.length === 0) continue;
     const was = new Set<EventKind>(a.clock[rule]);
     const now = new Set<EventKind>(b.clock[rule]);
     const added = [...now].filter((e) => !was.has(e));

@@ -1,0 +1,28 @@
+/**
+ * Golden diffs: one fixture per kind of change under `test/diff/fixtures/<case>/`, `old.sla`
+ * and `new.sla`, with what `sla diff` prints in `expected.txt`. Regenerate after a deliberate
+ * change with `npx vitest run test/diff -u` and review with `git diff`.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { diffCli } from "./helpers.js";
+
+const ROOT = "test/diff/fixtures";
+/** Cases that change nothing in meaning: exit 0. */
+const SAME = new Set(["rename-reorder"]);
+
+describe("sla diff golden files", () => {
+  const cases = readdirSync(ROOT).filter((c) => !c.startsWith("."));
+  it("has a case for each kind of change", () => {
+    expect(cases).toEqual(expect.arrayContaining(["goal-tightened", "calendar-date", "calendar-week", "holidays", "clock", "kpi", "escalation", "exclusion", "languages", "credits", "fees", "rename-reorder"]));
+  });
+  for (const c of cases) {
+    it(c, async () => {
+      const r = await diffCli({ paths: [join(ROOT, c, "old.sla"), join(ROOT, c, "new.sla")] });
+      expect(r.err).toBe("");
+      expect(r.code).toBe(SAME.has(c) ? 0 : 3);
+      await expect(r.out).toMatchFileSnapshot(join("fixtures", c, "expected.txt"));
+    });
+  }
+});
