@@ -1,12 +1,14 @@
 /**
  * Reading policy files for the CLI: directories expanded to their `.sla` files, and every way a
- * file can be unusable (missing, empty, not UTF-8, too large) turned into a diagnostic.
+ * file can be unusable (missing, not a regular file, empty, not UTF-8, too large) turned into a
+ * file-level diagnostic (SLA004) with a position.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { MAX_POLICY_BYTES } from "../compiler/index.js";
+import { decodePolicy, type FileProblem, MAX_POLICY_BYTES, tooLargeProblem } from "../compiler/source-problems.js";
+import { readRegularFile } from "./read-file.js";
 
-export type ReadResult = { ok: true; path: string; text: string } | { ok: false; path: string; message: string; help: string };
+export type ReadResult = { ok: true; path: string; text: string } | { ok: false; path: string; problem: FileProblem };
 
 /** Expand the arguments: files as given, directories to the `.sla` files below them, sorted. */
 export function expandPaths(args: readonly string[]): string[] {
@@ -35,26 +37,17 @@ export function expandPaths(args: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Read a policy: a regular file of at most `MAX_POLICY_BYTES`, UTF-8, not empty. Every failure
+ * is a file-level problem (SLA004) with a position; the file's content is never echoed.
+ */
 export function readPolicyFile(path: string): ReadResult {
-  let bytes: Buffer;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return { ok: false, path, message: "is a directory", help: "pass a `.sla` file or a directory of them" };
-    if (st.size > MAX_POLICY_BYTES) {
-      return { ok: false, path, message: `file is too large (${(st.size / 1024 / 1024).toFixed(1)} MB)`, help: `policies are at most ${MAX_POLICY_BYTES / 1024 / 1024} MB` };
-    }
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : `cannot read the file (${code ?? "unknown error"})`;
-    return { ok: false, path, message, help: "check the path and the file's permissions" };
+  const read = readRegularFile(path, MAX_POLICY_BYTES);
+  if (!read.ok) {
+    if (read.reason === "too-large") return { ok: false, path, problem: tooLargeProblem(MAX_POLICY_BYTES) };
+    const help = read.reason === "directory" ? "pass a `.sla` file or a directory of them" : read.reason === "not-regular" ? "policies are regular files" : "check the path and the file's permissions";
+    return { ok: false, path, problem: { message: read.message, help, line: 1, column: 1 } };
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, path, message: "file is not valid UTF-8", help: "save the policy as UTF-8 text" };
-  }
-  if (text.trim().length === 0) return { ok: false, path, message: "file is empty", help: 'a policy starts with `policy <id> "title"`' };
-  return { ok: true, path, text: text.replace(/^\ufeff/, "") };
+  const decoded = decodePolicy(read.bytes, MAX_POLICY_BYTES);
+  return decoded.ok ? { ok: true, path, text: decoded.text } : { ok: false, path, problem: decoded.problem };
 }

@@ -1,6 +1,7 @@
 /** Load and compile a policy for the commands that run it; diagnostics printed on failure. */
 import { compile } from "../compiler/index.js";
 import { renderText } from "../compiler/render.js";
+import { renderFileProblemText } from "../compiler/source-problems.js";
 import type { PolicyIR } from "../runtime/ir.js";
 import { readPolicyFile } from "./files.js";
 import type { Io } from "./io.js";
@@ -8,7 +9,7 @@ import type { Io } from "./io.js";
 export function loadPolicy(path: string, io: Io): PolicyIR | null {
   const read = readPolicyFile(path);
   if (!read.ok) {
-    io.err(`${path}: error[SLA004]: ${read.message}\n  = help: ${read.help}\n`);
+    io.err(`${renderFileProblemText(path, read.problem)}\n`);
     return null;
   }
   const result = compile(path, read.text);

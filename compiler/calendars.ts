@@ -2,28 +2,23 @@
  * Calendars (SPEC §2.2–2.4): check zones, holiday codes, windows and inheritance, and lower each
  * calendar to its IR with the parent's hours merged in.
  */
-import Holidays from "date-holidays";
 import { DateTime, IANAZone } from "luxon";
 import type { Span } from "../grammar/source.js";
 import type { CalendarIR, Window } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { didYouMean } from "./diagnostic.js";
+import { HOLIDAY_REGIONS } from "./holiday-codes.generated.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-let countryCache: Record<string, string> | null = null;
-function holidayCountries(): Record<string, string> {
-  countryCache ??= new Holidays().getCountries() ?? {};
-  return countryCache;
-}
 
 /** Check a holiday code `IT` or `DE-BY` against date-holidays. Returns the IR form or null. */
 export function checkHolidayCode(ctx: CheckContext, code: A.Str): { country: string; region: string | null } | null {
   const [country = "", region = null, ...rest] = code.value.split("-");
-  const countries = holidayCountries();
-  if (!(country in countries) || rest.length > 0) {
-    const suggestion = didYouMean(country.toUpperCase(), Object.keys(countries));
+  // The codes come precomputed from date-holidays (loading it here would slow every `sla check`).
+  const states = HOLIDAY_REGIONS.get(country);
+  if (states === undefined || rest.length > 0) {
+    const suggestion = didYouMean(country.toUpperCase(), [...HOLIDAY_REGIONS.keys()]);
     ctx.diagnostics.error("SLA202", code.span, `unknown holiday country \`${code.value}\``, {
       help: suggestion ? `did you mean \`${suggestion}\`? codes are ISO 3166 countries known to date-holidays` : "codes are ISO 3166 countries known to date-holidays, e.g. `IT` or `DE-BY`",
       ...(suggestion ? { fixes: [{ title: `change to \`${suggestion}\``, edits: [{ span: code.span, newText: `"${suggestion}"` }] }] } : {}),
@@ -31,9 +26,8 @@ export function checkHolidayCode(ctx: CheckContext, code: A.Str): { country: str
     return null;
   }
   if (region !== null) {
-    const states = new Holidays().getStates(country) ?? {};
-    if (!(region in states)) {
-      const known = Object.keys(states);
+    if (!states.includes(region)) {
+      const known = states;
       const suggestion = didYouMean(region, known);
       ctx.diagnostics.error("SLA202", code.span, `unknown region \`${region}\` of holiday country \`${country}\``, {
         help: suggestion

@@ -16,11 +16,8 @@ import { type Diagnostic, DiagnosticBag } from "./diagnostic.js";
 import { lowerPolicy } from "./lower.js";
 import { collectSymbols, type SymbolTable } from "./symbols.js";
 
-/**
- * Policies are a few hundred lines; a file over this size is surely not one (and would be slow
- * to show). `sla check` and the language server both refuse it with SLA004.
- */
-export const MAX_POLICY_BYTES = 1024 * 1024;
+// The size limit lives with the other file-level problems (SLA004); re-exported for the callers.
+export { MAX_POLICY_BYTES } from "./source-problems.js";
 
 export interface CompileResult {
   readonly file: SourceFile;

@@ -1,6 +1,7 @@
 /** `sla check FILES|DIRS…` (SPEC §4): diagnostics for people or JSON for machines. */
 import { compile } from "../../compiler/index.js";
 import { renderJson, renderText } from "../../compiler/render.js";
+import { renderFileProblemJson, renderFileProblemText } from "../../compiler/source-problems.js";
 import { expandPaths, readPolicyFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";
 
@@ -17,9 +18,8 @@ export function runCheck(args: { paths: string[]; format: string; io: Io }): num
     const read = readPolicyFile(path);
     if (!read.ok) {
       errors++;
-      const d = { file: path, code: "SLA004", severity: "error", message: read.message, help: read.help };
-      if (args.format === "json") json.push({ file: path, ok: false, diagnostics: [d] });
-      else io.out(`${path}: error[SLA004]: ${read.message}\n  = help: ${read.help}\n`);
+      if (args.format === "json") json.push({ file: path, ok: false, diagnostics: [renderFileProblemJson(path, read.problem)] });
+      else io.out(`${renderFileProblemText(path, read.problem)}\n\n`);
       continue;
     }
     const result = compile(path, read.text);

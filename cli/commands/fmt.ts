@@ -1,6 +1,7 @@
 /** `sla fmt [--check|--write] FILES…`: format through the prettier plugin (SPEC §4). */
 import { writeFileSync } from "node:fs";
 import { renderText } from "../../compiler/render.js";
+import { renderFileProblemText } from "../../compiler/source-problems.js";
 import { formatSla } from "../../format/format.js";
 import { sourceFile } from "../../grammar/source.js";
 import { expandPaths, readPolicyFile } from "../files.js";
@@ -16,7 +17,7 @@ export async function runFmt(args: { paths: string[]; mode: "check" | "write" | 
     const read = readPolicyFile(path);
     if (!read.ok) {
       problems++;
-      io.err(`${path}: error[SLA004]: ${read.message}\n`);
+      io.err(`${renderFileProblemText(path, read.problem)}\n\n`);
       continue;
     }
     const result = await formatSla(read.text);
@@ -42,11 +43,19 @@ export async function runFmt(args: { paths: string[]; mode: "check" | "write" | 
       io.out(`formatted ${path}\n`);
     }
   }
-  const files = (n: number) => `${n} file${n === 1 ? "" : "s"}`;
-  if (args.mode === "check") {
-    if (changed > 0) io.out(`${files(changed)} would be reformatted; run \`sla fmt --write\`\n`);
-    if (problems > 0) io.out(`${files(problems)} could not be formatted (see the errors above)\n`);
-    if (changed === 0 && problems === 0) io.out(`${files(paths.length)} formatted\n`);
-  }
+  if (args.mode === "check") io.out(`${checkSummary(paths.length, changed, problems)}\n`);
   return problems > 0 || (args.mode === "check" && changed > 0) ? 1 : 0;
+}
+
+/**
+ * What `fmt --check` found, in words that say nothing was written: "5 files already formatted",
+ * "2 of 5 files need formatting; run `sla fmt --write`".
+ */
+export function checkSummary(checked: number, changed: number, problems: number): string {
+  const files = (n: number) => `${n} file${n === 1 ? "" : "s"}`;
+  if (changed === 0 && problems === 0) return `${files(checked)} already formatted`;
+  const parts: string[] = [];
+  if (changed > 0) parts.push(`${changed} of ${files(checked)} ${changed === 1 ? "needs" : "need"} formatting; run \`sla fmt --write\``);
+  if (problems > 0) parts.push(`${problems} of ${files(checked)} could not be formatted (see the errors above)`);
+  return parts.join("\n");
 }

@@ -1,10 +1,10 @@
 /** `sla test FILES…`: run the example cases inside policies, report pass/fail with values. */
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { runExamples } from "../../runtime/examples.js";
 import { expandPaths } from "../files.js";
 import type { Io } from "../io.js";
 import { loadPolicy } from "../policy.js";
+import { readJsonFile } from "../read-file.js";
 
 export async function runTest(args: { paths: string[]; io: Io }): Promise<number> {
   const { io } = args;
@@ -20,15 +20,11 @@ export async function runTest(args: { paths: string[]; io: Io }): Promise<number
     }
     io.out(`${path} (${policy.examples.length} example${policy.examples.length === 1 ? "" : "s"})\n`);
     const readPeriod = (file: string) => {
-      // Period files are named relative to the policy, or to the working directory.
-      for (const candidate of [resolve(dirname(path), file), resolve(file)]) {
-        try {
-          return { ok: true as const, json: JSON.parse(readFileSync(candidate, "utf8")) as unknown };
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== "ENOENT") return { ok: false as const, message: `cannot read \`${file}\`: ${(e as Error).message}` };
-        }
-      }
-      return { ok: false as const, message: `period file \`${file}\` not found` };
+      // A period file is named relative to the policy's folder, wherever `sla test` runs; it is
+      // read under the rules of every input (a regular file, bounded, content never echoed).
+      const read = readJsonFile(resolve(dirname(path), file));
+      if (read.ok) return { ok: true as const, json: read.value };
+      return { ok: false as const, message: read.message === "no such file" ? `period file \`${file}\` not found (paths are relative to the policy's folder)` : `period file \`${file}\`: ${read.message}` };
     };
     for (const outcome of runExamples(policy, readPeriod)) {
       if (outcome.pass) {

@@ -60,10 +60,10 @@ describe("sla check", () => {
     const r = sla(["check", empty, latin1, big, join(tmp, "missing.sla")]);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${empty}: error[SLA004]: file is empty`);
-    expect(r.stdout).toContain(`${latin1}: error[SLA004]: file is not valid UTF-8`);
-    expect(r.stdout).toMatch(/big\.sla: error\[SLA004\]: file is too large \(5\.\d MB\)/);
-    expect(r.stdout).toContain("missing.sla: error[SLA004]: no such file");
+    expect(r.stdout).toContain(`${empty}:1:1: error[SLA004]: file is empty`);
+    expect(r.stdout).toContain(`${latin1}:1:4: error[SLA004]: file is not valid UTF-8`);
+    expect(r.stdout).toContain("big.sla:1:1: error[SLA004]: file is too large (over 1 MB)");
+    expect(r.stdout).toContain("missing.sla:1:1: error[SLA004]: no such file");
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 

@@ -14,6 +14,7 @@ import { readPolicyFile } from "../../cli/files.js";
 import { Codes, type Code } from "../../compiler/codes.js";
 import { compile } from "../../compiler/index.js";
 import { renderText } from "../../compiler/render.js";
+import { renderFileProblemText } from "../../compiler/source-problems.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = join(ROOT, "test/fixtures/check");
@@ -36,7 +37,7 @@ function checkLikeCli(absolute: string): Checked {
   const path = relative(ROOT, absolute).split("\\").join("/");
   const read = readPolicyFile(absolute);
   if (!read.ok) {
-    return { text: `${path}: error[SLA004]: ${read.message}\n  = help: ${read.help}\n\n# exit 1\n`, codes: ["SLA004"], errors: 1 };
+    return { text: `${renderFileProblemText(path, read.problem)}\n\n# exit 1\n`, codes: ["SLA004"], errors: 1 };
   }
   const result = compile(path, read.text);
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;

@@ -1,0 +1,54 @@
+/**
+ * What each command of the bundled CLI loads (`npm run build` writes `dist/cli/meta.json`, esbuild's
+ * own account of the bundle). Start-up time is mostly module loading, so a command that starts
+ * importing a heavy library it does not need is a regression this test names.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+interface Output {
+  entryPoint?: string;
+  imports: { path: string; kind: string; external?: boolean }[];
+  inputs: Record<string, unknown>;
+}
+const meta = JSON.parse(readFileSync("dist/cli/meta.json", "utf8")) as { outputs: Record<string, Output> };
+
+/** The packages and source folders loaded, statically, with the module of `entry`. */
+function loadedWith(entry: string): Set<string> {
+  const start = Object.keys(meta.outputs).find((k) => meta.outputs[k]!.entryPoint === entry);
+  if (!start) throw new Error(`no output for ${entry}`);
+  const seen = new Set<string>();
+  const loaded = new Set<string>();
+  const visit = (out: string) => {
+    if (seen.has(out)) return;
+    seen.add(out);
+    const o = meta.outputs[out]!;
+    for (const input of Object.keys(o.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+      loaded.add(pkg ?? input.split("/")[0]!);
+    }
+    for (const i of o.imports) {
+      if (i.external) loaded.add(i.path);
+      else if (i.kind === "import-statement") visit(i.path);
+    }
+  };
+  visit(start);
+  return loaded;
+}
+
+describe("the bundled sla binary", () => {
+  it("starts (main.js) without the parser, the runtime or any heavy library", () => {
+    const loaded = loadedWith("cli/main.ts");
+    for (const heavy of ["chevrotain", "date-holidays", "zod", "luxon", "prettier", "vscode-languageserver", "grammar", "compiler"]) expect(loaded).not.toContain(heavy);
+  });
+
+  it("checks policies without date-holidays, prettier or the language server", () => {
+    const loaded = loadedWith("cli/commands/check.ts");
+    expect(loaded).toContain("chevrotain");
+    for (const unneeded of ["date-holidays", "prettier", "vscode-languageserver", "decimal.js"]) expect(loaded).not.toContain(unneeded);
+  });
+
+  it("keeps prettier outside the bundle (fmt and the language server load it from node_modules)", () => {
+    expect(loadedWith("cli/commands/fmt.ts")).toContain("prettier");
+  });
+});
