@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { type Io, UsageError } from "./io.js";
 
 const USAGE = `usage: sla <command> [options]
+       sla --version
 
 commands:
   check FILES|DIRS...            parse and type-check policies       [--format text|json]
@@ -23,6 +24,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     io.out(USAGE);
     return command === undefined ? 2 : 0;
+  }
+  if (command === "--version" || command === "-v" || command === "version") {
+    io.out(`${(await import("./version.js")).packageVersion()}\n`);
+    return 0;
   }
   try {
     const { values, positionals } = parseArgs({
@@ -74,11 +79,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "demo":
         return await (await import("./commands/demo.js")).runDemo({ io });
       default:
-        throw new UsageError(`unknown command \`${command}\``);
+        throw new UsageError(command.startsWith("-") ? `unknown option \`${command}\`` : `unknown command \`${command}\``);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`sla: ${(e as Error).message}\n\n${USAGE}`);
+    const usage = e instanceof UsageError ? e.message : argumentError(e);
+    if (usage !== null) {
+      io.err(`sla: ${usage}\n\n${USAGE}`);
       return 2;
     }
     io.err(`sla: internal error: ${(e as Error).message}\nplease report this with the input that caused it\n`);
@@ -86,3 +92,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * Our own words for node's argument-parser errors (its messages quote the option oddly and
+ * suggest `--` in a way that does not apply to `sla`). Null when `e` is not one of them.
+ */
+export function argumentError(e: unknown): string | null {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== "string" || !code.startsWith("ERR_PARSE_ARGS")) return null;
+  const option = /'(-{1,2}[^' ]+)/.exec((e as Error).message)?.[1] ?? "";
+  switch (code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `unknown option \`${option}\``;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return /argument missing/.test((e as Error).message) ? `option \`${option}\` needs a value` : `option \`${option}\` takes no value`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return "too many arguments";
+    default:
+      return "invalid arguments";
+  }
+}
