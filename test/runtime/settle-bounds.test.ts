@@ -48,6 +48,7 @@ describe("period dates lie in the supported years 1900–2199 (issue 9.4)", () =
     ["work in 0000", lucy, { ...march, work: [{ date: "0000-03-03", hours: "1", kind: "support" }] }, "work[0].date"],
     ["package bought in 2999", promotron, { ...may, packages: [{ plan: "onboarding_package", regime: "premium", purchasedOn: "2999-05-02" }] }, "packages[0].purchasedOn"],
     ["claim dated 9999", imagicle, { ...gold, claim: { submittedAt: "9999-04-20", subject: "SLA Credit Request" } }, "claim.submittedAt"],
+    ["claim received at an instant in 2200", lucy, { ...march, claim: { submittedAt: "2200-01-01T00:00:00Z", subject: "SLA Credit Request" } }, "claim.submittedAt"],
   ];
   it.each(cases)("%s", (_name, p, input, field) => {
     const r = parsePeriod(input, p);
