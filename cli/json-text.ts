@@ -25,9 +25,12 @@ export function parseJsonText(text: string): JsonText {
   }
 }
 
-/** `invalid JSON at 3:14: expected a value` */
-export function jsonErrorMessage(e: { line: number; column: number; message: string }): string {
-  return `invalid JSON at ${e.line}:${e.column}: ${e.message}`;
+/**
+ * `invalid JSON at 3:14: expected a value`; within one NDJSON line (whose number is reported
+ * beside it), `invalid JSON at column 14: expected a value`.
+ */
+export function jsonErrorMessage(e: { line: number; column: number; message: string }, oneLine = false): string {
+  return `invalid JSON at ${oneLine ? "column " : `${e.line}:`}${e.column}: ${e.message}`;
 }
 
 class JsonSyntax extends Error {

@@ -9,7 +9,7 @@
  * with a rename), and read in chunks that stop one byte past the limit.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { jsonErrorMessage, parseJsonText } from "./json-text.js";
+import { parseJsonText } from "./json-text.js";
 
 /** Why a file could not be read; `message` is lowercase and never contains the file's content. */
 export type ReadFailure = { readonly reason: "missing" | "directory" | "not-regular" | "too-large" | "unreadable"; readonly message: string };
@@ -69,10 +69,10 @@ export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 /**
  * Read and parse a JSON input file: UTF-8 (a byte-order mark dropped), `readRegularFile`'s rules.
- * A failure's message says what is wrong, and where for a syntax error (`invalid JSON at 3:14:
- * expected a value`), without quoting the file.
+ * A failure's message says what is wrong (`invalid JSON: expected a value`) and `at` where, for a
+ * syntax error, without quoting the file.
  */
-export function readJsonFile(path: string, maxBytes: number = MAX_JSON_BYTES): { ok: true; value: unknown } | { ok: false; message: string } {
+export function readJsonFile(path: string, maxBytes: number = MAX_JSON_BYTES): { ok: true; value: unknown } | { ok: false; message: string; at?: { line: number; column: number } } {
   const read = readRegularFile(path, maxBytes);
   if (!read.ok) return { ok: false, message: read.message };
   let text: string;
@@ -81,6 +81,11 @@ export function readJsonFile(path: string, maxBytes: number = MAX_JSON_BYTES): {
   } catch {
     return { ok: false, message: "not valid UTF-8 text" };
   }
-  const parsed = parseJsonText(text);
-  return parsed.ok ? parsed : { ok: false, message: jsonErrorMessage(parsed) };
+  const parsed = parseJsonText(text.replace(/^\ufeff/, ""));
+  return parsed.ok ? parsed : { ok: false, message: `invalid JSON: ${parsed.message}`, at: { line: parsed.line, column: parsed.column } };
+}
+
+/** `path: no such file`, or for a syntax error `path:3:9: invalid JSON: expected a value` (clickable). */
+export function describeReadFailure(path: string, failure: { message: string; at?: { line: number; column: number } }): string {
+  return failure.at ? `${path}:${failure.at.line}:${failure.at.column}: ${failure.message}` : `${path}: ${failure.message}`;
 }

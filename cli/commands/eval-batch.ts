@@ -5,6 +5,7 @@
 import { evaluateTicket, type EvaluateOptions } from "../../runtime/evaluate.js";
 import { parseTicket } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
+import { jsonErrorMessage, parseJsonText } from "../json-text.js";
 import { resultJson } from "../../runtime/result-json.js";
 
 export interface EvalOptions {
@@ -16,13 +17,13 @@ export type LineOutcome = { ok: boolean; json: string };
 
 /** Evaluate one JSON text; `line` numbers NDJSON errors. Never throws. */
 export function evaluateJsonText(policy: PolicyIR, text: string, options: EvaluateOptions, line: number | null): LineOutcome {
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (e) {
-    const error = { field: "", message: `invalid JSON: ${(e as Error).message}` };
+  // Syntax errors at a line and column (a column alone within an NDJSON line), input never quoted.
+  const json = parseJsonText(text);
+  if (!json.ok) {
+    const error = { field: "", message: jsonErrorMessage(json, line !== null) };
     return { ok: false, json: JSON.stringify(line === null ? { error } : { line, id: null, error }) };
   }
+  const input = json.value;
   const parsed = parseTicket(input, policy);
   if (!parsed.ok) {
     const id = typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : null;

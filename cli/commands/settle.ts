@@ -3,7 +3,7 @@ import { parsePeriod } from "../../runtime/period.js";
 import { settle } from "../../runtime/settle.js";
 import type { Io } from "../io.js";
 import { loadPolicy } from "../policy.js";
-import { readJsonFile } from "../read-file.js";
+import { describeReadFailure, readJsonFile } from "../read-file.js";
 
 export function runSettle(args: { policyPath: string; periodPath: string; io: Io }): number {
   const { io } = args;
@@ -11,7 +11,7 @@ export function runSettle(args: { policyPath: string; periodPath: string; io: Io
   if (!policy) return 1;
   const read = readJsonFile(args.periodPath);
   if (!read.ok) {
-    io.err(`${JSON.stringify({ error: { field: "", message: `${args.periodPath}: ${read.message}` } }, null, 2)}\n`);
+    io.err(`${JSON.stringify({ error: { field: "", message: describeReadFailure(args.periodPath, read) } }, null, 2)}\n`);
     return 1;
   }
   const period = parsePeriod(read.value, policy);

@@ -4,7 +4,7 @@ import { runExamples } from "../../runtime/examples.js";
 import { expandPaths } from "../files.js";
 import type { Io } from "../io.js";
 import { loadPolicy } from "../policy.js";
-import { readJsonFile } from "../read-file.js";
+import { describeReadFailure, readJsonFile } from "../read-file.js";
 
 export async function runTest(args: { paths: string[]; io: Io }): Promise<number> {
   const { io } = args;
@@ -24,7 +24,7 @@ export async function runTest(args: { paths: string[]; io: Io }): Promise<number
       // read under the rules of every input (a regular file, bounded, content never echoed).
       const read = readJsonFile(resolve(dirname(path), file));
       if (read.ok) return { ok: true as const, json: read.value };
-      return { ok: false as const, message: read.message === "no such file" ? `period file \`${file}\` not found (paths are relative to the policy's folder)` : `period file \`${file}\`: ${read.message}` };
+      return { ok: false as const, message: read.message === "no such file" ? `period file \`${file}\` not found (paths are relative to the policy's folder)` : `period file ${describeReadFailure(`\`${file}\``, read)}` };
     };
     for (const outcome of runExamples(policy, readPeriod)) {
       if (outcome.pass) {

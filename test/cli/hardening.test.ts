@@ -38,7 +38,7 @@ describe("period files named by an example (sla test)", () => {
   it("/etc/passwd is read as JSON and refused without echoing a character of it", () => {
     const r = sla(["test", file("passwd.sla", periodExample("/etc/passwd"))]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("period file `/etc/passwd`: invalid JSON at 1:1: expected a value");
+    expect(r.stdout).toContain("period file `/etc/passwd`:1:1: invalid JSON: expected a value");
     expect(r.stdout).not.toContain("root");
   });
 
@@ -130,6 +130,15 @@ describe("the command line itself", () => {
     const bad = file("bad-period.json", '{\n  "from": "2026-03-01",\n  "to": ,\n}\n');
     const r = sla(["settle", "policies/lucy.sla", bad]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stderr)).toEqual({ error: { field: "", message: `${bad}: invalid JSON at 3:9: expected a value` } });
+    expect(JSON.parse(r.stderr)).toEqual({ error: { field: "", message: `${bad}:3:9: invalid JSON: expected a value` } });
+  });
+
+  it("invalid JSON in a ticket is reported at line:col, and at a column within an NDJSON line", () => {
+    const one = sla(["eval", "policies/kustomer.sla", file("bad-ticket.json", '{\n  "id": "T-1",\n  "openedAt" "2026-03-01T10:00:00Z"\n}\n')]);
+    expect(one.code).toBe(1);
+    expect(JSON.parse(one.stderr)).toEqual({ error: { field: "", message: "invalid JSON at 3:14: expected `:` after the property name" } });
+    const many = sla(["eval", "policies/kustomer.sla", file("bad-tickets.ndjson", '{"id": "T-1", "openedAt": }\n')]);
+    expect(many.code).toBe(1);
+    expect(JSON.parse(many.stdout)).toEqual({ line: 1, id: null, error: { field: "", message: "invalid JSON at column 27: expected a value" } });
   });
 });

@@ -103,6 +103,6 @@ describe("parseJsonText", () => {
     const secret = join(tmp, "secret.json");
     writeFileSync(secret, "TOP-SECRET-VALUE and more\n");
     const r = readJsonFile(secret);
-    expect(r).toEqual({ ok: false, message: "invalid JSON at 1:1: expected a value" });
+    expect(r).toEqual({ ok: false, message: "invalid JSON: expected a value", at: { line: 1, column: 1 } });
   });
 });
