@@ -51,10 +51,15 @@ export function inThreadChecker(): DiagnosticsChecker {
 export function workerScript(): string | null {
   const here = import.meta.url;
   const ext = here.endsWith(".ts") ? "ts" : "js";
-  // Beside this module, or (from a bundled `dist/cli/main.js`) in `dist/lsp/`.
-  for (const candidate of [`./check-worker.${ext}`, `../lsp/check-worker.${ext}`]) {
-    const path = fileURLToPath(new URL(candidate, here));
-    if (existsSync(path)) return path;
+  // Beside this module, or, from a bundle (`dist/cli/…/chunk.js`), in the `lsp/` folder of an
+  // enclosing folder (`dist/lsp/`): the bundler does not know the worker is an entry point.
+  let dir = new URL("./", here);
+  for (let depth = 0; depth < 4; depth++) {
+    for (const candidate of [`check-worker.${ext}`, `lsp/check-worker.${ext}`]) {
+      const path = fileURLToPath(new URL(candidate, dir));
+      if (existsSync(path)) return path;
+    }
+    dir = new URL("../", dir);
   }
   return null;
 }

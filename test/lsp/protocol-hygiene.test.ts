@@ -39,11 +39,12 @@ describe("invalid params", () => {
 
   it("logs a didOpen with a non-string text on one line, without a stack trace, and ignores it", async () => {
     const logged: LogMessageParams[] = [];
-    server().connection.onNotification(LogMessageNotification.type, (p) => logged.push(p));
-    const uri = uriOf("not-text");
-    await server().connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: "sla", version: 1, text: 42 as unknown as string },
+    server().connection.onNotification(LogMessageNotification.method, (p: LogMessageParams) => {
+      logged.push(p);
     });
+    const uri = uriOf("not-text");
+    const notOpenable: unknown = { textDocument: { uri, languageId: "sla", version: 1, text: 42 } };
+    await server().connection.sendNotification(DidOpenTextDocumentNotification.method, notOpenable);
     // The hover answers after the notification was handled (messages are handled in order).
     expect(await server().hover(uri, { line: 0, character: 0 })).toBeNull();
     expect(logged.map((l) => l.message)).toEqual(["sla: ignored textDocument/didOpen: invalid params: `textDocument.text` must be a string"]);
