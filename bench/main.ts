@@ -1,51 +1,34 @@
 /**
- * `npm run bench`: the evaluator's speed where users feel it (SPEC: "called in hot loops").
- * Prints operations per second for add-business-time on the Imagicle (Rome) and LumApps (Paris)
- * calendars against the ways users do it today, whole-ticket evaluation through the API and
- * through `sla eval` on a 100,000-ticket NDJSON batch, and the language server's latencies.
+ * `npm run bench [-- calendars|api|eval|lsp ...]`: the evaluator's speed where users feel it, on
+ * varied workloads (instants spread over 2019–2032, every priority, plan and region, with events;
+ * see workloads.ts), so no cache stays artificially hot. Every figure it prints names its
+ * workload; the README's performance table quotes these lines and nothing else.
+ *
+ * - calendars: add business time, ours against moment-business-time and a luxon walk, each peer
+ *   first cross-checked against our answers on the same inputs (agreement rate printed; a peer is
+ *   timed only on the inputs where it agrees).
+ * - api: `evaluateTicket` on validated tickets, and JSON text → `parseTicket` → `evaluateTicket`.
+ * - eval: `sla eval` on a 100,000-ticket NDJSON batch, start-up excluded, and the worker-thread
+ *   pool against one thread on the same batch.
+ * - lsp: the language server's latencies (lsp.bench.ts).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Holidays from "date-holidays";
 import { Bench } from "tinybench";
-import { compile } from "../compiler/index.js";
 import { calendarFromIR } from "../runtime/calendar.js";
 import { evaluateTicket } from "../runtime/evaluate.js";
 import { parseTicket, type Ticket } from "../runtime/io.js";
 import type { CalendarIR, PolicyIR } from "../runtime/ir.js";
-import { luxonWalkAdder, momentAdder } from "./calendar-baselines.js";
+import { type Adder, crossCheck, holidayDates, luxonWalkAdder, momentAdder } from "./calendar-baselines.js";
+import { ndjson, seedPolicy, variedTickets } from "./workloads.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-
-function policy(name: string): PolicyIR {
-  const path = join(root, "policies", `${name}.sla`);
-  const r = compile(path, readFileSync(path, "utf8"));
-  if (!r.ir) throw new Error(`${name} does not compile`);
-  return r.ir;
-}
-
-function holidayDates(cal: CalendarIR): string[] {
-  return cal.holidays.flatMap((h) =>
-    [2026, 2027].flatMap((y) => ((h.region ? new Holidays(h.country, h.region) : new Holidays(h.country)).getHolidays(y) || []).filter((x) => x.type === "public").map((x) => x.date.slice(0, 10))),
-  );
-}
-
-/** Deterministic pseudo-random starts in 2026 and durations up to 40 hours. */
-function workload(n: number): { starts: Float64Array; durations: Float64Array } {
-  let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const starts = new Float64Array(n);
-  const durations = new Float64Array(n);
-  const t0 = Date.UTC(2026, 0, 1);
-  for (let i = 0; i < n; i++) {
-    starts[i] = t0 + Math.floor(rnd() * 360 * 24 * 60) * 60_000;
-    durations[i] = Math.floor(rnd() * 40 * 60) * 60_000;
-  }
-  return { starts, durations };
-}
+const MINUTE_MS = 60_000;
+/** The years the workloads' instants fall in (workloads.ts), plus the year after for long durations. */
+const YEARS = Array.from({ length: 15 }, (_, i) => 2019 + i);
 
 /** Mean operations per second of a finished task. */
 function hz(task: { result?: unknown }): number {
@@ -54,104 +37,167 @@ function hz(task: { result?: unknown }): number {
 }
 
 const fmt = (rate: number) => Math.round(rate).toLocaleString("en-US").padStart(12);
+const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
+
+/** Deterministic starts over 2019–2032 (whole minutes, as moment counts) and durations up to 40 h. */
+function calendarWorkload(n: number): { starts: Float64Array; durations: Float64Array } {
+  let seed = 42;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const starts = new Float64Array(n);
+  const durations = new Float64Array(n);
+  const from = Date.UTC(2019, 0, 1);
+  const minutes = (Date.UTC(2033, 0, 1) - from) / MINUTE_MS;
+  for (let i = 0; i < n; i++) {
+    starts[i] = from + Math.floor(rnd() * minutes) * MINUTE_MS;
+    durations[i] = Math.floor(rnd() * 40 * 60) * MINUTE_MS;
+  }
+  return { starts, durations };
+}
+
+/**
+ * A calendar whose edges meet what the seed calendars avoid: windows across the 02:00 DST
+ * changes and a window ending at 24:00. The peers' known differences show up here.
+ */
+const nightDesk = (): CalendarIR => ({
+  ...seedPolicy("imagicle").calendars.find((c) => c.name === "americas_hours")!,
+  name: "night_desk",
+  zone: "America/New_York",
+  kind: "hours",
+  week: [0, 1, 2, 3, 4, 5, 6].map((d) => (d < 5 ? [{ from: 0, to: 180 }, { from: 1200, to: 1440 }] : [])),
+  holidays: [{ country: "US", region: null }],
+  closures: [],
+  openings: [],
+});
 
 async function benchCalendars(): Promise<void> {
   const cases: [string, CalendarIR][] = [
-    ["Imagicle europe_hours (Rome, IT)", policy("imagicle").calendars.find((c) => c.name === "europe_hours")!],
-    ["LumApps emea_hours (Paris, FR)", policy("lumapps").calendars.find((c) => c.name === "emea_hours")!],
+    ["Imagicle europe_hours (Rome, IT holidays)", seedPolicy("imagicle").calendars.find((c) => c.name === "europe_hours")!],
+    ["LumApps emea_hours (Paris, FR holidays)", seedPolicy("lumapps").calendars.find((c) => c.name === "emea_hours")!],
+    ["synthetic night desk (New York, US holidays): 00:00–03:00 and 20:00–24:00", nightDesk()],
   ];
-  const { starts, durations } = workload(4096);
+  const n = 4096;
+  const { starts, durations } = calendarWorkload(n);
   for (const [label, cal] of cases) {
     const engine = calendarFromIR(cal);
-    const dates = holidayDates(cal);
-    const viaMoment = momentAdder(cal, dates);
-    const viaLuxon = luxonWalkAdder(cal, new Set(dates));
-    let i = 0;
-    let sink = 0;
+    const ours: Adder = (t, ms) => engine.addOpen(t, ms);
+    const dates = holidayDates(cal, YEARS);
+    const peers: [string, Adder][] = [
+      ["moment-business-time + moment-timezone", momentAdder(cal, dates)],
+      ["luxon day-by-day walk", luxonWalkAdder(cal, new Set(dates))],
+    ];
+    console.log(`\nadd business time — ${label}; ${n.toLocaleString("en-US")} starts over 2019–2032, 0–40 h`);
     const bench = new Bench({ time: 1000 });
-    bench
-      .add("sla addOpen (precomputed windows)", () => {
-        const k = i++ & 4095;
-        sink += engine.addOpen(starts[k]!, durations[k]!);
-      })
-      .add("moment-business-time + moment-timezone", () => {
-        const k = i++ & 4095;
-        sink += viaMoment(starts[k]!, durations[k]!);
-      })
-      .add("luxon day-by-day walk", () => {
-        const k = i++ & 4095;
-        sink += viaLuxon(starts[k]!, durations[k]!);
-      });
+    let sink = 0;
+    let i = 0;
+    bench.add("sla addOpen", () => {
+      const k = i++ & (n - 1);
+      sink += ours(starts[k]!, durations[k]!);
+    });
+    const notes: string[] = [];
+    for (const [name, peer] of peers) {
+      const check = crossCheck(cal.zone, ours, peer, starts, durations);
+      notes.push(`  ${name}: agrees on ${check.agreed.length}/${check.total} (${pct(check.agreed.length, check.total)}); timed on those only`);
+      for (const e of check.examples) notes.push(`    differs: ${e}`);
+      const agreed = check.agreed;
+      let j = 0;
+      if (agreed.length > 0) {
+        bench.add(name, () => {
+          const k = agreed[j++ % agreed.length]!;
+          sink += peer(starts[k]!, durations[k]!);
+        });
+      }
+    }
     await bench.run();
-    const ours = hz(bench.tasks[0]!);
-    console.log(`\nadd business time — ${label}`);
+    const ourRate = hz(bench.tasks[0]!);
     for (const t of bench.tasks) {
       const rate = hz(t);
-      console.log(`  ${t.name.padEnd(42)} ${fmt(rate)} ops/s   ${t === bench.tasks[0] ? "" : `(sla is ${(ours / rate).toFixed(0)}× faster)`}`);
+      console.log(`  ${t.name.padEnd(42)} ${fmt(rate)} ops/s   ${t === bench.tasks[0] ? "" : `(sla is ${(ourRate / rate).toFixed(0)}× faster)`}`);
     }
+    for (const line of notes) console.log(line);
     if (sink === 0) console.log("");
   }
 }
 
-function imagicleTickets(ir: PolicyIR, n: number): { json: string[]; tickets: Ticket[] } {
-  const lines = readFileSync(join(root, "examples", "tickets", "imagicle.ndjson"), "utf8").split("\n").filter(Boolean);
-  const json: string[] = [];
+/** Varied tickets of a seed policy, validated once; the count the runtime rejected is printed. */
+function validated(policyName: string, n: number): { ir: PolicyIR; json: string[]; tickets: Ticket[] } {
+  const ir = seedPolicy(policyName);
+  const json = variedTickets(policyName, n, 7).map((t) => JSON.stringify(t));
   const tickets: Ticket[] = [];
-  for (let i = 0; i < n; i++) {
-    const base = JSON.parse(lines[i % lines.length]!) as Record<string, unknown>;
-    const line = JSON.stringify({ ...base, id: `B-${i}` });
-    json.push(line);
+  for (const line of json) {
     const parsed = parseTicket(JSON.parse(line), ir);
     if (parsed.ok) tickets.push(parsed.ticket);
   }
-  return { json, tickets };
+  if (tickets.length < n) console.log(`  (${policyName}: ${n - tickets.length} of ${n} generated tickets rejected by parseTicket, left out)`);
+  return { ir, json, tickets };
 }
 
-async function benchTickets(): Promise<void> {
-  const ir = policy("imagicle");
-  const { tickets } = imagicleTickets(ir, 1000);
-  let i = 0;
+async function benchApi(): Promise<void> {
+  const n = 20_000;
+  console.log(`\nwhole-ticket evaluation through the API; ${n.toLocaleString("en-US")} varied tickets per policy (workloads.ts, seed 7)`);
   const bench = new Bench({ time: 1500 });
-  bench.add("evaluateTicket (Imagicle, validated ticket)", () => {
-    evaluateTicket(ir, tickets[i++ % tickets.length]!);
-  });
-  bench.add("parseTicket + evaluateTicket (JSON object in)", () => {
-    const t = parseTicket(JSON.parse(JSON.stringify({ id: "x", priority: "P2", plan: "gold", region: "europe", channel: "portal", language: "en", openedAt: "2026-03-27T16:30:00+01:00", events: [{ at: "2026-03-28T09:10:00+01:00", type: "pause" }, { at: "2026-03-30T10:00:00+02:00", type: "resume" }, { at: "2026-03-30T10:20:00+02:00", type: "respond" }], asOf: "2026-03-31T00:00:00Z" })), ir);
-    if (t.ok) evaluateTicket(ir, t.ticket);
-  });
+  for (const name of ["lumapps", "imagicle"]) {
+    const { ir, json, tickets } = validated(name, n);
+    let i = 0;
+    let j = 0;
+    bench.add(`evaluateTicket (${name}, validated tickets)`, () => {
+      evaluateTicket(ir, tickets[i++ % tickets.length]!);
+    });
+    bench.add(`JSON.parse + parseTicket + evaluateTicket (${name})`, () => {
+      const t = parseTicket(JSON.parse(json[j++ % json.length]!), ir);
+      if (t.ok) evaluateTicket(ir, t.ticket);
+    });
+  }
   await bench.run();
-  console.log("\nwhole-ticket evaluation through the API");
-  for (const t of bench.tasks) console.log(`  ${t.name.padEnd(48)} ${fmt(hz(t))} ops/s`);
+  for (const t of bench.tasks) console.log(`  ${t.name.padEnd(52)} ${fmt(hz(t))} tickets/s`);
 }
 
-function benchCli(): void {
-  const ir = policy("imagicle");
+interface CliRun {
+  seconds: number;
+  rssMb: number;
+  lines: number;
+}
+
+function runEval(policy: string, file: string, env: Record<string, string> = {}): CliRun {
+  const cli = join(root, "dist", "cli", "main.js");
+  const started = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, cli, "eval", join(root, "policies", `${policy}.sla`), file], {
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    env: { ...process.env, ...env },
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rssKb = Number((r.stderr.trim().split("\n").pop() ?? "0").trim());
+  return { seconds, rssMb: rssKb / 1024, lines: r.stdout.split("\n").filter(Boolean).length };
+}
+
+/** Best of `k` runs: one run on a shared machine is noisy. */
+const bestOf = (k: number, run: () => CliRun): CliRun => Array.from({ length: k }, run).sort((a, b) => a.seconds - b.seconds)[0]!;
+
+function benchEval(): void {
+  const policy = "lumapps";
   const n = 100_000;
   const dir = mkdtempSync(join(tmpdir(), "sla-bench-"));
-  const input = join(dir, "tickets.ndjson");
-  writeFileSync(input, `${imagicleTickets(ir, n).json.join("\n")}\n`);
-  const cli = join(root, "dist", "cli", "main.js");
-  const run = (file: string) => {
-    const started = process.hrtime.bigint();
-    const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, cli, "eval", join(root, "policies", "imagicle.sla"), file], { encoding: "utf8", maxBuffer: 1 << 30 });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const rssKb = Number((r.stderr.trim().split("\n").pop() ?? "0").trim());
-    return { seconds, rssMb: rssKb / 1024, lines: r.stdout.split("\n").filter(Boolean).length };
-  };
-  const empty = join(dir, "empty.ndjson");
-  writeFileSync(empty, "");
-  const startup = run(empty);
-  const small = join(dir, "small.ndjson");
-  writeFileSync(small, `${imagicleTickets(ir, n / 10).json.join("\n")}\n`);
-  const tenth = run(small);
-  // Best of three: one run on a shared machine is noisy.
-  const full = [run(input), run(input), run(input)].sort((a, b) => a.seconds - b.seconds)[0]!;
-  const rate = n / Math.max(1e-9, full.seconds - startup.seconds);
-  console.log("\nsla eval on NDJSON (Imagicle tickets)");
-  console.log(`  start-up (empty input)               ${startup.seconds.toFixed(2)} s, peak RSS ${startup.rssMb.toFixed(0)} MB`);
-  console.log(`  ${String(n / 10).padEnd(7)} tickets                       ${tenth.seconds.toFixed(2)} s, peak RSS ${tenth.rssMb.toFixed(0)} MB`);
-  console.log(`  ${String(n).padEnd(7)} tickets (best of 3)             ${full.seconds.toFixed(2)} s, peak RSS ${full.rssMb.toFixed(0)} MB, ${full.lines} lines out`);
-  console.log(`  throughput, start-up excluded        ${fmt(rate)} tickets/s`);
+  try {
+    const input = join(dir, "tickets.ndjson");
+    writeFileSync(input, ndjson(variedTickets(policy, n, 11)));
+    const empty = join(dir, "empty.ndjson");
+    writeFileSync(empty, "");
+    const startup = bestOf(3, () => runEval(policy, empty));
+    const full = bestOf(3, () => runEval(policy, input));
+    const rate = (r: CliRun) => n / Math.max(1e-9, r.seconds - startup.seconds);
+    console.log(`\nsla eval on NDJSON; ${n.toLocaleString("en-US")} varied LumApps tickets (workloads.ts, seed 11), best of 3`);
+    console.log(`  start-up (empty input)                 ${startup.seconds.toFixed(2)} s, peak RSS ${startup.rssMb.toFixed(0)} MB`);
+    console.log(`  ${n.toLocaleString("en-US")} tickets                         ${full.seconds.toFixed(2)} s, peak RSS ${full.rssMb.toFixed(0)} MB, ${full.lines} lines out`);
+    console.log(`  throughput, start-up excluded          ${fmt(rate(full))} tickets/s`);
+    // The pool normally starts past 200,000 lines; forced here on the same batch, against one thread.
+    const pooled = bestOf(2, () => runEval(policy, input, { SLA_EVAL_POOL_AFTER: "0" }));
+    const single = bestOf(2, () => runEval(policy, input, { SLA_EVAL_THREADS: "0" }));
+    console.log(`  worker threads (forced), best of 2     ${fmt(rate(pooled))} tickets/s, ${pooled.lines} lines out`);
+    console.log(`  one thread (SLA_EVAL_THREADS=0)        ${fmt(rate(single))} tickets/s, ${single.lines} lines out`);
+    console.log(`  worker-thread gain                     ${((rate(pooled) / rate(single) - 1) * 100).toFixed(0)} %`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function benchLanguageServer(): Promise<void> {
@@ -167,7 +213,18 @@ async function benchLanguageServer(): Promise<void> {
   }
 }
 
-await benchCalendars();
-await benchTickets();
-benchCli();
-await benchLanguageServer();
+const PARTS: Record<string, () => void | Promise<void>> = { calendars: benchCalendars, api: benchApi, eval: benchEval, lsp: benchLanguageServer };
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((a) => !(a in PARTS));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark \`${unknown[0]}\`; the parts are ${Object.keys(PARTS).map((p) => `\`${p}\``).join(", ")}`);
+  process.exitCode = 2;
+} else {
+  try {
+    for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) await PARTS[part]!();
+  } catch (e) {
+    console.error(`bench: ${(e as Error).message}`);
+    process.exitCode = 1;
+  }
+}
