@@ -49,16 +49,20 @@ interface Context {
   readonly region: CompiledRegion | undefined;
   readonly calendar: Calendar;
   readonly explain: boolean;
-  /** Clock walks by clock rule: targets and escalations often share one. */
-  readonly walks: Map<ClockMasks, ClockRun>;
+  /**
+   * Clock walks by clock rule (`walkMasks[i]` gave `walkRuns[i]`): targets and escalations often
+   * share one. A policy has a handful of rules, so a scan beats allocating a Map per ticket.
+   */
+  readonly walkMasks: ClockMasks[];
+  readonly walkRuns: ClockRun[];
 }
 
 function walk(ctx: Context, masks: ClockMasks): ClockRun {
-  let run = ctx.walks.get(masks);
-  if (!run) {
-    run = walkClock(masks, ctx.timeline, ctx.priority);
-    ctx.walks.set(masks, run);
-  }
+  const known = ctx.walkMasks;
+  for (let i = 0; i < known.length; i++) if (known[i] === masks) return ctx.walkRuns[i]!;
+  const run = walkClock(masks, ctx.timeline, ctx.priority);
+  known.push(masks);
+  ctx.walkRuns.push(run);
   return run;
 }
 
@@ -309,7 +313,7 @@ export function evaluateTicket(policy: PolicyIR, ticket: Ticket, options: Evalua
   // SPEC §3 calendar choice: the region's calendar for the plan, else the region's, else the default.
   const calendar = region ? ((plan !== null ? region.planCalendars.get(plan) : undefined) ?? region.calendar) : c.defaultCalendar;
   const timeline = buildTimeline(openedAtMs, eventsOf(ticket), asOf);
-  const ctx: Context = { c, timeline, asOf, priority, plan, region, calendar, explain: options.explain === true, walks: new Map() };
+  const ctx: Context = { c, timeline, asOf, priority, plan, region, calendar, explain: options.explain === true, walkMasks: [], walkRuns: [] };
 
   const exclusion = exclusionOf(c, ticket, region);
   const targets = c.targets.map((t) => evaluateTarget(ctx, t, exclusion));

@@ -87,10 +87,12 @@ interface ZoneFormat {
 }
 
 const zones = new Map<string, ZoneFormat>();
-/** Bound on cached date prefixes (about 270 years of distinct days). */
-const MAX_DAYS = 100_000;
+/** The zone written last: an evaluation writes all its instants in one or two zones. */
+let lastZone = "";
+let lastFormat: ZoneFormat | undefined;
 
 function zoneFormat(zone: string): ZoneFormat {
+  if (zone === lastZone && lastFormat !== undefined) return lastFormat;
   let f = zones.get(zone);
   if (f === undefined) {
     const z = Info.normalizeZone(zone);
@@ -98,6 +100,8 @@ function zoneFormat(zone: string): ZoneFormat {
     f = { zone: z, universal: z.isUniversal, offsets: z.isUniversal ? null : zoneOffsets(zone) };
     zones.set(zone, f);
   }
+  lastZone = zone;
+  lastFormat = f;
   return f;
 }
 
@@ -109,21 +113,27 @@ function offsetMsAt(f: ZoneFormat, ms: number): number {
 /** "00".."99": two-digit fields without padStart on the hot path. */
 const TWO = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
 const DAY_MS = 86_400_000;
-/** `YYYY-MM-DDT` per day number since the epoch, for days already written (bounded). */
-const datePrefixes = new Map<number, string>();
+/** `YYYY-` per year, for years already written. */
+const yearPrefixes: string[] = [];
 /** `+HH:MM` per offset in minutes. */
 const offsetSuffixes = new Map<number, string>();
 
-/** `YYYY-MM-DDT` of a day number since 1970-01-01 (proleptic Gregorian, years 0–9999). */
+/**
+ * `YYYY-MM-DDT` of a day number since 1970-01-01 (proleptic Gregorian, years 0–9999), by
+ * Howard Hinnant's `civil_from_days`: a few integer operations, no Date and no cache lookup.
+ */
 function datePrefix(day: number): string {
-  let text = datePrefixes.get(day);
-  if (text === undefined) {
-    const d = new Date(day * DAY_MS);
-    text = `${String(d.getUTCFullYear()).padStart(4, "0")}-${TWO[d.getUTCMonth() + 1]}-${TWO[d.getUTCDate()]}T`;
-    if (datePrefixes.size >= MAX_DAYS) datePrefixes.clear();
-    datePrefixes.set(day, text);
-  }
-  return text;
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const year = (yearPrefixes[y] ??= `${String(y).padStart(4, "0")}-`);
+  return `${year}${TWO[m]}-${TWO[d]}T`;
 }
 
 function offsetSuffix(offset: number): string {

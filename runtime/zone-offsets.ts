@@ -84,22 +84,26 @@ function buildYear(zone: IANAZone, year: number): OffsetYear {
   return { start, end, at: Float64Array.from(at), offset: Float64Array.from(offset) };
 }
 
-/** The UTC year of `t` (a finite epoch ms). */
-function utcYear(t: number): number {
-  return new Date(t).getUTCFullYear();
+/** Mean Gregorian year: a first guess of an instant's year, corrected against the tables. */
+const MEAN_YEAR_MS = 31_556_952_000;
+
+function yearTable(z: ZoneOffsets, year: number): OffsetYear {
+  let y = z.years.get(year);
+  if (y === undefined) {
+    y = buildYear(z.zone, year);
+    z.years.set(year, y);
+  }
+  return y;
 }
 
 /** The zone's UTC offset at instant `t` (finite epoch ms), in ms: local time = t + offset. */
 export function offsetAt(z: ZoneOffsets, t: number): number {
   let y = z.last;
   if (!(t >= y.start && t < y.end)) {
-    const year = utcYear(t);
-    let found = z.years.get(year);
-    if (found === undefined) {
-      found = buildYear(z.zone, year);
-      z.years.set(year, found);
-    }
-    y = found;
+    const guess = 1970 + Math.floor(t / MEAN_YEAR_MS);
+    y = yearTable(z, guess);
+    if (t < y.start) y = yearTable(z, guess - 1);
+    else if (t >= y.end) y = yearTable(z, guess + 1);
     z.last = y;
   }
   const at = y.at;
