@@ -7,7 +7,8 @@
  *
  * Why: cold start. Loaded as tsc's hundreds of small ESM files (chevrotain alone has many), `sla
  * check` spent most of a second resolving and compiling modules. esbuild writes one ESM file per
- * entry (`dist/cli/main.js`, the bin; `dist/cli/commands/eval-worker.js`, the worker thread) and
+ * entry (`dist/cli/main.js`, the bin; `dist/cli/commands/eval-worker.js` and `check-worker.js`,
+ * the worker threads of `sla eval` and `sla lsp`) and
  * shared chunks next to the commands, so each command loads only what it imports: `sla --version`
  * loads no parser, `sla check` no prettier and no date-holidays.
  *
@@ -32,8 +33,13 @@ rmSync(outdir, { recursive: true, force: true });
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ["cli/main.ts", "cli/commands/eval-worker.ts"],
-  outbase: "cli",
+  entryPoints: [
+    { in: "cli/main.ts", out: "main" },
+    { in: "cli/commands/eval-worker.ts", out: "commands/eval-worker" },
+    // The language server's diagnostics worker, found beside the server's chunk
+    // (lsp/diagnostics-worker.ts looks there first), bundled like the rest.
+    { in: "lsp/check-worker.ts", out: "commands/check-worker" },
+  ],
   outdir,
   bundle: true,
   splitting: true,

@@ -48,6 +48,15 @@ describe("the bundled sla binary", () => {
     for (const unneeded of ["date-holidays", "prettier", "vscode-languageserver", "decimal.js"]) expect(loaded).not.toContain(unneeded);
   });
 
+  it("bundles the worker threads beside the command chunks, where eval and the language server look for them", () => {
+    const outputs = Object.entries(meta.outputs);
+    const outputOf = (entry: string) => outputs.find(([, o]) => o.entryPoint === entry)?.[0] ?? "";
+    expect(outputOf("cli/commands/eval-worker.ts")).toMatch(/\/commands\/eval-worker\.js$/);
+    expect(outputOf("lsp/check-worker.ts")).toMatch(/\/commands\/check-worker\.js$/);
+    expect(outputOf("lsp/server.ts")).toMatch(/\/commands\/server-[A-Z0-9]+\.js$/);
+    expect(loadedWith("lsp/check-worker.ts")).not.toContain("vscode-languageserver");
+  });
+
   it("keeps prettier outside the bundle (fmt and the language server load it from node_modules)", () => {
     expect(loadedWith("cli/commands/fmt.ts")).toContain("prettier");
   });
