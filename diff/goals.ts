@@ -7,7 +7,7 @@
 import { calendarFromIR } from "../runtime/calendar.js";
 import { goalBudget } from "../runtime/clock.js";
 import { findCell } from "../runtime/compiled.js";
-import type { CalendarIR, EventKind, Goal, PolicyIR, TargetIR } from "../runtime/ir.js";
+import type { CalendarIR, Goal, PolicyIR, TargetIR } from "../runtime/ir.js";
 import { calendarOf, targetCalendarOf } from "./calendars.js";
 import { cell, change, combine, effectOf, sharedAxis, sharedRegions } from "./cite.js";
 import type { Horizon } from "./horizon.js";
@@ -63,8 +63,8 @@ function clockChanges(a: TargetIR, b: TargetIR, subject: string): Change[] {
     // Resume events mean nothing to a clock that never pauses.
     if (rule === "resume" && a.clock.pause.length === 0 && b.clock.pause.length === 0) continue;
     if (rule === "resume" && b.clock.pause.length === 0 && b.clock.resume.length === 0) continue;
-    const was = new Set<EventKind>(a.clock[rule]);
-    const now = new Set<EventKind>(b.clock[rule]);
+    const was = new Set<string>(a.clock[rule]);
+    const now = new Set<string>(b.clock[rule]);
     const added = [...now].filter((e) => !was.has(e));
     const removed = [...was].filter((e) => !now.has(e));
     if (added.length === 0 && removed.length === 0) continue;

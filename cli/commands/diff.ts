@@ -4,7 +4,6 @@
  * (`--assert`). Exit codes are in `diff/exit-codes.ts`.
  */
 import { createReadStream, statSync } from "node:fs";
-import { createInterface } from "node:readline";
 import { assertRule } from "../../diff/assert.js";
 import { DiffExit } from "../../diff/exit-codes.js";
 import { horizonFrom } from "../../diff/horizon.js";
@@ -44,13 +43,18 @@ function pairsOf(args: DiffArgs): Array<{ oldFile: string; newFile: string; old:
   });
 }
 
-async function* linesOf(path: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(path, { highWaterMark: 1 << 18 }), crlfDelay: Infinity });
+/** The lines of a file in batches, one per chunk read (bounded memory, no promise per line). */
+async function* lineBatches(path: string): AsyncGenerator<string[]> {
+  let rest = "";
   let first = true;
-  for await (const line of rl) {
-    yield first ? line.replace(/^\ufeff/, "") : line;
+  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 18 }) as AsyncIterable<string>) {
+    const text = first ? (rest + chunk).replace(/^\ufeff/, "") : rest + chunk;
     first = false;
+    const lines = text.split("\n");
+    rest = lines.pop()!;
+    yield lines.map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
   }
+  if (rest !== "") yield [rest];
 }
 
 export async function runDiff(args: DiffArgs): Promise<number> {
@@ -84,7 +88,7 @@ export async function runDiff(args: DiffArgs): Promise<number> {
     }
     if (failed || !pair.old.ok || !pair.new.ok) return DiffExit.inputError;
     const report = diffPolicies(pair.old.ir, pair.new.ir, horizon, { oldFile: pair.oldFile, newFile: pair.newFile });
-    if (args.tickets !== null) report.impact = await impactOf(pair.old.ir, pair.new.ir, linesOf(args.tickets), args.at === null ? null : at);
+    if (args.tickets !== null) report.impact = await impactOf(pair.old.ir, pair.new.ir, lineBatches(args.tickets), args.at === null ? null : at);
     if (rule !== null) report.assertion = assertRule(rule as (typeof RULES)[number], pair.old.ir, pair.new.ir, horizon);
     reports.push(report);
   }

@@ -104,10 +104,7 @@ describe("impact", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(ticket, { minLength: 1, maxLength: 40 }), async (tickets) => {
         const lines = tickets.map((t) => JSON.stringify(t));
-        async function* gen() {
-          yield* lines;
-        }
-        const impact = await impactOf(a, b, gen(), null);
+        const impact = await impactOf(a, b, [lines.slice(0, 7), lines.slice(7)], null);
         const changed = tickets.filter((t) => {
           const pa = parseTicket(t, a);
           const pb = parseTicket(t, b);
