@@ -6,6 +6,7 @@ import { evaluateTicket, type EvaluateOptions } from "../../runtime/evaluate.js"
 import { parseTicket } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
 import { jsonErrorMessage, parseJsonText } from "../json-text.js";
+import { type Batch, batchLines } from "../ndjson-lines.js";
 import { resultJson } from "../../runtime/result-json.js";
 
 export interface EvalOptions {
@@ -45,12 +46,7 @@ export function evaluateOptions(options: EvalOptions): EvaluateOptions {
   return options.asOf === null ? { explain: options.explain } : { asOf: options.asOf, explain: options.explain };
 }
 
-export interface Batch {
-  /** UTF-8 bytes of whole input lines joined by `\n` (no trailing partial line). */
-  readonly bytes: Uint8Array;
-  /** The 1-based line number of the first line. */
-  readonly firstLine: number;
-}
+export type { Batch } from "../ndjson-lines.js";
 
 export interface BatchResult {
   /** UTF-8 bytes of one output line per input line, each ending in a newline. */
@@ -62,14 +58,7 @@ function emptyLine(line: number): LineOutcome {
   return { ok: false, json: JSON.stringify({ line, id: null, error: { field: "", message: "empty line: expected a ticket" } }) };
 }
 
-/**
- * `ignoreBOM`: a default TextDecoder drops a byte-order mark at the start of every `decode` call,
- * that is of every batch, so a line's validity would depend on where a chunk boundary fell.
- * Only the BOM at the very start of the input is dropped, by {@link evaluateBatch}.
- */
-const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const encoder = new TextEncoder();
-const BOM = "\ufeff";
 
 /**
  * Bytes in, bytes out: decoding and encoding happen here, so in a worker thread they run in
@@ -78,12 +67,9 @@ const BOM = "\ufeff";
 export function evaluateBatch(policy: PolicyIR, batch: Batch, options: EvaluateOptions): BatchResult {
   let out = "";
   let failed = 0;
-  let input = decoder.decode(batch.bytes);
-  if (batch.firstLine === 1 && input.startsWith(BOM)) input = input.slice(1);
-  const lines = input.split("\n");
+  const lines = batchLines(batch);
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const text = lines[i]!;
     // SPEC §4: one output line per input line, so a consumer pairing them by position stays in step.
     const outcome = text.trim() === "" ? emptyLine(batch.firstLine + i) : evaluateJsonText(policy, text, options, batch.firstLine + i);
     if (!outcome.ok) failed++;

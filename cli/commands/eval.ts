@@ -8,47 +8,14 @@ import type { Readable } from "node:stream";
 import { parseInstant } from "../../runtime/instant.js";
 import { inSupportedYears, SUPPORTED_YEARS } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
-import { type Batch, type BatchResult, type EvalOptions, evaluateBatch, evaluateJsonText, evaluateOptions } from "./eval-batch.js";
+import { type BatchResult, type EvalOptions, evaluateBatch, evaluateJsonText, evaluateOptions } from "./eval-batch.js";
 import { EvalPool } from "./eval-pool.js";
 import { type Io, UsageError } from "../io.js";
+import { batches } from "../ndjson-lines.js";
 import { loadPolicy } from "../policy.js";
 
 /** Below this many lines, starting worker threads costs more than it saves (measured: 100,000 lines run faster in one thread; 500,000 about 25 % faster with two workers). */
 const POOL_AFTER_LINES = Number(process.env["SLA_EVAL_POOL_AFTER"] ?? 200_000);
-
-function countLines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let nl = bytes.indexOf(10); nl !== -1; nl = bytes.indexOf(10, nl + 1)) n++;
-  return n;
-}
-
-/**
- * Cut a byte stream into batches of whole lines, one batch per chunk read: the main thread only
- * finds line breaks (a `\n` byte never occurs inside a UTF-8 sequence), and a program that
- * writes one ticket and waits for its result gets it at once. Each batch is a fresh copy, never
- * a view of the stream's pooled buffers, so it can be handed to a worker. Memory stays bounded
- * by one chunk and one batch.
- */
-async function* batches(stream: Readable): AsyncGenerator<Batch> {
-  // Pieces of the unfinished last line, joined only once its line break arrives (linear even
-  // for a very long line).
-  let pending: Buffer[] = [];
-  let firstLine = 1;
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    const cut = bytes.lastIndexOf(10);
-    if (cut === -1) {
-      pending.push(Buffer.from(bytes));
-      continue;
-    }
-    const whole = new Uint8Array(Buffer.concat([...pending, bytes.subarray(0, cut)]));
-    pending = cut + 1 < bytes.length ? [Buffer.from(bytes.subarray(cut + 1))] : [];
-    const lines = countLines(whole) + 1; // before the yield: a worker takes the buffer away
-    yield { bytes: whole, firstLine };
-    firstLine += lines;
-  }
-  if (pending.length > 0) yield { bytes: new Uint8Array(Buffer.concat(pending)), firstLine };
-}
 
 /**
  * NDJSON in, NDJSON out, in input order, with bounded memory. Short inputs are evaluated in this
