@@ -61,7 +61,8 @@ const result = await build({
 });
 chmodSync(`${outdir}/main.js`, 0o755);
 writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
-// tsc's per-file output of cli/ is replaced by the bundle (nothing imports cli/).
+// The bundle replaces the whole folder (tsconfig.build.json leaves cli/ out of tsc's emit, so a
+// bare `tsc -p tsconfig.build.json` cannot put the slow unbundled binary back).
 const old = `${root}dist/cli.old-${process.pid}`;
 if (existsSync(finalDir)) renameSync(finalDir, old);
 renameSync(outdir, finalDir);
