@@ -15,6 +15,8 @@ commands:
   fmt FILES|DIRS...              format policies                     [--check | --write]
   compile POLICY                 print the compiled policy (IR) as JSON
   settle POLICY PERIOD.json      service credit and invoice for a period
+  diff OLD NEW | --rev REV FILES what a policy change means          [--format text|json|markdown]
+                                 [--at INSTANT] [--tickets T.ndjson] [--assert no-looser|no-stricter]
   lsp                            start the language server on stdio
   demo                           check the shipped policies and evaluate the example tickets
 `;
@@ -41,6 +43,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         check: { type: "boolean", default: false },
         write: { type: "boolean", default: false },
         stdio: { type: "boolean", default: false },
+        rev: { type: "string" },
+        tickets: { type: "string" },
+        assert: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -71,6 +76,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "settle":
         needs(2, "a policy and a period file");
         return (await import("./commands/settle.js")).runSettle({ policyPath: positionals[0]!, periodPath: positionals[1]!, io });
+      case "diff":
+        return await (await import("./commands/diff.js")).runDiff({ paths: positionals, rev: values.rev ?? null, format: values.format, at: values.at ?? null, tickets: values.tickets ?? null, assert: values.assert ?? null, io });
       case "lsp": {
         const { startServer } = await import("../lsp/server.js");
         startServer();
