@@ -62,7 +62,8 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   if (!FORMATS.includes(args.format)) throw new UsageError(`\`--format\` is one of ${FORMATS.join(", ")}, not \`${args.format}\``);
   const rule = args.assert;
   if (rule !== null && !(RULES as readonly string[]).includes(rule)) throw new UsageError(`\`--assert\` is \`no-looser\` or \`no-stricter\`, not \`${rule}\``);
-  const at = args.at === null ? Date.now() : parseInstant(args.at);
+  // Now, to the minute: reports read better without milliseconds.
+  const at = args.at === null ? Date.now() - (Date.now() % 60_000) : parseInstant(args.at);
   if (at === null) throw new UsageError(`--at \`${args.at}\` is not an ISO-8601 instant with an offset (e.g. 2026-03-31T00:00:00Z)`);
   if (args.tickets !== null) {
     let isFile = false;
