@@ -217,8 +217,12 @@ function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
   if (tok(node, "Target")) return { kind: "targets", targets: names(sub(node, "nameList")), span };
   if (tok(node, "Claim")) {
     if (tok(node, "Subject")) return { kind: "claimSubject", subject: str(tok(node, "StringLit")), span };
+    if (tok(node, "Within")) return { kind: "claimWithinDays", days: lit(tok(node, "NumberLit"), String), after: tok(node, "Breach") ? "breach" : "period", span };
     return { kind: "claimByEndOfNextMonth", span };
   }
+  if (tok(node, "Sum")) return { kind: "sumPerBreach", span };
+  if (tok(node, "Amount")) return { kind: "amountPerBreach", money: money(sub(node, "money")), span };
+  if (tok(node, "Above")) return { kind: "breachThreshold", above: lit(tok(node, "NumberLit"), String), percent: lit(tok(node, "Percent"), percentValue), span };
   if (tok(node, "Ineligible")) {
     if (tok(node, "Optional")) return { kind: "ineligibleOptionalLanguages", span };
     return { kind: "ineligibleChannels", channels: names(sub(node, "nameList")), span };

@@ -173,7 +173,15 @@ export type CreditsItem =
   | { readonly kind: "claimSubject"; readonly subject: Str | null; readonly span: Span }
   | { readonly kind: "ineligibleChannels"; readonly channels: readonly Name[]; readonly span: Span }
   | { readonly kind: "ineligibleOptionalLanguages"; readonly span: Span }
-  | { readonly kind: "cap"; readonly percent: Lit<number> | null; readonly span: Span };
+  | { readonly kind: "cap"; readonly percent: Lit<number> | null; readonly span: Span }
+  /** Issue 12: `claim within 30 days after period` / `… after breach`. */
+  | { readonly kind: "claimWithinDays"; readonly days: Lit<string> | null; readonly after: "period" | "breach"; readonly span: Span }
+  /** Issue 12: `sum per breach`. */
+  | { readonly kind: "sumPerBreach"; readonly span: Span }
+  /** Issue 12: `amount 500 EUR per breach`. */
+  | { readonly kind: "amountPerBreach"; readonly money: Money | null; readonly span: Span }
+  /** Issue 12: `above 4 breaches 20%`; `above` is the count as written, `percent` the cell. */
+  | { readonly kind: "breachThreshold"; readonly above: Lit<string> | null; readonly percent: Lit<string> | null; readonly span: Span };
 
 export interface CreditsDecl {
   readonly kind: "credits";

@@ -34,6 +34,8 @@ export const Codes = {
   SLA502: { title: "currency mismatch", explain: "An amount in a currency other than the one the fees are in, or an unknown ISO 4217 code." },
   SLA503: { title: "incomplete fees", explain: "Fees need a currency, an invoice schedule and payment terms; a package needs what it prepays and the work that draws from it." },
   SLA504: { title: "inconsistent fees", explain: "A fee clause that contradicts itself: a package that can be bought after it expires, an invoice day that some months lack." },
+  SLA505: { title: "conflicting credit rules", explain: "Two ways of settling one credit: `sum per breach` and `amount … per breach`, breach thresholds beside a per-ticket rule, two claim deadlines, or thresholds that do not rise with the count." },
+  SLA506: { title: "incomplete credit rule", explain: "A credit rule missing what it needs to settle exactly: `sum per breach` without a credit table, or a count of breaches or days that is not a whole number." },
   SLA601: { title: "invalid example", explain: "An example case needs a ticket opened at an instant (or a period file) and at least one expectation." },
   SLA901: { title: "unused declaration", explain: "A declaration nothing refers to." },
   SLA902: { title: "redundant clause", explain: "A clause that changes nothing." },

@@ -14,7 +14,8 @@ import { type CheckContext, sourceRef } from "./context.js";
 import { lowerPercent } from "./percent.js";
 
 let currencyCodes: Set<string> | null = null;
-function isCurrency(code: string): boolean {
+/** Whether `code` is an ISO 4217 currency the platform knows (every code when it lists none). */
+export function isCurrency(code: string): boolean {
   currencyCodes ??= new Set(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : []);
   return currencyCodes.size === 0 || currencyCodes.has(code);
 }

@@ -12,6 +12,7 @@ import { lowerFees } from "./fees.js";
 import { Plans } from "./plans.js";
 import type { SymbolKind } from "./symbols.js";
 import { lowerCredits, lowerEscalation, lowerTarget, type PolicyShape } from "./targets.js";
+import { checkCreditRules } from "./credit-rules.js";
 
 function ofKind<K extends A.Decl["kind"]>(file: A.PolicyFile, kind: K): Extract<A.Decl, { kind: K }>[] {
   return file.decls.filter((d): d is Extract<A.Decl, { kind: K }> => d.kind === kind);
@@ -117,6 +118,7 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
   for (const extra of feeDecls.slice(1)) ctx.diagnostics.error("SLA103", extra.span, "a second `fees` block", { help: "a policy has one fee schedule" });
   const zone = (defaultCalendar ? calendars.get(defaultCalendar)?.zone : calendarDecls[0]?.zone) ?? "UTC";
   const fees = feeDecls[0] ? lowerFees(ctx, feeDecls[0], zone) : null;
+  if (credits && creditDecls[0]) checkCreditRules(ctx, creditDecls[0], credits, fees);
   const excludes = ofKind(file, "exclude");
   const exclusionChannels = excludes
     .filter((e) => e.what === "channel" && ctx.symbols.resolve("channel", e.name))

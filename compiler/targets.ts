@@ -10,6 +10,7 @@ import { durationMs, goalFromCell } from "./durations.js";
 import type { Plans } from "./plans.js";
 import { lowerPercent } from "./percent.js";
 import { missingRowText, readTable, uniqueRows } from "./tables.js";
+import { lowerCreditRule } from "./credit-rules.js";
 
 export interface PolicyShape {
   readonly plans: readonly string[];
@@ -291,6 +292,12 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
         break;
       case "cap":
         if (item.percent) ir.capPercent = lowerPercent(ctx, item.percent.span);
+        break;
+      case "claimWithinDays":
+      case "sumPerBreach":
+      case "amountPerBreach":
+      case "breachThreshold":
+        lowerCreditRule(ctx, item, ir);
         break;
     }
   }

@@ -478,12 +478,23 @@ export type CreditsItemCstChildren = {
   Unit?: IToken[];
   Subject?: IToken[];
   StringLit?: IToken[];
+  Within?: IToken[];
+  NumberLit?: (IToken)[];
+  Days?: IToken[];
+  After?: IToken[];
+  Period?: IToken[];
+  Breach?: (IToken)[];
+  Sum?: IToken[];
+  Per?: (IToken)[];
+  Amount?: IToken[];
+  money?: MoneyCstNode[];
+  Above?: IToken[];
+  Percent?: (IToken)[];
   Ineligible?: IToken[];
   Channel?: IToken[];
   Optional?: IToken[];
   Languages?: IToken[];
   Cap?: IToken[];
-  Percent?: IToken[];
 };
 
 export interface FeesDeclCstNode extends CstNode {

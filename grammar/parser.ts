@@ -407,7 +407,43 @@ export class SlaParser extends BoundedRecoveryParser {
                 this.CONSUME(T.StringLit);
               },
             },
+            {
+              // issue 12: `claim within 30 days after period`, `claim within 30 days after breach`
+              ALT: () => {
+                this.CONSUME(T.Within);
+                this.CONSUME(T.NumberLit);
+                this.CONSUME(T.Days);
+                this.CONSUME(T.After);
+                this.OR4([{ ALT: () => this.CONSUME(T.Period) }, { ALT: () => this.CONSUME(T.Breach) }]);
+              },
+            },
           ]);
+        },
+      },
+      {
+        // issue 12: `sum per breach`: each eligible breached ticket adds its row's percentage
+        ALT: () => {
+          this.CONSUME(T.Sum);
+          this.CONSUME(T.Per);
+          this.CONSUME2(T.Breach);
+        },
+      },
+      {
+        // issue 12: `amount 500 EUR per breach`: a fixed amount for each eligible breached ticket
+        ALT: () => {
+          this.CONSUME(T.Amount);
+          this.SUBRULE(this.money);
+          this.CONSUME2(T.Per);
+          this.CONSUME3(T.Breach);
+        },
+      },
+      {
+        // issue 12: `above 4 breaches 20%`: more than 4 eligible breached tickets in the period
+        ALT: () => {
+          this.CONSUME(T.Above);
+          this.CONSUME2(T.NumberLit);
+          this.CONSUME4(T.Breach);
+          this.CONSUME2(T.Percent);
         },
       },
       {

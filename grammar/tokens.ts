@@ -107,6 +107,18 @@ export const End = keyword("end");
 export const Subject = keyword("subject");
 export const Ineligible = keyword("ineligible");
 export const Cap = keyword("cap");
+// Issue 12 credit rules: `sum per breach`, `amount 500 EUR per breach`, `above 4 breaches 20%`.
+export const Sum = keyword("sum");
+export const Amount = keyword("amount");
+export const Above = keyword("above");
+/** `breach` and `breaches`: one keyword, so a count reads naturally (`above 4 breaches`). */
+export const Breach = createToken({
+  name: "Breach",
+  pattern: /breach(?:es)?(?![A-Za-z0-9_])/,
+  longer_alt: Identifier,
+  categories: [Word],
+  label: "`breach`",
+});
 export const Currency = keyword("currency");
 export const Rate = keyword("rate");
 export const Per = keyword("per");
@@ -229,6 +241,7 @@ export const allTokens: TokenType[] = [
   Unit,
   Status,
   Weekday,
+  Breach,
   ...keywordTokens,
   Identifier,
   Word,
@@ -239,6 +252,7 @@ export const keywords: readonly string[] = [
   ...keywordTokens.map((t) => String(t.PATTERN).replace(/^\/|\(\?!.*$/g, "")),
   "minutes", "minute", "hours", "hour", "weeks", "week", "months", "month",
   "met", "breached", "pending", "paused",
+  "breach", "breaches",
   "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
 ];
 

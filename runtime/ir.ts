@@ -7,7 +7,8 @@
  */
 import { z } from "zod";
 
-export const IR_VERSION = 2;
+/** 4: credit modes, breach thresholds and claims within days (issue 12). */
+export const IR_VERSION = 4;
 
 /** Where a clause came from: file, 1-based line and column, and the clause's own text. */
 export const SourceRefSchema = z.object({
@@ -182,6 +183,17 @@ export const CreditsSchema = z.object({
   ineligibleOptionalLanguages: z.boolean(),
   /** IANA zone in which periods and claims are read, when the policy has no fees to say it. */
   zone: z.string().nullable(),
+  /**
+   * How breaches add up (issue 12): absent or `highest`, the highest row once (SPEC §6); `sum`,
+   * each eligible breached ticket's row added; `amount`, `amountPerBreach` for each. `cap` bounds every mode.
+   */
+  mode: z.enum(["highest", "sum", "amount"]).optional(),
+  /** The fixed credit per eligible breached ticket of mode `amount`, in `currency`. */
+  amountPerBreach: z.object({ amount: Decimal, currency: z.string(), origin: SourceRefSchema }).optional(),
+  /** More than `aboveBreaches` eligible breached tickets in the period earn `creditPercent`; the highest that holds applies. */
+  thresholds: z.array(z.object({ aboveBreaches: z.number().int().nonnegative(), creditPercent: Percent, origin: SourceRefSchema })).optional(),
+  /** `claim within 30 days after period|breach`: the claim deadline in days of the billing zone. */
+  claimDaysAfter: z.object({ days: z.number().int().nonnegative().max(3660), after: z.enum(["period", "breach"]) }).optional(),
   origin: SourceRefSchema,
 });
 export type CreditsIR = z.infer<typeof CreditsSchema>;

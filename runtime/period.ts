@@ -318,6 +318,11 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
   check(p.fees != null || !policy.credits, "fees", () => `is required: policy ${policy.id} grants service credits as a percentage of the period's fees`);
   const currency = p.fees?.currency ?? fees?.currency;
   check(!p.fees || currency !== undefined, "fees.currency", () => "is required: the policy states no currency");
+  // One settlement, one currency: credits are a share of the fees and the invoice is in the
+  // policy's currency, so fees in another would mix the two in one result (issue 12.5).
+  check(fees === null || p.fees?.currency == null || p.fees.currency === fees.currency, "fees.currency", () => `"${p.fees?.currency}" differs from the policy's currency ${fees?.currency}: a settlement is in one currency`);
+  const perBreach = policy.credits?.amountPerBreach;
+  check(!p.fees || !perBreach || currency === perBreach.currency, "fees.currency", () => `"${currency}" differs from the credit of ${perBreach?.amount} ${perBreach?.currency} per breach: a settlement is in one currency`);
   check(fees !== null || p.work.length === 0, "work", () => `policy ${policy.id} has no fees block, so work cannot be invoiced`);
   check(fees !== null || p.packages.length === 0, "packages", () => `policy ${policy.id} has no fees block, so packages cannot be invoiced`);
 

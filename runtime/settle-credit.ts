@@ -11,8 +11,12 @@ import { evaluateTicket } from "./evaluate.js";
 import type { Ticket } from "./io.js";
 import type { CreditsIR, PolicyIR } from "./ir.js";
 import type { Period } from "./period.js";
-import { addMonths, endOfMonth, isAfter } from "./settle-dates.js";
+import { parseInstant } from "./instant.js";
+import { applyCreditRule, type CountedTicket, type CreditContribution, creditMode } from "./settle-credit-rules.js";
+import { addDays, addMonths, endOfMonth, isAfter, localDateOf } from "./settle-dates.js";
 import { Dec, money, percentOf } from "./settle-decimal.js";
+
+export type { CreditContribution };
 
 /** The credit part of a settlement (SPEC §6). */
 export interface CreditResult {
@@ -29,6 +33,16 @@ export interface CreditResult {
   readonly eligible: boolean;
   /** Why, in words: the breach chosen, the claim checks, tickets not counted. */
   readonly reason: string;
+  /** Issue 12, present for the rule modes other than SPEC §6's highest percentage. */
+  readonly mode?: "sum" | "amount" | "threshold";
+  /** The percentage of the fees before the cap (modes `sum`, `threshold`), exact text. */
+  readonly creditPercent?: string;
+  /** Eligible breached tickets counted (claimed in time where the deadline runs from the breach). */
+  readonly breaches?: number;
+  /** Whether the cap bounded the credit. */
+  readonly capped?: boolean;
+  /** Each counted ticket and the clause (line and text) that counted it. */
+  readonly contributions?: readonly CreditContribution[];
 }
 
 /** One ticket's standing for the credit at the period's end. */
@@ -40,6 +54,8 @@ export interface TicketCredit {
   readonly breached: readonly string[];
   /** Why the ticket can earn no credit whatever happened to it (channel, language, plan). */
   readonly excludedBecause: string | null;
+  /** The local date (billing zone) the first of `breached` fell due; `null` when none breached. */
+  readonly breachedOn: string | null;
 }
 
 /** Why a ticket can never earn a credit under `credits`, or `null` (SPEC §6 ineligible cases). */
@@ -65,21 +81,53 @@ export function ticketCredits(policy: PolicyIR, period: Period): TicketCredit[] 
     const breached = result.targets
       .filter((t) => t.binding && t.status === "breached" && (credits.targets.length === 0 || credits.targets.includes(t.name)))
       .map((t) => t.name);
-    return { id: ticket.id, percent: result.credit?.percent ?? null, breached, excludedBecause: exclusionOf(policy, credits, ticket) };
+    const firstDue = result.targets.find((t) => t.name === breached[0])?.due ?? null;
+    const dueMs = firstDue === null ? null : parseInstant(firstDue);
+    return {
+      id: ticket.id,
+      percent: result.credit?.percent ?? null,
+      breached,
+      excludedBecause: exclusionOf(policy, credits, ticket),
+      breachedOn: dueMs === null ? null : localDateOf(dueMs, period.zone),
+    };
   });
 }
 
-/** The claim deadline (SPEC §6): the end of the month `claimMonthsAfter` after the period's last month. */
+/**
+ * The claim deadline (SPEC §6): the end of the month `claimMonthsAfter` after the period's last
+ * month, or `claim within N days after period` (issue 12). A deadline that runs from each breach
+ * is per ticket ({@link breachDeadline}): the period has none of its own.
+ */
 export function claimDeadline(credits: CreditsIR, period: Period): string | null {
+  if (credits.claimDaysAfter?.after === "period") return addDays(period.to, credits.claimDaysAfter.days);
   if (credits.claimMonthsAfter === null) return null;
   return endOfMonth(addMonths(`${period.to.slice(0, 7)}-01`, credits.claimMonthsAfter));
+}
+
+/** `claim within N days after breach`: the last date a claim covers this ticket's breach; `null` otherwise. */
+export function breachDeadline(credits: CreditsIR, s: TicketCredit): string | null {
+  return credits.claimDaysAfter?.after === "breach" && s.breachedOn !== null ? addDays(s.breachedOn, credits.claimDaysAfter.days) : null;
+}
+
+/** Tickets whose breach the claim came too late for (a deadline from the breach), with the words. */
+function lateForBreach(credits: CreditsIR, period: Period, standings: readonly TicketCredit[]): Map<string, string> {
+  const late = new Map<string, string>();
+  const claimedOn = period.claim?.submittedOn;
+  if (claimedOn === undefined) return late;
+  for (const s of standings) {
+    const last = breachDeadline(credits, s);
+    if (last !== null && isAfter(claimedOn, last)) late.set(s.id, `${s.id} (claimed ${claimedOn}, after ${last}: ${credits.claimDaysAfter?.days} days after its breach on ${s.breachedOn})`);
+  }
+  return late;
 }
 
 /** What is wrong with the claim, in words; empty when it is valid. */
 function claimProblems(credits: CreditsIR, period: Period, deadline: string | null): string[] {
   const subject = credits.claimSubject;
-  if (deadline === null && subject === null) return []; // the policy asks for no claim
-  const needed = [subject !== null ? `with subject "${subject}"` : null, deadline !== null ? `received by ${deadline}` : null]
+  const perBreach = credits.claimDaysAfter?.after === "breach";
+  if (deadline === null && subject === null && !perBreach) return []; // the policy asks for no claim
+  const days = credits.claimDaysAfter?.days;
+  const needed = [subject !== null ? `with subject "${subject}"` : null, deadline !== null ? `received by ${deadline}` : perBreach ? `received within ${days} days after each breach` : null]
     .filter((x) => x !== null)
     .join(" ");
   const claim = period.claim;
@@ -101,7 +149,9 @@ function claimProblems(credits: CreditsIR, period: Period, deadline: string | nu
  * `capPercent`), or `"0.00"` with `eligible: false` when the claim is missing, late or mistitled.
  */
 export function creditFor(credits: CreditsIR, period: Period, standings: readonly TicketCredit[]): CreditResult | null {
-  const earning = standings.filter((s): s is TicketCredit & { percent: number } => s.percent !== null);
+  const late = lateForBreach(credits, period, standings);
+  if (creditMode(credits) !== "highest") return creditByRule(credits, period, standings, late);
+  const earning = standings.filter((s): s is TicketCredit & { percent: number } => s.percent !== null && !late.has(s.id));
   if (earning.length === 0) return null;
   // Not cumulative: the highest percentage applies, once. Compared and applied as the IR's exact text.
   const texts = earning.map((s) => creditPercentText(credits, s.percent));
@@ -122,6 +172,7 @@ export function creditFor(credits: CreditsIR, period: Period, standings: readonl
   if (others.length > 0) parts.push(`lower breaches not added: ${others.join(", ")}`);
   const excluded = standings.filter((s) => s.excludedBecause !== null).map((s) => `${s.id} (${s.excludedBecause})`);
   if (excluded.length > 0) parts.push(`not eligible: ${excluded.join(", ")}`);
+  if (late.size > 0) parts.push(`claimed too late: ${[...late.values()].join(", ")}`);
   if (problems.length > 0) parts.push(...problems);
   else if (period.claim) parts.push(`claim received on ${period.claim.submittedOn}${deadline !== null ? `, by the deadline ${deadline}` : ""}`);
 
@@ -133,6 +184,50 @@ export function creditFor(credits: CreditsIR, period: Period, standings: readonl
     claimDeadline: deadline,
     eligible: problems.length === 0,
     reason: parts.join("; "),
+  };
+}
+
+/** The eligible breached tickets a rule mode counts, with each one's row (exact text and clause). */
+function countedTickets(credits: CreditsIR, standings: readonly TicketCredit[], late: ReadonlyMap<string, string>): CountedTicket[] {
+  return standings
+    .filter((s) => s.breached.length > 0 && s.excludedBecause === null && !late.has(s.id))
+    .map((s) => {
+      const row = s.percent === null ? undefined : credits.rows.find((r) => Number(r.creditPercent) === s.percent);
+      return { id: s.id, creditPercent: row?.creditPercent ?? null, row: row?.origin ?? null };
+    });
+}
+
+/**
+ * The credit under an issue-12 rule mode (`sum`, `amount`, `threshold`): `null` when no eligible
+ * ticket breached (as in SPEC §6), else the rule's outcome with the claim checks of SPEC §6.
+ */
+function creditByRule(credits: CreditsIR, period: Period, standings: readonly TicketCredit[], late: ReadonlyMap<string, string>): CreditResult | null {
+  const breached = standings.filter((s) => s.breached.length > 0 && s.excludedBecause === null);
+  if (breached.length === 0) return null;
+  const counted = countedTickets(credits, standings, late);
+  const fees = period.fees ?? { amount: "0", currency: "" }; // parsePeriod requires fees with credits
+  const outcome = applyCreditRule(credits, new Dec(fees.amount), counted);
+  const deadline = claimDeadline(credits, period);
+  const problems = claimProblems(credits, period, deadline);
+  const parts = [outcome.reason];
+  const excluded = standings.filter((s) => s.excludedBecause !== null).map((s) => `${s.id} (${s.excludedBecause})`);
+  if (excluded.length > 0) parts.push(`not eligible: ${excluded.join(", ")}`);
+  if (late.size > 0) parts.push(`claimed too late: ${[...late.values()].join(", ")}`);
+  if (problems.length > 0) parts.push(...problems);
+  else if (period.claim) parts.push(`claim received on ${period.claim.submittedOn}${deadline !== null ? `, by the deadline ${deadline}` : ""}`);
+  return {
+    percent: Number(outcome.creditPercent ?? "0"),
+    amount: problems.length === 0 ? money(outcome.credit) : "0.00",
+    currency: fees.currency,
+    tickets: outcome.contributions.map((c) => c.ticket),
+    claimDeadline: deadline,
+    eligible: problems.length === 0,
+    reason: parts.join("; "),
+    mode: outcome.mode,
+    ...(outcome.creditPercent !== null ? { creditPercent: outcome.creditPercent } : {}),
+    breaches: counted.length,
+    capped: outcome.capped,
+    contributions: outcome.contributions,
   };
 }
 
