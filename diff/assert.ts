@@ -14,7 +14,7 @@
  */
 import { calendarFromIR } from "../runtime/calendar.js";
 import { evaluateTicket } from "../runtime/evaluate.js";
-import { formatInstant, parseInstant } from "../runtime/instant.js";
+import { parseInstant } from "../runtime/instant.js";
 import type { Ticket, TicketResult } from "../runtime/io.js";
 import type { CalendarIR, PolicyIR } from "../runtime/ir.js";
 import { calendarOf } from "./calendars.js";
@@ -36,12 +36,16 @@ export function worseReason(reference: TicketResult, candidate: TicketResult, re
     const dc = c.due === null ? null : parseInstant(c.due);
     if (dc === null || dc > dr) return `\`${r.name}\` is due ${r.due} under the ${refName} version but ${c.due ?? "never"} under the ${candName}`;
   }
-  const escalated = new Map<string, number>();
-  for (const e of candidate.escalations) escalated.set(e.to, Math.min(escalated.get(e.to) ?? Infinity, parseInstant(e.at)!));
+  // The earliest escalation to each role under the candidate, as written there.
+  const escalated = new Map<string, { ms: number; at: string }>();
+  for (const e of candidate.escalations) {
+    const ms = parseInstant(e.at)!;
+    if (!(ms >= (escalated.get(e.to)?.ms ?? Infinity))) escalated.set(e.to, { ms, at: e.at });
+  }
   for (const e of reference.escalations) {
-    const at = escalated.get(e.to);
-    if (at === undefined || at > parseInstant(e.at)!) {
-      return `escalation to ${e.to} at ${e.at} under the ${refName} version, ${at === undefined ? "none" : `at ${formatInstant(at, "UTC")}`} under the ${candName}`;
+    const c = escalated.get(e.to);
+    if (c === undefined || c.ms > parseInstant(e.at)!) {
+      return `escalation to ${e.to} at ${e.at} under the ${refName} version, ${c === undefined ? "none" : `at ${c.at}`} under the ${candName}`;
     }
   }
   const pr = creditPercentOf(reference.credit);
