@@ -52,7 +52,7 @@ export const RULE_HELP: Record<string, string> = {
   unit: "units are `minutes`, `hours`, `days`, `weeks` and `months`; business time is `4 business hours` or `3 business days`",
   escalationDecl: "an escalation is `escalation for gold { calendar for gold  start on open  stop on resolve  { | priority | after | to | … } }`",
   creditsDecl: "credits are `credits for gold { target response  { | priority | credit | … }  claim by end of next month }`",
-  creditsItem: 'credit lines: `target response`, a `{ | priority | credit | … }` table, `claim by end of next month`, `claim subject "…"`, `ineligible channel email`, `ineligible optional languages`, `cap 50%`',
+  creditsItem: 'credit lines: `target response`, a `{ | priority | credit | … }` table, `claim by end of next month`, `claim subject "…"`, `ineligible channel email`, `ineligible optional languages`, `cap 50%`, `sum per breach`, `amount 500 EUR per breach`, `above 4 breaches 20%`, `claim within 30 days after period`',
   feesDecl: "fees are `fees { currency EUR  rate 39 EUR per hour  invoice monthly  payment net 30 days }`",
   rateClause: "a rate is `rate 39 EUR per hour` or `rate <plan or work> 39 EUR per hour`",
   money: "an amount is a number and its currency: `39 EUR`",
