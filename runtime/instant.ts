@@ -12,6 +12,7 @@ import { DateTime, Info, type Zone } from "luxon";
 import { offsetAt, zoneOffsets, type ZoneOffsets } from "./zone-offsets.js";
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
@@ -71,10 +72,19 @@ export function parseInstant(text: string): number | null {
   } else {
     return null;
   }
-  let ms = Date.UTC(year, month - 1, day, hour, minute, second, milli);
-  // Date.UTC reads years 0–99 as 1900–1999.
-  if (year < 100) ms = new Date(ms).setUTCFullYear(year);
-  return ms - offset * MINUTE_MS;
+  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + milli - offset * MINUTE_MS;
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`):
+ * integer arithmetic instead of `Date.UTC`, which costs more and reads years 0–99 as 19xx.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
 
 /** A zone's formatting state: its transition tables, or a fixed offset for a universal zone. */
@@ -112,7 +122,6 @@ function offsetMsAt(f: ZoneFormat, ms: number): number {
 
 /** "00".."99": two-digit fields without padStart on the hot path. */
 const TWO = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
-const DAY_MS = 86_400_000;
 /** `YYYY-` per year, for years already written. */
 const yearPrefixes: string[] = [];
 /** `+HH:MM` per offset in minutes. */

@@ -7,13 +7,12 @@
  */
 import type { TicketResult } from "./io.js";
 
-/** Quote a string; instants and most names need no escaping, so check before calling stringify. */
+/** What JSON.stringify escapes or may write differently: controls, `"`, `\\`, lone surrogates. */
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+/** Quote a string; instants and most names need no escaping, so test (natively) before calling stringify. */
 function str(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
-  }
-  return `"${s}"`;
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
 const orNull = (s: string | null): string => (s === null ? "null" : str(s));
