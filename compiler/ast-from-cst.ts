@@ -102,22 +102,62 @@ function dayRanges(node: C.DayListCstNode | null): A.DayRange[] {
   return out;
 }
 
+/** `zone "…"` or `zone from ticket`. */
+function zoneItem(zone: C.ZoneClauseCstNode, span: A.Decl["span"]): Extract<A.CalendarItem, { kind: "zone" }> {
+  return { kind: "zone", zone: str(tok(zone, "StringLit")), fromTicket: sub(zone, "fromTicket") !== null, span };
+}
+
+/** `holidays "IT", "AT"` or `holidays from ticket`. */
+function holidaysItem(hol: C.HolidaysClauseCstNode, span: A.Decl["span"]): Extract<A.CalendarItem, { kind: "holidays" }> {
+  return { kind: "holidays", codes: toks(hol, "StringLit").map((t) => str(t)!), fromTicket: sub(hol, "fromTicket") !== null, span };
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
+
+/** `Dec 24` or `third Mon of Jan` (issue 11.6). */
+function yearDay(node: C.YearDayCstNode | null): A.YearDay | null {
+  if (!node) return null;
+  const month = lit(tok(node, "Month"), (s) => MONTHS.indexOf(s) + 1);
+  const nth = lit(tok(node, "Ordinal"), (s) => ORDINALS[s] ?? 1);
+  if (!month) return null;
+  if (nth) {
+    const weekday = lit(tok(node, "Weekday"), (s) => WEEKDAYS.indexOf(s));
+    return weekday ? { kind: "nth", nth, weekday, month, span: spanOf(node) } : null;
+  }
+  const day = lit(tok(node, "NumberLit"), Number);
+  return day ? { kind: "date", month, day, span: spanOf(node) } : null;
+}
+
+/** `observed nearest weekday`, `observed next weekday when on Sun`. */
+function observed(node: C.ObservedClauseCstNode | null): A.Observed | null {
+  if (!node) return null;
+  return { mode: tok(node, "Nearest") ? "nearest" : "next", on: dayRanges(sub(node, "dayList")), span: spanOf(node) };
+}
+
+/** `closed 2026-12-25`, `closed 2026-12-29 to 2027-01-03`, `closed every Dec 24 from 14:00`. */
+function closedItem(closed: C.ClosedClauseCstNode, span: A.Decl["span"]): A.CalendarItem {
+  const from = lit(tok(closed, "ClockTime"), clockMinutes);
+  const ws = windows(sub(closed, "windowList"));
+  if (tok(closed, "Every")) {
+    return { kind: "yearly", holiday: false, name: null, day: yearDay(sub(closed, "yearDay")), observed: observed(sub(closed, "observedClause")), from, windows: ws, span };
+  }
+  return { kind: "closed", date: lit(tok(closed, "DateLit"), String), until: lit(tok(closed, "DateLit", 1), String), from, windows: ws, span };
+}
+
 function calendarItem(node: C.CalendarItemCstNode): A.CalendarItem | null {
   const span = spanOf(node);
   const zone = sub(node, "zoneClause");
-  if (zone) return { kind: "zone", zone: str(tok(zone, "StringLit")), span };
+  if (zone) return zoneItem(zone, span);
   const hol = sub(node, "holidaysClause");
-  if (hol) return { kind: "holidays", codes: toks(hol, "StringLit").map((t) => str(t)!), span };
+  if (hol) return holidaysItem(hol, span);
   if (sub(node, "openOnHolidays")) return { kind: "openOnHolidays", span };
   const closed = sub(node, "closedClause");
-  if (closed) {
-    return {
-      kind: "closed",
-      date: lit(tok(closed, "DateLit"), String),
-      from: lit(tok(closed, "ClockTime"), clockMinutes),
-      windows: windows(sub(closed, "windowList")),
-      span,
-    };
+  if (closed) return closedItem(closed, span);
+  const holiday = sub(node, "holidayRule");
+  if (holiday) {
+    const day = yearDay(sub(holiday, "yearDay"));
+    return { kind: "yearly", holiday: true, name: str(tok(holiday, "StringLit")), day, observed: observed(sub(holiday, "observedClause")), from: null, windows: [], span };
   }
   const opening = sub(node, "openingClause");
   if (opening) return { kind: "opening", date: lit(tok(opening, "DateLit"), String), windows: windows(sub(opening, "windowList")), span };
@@ -129,8 +169,26 @@ function calendarItem(node: C.CalendarItemCstNode): A.CalendarItem | null {
   return null;
 }
 
+/** `priority P1`, `cause x`, `product a, b`, `gold, platinum`, `phone_escalated` (issue 11). */
+function condition(node: C.ConditionCstNode | null): A.Condition | null {
+  if (!node) return null;
+  const values = names(sub(node, "nameList"));
+  const priority = tok(node, "Priority");
+  const cause = tok(node, "Cause");
+  const field = tok(node, "Identifier");
+  const axis: A.Condition["axis"] = priority
+    ? { kind: "priority", span: tokenSpan(priority) }
+    : cause
+      ? { kind: "cause", span: tokenSpan(cause) }
+      : field
+        ? { kind: "field", field: name(field)!, span: tokenSpan(field) }
+        : null;
+  return { axis, values, span: spanOf(node) };
+}
+
 function calendarRef(node: C.CalendarRefCstNode): A.CalendarRef {
-  return { kind: "calendarRef", calendar: name(tok(node, "Identifier")), plans: names(sub(node, "nameList")), span: spanOf(node) };
+  const when = condition(sub(node, "condition"));
+  return { kind: "calendarRef", calendar: name(tok(node, "Identifier")), plans: when && !when.axis ? when.values : [], when, span: spanOf(node) };
 }
 
 /**
@@ -146,13 +204,14 @@ function keywordIn<Cn, K extends TokenName<Cn>, V>(node: TypedNode<Cn>, table: {
 }
 
 /** Every keyword that starts a `clockRule` and the rule it sets. */
-const CLOCK_RULES = { Start: "start", Pause: "pause", Resume: "resume", Stop: "stop" } as const satisfies Record<
+const CLOCK_RULES = { Start: "start", Pause: "pause", Resume: "resume", Stop: "stop", Restart: "restart" } as const satisfies Record<
   Exclude<TokenName<C.ClockRuleCstChildren>, "On" | "Comma">,
   A.ClockRule["rule"]
 >;
 
 /** Every keyword of the `eventKind` rule: a new event keyword is a compile error until it is mapped here. */
 const EVENT_KINDS = {
+  Identifier: null,
   Open: "open",
   Approve: "approve",
   Pause: "pause",
@@ -160,7 +219,7 @@ const EVENT_KINDS = {
   Respond: "respond",
   Resolve: "resolve",
   Reprioritize: "reprioritize",
-} as const satisfies Record<TokenName<C.EventKindCstChildren>, A.EventKindName>;
+} as const satisfies Record<TokenName<C.EventKindCstChildren>, A.EventKindName | null>;
 
 function clockRule(node: C.ClockRuleCstNode): A.ClockRule {
   return {
@@ -171,10 +230,12 @@ function clockRule(node: C.ClockRuleCstNode): A.ClockRule {
   };
 }
 
-function eventKind(node: C.EventKindCstNode | null): A.Lit<A.EventKindName> | null {
+/** A built-in event keyword, or a declared event's name (`value` null in the table). */
+function eventKind(node: C.EventKindCstNode | null): A.EventRef | null {
   if (!node) return null;
   const kw = keywordIn(node, EVENT_KINDS);
-  return kw ? { value: kw.value, span: tokenSpan(kw.token) } : null;
+  if (!kw) return null;
+  return { value: kw.value ?? kw.token.image, declared: kw.value === null, span: tokenSpan(kw.token) };
 }
 
 function cell(node: C.CellCstNode): A.Cell | null {
@@ -211,7 +272,7 @@ function money(node: C.MoneyCstNode | null): A.Money | null {
 function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
   const span = spanOf(node);
   const zone = sub(node, "zoneClause");
-  if (zone) return { kind: "zone", zone: str(tok(zone, "StringLit")), span };
+  if (zone) return zoneItem(zone, span);
   const t = sub(node, "table");
   if (t) return table(t);
   if (tok(node, "Target")) return { kind: "targets", targets: names(sub(node, "nameList")), span };
@@ -225,6 +286,8 @@ function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
   if (tok(node, "Above")) return { kind: "breachThreshold", above: lit(tok(node, "NumberLit"), String), percent: lit(tok(node, "Percent"), percentValue), span };
   if (tok(node, "Ineligible")) {
     if (tok(node, "Optional")) return { kind: "ineligibleOptionalLanguages", span };
+    const when = condition(sub(node, "condition"));
+    if (when) return { kind: "ineligibleWhen", when, span };
     return { kind: "ineligibleChannels", channels: names(sub(node, "nameList")), span };
   }
   if (tok(node, "Cap")) return { kind: "cap", percent: lit(tok(node, "Percent"), (s) => Number(percentValue(s))), span };
@@ -303,7 +366,7 @@ function paymentClause(pay: C.PaymentClauseCstNode, span: A.FeesItem["span"]): A
 function feesItem(node: C.FeesItemCstNode): A.FeesItem | null {
   const span = spanOf(node);
   const zone = sub(node, "zoneClause");
-  if (zone) return { kind: "zone", zone: str(tok(zone, "StringLit")), span };
+  if (zone) return zoneItem(zone, span);
   if (tok(node, "Currency")) return { kind: "currency", currency: name(tok(node, "Identifier")), span };
   if (tok(node, "Plus")) return { kind: "plusVat", span };
   if (tok(node, "Vat")) return { kind: "vatRate", percent: lit(tok(node, "Percent"), percentValue), span };
@@ -330,6 +393,7 @@ const TICKET_FIELDS = {
   Region: "region",
   Channel: "channel",
   Language: "language",
+  Cause: "cause",
 } as const satisfies Record<Exclude<TokenName<C.TicketFieldCstChildren>, "Identifier" | "Word">, Extract<A.ExampleItem, { kind: "field" }>["field"]>;
 
 function exampleItem(node: C.ExampleItemCstNode): A.ExampleItem | null {
@@ -337,9 +401,17 @@ function exampleItem(node: C.ExampleItemCstNode): A.ExampleItem | null {
   if (tok(node, "Ticket")) return { kind: "ticketId", id: str(tok(node, "StringLit")), span };
   const field = sub(node, "ticketField");
   if (field) {
+    const kw = keywordIn(field, TICKET_FIELDS);
+    const attribute = tok(field, "Identifier");
+    // No keyword: an attribute line, `product x` or `phone_escalated true`.
+    if (!kw && attribute) return { kind: "attribute", field: name(attribute)!, value: name(tok(field, "Identifier", 1)), span };
     const value = tok(field, "Identifier") ?? tok(field, "Word");
-    return { kind: "field", field: keywordIn(field, TICKET_FIELDS)?.value ?? "priority", value: name(value), span };
+    return { kind: "field", field: kw?.value ?? "priority", value: name(value), span };
   }
+  const zone = sub(node, "zoneClause");
+  if (zone) return { kind: "customerZone", zone: str(tok(zone, "StringLit")), span };
+  const hol = sub(node, "holidaysClause");
+  if (hol) return { kind: "customerHolidays", codes: toks(hol, "StringLit").map((t) => str(t)!), span };
   if (tok(node, "Opened")) return { kind: "opened", at: lit(tok(node, "DateTime"), String), span };
   const ev = sub(node, "eventLine");
   if (ev) {
@@ -396,6 +468,9 @@ const NAMED = {
   Channel: "channel",
   Work: "work",
   Obligation: "obligation",
+  Flag: "flag",
+  Event: "event",
+  Cause: "cause",
 } as const satisfies Record<Exclude<TokenName<C.NamedDeclCstChildren>, "Identifier" | "Extends" | "StringLit">, A.NamedKind>;
 
 function calendarDecl(cal: C.CalendarDeclCstNode): A.Decl {
@@ -441,12 +516,30 @@ function namedDecl(named: C.NamedDeclCstNode): A.Decl {
 }
 
 function excludeDecl(ex: C.ExcludeDeclCstNode): A.Decl {
+  const keyword = tok(ex, "Cause") ? "cause" : tok(ex, "Channel") ? "channel" : null;
+  const ids = toks(ex, "Identifier");
+  // `exclude product beta`: a field and its value; `exclude beta_feature`: a flag alone.
+  const field = keyword === null && ids.length > 1 ? name(ids[0]!) : null;
   return {
     kind: "exclude",
-    what: tok(ex, "Cause") ? "cause" : "channel",
-    name: name(tok(ex, "Identifier")),
+    what: keyword ?? "attribute",
+    field,
+    name: name(ids[ids.length - 1] ?? null),
     text: str(tok(ex, "StringLit")),
     span: spanOf(ex),
+  };
+}
+
+function fieldDecl(field: C.FieldDeclCstNode): A.Decl {
+  return {
+    kind: "field",
+    name: name(tok(field, "Identifier")),
+    title: str(tok(field, "StringLit")),
+    values: items(subs(field, "fieldValue"), (v) => {
+      const id = name(tok(v, "Identifier"));
+      return id ? { name: id, text: str(tok(v, "StringLit")), span: spanOf(v) } : null;
+    }),
+    span: spanOf(field),
   };
 }
 
@@ -459,9 +552,9 @@ function targetDecl(target: C.TargetDeclCstNode): A.Decl {
     clock: subs(target, "clockRule").map(clockRule),
     kpi: kpi ? { text: str(tok(kpi, "StringLit")), span: spanOf(kpi) } : null,
     calendars: subs(target, "calendarRef").map(calendarRef),
-    goals: items(subs(target, "goalsClause"), (g) => {
+    goals: items(subs(target, "goalsClause"), (g): A.GoalsTable | null => {
       const t = sub(g, "table");
-      return t ? table(t) : null;
+      return t ? { ...table(t), when: condition(sub(g, "condition")) } : null;
     }),
     span: spanOf(target),
   };
@@ -500,6 +593,7 @@ const DECLARATIONS: { readonly [K in DeclRule]: (node: ChildNode<C.DeclarationCs
   calendarDecl,
   regionDecl,
   namedDecl,
+  fieldDecl,
   excludeDecl,
   targetDecl,
   escalationDecl,

@@ -67,14 +67,54 @@ export interface DayRange {
   readonly span: Span;
 }
 
+/**
+ * Which tickets a clause applies to (issue 11): `axis` is `priority`, `cause` or an enumerated
+ * field's name, and `values` its values; with no axis, `values` are plans (`for gold, platinum`)
+ * or a single flag (`for phone_escalated`), told apart by the checker.
+ */
+export interface Condition {
+  readonly axis: { readonly kind: "priority" | "cause"; readonly span: Span } | { readonly kind: "field"; readonly field: Name; readonly span: Span } | null;
+  readonly values: readonly Name[];
+  readonly span: Span;
+}
+
+/**
+ * A date of every year (issue 11.6): `Dec 24` (month 1–12, day as written), or the `nth` weekday
+ * of a month (`third Mon of Jan`: nth 3; `last Mon of May`: nth -1; weekday 0 = Monday).
+ */
+export type YearDay =
+  | { readonly kind: "date"; readonly month: Lit<number>; readonly day: Lit<number>; readonly span: Span }
+  | { readonly kind: "nth"; readonly nth: Lit<number>; readonly weekday: Lit<number>; readonly month: Lit<number>; readonly span: Span };
+
+/** `observed nearest weekday`, `observed next weekday when on Sun`: `on` empty means Sat and Sun. */
+export interface Observed {
+  readonly mode: "nearest" | "next";
+  readonly on: readonly DayRange[];
+  readonly span: Span;
+}
+
 export type CalendarItem =
-  | { readonly kind: "zone"; readonly zone: Str | null; readonly span: Span }
-  | { readonly kind: "holidays"; readonly codes: readonly Str[]; readonly span: Span }
+  /** `zone "Europe/Rome"`, or `zone from ticket` (`fromTicket`, `zone` null). */
+  | { readonly kind: "zone"; readonly zone: Str | null; readonly fromTicket: boolean; readonly span: Span }
+  | { readonly kind: "holidays"; readonly codes: readonly Str[]; readonly fromTicket: boolean; readonly span: Span }
   | { readonly kind: "openOnHolidays"; readonly span: Span }
   | {
       readonly kind: "closed";
       readonly date: Lit<string> | null;
+      /** `closed 2026-12-29 to 2027-01-03`: the last date of a range (issue 11.6) */
+      readonly until: Lit<string> | null;
       /** `from 13:00`: closed from then to the end of the day */
+      readonly from: Lit<number> | null;
+      readonly windows: readonly Window[];
+      readonly span: Span;
+    }
+  /** `closed every Dec 24 from 14:00` (`holiday` false) or `holiday "Thanksgiving" fourth Thu of Nov` (issue 11.6) */
+  | {
+      readonly kind: "yearly";
+      readonly holiday: boolean;
+      readonly name: Str | null;
+      readonly day: YearDay | null;
+      readonly observed: Observed | null;
       readonly from: Lit<number> | null;
       readonly windows: readonly Window[];
       readonly span: Span;
@@ -93,11 +133,14 @@ export interface CalendarDecl {
   readonly span: Span;
 }
 
-/** `calendar X`, `calendar X for gold, platinum`, `calendar for gold` */
+/** `calendar X`, `calendar X for gold, platinum`, `calendar for gold`, `calendar X for priority P1` */
 export interface CalendarRef {
   readonly kind: "calendarRef";
   readonly calendar: Name | null;
+  /** The names after `for` when the condition has no axis (plans, or a flag); else empty. */
   readonly plans: readonly Name[];
+  /** The whole `for …` condition, or null without `for`. */
+  readonly when: Condition | null;
   readonly span: Span;
 }
 
@@ -116,7 +159,16 @@ export interface RegionDecl {
   readonly span: Span;
 }
 
-export type NamedKind = "plan" | "priority" | "role" | "channel" | "work" | "obligation";
+export type NamedKind = "plan" | "priority" | "role" | "channel" | "work" | "obligation" | "flag" | "event" | "cause";
+
+/** `field product "Product" { x "Product X" … }`: an enumerated ticket attribute (issue 11). */
+export interface FieldDecl {
+  readonly kind: "field";
+  readonly name: Name | null;
+  readonly title: Str | null;
+  readonly values: readonly { readonly name: Name; readonly text: Str | null; readonly span: Span }[];
+  readonly span: Span;
+}
 
 export interface NamedDecl {
   readonly kind: "named";
@@ -130,7 +182,10 @@ export interface NamedDecl {
 
 export interface ExcludeDecl {
   readonly kind: "exclude";
-  readonly what: "channel" | "cause";
+  /** `attribute`: `exclude product beta` (a field's value) or `exclude beta_feature` (a flag). */
+  readonly what: "channel" | "cause" | "attribute";
+  /** The field of an `attribute` exclusion of a value; null for a flag and the other kinds. */
+  readonly field: Name | null;
   readonly name: Name | null;
   readonly text: Str | null;
   readonly span: Span;
@@ -138,10 +193,15 @@ export interface ExcludeDecl {
 
 export type EventKindName = "open" | "approve" | "pause" | "resume" | "respond" | "resolve" | "reprioritize";
 
+/** A built-in event, or one the policy declares (`event escalation_requested`; `declared`). */
+export interface EventRef extends Lit<string> {
+  readonly declared: boolean;
+}
+
 export interface ClockRule {
   readonly kind: "clockRule";
-  readonly rule: "start" | "pause" | "resume" | "stop";
-  readonly events: readonly Lit<EventKindName>[];
+  readonly rule: "start" | "pause" | "resume" | "stop" | "restart";
+  readonly events: readonly EventRef[];
   readonly span: Span;
 }
 
@@ -152,8 +212,13 @@ export interface TargetDecl {
   readonly clock: readonly ClockRule[];
   readonly kpi: { readonly text: Str | null; readonly span: Span } | null;
   readonly calendars: readonly CalendarRef[];
-  readonly goals: readonly Table[];
+  readonly goals: readonly GoalsTable[];
   readonly span: Span;
+}
+
+/** A goal matrix, for every ticket (`when` null) or a section `goals for product a, b { … }`. */
+export interface GoalsTable extends Table {
+  readonly when: Condition | null;
 }
 
 export interface EscalationDecl {
@@ -166,13 +231,15 @@ export interface EscalationDecl {
 }
 
 export type CreditsItem =
-  | { readonly kind: "zone"; readonly zone: Str | null; readonly span: Span }
+  | { readonly kind: "zone"; readonly zone: Str | null; readonly fromTicket: boolean; readonly span: Span }
   | { readonly kind: "targets"; readonly targets: readonly Name[]; readonly span: Span }
   | Table
   | { readonly kind: "claimByEndOfNextMonth"; readonly span: Span }
   | { readonly kind: "claimSubject"; readonly subject: Str | null; readonly span: Span }
   | { readonly kind: "ineligibleChannels"; readonly channels: readonly Name[]; readonly span: Span }
   | { readonly kind: "ineligibleOptionalLanguages"; readonly span: Span }
+  /** `ineligible cause x`, `ineligible product beta`, `ineligible phone_escalated`, `ineligible priority P4` */
+  | { readonly kind: "ineligibleWhen"; readonly when: Condition; readonly span: Span }
   | { readonly kind: "cap"; readonly percent: Lit<number> | null; readonly span: Span }
   /** Issue 12: `claim within 30 days after period` / `… after breach`. */
   | { readonly kind: "claimWithinDays"; readonly days: Lit<string> | null; readonly after: "period" | "breach"; readonly span: Span }
@@ -203,7 +270,7 @@ export type PackageItem =
   | { readonly kind: "expires"; readonly amount: Lit<string> | null; readonly unit: UnitName | null; readonly from: Name | null; readonly span: Span };
 
 export type FeesItem =
-  | { readonly kind: "zone"; readonly zone: Str | null; readonly span: Span }
+  | { readonly kind: "zone"; readonly zone: Str | null; readonly fromTicket: boolean; readonly span: Span }
   | { readonly kind: "currency"; readonly currency: Name | null; readonly span: Span }
   | { readonly kind: "plusVat"; readonly span: Span }
   | { readonly kind: "vatRate"; readonly percent: Lit<string> | null; readonly span: Span }
@@ -235,9 +302,14 @@ export interface FeesDecl {
 
 export type ExampleItem =
   | { readonly kind: "ticketId"; readonly id: Str | null; readonly span: Span }
-  | { readonly kind: "field"; readonly field: "priority" | "plan" | "region" | "channel" | "language"; readonly value: Name | null; readonly span: Span }
+  | { readonly kind: "field"; readonly field: "priority" | "plan" | "region" | "channel" | "language" | "cause"; readonly value: Name | null; readonly span: Span }
+  /** A ticket attribute: `product x`, `phone_escalated true` */
+  | { readonly kind: "attribute"; readonly field: Name; readonly value: Name | null; readonly span: Span }
+  /** The customer's zone or holidays: `zone "America/Chicago"`, `holidays "US-TX"` */
+  | { readonly kind: "customerZone"; readonly zone: Str | null; readonly span: Span }
+  | { readonly kind: "customerHolidays"; readonly codes: readonly Str[]; readonly span: Span }
   | { readonly kind: "opened"; readonly at: Lit<string> | null; readonly span: Span }
-  | { readonly kind: "event"; readonly event: Lit<EventKindName> | null; readonly priority: Name | null; readonly at: Lit<string> | null; readonly span: Span }
+  | { readonly kind: "event"; readonly event: EventRef | null; readonly priority: Name | null; readonly at: Lit<string> | null; readonly span: Span }
   | { readonly kind: "asOf"; readonly at: Lit<string> | null; readonly span: Span }
   | { readonly kind: "period"; readonly file: Str | null; readonly span: Span }
   | { readonly kind: "expectSettle"; readonly path: string; readonly pathSpan: Span; readonly value: Str | null; readonly span: Span }
@@ -264,6 +336,7 @@ export type Decl =
   | CalendarDecl
   | RegionDecl
   | NamedDecl
+  | FieldDecl
   | ExcludeDecl
   | TargetDecl
   | EscalationDecl

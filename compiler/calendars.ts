@@ -4,11 +4,13 @@
  */
 import { DateTime, IANAZone } from "luxon";
 import type { Span } from "../grammar/source.js";
-import type { CalendarIR, Window } from "../runtime/ir.js";
+import type { CalendarIR, Window, YearlyClosureIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { type CheckContext, sourceRef } from "./context.js";
+import { lowerYearly, rangeDates } from "./calendar-rules.js";
 import { didYouMean } from "./diagnostic.js";
-import { HOLIDAY_REGIONS } from "./holiday-codes.generated.js";
+import { HOLIDAY_COUNTRY_ALIASES, HOLIDAY_REGIONS } from "./holiday-codes.generated.js";
+import { canonicalZoneFor } from "./zone-names.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -18,7 +20,9 @@ export function checkHolidayCode(ctx: CheckContext, code: A.Str): { country: str
   // The codes come precomputed from date-holidays (loading it here would slow every `sla check`).
   const states = HOLIDAY_REGIONS.get(country);
   if (states === undefined || rest.length > 0) {
-    const suggestion = didYouMean(country.toUpperCase(), [...HOLIDAY_REGIONS.keys()]);
+    // An ISO-3 code or a country's name first (`USA` → `US`, not `SA`), then edit distance.
+    const alias = HOLIDAY_COUNTRY_ALIASES.get(code.value.toLowerCase()) ?? HOLIDAY_COUNTRY_ALIASES.get(country.toLowerCase());
+    const suggestion = alias ?? didYouMean(country.toUpperCase(), [...HOLIDAY_REGIONS.keys()]);
     ctx.diagnostics.error("SLA202", code.span, `unknown holiday country \`${code.value}\``, {
       help: suggestion ? `did you mean \`${suggestion}\`? codes are ISO 3166 countries known to date-holidays` : "codes are ISO 3166 countries known to date-holidays, e.g. `IT` or `DE-BY`",
       ...(suggestion ? { fixes: [{ title: `change to \`${suggestion}\``, edits: [{ span: code.span, newText: `"${suggestion}"` }] }] } : {}),
@@ -51,9 +55,19 @@ export function checkZone(ctx: CheckContext, zone: A.Str): boolean {
     valid = IANAZone.isValidZone(zone.value);
     zoneValidity.set(zone.value, valid);
   }
-  if (valid) return true;
+  const canonical = canonicalZoneFor(zone.value);
+  const fix = (to: string) => ({ fixes: [{ title: `change to \`${to}\``, edits: [{ span: zone.span, newText: `"${to}"` }] }] });
+  if (valid) {
+    if (canonical) {
+      ctx.diagnostics.warning("SLA903", zone.span, `\`${zone.value}\` is a legacy zone name, not a place`, {
+        help: `did you mean \`${canonical}\`? a fixed offset or an abbreviation does not follow the place's summer time, so dues move by an hour`,
+        ...fix(canonical),
+      });
+    }
+    return true;
+  }
   const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  const suggestion = didYouMean(zone.value, all);
+  const suggestion = canonical ?? didYouMean(zone.value, all);
   ctx.diagnostics.error("SLA201", zone.span, `invalid time zone \`${zone.value}\``, {
     help: suggestion ? `did you mean \`${suggestion}\`?` : "use an IANA time zone such as `Europe/Rome` or `America/New_York`",
     ...(suggestion ? { fixes: [{ title: `change to \`${suggestion}\``, edits: [{ span: zone.span, newText: `"${suggestion}"` }] }] } : {}),
@@ -96,6 +110,13 @@ function checkWindows(ctx: CheckContext, windows: readonly A.Window[]): { w: Win
     out.push({ w: { from: win.from.value, to: win.to.value }, span: win.span });
   }
   return out;
+}
+
+/** The closed parts of a closure: `from 13:00` to midnight, its windows, or `null` for the whole date. */
+function closedParts(ctx: CheckContext, item: { readonly from: A.Lit<number> | null; readonly windows: readonly A.Window[] }): Window[] | null {
+  if (item.from) return checkWindows(ctx, [{ from: item.from, to: { value: 1440, span: item.from.span }, span: item.from.span }]).map((x) => x.w);
+  if (item.windows.length > 0) return checkWindows(ctx, item.windows).map((x) => x.w);
+  return null;
 }
 
 function expandDays(ranges: readonly A.DayRange[]): number[] {
@@ -162,9 +183,13 @@ function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent:
   let holidays = parent ? [...parent.ir.holidays] : [];
   const closures = parent ? [...parent.ir.closures] : [];
   const openings = parent ? [...parent.ir.openings] : [];
+  let yearly: YearlyClosureIR[] = parent ? [...(parent.ir.yearly ?? [])] : [];
   let hasHours = parent?.hasHours ?? false;
   let zoneSeen: Span | null = null;
   let openOnHolidays: Span | null = null;
+  // `zone from ticket`, `holidays from ticket` (issue 11): the customer's, given per ticket.
+  let zoneFromTicket = parent?.ir.zoneFromTicket === true;
+  let holidaysFromTicket = parent?.ir.holidaysFromTicket === true;
 
   /** Add a window to some weekdays; one diagnostic lists every day it overlaps on. */
   const addWindow = (days: readonly number[], w: Window, span: Span) => {
@@ -198,9 +223,11 @@ function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent:
           });
         }
         zoneSeen = item.span;
+        zoneFromTicket = item.fromTicket;
         if (item.zone && checkZone(ctx, item.zone)) zone = item.zone.value;
         break;
       case "holidays":
+        if (item.fromTicket) holidaysFromTicket = true;
         for (const code of item.codes) {
           const h = checkHolidayCode(ctx, code);
           if (h) holidays.push(h);
@@ -223,11 +250,15 @@ function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent:
         for (const { w, span } of checkWindows(ctx, item.windows)) addWindow(expandDays(item.days), w, span);
         break;
       case "closed": {
-        if (!item.date || !checkDate(ctx, item.date)) break;
-        let windows: Window[] | null = null;
-        if (item.from) windows = checkWindows(ctx, [{ from: item.from, to: { value: 1440, span: item.from.span }, span: item.from.span }]).map((x) => x.w);
-        else if (item.windows.length > 0) windows = checkWindows(ctx, item.windows).map((x) => x.w);
-        closures.push({ date: item.date.value, windows, origin: sourceRef(ctx, item.span) });
+        if (!item.date || !checkDate(ctx, item.date) || (item.until && !checkDate(ctx, item.until))) break;
+        const dates = item.until ? rangeDates(ctx, item.date, item.until, item.span) : [item.date.value];
+        const windows = closedParts(ctx, item);
+        for (const date of dates ?? []) closures.push({ date, windows, origin: sourceRef(ctx, item.span) });
+        break;
+      }
+      case "yearly": {
+        const rule = lowerYearly(ctx, item, closedParts(ctx, item), expandDays);
+        if (rule) yearly.push(rule);
         break;
       }
       case "opening":
@@ -237,12 +268,14 @@ function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent:
     }
   }
   if (openOnHolidays) {
-    if (holidays.length === 0) {
+    if (!yearly.some((y) => y.holiday) && holidays.length === 0 && !holidaysFromTicket) {
       ctx.diagnostics.warning("SLA902", openOnHolidays, "`open on holidays` changes nothing: the calendar has no holidays", {
         help: "remove the line, or give the calendar (or the one it extends) a `holidays \"…\"` line",
       });
     }
     holidays = [];
+    yearly = yearly.filter((y) => !y.holiday);
+    holidaysFromTicket = false;
   }
   const anchor = decl.name?.span ?? decl.span;
   if (zone === null && zoneSeen === null && !parentBroken) {
@@ -266,6 +299,9 @@ function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent:
       holidays,
       closures,
       openings,
+      ...(yearly.length > 0 ? { yearly } : {}),
+      ...(zoneFromTicket ? { zoneFromTicket: true as const } : {}),
+      ...(holidaysFromTicket ? { holidaysFromTicket: true as const } : {}),
       origin: sourceRef(ctx, decl.span),
     },
     windowSpans,

@@ -14,6 +14,7 @@ export const Codes = {
   SLA103: { title: "misplaced clause", explain: "A clause that does not belong where it is written (e.g. `extends` on a priority, a clause repeated in one block)." },
   SLA104: { title: "inheritance cycle", explain: "A plan or calendar that extends itself, directly or through others." },
   SLA105: { title: "reserved name", explain: "Names such as `constructor` or `__proto__` belong to JavaScript objects; programs reading the IR would trip on them." },
+  SLA106: { title: "misused ticket attribute", explain: "An enumerated field lists its values (`field product { x \"Product X\" }`); a flag is yes or no and takes no values (`for phone_escalated`)." },
   SLA201: { title: "invalid time zone", explain: "Calendars name an IANA time zone such as `Europe/Rome`." },
   SLA202: { title: "unknown holiday code", explain: "Holiday codes are a country (`IT`) or a country and region (`DE-BY`) known to date-holidays." },
   SLA203: { title: "empty window", explain: "A window's start must be before its end (`24:00` is allowed as an end). Overnight cover is written as two windows." },
@@ -21,6 +22,9 @@ export const Codes = {
   SLA205: { title: "incomplete calendar", explain: "A calendar needs a zone and either weekly hours, `days`, or `24x7`." },
   SLA206: { title: "invalid date or time", explain: "Dates are `YYYY-MM-DD`, clock times `HH:MM` from 00:00 to 24:00, instants ISO-8601 with an offset." },
   SLA207: { title: "no calendar", explain: "A region needs a calendar; a policy without regions needs a calendar for its targets." },
+  SLA208: { title: "impossible yearly date", explain: "A date of every year that no year has, such as `Feb 30` (`Feb 29` closes in leap years only; a fifth weekday closes nothing in the years that lack one)." },
+  SLA209: { title: "invalid date range", explain: "A range `closed A to B` runs from its first closed date to its last: B is not before A, and a range spans at most a year." },
+  SLA210: { title: "observance on a weekday", explain: "`observed nearest weekday` / `observed next weekday` move a date that falls on `Sat` or `Sun`; `when on` lists which of the two move." },
   SLA301: { title: "missing table cell", explain: "A goal or credit table must have a cell for every declared plan × priority." },
   SLA302: { title: "unexpected table cell", explain: "A cell for a plan or priority the table cannot use, a duplicate row, or a row of the wrong width." },
   SLA303: { title: "malformed table", explain: "The header row names the table's columns: `| priority | basic | gold |`, `| priority | goal |`, `| priority | after | to |`, `| priority | credit |`." },
@@ -39,6 +43,7 @@ export const Codes = {
   SLA601: { title: "invalid example", explain: "An example case needs a ticket opened at an instant (or a period file) and at least one expectation." },
   SLA901: { title: "unused declaration", explain: "A declaration nothing refers to." },
   SLA902: { title: "redundant clause", explain: "A clause that changes nothing." },
+  SLA903: { title: "legacy time zone", explain: "Zones such as `EST` or `CET` are fixed offsets or legacy aliases: `EST` never observes summer time, so summer dues are an hour off. Name the place: `America/New_York`." },
 } as const;
 
 export type Code = keyof typeof Codes;

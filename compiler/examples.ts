@@ -6,6 +6,8 @@
 import { DateTime } from "luxon";
 import type { ExampleIR, Expectation } from "../runtime/ir.js";
 import type * as A from "./ast.js";
+import { checkClockEvents, checkFieldValue } from "./attributes.js";
+import { checkHolidayCode, checkZone } from "./calendars.js";
 import { type CheckContext, sourceRef } from "./context.js";
 
 /** Without `as of`, an example is judged when everything in it has happened. */
@@ -21,12 +23,32 @@ function validInstant(ctx: CheckContext, at: A.Lit<string> | null): string | nul
   return at.value;
 }
 
-const FIELD_KIND = { priority: "priority", plan: "plan", region: "region", channel: "channel" } as const;
+const FIELD_KIND = { priority: "priority", plan: "plan", region: "region", channel: "channel", cause: "cause" } as const;
+
+/** `product x` → `["product", "x"]`; `phone_escalated true` → `["phone_escalated", true]`; null when unknown (reported). */
+function attributeOf(ctx: CheckContext, field: A.Name, value: A.Name | null): [string, string | boolean] | null {
+  if (!value) return null;
+  if (ctx.symbols.has("flag", field.text)) {
+    ctx.symbols.resolve("flag", field);
+    if (value.text === "true" || value.text === "false") return [field.text, value.text === "true"];
+    ctx.diagnostics.error("SLA106", value.span, `flag \`${field.text}\` is \`true\` or \`false\`, not \`${value.text}\``, { help: `write \`${field.text} true\`` });
+    return null;
+  }
+  if (!ctx.symbols.has("field", field.text)) {
+    // Neither a field nor a flag: suggest among both.
+    const kind = ctx.symbols.names("flag").length > 0 && ctx.symbols.names("field").length === 0 ? "flag" : "field";
+    ctx.symbols.resolve(kind, field);
+    return null;
+  }
+  return checkFieldValue(ctx, field, value) ? [field.text, value.text] : null;
+}
 
 export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: readonly string[]): ExampleIR | null {
   const name = ex.name?.value ?? "example";
   const ticket: Record<string, unknown> = { id: name };
   const events: { at: string; type: string; priority?: string }[] = [];
+  const attributes: Record<string, string | boolean> = {};
+  const customer: { zone?: string; holidays?: string[] } = {};
   const expectations: Expectation[] = [];
   let periodFile: string | null = null;
   let opened = false;
@@ -42,6 +64,17 @@ export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: read
         if (item.field === "language") ticket["language"] = item.value.text;
         else if (ctx.symbols.resolve(FIELD_KIND[item.field], item.value)) ticket[item.field] = item.value.text;
         break;
+      case "attribute": {
+        const pair = attributeOf(ctx, item.field, item.value);
+        if (pair) attributes[pair[0]] = pair[1];
+        break;
+      }
+      case "customerZone":
+        if (item.zone && checkZone(ctx, item.zone)) customer.zone = item.zone.value;
+        break;
+      case "customerHolidays":
+        customer.holidays = item.codes.filter((c) => checkHolidayCode(ctx, c)).map((c) => c.value);
+        break;
       case "opened": {
         openedLine = true;
         const at = validInstant(ctx, item.at);
@@ -53,7 +86,7 @@ export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: read
       }
       case "event": {
         const at = validInstant(ctx, item.at);
-        if (!at || !item.event) break;
+        if (!at || !item.event || checkClockEvents(ctx, [item.event]).length === 0) break;
         if (item.event.value === "open") {
           ctx.diagnostics.error("SLA601", item.event.span, "a ticket opens with `opened <instant>`", { help: "write `opened 2026-03-27T16:30:00+01:00`" });
           break;
@@ -130,6 +163,8 @@ export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: read
     ctx.diagnostics.error("SLA601", anchor, "settlement fields are expected of a period, not a ticket", { help: 'add `period "examples/periods/….json"`' });
   }
   ticket["events"] = events;
+  if (Object.keys(attributes).length > 0) ticket["attributes"] = attributes;
+  if (customer.zone !== undefined || customer.holidays !== undefined) ticket["customer"] = customer;
   ticket["asOf"] ??= EXAMPLE_DEFAULT_AS_OF;
   return { kind: "ticket", name, ticket, expectations, origin };
 }

@@ -3,8 +3,9 @@
  * The concerns live in their own modules (calendars, targets, fees, examples); this one holds
  * the declarations that are plain lists (plans, priorities, regions, channels, exclusions).
  */
-import { IR_VERSION, type Named, type PolicyIR, type RegionIR } from "../runtime/ir.js";
+import { IR_VERSION, type CalendarRuleIR, type Named, type PolicyIR, type RegionIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
+import { lowerAttributes, lowerCondition } from "./attributes.js";
 import { lowerCalendars } from "./calendars.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { lowerExample } from "./examples.js";
@@ -31,6 +32,7 @@ function lowerRegion(ctx: CheckContext, r: A.RegionDecl, plans: Plans, allPlans:
   /** A `calendar <name>` line was written, even if its name is unknown (then SLA101 says so). */
   let calendarWritten = false;
   const perPlan = new Map<string, string>();
+  const calendarRules: CalendarRuleIR[] = [];
   let languages: { primary: string[]; optional: string[] } | null = null;
   for (const item of r.items) {
     if (item.kind === "languages") {
@@ -45,6 +47,12 @@ function lowerRegion(ctx: CheckContext, r: A.RegionDecl, plans: Plans, allPlans:
     }
     if (!item.calendar) {
       ctx.diagnostics.error("SLA103", item.span, "a region names its calendar: `calendar <name>`", { help: "write `calendar europe_hours` or `calendar europe_gold for gold`" });
+      continue;
+    }
+    if (item.when && !isPlanList(ctx, item.when)) {
+      // `calendar always for priority P1`, `… for phone_escalated` (issue 11): a rule, not a plan's hours.
+      const when = lowerCondition(ctx, item.when, plans, allPlans);
+      if (ctx.symbols.resolve("calendar", item.calendar) && when) calendarRules.push({ calendar: item.calendar.text, when, origin: sourceRef(ctx, item.span) });
       continue;
     }
     if (item.plans.length === 0) calendarWritten = true;
@@ -73,7 +81,34 @@ function lowerRegion(ctx: CheckContext, r: A.RegionDecl, plans: Plans, allPlans:
     const c = plans.lookup(p, perPlan);
     if (c) planCalendars[p] = c;
   }
-  return { name: r.name.text, title: r.title?.value ?? null, calendar, planCalendars, languages, origin: sourceRef(ctx, r.name.span) };
+  return {
+    name: r.name.text,
+    title: r.title?.value ?? null,
+    calendar,
+    planCalendars,
+    ...(calendarRules.length > 0 ? { calendarRules } : {}),
+    languages,
+    origin: sourceRef(ctx, r.name.span),
+  };
+}
+
+/** `for gold, platinum`: a list of plans (no axis, and not a single flag). */
+function isPlanList(ctx: CheckContext, when: A.Condition): boolean {
+  return when.axis === null && !(when.values.length === 1 && ctx.symbols.has("flag", when.values[0]!.text));
+}
+
+/** `exclude product beta` / `exclude beta_feature` (issue 11): the condition that excludes. */
+function attributeExclusion(ctx: CheckContext, e: A.ExcludeDecl, plans: Plans): NonNullable<PolicyIR["exclusions"]["attributes"]>[number] | null {
+  if (!e.name) return null;
+  const condition: A.Condition = e.field
+    ? { axis: { kind: "field", field: e.field, span: e.field.span }, values: [e.name], span: e.span }
+    : { axis: null, values: [e.name], span: e.span };
+  if (!e.field && !ctx.symbols.has("flag", e.name.text)) {
+    ctx.symbols.resolve("flag", e.name);
+    return null;
+  }
+  const when = lowerCondition(ctx, condition, plans, []);
+  return when ? { when, reason: e.text?.value ?? null, origin: sourceRef(ctx, e.span) } : null;
 }
 
 /** Report declarations nothing refers to (warnings). */
@@ -120,6 +155,9 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
   const fees = feeDecls[0] ? lowerFees(ctx, feeDecls[0], zone) : null;
   if (credits && creditDecls[0]) checkCreditRules(ctx, creditDecls[0], credits, fees);
   const excludes = ofKind(file, "exclude");
+  const attributes = lowerAttributes(ctx, ofKind(file, "field"));
+  const excludedCauses = new Set(excludes.filter((e) => e.what === "cause" && e.name).map((e) => e.name!.text));
+  const attributeExclusions = excludes.filter((e) => e.what === "attribute").flatMap((e) => attributeExclusion(ctx, e, plansModel) ?? []);
   const exclusionChannels = excludes
     .filter((e) => e.what === "channel" && ctx.symbols.resolve("channel", e.name))
     .map((e) => ({ channel: e.name!.text, reason: e.text?.value ?? null, origin: sourceRef(ctx, e.span) }));
@@ -138,7 +176,16 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
     roles: named(ctx, "role"),
     channels: ctx.symbols.names("channel"),
     targets,
-    exclusions: { channels: exclusionChannels, causes: named(ctx, "cause") },
+    exclusions: {
+      channels: exclusionChannels,
+      causes: attributes.causes.filter((c) => excludedCauses.has(c.name)),
+      ...(attributeExclusions.length > 0 ? { attributes: attributeExclusions } : {}),
+    },
+    // Only policies that declare attributes carry them: the seeds' IR keeps its shape.
+    ...(attributes.fields.length > 0 ? { fields: attributes.fields } : {}),
+    ...(attributes.flags.length > 0 ? { flags: attributes.flags } : {}),
+    ...(attributes.causes.length > 0 ? { causes: attributes.causes } : {}),
+    ...(attributes.events.length > 0 ? { events: attributes.events } : {}),
     escalations,
     credits,
     fees,

@@ -31,7 +31,7 @@ export class Plans {
         seen.add(p);
       }
     }
-    for (const entry of ctx.symbols.all("priority").concat(ctx.symbols.all("role"), ctx.symbols.all("channel"), ctx.symbols.all("work"), ctx.symbols.all("obligation"))) {
+    for (const entry of ctx.symbols.all("priority").concat(ctx.symbols.all("role"), ctx.symbols.all("channel"), ctx.symbols.all("work"), ctx.symbols.all("obligation"), ctx.symbols.all("flag"), ctx.symbols.all("event"))) {
       const decl = entry.decl as A.NamedDecl;
       if (decl.parent) {
         ctx.diagnostics.error("SLA103", decl.parent.span, `only plans extend other plans, not a ${decl.what}`, { help: "remove `extends …`" });

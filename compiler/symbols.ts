@@ -16,7 +16,10 @@ export type SymbolKind =
   | "calendar"
   | "region"
   | "target"
-  | "cause";
+  | "cause"
+  | "field"
+  | "flag"
+  | "event";
 
 export interface SymbolEntry {
   readonly kind: SymbolKind;
@@ -129,8 +132,12 @@ export function collectSymbols(file: A.PolicyFile, diagnostics: DiagnosticBag): 
       case "target":
         symbols.declare("target", d.name, d);
         break;
+      case "field":
+        symbols.declare("field", d.name, d);
+        break;
       case "exclude":
-        if (d.what === "cause") symbols.declare("cause", d.name, d);
+        // `exclude cause x` declares the cause, unless a `cause x "…"` line already does.
+        if (d.what === "cause" && !(d.name && symbols.has("cause", d.name.text) && symbols.get("cause", d.name.text)!.decl.kind === "named")) symbols.declare("cause", d.name, d);
         break;
       default:
         break;

@@ -2,8 +2,9 @@
  * Targets, clock rules, escalations and credits (SPEC §1, §2.5–2.14, §6): goal matrices checked
  * for completeness and units, clock rules for contradictions, all lowered to the IR.
  */
-import type { CalendarIR, ClockIR, CreditsIR, EscalationIR, EventKind, Goal, GoalCell, RegionIR, TargetIR } from "../runtime/ir.js";
+import type { CalendarIR, CalendarRuleIR, ClockIR, ConditionIR, CreditsIR, EscalationIR, Goal, GoalCell, RegionIR, TargetIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
+import { checkClockEvents, lowerCondition } from "./attributes.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { checkZone } from "./calendars.js";
 import { durationMs, goalFromCell } from "./durations.js";
@@ -49,22 +50,33 @@ function computeCalendarsFor(shape: PolicyShape, plan: string | null, own: strin
 
 /** SPEC §2.14 clock rules, checked; `defaults` fill what the block leaves out. */
 export function lowerClock(ctx: CheckContext, rules: readonly A.ClockRule[], defaults: ClockIR, anchor: A.Name | null, span: A.Decl["span"], needsStop: boolean): ClockIR {
-  const clock: Record<keyof ClockIR, EventKind[] | null> = { start: null, pause: null, resume: null, stop: null };
-  const where = new Map<string, A.Lit<A.EventKindName>>();
+  const clock: Record<Exclude<keyof ClockIR, "restart">, string[] | null> = { start: null, pause: null, resume: null, stop: null };
+  const where = new Map<string, A.EventRef>();
+  let restart: string[] | null = null;
   for (const r of rules) {
+    if (r.rule === "restart") {
+      // Issue 11.5: a recurring obligation's next interval starts at each of these events.
+      if (restart !== null) ctx.diagnostics.error("SLA103", r.span, "a second `restart on` rule", { help: "list all the events in one rule: `restart on respond, customer_update`" });
+      const events = checkClockEvents(ctx, r.events);
+      restart = [...(restart ?? []), ...events.map((e) => e.value)];
+      for (const e of events) where.set(`restart:${e.value}`, e);
+      continue;
+    }
     if (clock[r.rule] !== null) ctx.diagnostics.error("SLA103", r.span, `a second \`${r.rule} on\` rule`, { help: "list all the events in one rule: `stop on respond, resolve`" });
-    clock[r.rule] = [...(clock[r.rule] ?? []), ...r.events.map((e) => e.value)];
-    for (const e of r.events) where.set(`${r.rule}:${e.value}`, e);
+    const events = checkClockEvents(ctx, r.events);
+    clock[r.rule] = [...(clock[r.rule] ?? []), ...events.map((e) => e.value)];
+    for (const e of events) where.set(`${r.rule}:${e.value}`, e);
   }
   const result: ClockIR = {
     start: clock.start ?? defaults.start,
     pause: clock.pause ?? defaults.pause,
     resume: clock.resume ?? defaults.resume,
     stop: clock.stop ?? defaults.stop,
+    ...(restart ? { restart } : {}),
   };
   const clash = (a: keyof ClockIR, b: keyof ClockIR) => {
-    for (const e of result[a]) {
-      if (!result[b].includes(e)) continue;
+    for (const e of result[a] ?? []) {
+      if (!(result[b] ?? []).includes(e)) continue;
       const at = where.get(`${b}:${e}`) ?? where.get(`${a}:${e}`);
       ctx.diagnostics.error("SLA401", at?.span ?? anchor?.span ?? span, `\`${e}\` both ${a}s and ${b}s the clock`, {
         help: `an event does one thing to a clock: remove \`${e}\` from one of the rules`,
@@ -74,6 +86,15 @@ export function lowerClock(ctx: CheckContext, rules: readonly A.ClockRule[], def
   clash("start", "stop");
   clash("pause", "resume");
   clash("pause", "stop");
+  clash("restart", "stop");
+  clash("restart", "pause");
+  // Issue 11.5: only a target repeats (an escalation's levels are reached once per ticket).
+  const restartRule = rules.find((r) => r.rule === "restart");
+  if (restartRule && !needsStop) {
+    ctx.diagnostics.error("SLA103", restartRule.span, "only a target restarts: an escalation's levels are reached once", {
+      help: "remove `restart on …`, or write the recurring obligation as a target",
+    });
+  }
   if (result.pause.length > 0 && result.resume.length === 0) {
     const first = rules.find((r) => r.rule === "pause");
     ctx.diagnostics.error("SLA402", first?.span ?? anchor?.span ?? span, `the clock pauses on \`${result.pause.join("`, `")}\` but nothing resumes it`, {
@@ -94,9 +115,14 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
   if (!t.name) return null;
   const clock = lowerClock(ctx, t.clock, TARGET_CLOCK, t.name, t.span, true);
   let calendar: string | null = null;
+  const calendarRules: CalendarRuleIR[] = [];
   for (const ref of t.calendars) {
-    if (ref.plans.length > 0 || !ref.calendar) {
+    if (!ref.calendar) {
       ctx.diagnostics.error("SLA103", ref.span, "a target names one calendar: `calendar <name>`", { help: "choose calendars per plan in the regions instead" });
+    } else if (ref.when) {
+      // `calendar always for priority P1`: this target's calendar for some tickets (issue 11).
+      const when = lowerCondition(ctx, ref.when, shape.plansModel, shape.plans);
+      if (ctx.symbols.resolve("calendar", ref.calendar) && when) calendarRules.push({ calendar: ref.calendar.text, when, origin: sourceRef(ctx, ref.span) });
     } else if (ctx.symbols.resolve("calendar", ref.calendar)) calendar = ref.calendar.text;
   }
   if (!calendar && shape.regions.length === 0 && !shape.defaultCalendar) {
@@ -108,20 +134,32 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
   if (t.goals.length === 0) {
     ctx.diagnostics.error("SLA301", t.name.span, `target \`${t.name.text}\` has no goals`, { help: "add a goal matrix: `goals { | priority | goal | … }`" });
   }
-  for (const table of t.goals.slice(0, 1)) goals.push(...lowerGoalTable(ctx, table, shape, calendar));
-  for (const extra of t.goals.slice(1)) ctx.diagnostics.error("SLA103", extra.span, "a second goal matrix in one target", { help: "merge the tables" });
+  const everyTicket = t.goals.filter((g) => g.when === null);
+  for (const table of everyTicket.slice(0, 1)) goals.push(...lowerGoalTable(ctx, table, shape, calendar, null));
+  for (const extra of everyTicket.slice(1)) ctx.diagnostics.error("SLA103", extra.span, "a second goal matrix in one target", { help: "merge the tables, or make one a section: `goals for product a, b { … }`" });
+  // Sections first: the runtime takes the first cell that fits, so a section beats the main table.
+  const sections: GoalCell[] = [];
+  for (const table of t.goals.filter((g) => g.when !== null)) {
+    const when = lowerCondition(ctx, table.when!, shape.plansModel, shape.plans);
+    if (when) sections.push(...lowerGoalTable(ctx, table, shape, calendar, when));
+  }
   return {
     name: t.name.text,
     title: t.title?.value ?? null,
     binding: t.kpi === null,
     clock,
     calendar,
-    goals,
+    ...(calendarRules.length > 0 ? { calendarRules } : {}),
+    goals: [...sections, ...goals],
     origin: sourceRef(ctx, t.name.span),
   };
 }
 
-function lowerGoalTable(ctx: CheckContext, table: A.Table, shape: PolicyShape, calendar: string | null): GoalCell[] {
+/**
+ * One goal matrix. A section (`when` set) may leave rows out (those tickets keep the main
+ * table's goals), so only the main matrix is checked for completeness.
+ */
+function lowerGoalTable(ctx: CheckContext, table: A.Table, shape: PolicyShape, calendar: string | null, when: ConditionIR | null): GoalCell[] {
   const read = readTable(ctx, table, "goal", null);
   if (!read) return [];
   const single = read.columns.length === 1 && read.columns[0]!.text === "goal";
@@ -139,7 +177,7 @@ function lowerGoalTable(ctx: CheckContext, table: A.Table, shape: PolicyShape, c
   }
   const rows = uniqueRows(ctx, read.rows);
   const keys = read.keyKind === "priority" ? shape.priorities : shape.plans;
-  const missing = keys.filter((k) => !rows.has(k) && !read.malformedKeys.has(k));
+  const missing = when ? [] : keys.filter((k) => !rows.has(k) && !read.malformedKeys.has(k));
   if (missing.length > 0) {
     const width = read.columns.length;
     const insertAt = { start: table.span.end - 1, end: table.span.end - 1 };
@@ -148,7 +186,7 @@ function lowerGoalTable(ctx: CheckContext, table: A.Table, shape: PolicyShape, c
       fixes: [{ title: "add the missing rows", edits: [{ span: insertAt, newText: missing.map((m) => `  ${missingRowText(m, width, "best effort")}\n`).join("") }] }],
     });
   }
-  if (!single) {
+  if (!single && !when) {
     const covered = new Set(columnPlans.filter((p): p is string => p !== null));
     const uncovered = shape.plans.filter((p) => !shape.plansModel.chain(p).some((q) => covered.has(q)));
     if (uncovered.length > 0) {
@@ -163,7 +201,7 @@ function lowerGoalTable(ctx: CheckContext, table: A.Table, shape: PolicyShape, c
       const plan = read.keyKind === "plan" ? key : (columnPlans[i] ?? null);
       const priority = read.keyKind === "priority" ? key : null;
       const goal: Goal | null = goalFromCell(ctx, cell, calendarsFor(shape, plan, calendar));
-      if (goal) cells.push({ priority, plan, goal, origin: sourceRef(ctx, row.row.span) });
+      if (goal) cells.push({ priority, plan, goal, ...(when ? { when } : {}), origin: sourceRef(ctx, row.row.span) });
     });
   }
   // Plans without a column of their own take their parent's (SPEC: "Platinum, on top of Gold").
@@ -287,7 +325,13 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
       case "ineligibleOptionalLanguages":
         ir.ineligibleOptionalLanguages = true;
         break;
+      case "ineligibleWhen": {
+        const when = lowerCondition(ctx, item.when, shape.plansModel, shape.plans);
+        if (when) ir.ineligibleWhen = [...(ir.ineligibleWhen ?? []), when];
+        break;
+      }
       case "zone":
+        if (item.fromTicket) ctx.diagnostics.error("SLA103", item.span, "only a calendar takes its zone from the ticket", { help: 'credits are read in one zone: write `zone "Europe/Rome"`' });
         if (item.zone && checkZone(ctx, item.zone)) ir.zone = item.zone.value;
         break;
       case "cap":

@@ -34,6 +34,7 @@ export type DeclarationCstChildren = {
   calendarDecl?: CalendarDeclCstNode[];
   regionDecl?: RegionDeclCstNode[];
   namedDecl?: NamedDeclCstNode[];
+  fieldDecl?: FieldDeclCstNode[];
   excludeDecl?: ExcludeDeclCstNode[];
   targetDecl?: TargetDeclCstNode[];
   escalationDecl?: EscalationDeclCstNode[];
@@ -54,8 +55,35 @@ export type NamedDeclCstChildren = {
   Channel?: IToken[];
   Work?: IToken[];
   Obligation?: IToken[];
+  Flag?: IToken[];
+  Event?: IToken[];
+  Cause?: IToken[];
   Identifier: (IToken)[];
   Extends?: IToken[];
+  StringLit?: IToken[];
+};
+
+export interface FieldDeclCstNode extends CstNode {
+  name: "fieldDecl";
+  children: FieldDeclCstChildren;
+}
+
+export type FieldDeclCstChildren = {
+  Field: IToken[];
+  Identifier: IToken[];
+  StringLit?: IToken[];
+  LCurly: IToken[];
+  fieldValue?: FieldValueCstNode[];
+  RCurly: IToken[];
+};
+
+export interface FieldValueCstNode extends CstNode {
+  name: "fieldValue";
+  children: FieldValueCstChildren;
+}
+
+export type FieldValueCstChildren = {
+  Identifier: IToken[];
   StringLit?: IToken[];
 };
 
@@ -68,8 +96,20 @@ export type ExcludeDeclCstChildren = {
   Exclude: IToken[];
   Channel?: IToken[];
   Cause?: IToken[];
-  Identifier: IToken[];
+  Identifier?: (IToken)[];
   StringLit?: IToken[];
+};
+
+export interface ConditionCstNode extends CstNode {
+  name: "condition";
+  children: ConditionCstChildren;
+}
+
+export type ConditionCstChildren = {
+  Priority?: IToken[];
+  Cause?: IToken[];
+  nameList?: (NameListCstNode)[];
+  Identifier?: IToken[];
 };
 
 export interface CalendarDeclCstNode extends CstNode {
@@ -97,6 +137,7 @@ export type CalendarItemCstChildren = {
   holidaysClause?: HolidaysClauseCstNode[];
   openOnHolidays?: OpenOnHolidaysCstNode[];
   closedClause?: ClosedClauseCstNode[];
+  holidayRule?: HolidayRuleCstNode[];
   openingClause?: OpeningClauseCstNode[];
   alwaysClause?: AlwaysClauseCstNode[];
   daysClause?: DaysClauseCstNode[];
@@ -110,7 +151,8 @@ export interface ZoneClauseCstNode extends CstNode {
 
 export type ZoneClauseCstChildren = {
   Zone: IToken[];
-  StringLit: IToken[];
+  StringLit?: IToken[];
+  fromTicket?: FromTicketCstNode[];
 };
 
 export interface HolidaysClauseCstNode extends CstNode {
@@ -120,8 +162,19 @@ export interface HolidaysClauseCstNode extends CstNode {
 
 export type HolidaysClauseCstChildren = {
   Holidays: IToken[];
-  StringLit: IToken[];
+  fromTicket?: FromTicketCstNode[];
+  StringLit?: IToken[];
   Comma?: IToken[];
+};
+
+export interface FromTicketCstNode extends CstNode {
+  name: "fromTicket";
+  children: FromTicketCstChildren;
+}
+
+export type FromTicketCstChildren = {
+  From: IToken[];
+  Ticket: IToken[];
 };
 
 export interface OpenOnHolidaysCstNode extends CstNode {
@@ -142,10 +195,54 @@ export interface ClosedClauseCstNode extends CstNode {
 
 export type ClosedClauseCstChildren = {
   Closed: IToken[];
-  DateLit: IToken[];
+  Every?: IToken[];
+  yearDay?: YearDayCstNode[];
+  observedClause?: ObservedClauseCstNode[];
+  DateLit?: (IToken)[];
+  To?: IToken[];
   From?: IToken[];
   ClockTime?: IToken[];
   windowList?: WindowListCstNode[];
+};
+
+export interface HolidayRuleCstNode extends CstNode {
+  name: "holidayRule";
+  children: HolidayRuleCstChildren;
+}
+
+export type HolidayRuleCstChildren = {
+  Holiday: IToken[];
+  StringLit?: IToken[];
+  yearDay: YearDayCstNode[];
+  observedClause?: ObservedClauseCstNode[];
+};
+
+export interface YearDayCstNode extends CstNode {
+  name: "yearDay";
+  children: YearDayCstChildren;
+}
+
+export type YearDayCstChildren = {
+  Month?: (IToken)[];
+  NumberLit?: IToken[];
+  Ordinal?: IToken[];
+  Weekday?: IToken[];
+  Of?: IToken[];
+};
+
+export interface ObservedClauseCstNode extends CstNode {
+  name: "observedClause";
+  children: ObservedClauseCstChildren;
+}
+
+export type ObservedClauseCstChildren = {
+  Observed: IToken[];
+  Nearest?: IToken[];
+  Next?: IToken[];
+  WeekdayWord: IToken[];
+  When?: IToken[];
+  On?: IToken[];
+  dayList?: DayListCstNode[];
 };
 
 export interface OpeningClauseCstNode extends CstNode {
@@ -261,7 +358,7 @@ export type CalendarRefCstChildren = {
   Calendar: IToken[];
   Identifier?: IToken[];
   For?: IToken[];
-  nameList?: NameListCstNode[];
+  condition?: ConditionCstNode[];
 };
 
 export interface LanguagesClauseCstNode extends CstNode {
@@ -322,6 +419,7 @@ export type ClockRuleCstChildren = {
   Pause?: IToken[];
   Resume?: IToken[];
   Stop?: IToken[];
+  Restart?: IToken[];
   On: IToken[];
   eventKind: EventKindCstNode[];
   Comma?: IToken[];
@@ -333,6 +431,7 @@ export interface EventKindCstNode extends CstNode {
 }
 
 export type EventKindCstChildren = {
+  Identifier?: IToken[];
   Open?: IToken[];
   Approve?: IToken[];
   Pause?: IToken[];
@@ -359,6 +458,8 @@ export interface GoalsClauseCstNode extends CstNode {
 
 export type GoalsClauseCstChildren = {
   Goals: IToken[];
+  For?: IToken[];
+  condition?: ConditionCstNode[];
   table: TableCstNode[];
 };
 
@@ -494,6 +595,7 @@ export type CreditsItemCstChildren = {
   Channel?: IToken[];
   Optional?: IToken[];
   Languages?: IToken[];
+  condition?: ConditionCstNode[];
   Cap?: IToken[];
 };
 
@@ -689,6 +791,8 @@ export type ExampleItemCstChildren = {
   Ticket?: IToken[];
   StringLit?: (IToken)[];
   ticketField?: TicketFieldCstNode[];
+  zoneClause?: ZoneClauseCstNode[];
+  holidaysClause?: HolidaysClauseCstNode[];
   Opened?: IToken[];
   DateTime?: (IToken)[];
   eventLine?: EventLineCstNode[];
@@ -708,7 +812,8 @@ export type TicketFieldCstChildren = {
   Plan?: IToken[];
   Region?: IToken[];
   Channel?: IToken[];
-  Identifier?: IToken[];
+  Cause?: IToken[];
+  Identifier?: (IToken)[];
   Language?: IToken[];
   Word?: IToken[];
 };

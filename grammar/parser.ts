@@ -36,6 +36,7 @@ export class SlaParser extends BoundedRecoveryParser {
       { ALT: () => this.SUBRULE(this.calendarDecl) },
       { ALT: () => this.SUBRULE(this.regionDecl) },
       { ALT: () => this.SUBRULE(this.namedDecl) },
+      { ALT: () => this.SUBRULE(this.fieldDecl) },
       { ALT: () => this.SUBRULE(this.excludeDecl) },
       { ALT: () => this.SUBRULE(this.targetDecl) },
       { ALT: () => this.SUBRULE(this.escalationDecl) },
@@ -45,8 +46,9 @@ export class SlaParser extends BoundedRecoveryParser {
     ]);
   });
 
-  // SPEC §1 plans, priorities, roles, channels, kinds of work, obligations:
-  // `plan platinum extends gold "ImagicleCare Platinum"`.
+  // SPEC §1 plans, priorities, roles, channels, kinds of work, obligations; issue 11 boolean
+  // ticket flags, declared events and causes: `plan platinum extends gold "ImagicleCare Platinum"`,
+  // `flag phone_escalated "escalated via phone"`, `event escalation_requested "…"`.
   namedDecl = this.RULE("namedDecl", () => {
     this.OR([
       { ALT: () => this.CONSUME(T.Plan) },
@@ -55,6 +57,9 @@ export class SlaParser extends BoundedRecoveryParser {
       { ALT: () => this.CONSUME(T.Channel) },
       { ALT: () => this.CONSUME(T.Work) },
       { ALT: () => this.CONSUME(T.Obligation) },
+      { ALT: () => this.CONSUME(T.Flag) },
+      { ALT: () => this.CONSUME(T.Event) },
+      { ALT: () => this.CONSUME(T.Cause) },
     ]);
     this.CONSUME(T.Identifier);
     this.OPTION(() => {
@@ -64,12 +69,62 @@ export class SlaParser extends BoundedRecoveryParser {
     this.OPTION2(() => this.CONSUME(T.StringLit));
   });
 
-  // SPEC §1 exclusions: `exclude channel email "no SLA applies to email"`.
-  excludeDecl = this.RULE("excludeDecl", () => {
-    this.CONSUME(T.Exclude);
-    this.OR([{ ALT: () => this.CONSUME(T.Channel) }, { ALT: () => this.CONSUME(T.Cause) }]);
+  // Issue 11 enumerated ticket fields: `field product "Product" { x "Product X"  y "Product Y" }`.
+  fieldDecl = this.RULE("fieldDecl", () => {
+    this.CONSUME(T.Field);
     this.CONSUME(T.Identifier);
     this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.fieldValue));
+    this.CONSUME(T.RCurly);
+  });
+
+  // `x "Product X"`: one value of an enumerated field and the document's words for it.
+  fieldValue = this.RULE("fieldValue", () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+  });
+
+  // SPEC §1 exclusions: `exclude channel email "no SLA applies to email"`; issue 11 exclusions by
+  // ticket attribute: `exclude product beta "…"` (a field's value), `exclude beta_feature "…"` (a flag).
+  excludeDecl = this.RULE("excludeDecl", () => {
+    this.CONSUME(T.Exclude);
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Channel) }, { ALT: () => this.CONSUME(T.Cause) }]);
+          this.CONSUME(T.Identifier);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Identifier);
+          this.OPTION2(() => this.CONSUME3(T.Identifier));
+        },
+      },
+    ]);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+  });
+
+  // Issue 11 conditions on a ticket: `gold, platinum` (plans), `priority P1`, `cause x`,
+  // `product a, b` (an enumerated field's values), `phone_escalated` (a flag).
+  condition = this.RULE("condition", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Priority) }, { ALT: () => this.CONSUME(T.Cause) }]);
+          this.SUBRULE(this.nameList);
+        },
+      },
+      {
+        GATE: () => this.LA(2).tokenType === T.Identifier,
+        ALT: () => {
+          this.CONSUME(T.Identifier);
+          this.SUBRULE2(this.nameList);
+        },
+      },
+      { ALT: () => this.SUBRULE3(this.nameList) },
+    ]);
   });
 
   // SPEC §2.2 calendars.
@@ -92,6 +147,7 @@ export class SlaParser extends BoundedRecoveryParser {
       { ALT: () => this.SUBRULE(this.holidaysClause) },
       { ALT: () => this.SUBRULE(this.openOnHolidays) },
       { ALT: () => this.SUBRULE(this.closedClause) },
+      { ALT: () => this.SUBRULE(this.holidayRule) },
       { ALT: () => this.SUBRULE(this.openingClause) },
       { ALT: () => this.SUBRULE(this.alwaysClause) },
       { ALT: () => this.SUBRULE(this.daysClause) },
@@ -99,15 +155,25 @@ export class SlaParser extends BoundedRecoveryParser {
     ]);
   });
 
+  // `zone "Europe/Rome"`; issue 11 the customer's zone: `zone from ticket`
   zoneClause = this.RULE("zoneClause", () => {
     this.CONSUME(T.Zone);
-    this.CONSUME(T.StringLit);
+    this.OR([{ ALT: () => this.CONSUME(T.StringLit) }, { ALT: () => this.SUBRULE(this.fromTicket) }]);
   });
 
-  // `holidays "IT"`, `holidays "DE-BY", "AT"` (SPEC §2.4)
+  // `holidays "IT"`, `holidays "DE-BY", "AT"` (SPEC §2.4); issue 11 `holidays from ticket`
   holidaysClause = this.RULE("holidaysClause", () => {
     this.CONSUME(T.Holidays);
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.StringLit) });
+    this.OR([
+      { ALT: () => this.SUBRULE(this.fromTicket) },
+      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.StringLit) }) },
+    ]);
+  });
+
+  // `from ticket`: the value comes with each ticket (its `customer` object).
+  fromTicket = this.RULE("fromTicket", () => {
+    this.CONSUME(T.From);
+    this.CONSUME(T.Ticket);
   });
 
   openOnHolidays = this.RULE("openOnHolidays", () => {
@@ -116,10 +182,28 @@ export class SlaParser extends BoundedRecoveryParser {
     this.CONSUME(T.Holidays);
   });
 
-  // `closed 2026-12-25`, `closed 2026-12-24 from 13:00`, `closed 2026-08-14 12:00-14:00`
+  // `closed 2026-12-25`, `closed 2026-12-24 from 13:00`, `closed 2026-08-14 12:00-14:00`; issue 11.6
+  // date ranges `closed 2026-12-29 to 2027-01-03` and yearly closures `closed every Dec 24 from 14:00`
   closedClause = this.RULE("closedClause", () => {
     this.CONSUME(T.Closed);
-    this.CONSUME(T.DateLit);
+    this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(T.Every);
+          this.SUBRULE(this.yearDay);
+          this.OPTION3(() => this.SUBRULE(this.observedClause));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.DateLit);
+          this.OPTION2(() => {
+            this.CONSUME(T.To);
+            this.CONSUME2(T.DateLit);
+          });
+        },
+      },
+    ]);
     this.OPTION(() =>
       this.OR([
         {
@@ -131,6 +215,48 @@ export class SlaParser extends BoundedRecoveryParser {
         { ALT: () => this.SUBRULE(this.windowList) },
       ]),
     );
+  });
+
+  // Issue 11.6 a vendor's own holiday list: `holiday "Memorial Day" last Mon of May`,
+  // `holiday "Independence Day" Jul 4 observed nearest weekday`
+  holidayRule = this.RULE("holidayRule", () => {
+    this.CONSUME(T.Holiday);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.SUBRULE(this.yearDay);
+    this.OPTION2(() => this.SUBRULE(this.observedClause));
+  });
+
+  // A date of every year: `Dec 24`, or a weekday of a month `third Mon of Jan`, `last Mon of May`
+  yearDay = this.RULE("yearDay", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Month);
+          this.CONSUME(T.NumberLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Ordinal);
+          this.CONSUME(T.Weekday);
+          this.CONSUME(T.Of);
+          this.CONSUME2(T.Month);
+        },
+      },
+    ]);
+  });
+
+  // Where a date on a weekend is kept: `observed nearest weekday` (Sat → Fri, Sun → Mon),
+  // `observed next weekday` (→ Mon), `observed next weekday when on Sun` (only Sundays move)
+  observedClause = this.RULE("observedClause", () => {
+    this.CONSUME(T.Observed);
+    this.OR([{ ALT: () => this.CONSUME(T.Nearest) }, { ALT: () => this.CONSUME(T.Next) }]);
+    this.CONSUME(T.WeekdayWord);
+    this.OPTION(() => {
+      this.CONSUME(T.When);
+      this.CONSUME(T.On);
+      this.SUBRULE(this.dayList);
+    });
   });
 
   // `open 2026-12-27 10:00-14:00`
@@ -195,13 +321,14 @@ export class SlaParser extends BoundedRecoveryParser {
     ]);
   });
 
-  // `calendar europe_hours`, `calendar europe_extended for gold, platinum`, `calendar for gold`
+  // `calendar europe_hours`, `calendar europe_extended for gold, platinum`, `calendar for gold`,
+  // `calendar always for priority P1`, `calendar always for phone_escalated` (issue 11)
   calendarRef = this.RULE("calendarRef", () => {
     this.CONSUME(T.Calendar);
     this.OPTION(() => this.CONSUME(T.Identifier));
     this.OPTION2(() => {
       this.CONSUME(T.For);
-      this.SUBRULE(this.nameList);
+      this.SUBRULE(this.condition);
     });
   });
 
@@ -237,20 +364,24 @@ export class SlaParser extends BoundedRecoveryParser {
     this.CONSUME(T.RCurly);
   });
 
-  // SPEC §2.14: `start on approve`, `stop on respond, resolve`
+  // SPEC §2.14: `start on approve`, `stop on respond, resolve`; issue 11.5 `restart on respond`
   clockRule = this.RULE("clockRule", () => {
     this.OR([
       { ALT: () => this.CONSUME(T.Start) },
       { ALT: () => this.CONSUME(T.Pause) },
       { ALT: () => this.CONSUME(T.Resume) },
       { ALT: () => this.CONSUME(T.Stop) },
+      // issue 11.5: a recurring obligation's next interval starts at each of these events
+      { ALT: () => this.CONSUME(T.Restart) },
     ]);
     this.CONSUME(T.On);
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.eventKind) });
   });
 
+  // A ticket event: a built-in one, or one the policy declares (`event escalation_requested`).
   eventKind = this.RULE("eventKind", () => {
     this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
       { ALT: () => this.CONSUME(T.Open) },
       { ALT: () => this.CONSUME(T.Approve) },
       { ALT: () => this.CONSUME(T.Pause) },
@@ -266,8 +397,13 @@ export class SlaParser extends BoundedRecoveryParser {
     this.OPTION(() => this.CONSUME(T.StringLit));
   });
 
+  // `goals { … }`; issue 11 a section for some tickets: `goals for product a, b { … }`
   goalsClause = this.RULE("goalsClause", () => {
     this.CONSUME(T.Goals);
+    this.OPTION(() => {
+      this.CONSUME(T.For);
+      this.SUBRULE(this.condition);
+    });
     this.SUBRULE(this.table);
   });
 
@@ -463,6 +599,8 @@ export class SlaParser extends BoundedRecoveryParser {
                 this.CONSUME(T.Languages);
               },
             },
+            // issue 11: `ineligible cause x`, `ineligible product beta`, `ineligible phone_escalated`
+            { ALT: () => this.SUBRULE(this.condition) },
           ]);
         },
       },
@@ -682,6 +820,9 @@ export class SlaParser extends BoundedRecoveryParser {
         },
       },
       { ALT: () => this.SUBRULE(this.ticketField) },
+      // the customer's zone and holidays, for calendars that take them `from ticket`
+      { ALT: () => this.SUBRULE(this.zoneClause) },
+      { ALT: () => this.SUBRULE(this.holidaysClause) },
       {
         ALT: () => {
           this.CONSUME(T.Opened);
@@ -706,7 +847,8 @@ export class SlaParser extends BoundedRecoveryParser {
     ]);
   });
 
-  // `priority P2`, `plan gold`, `region europe`, `channel portal`, `language en`
+  // `priority P2`, `plan gold`, `region europe`, `channel portal`, `language en`, `cause x`;
+  // ticket attributes (issue 11): `product x`, `phone_escalated true`
   ticketField = this.RULE("ticketField", () => {
     this.OR([
       {
@@ -716,8 +858,16 @@ export class SlaParser extends BoundedRecoveryParser {
             { ALT: () => this.CONSUME(T.Plan) },
             { ALT: () => this.CONSUME(T.Region) },
             { ALT: () => this.CONSUME(T.Channel) },
+            { ALT: () => this.CONSUME(T.Cause) },
           ]);
           this.CONSUME(T.Identifier);
+        },
+      },
+      {
+        GATE: () => this.LA(2).tokenType === T.Identifier,
+        ALT: () => {
+          this.CONSUME2(T.Identifier);
+          this.CONSUME3(T.Identifier);
         },
       },
       {

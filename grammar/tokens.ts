@@ -49,6 +49,11 @@ export const Cause = keyword("cause");
 export const Example = keyword("example");
 export const Extends = keyword("extends");
 export const For = keyword("for");
+// Ticket attributes and declared events (issue 11): `field product "Product" { … }`,
+// `flag phone_escalated "…"`, `event escalation_requested "…"`, `zone from ticket`.
+export const Field = keyword("field");
+export const Flag = keyword("flag");
+export const Event = keyword("event");
 
 // Calendars (SPEC §2.2–2.4)
 export const Zone = keyword("zone");
@@ -58,6 +63,15 @@ export const Open = keyword("open");
 export const On = keyword("on");
 export const From = keyword("from");
 export const Days = keyword("days");
+// Calendars as contracts write them (issue 11.6): `closed every Dec 24 from 14:00`,
+// `closed 2026-12-29 to 2027-01-03`, `holiday "Thanksgiving" fourth Thu of Nov`,
+// `holiday "Independence Day" Jul 4 observed nearest weekday`.
+export const Every = keyword("every");
+export const Holiday = keyword("holiday");
+export const Observed = keyword("observed");
+export const Nearest = keyword("nearest");
+export const WeekdayWord = keyword("weekday", "WeekdayWord");
+export const When = keyword("when");
 export const AlwaysOpen = createToken({
   name: "AlwaysOpen",
   pattern: /24x7(?![A-Za-z0-9_])/,
@@ -74,6 +88,8 @@ export const Start = keyword("start");
 export const Pause = keyword("pause");
 export const Resume = keyword("resume");
 export const Stop = keyword("stop");
+// Recurring obligations (issue 11.5): `restart on respond, customer_update`
+export const Restart = keyword("restart");
 export const Approve = keyword("approve");
 export const Respond = keyword("respond");
 export const Resolve = keyword("resolve");
@@ -170,6 +186,24 @@ export const Weekday = createToken({
   label: "a weekday (`Mon` … `Sun`)",
 });
 
+/** A month in a yearly date: `Dec 24`, `fourth Thu of Nov` (issue 11.6). */
+export const Month = createToken({
+  name: "Month",
+  pattern: /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?![A-Za-z0-9_])/,
+  longer_alt: Identifier,
+  categories: [Word],
+  label: "a month (`Jan` … `Dec`)",
+});
+
+/** Which weekday of a month: `third Mon of Jan`, `last Mon of May` (issue 11.6). */
+export const Ordinal = createToken({
+  name: "Ordinal",
+  pattern: /(?:first|second|third|fourth|fifth|last)(?![A-Za-z0-9_])/,
+  longer_alt: Identifier,
+  categories: [Word],
+  label: "an ordinal (`first` … `fifth`, `last`)",
+});
+
 // Literals. Order matters: the longest literal shapes first.
 export const DateTime = createToken({
   name: "DateTime",
@@ -241,6 +275,8 @@ export const allTokens: TokenType[] = [
   Unit,
   Status,
   Weekday,
+  Month,
+  Ordinal,
   Breach,
   ...keywordTokens,
   Identifier,
@@ -254,6 +290,8 @@ export const keywords: readonly string[] = [
   "met", "breached", "pending", "paused",
   "breach", "breaches",
   "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  "first", "second", "third", "fourth", "fifth", "last",
 ];
 
 // Token definition checks run in the tests; the bundled CLI (NODE_ENV "production") skips them (~40 ms at start).

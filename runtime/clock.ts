@@ -26,15 +26,22 @@ export const ELAPSED: Meter = {
   openIntervals: (a, b) => (b > a ? [[a, b]] : []),
 };
 
-/** One entry of a timeline: an event, or `open` at `openedAt`. */
+/**
+ * One entry of a timeline: an event, or `open` at `openedAt`. `type` is a built-in kind or an
+ * event the policy declares (`event escalation_requested`, issue 11).
+ */
 export interface TimelineEvent {
   readonly atMs: number;
-  readonly type: EventKind;
+  readonly type: EventKind | (string & {});
   readonly priority?: string | undefined;
 }
 
-/** SPEC §2.12: order of simultaneous events; `open` precedes all (nothing can precede it). */
-const RANK: Readonly<Record<EventKind, number>> = {
+/**
+ * SPEC §2.12: order of simultaneous events; `open` precedes all (nothing can precede it). A
+ * declared event ranks after `reprioritize` and before `resume` ({@link DECLARED_RANK}): it
+ * usually starts a clock, which then runs on the priority just set.
+ */
+const RANK: Readonly<Record<string, number | undefined>> = {
   open: 0,
   approve: 1,
   reprioritize: 2,
@@ -44,7 +51,10 @@ const RANK: Readonly<Record<EventKind, number>> = {
   resolve: 6,
 };
 
-const BIT: Readonly<Record<EventKind, number>> = {
+/** Rank of a declared event among simultaneous ones. */
+const DECLARED_RANK = 2.5;
+
+const BIT: Readonly<Record<string, number | undefined>> = {
   open: 1,
   approve: 2,
   reprioritize: 4,
@@ -55,7 +65,7 @@ const BIT: Readonly<Record<EventKind, number>> = {
 };
 
 function byTimeThenRank(a: TimelineEvent, b: TimelineEvent): number {
-  return a.atMs - b.atMs || RANK[a.type] - RANK[b.type];
+  return a.atMs - b.atMs || (RANK[a.type] ?? DECLARED_RANK) - (RANK[b.type] ?? DECLARED_RANK);
 }
 
 /**
@@ -90,16 +100,31 @@ export interface ClockMasks {
   readonly pause: number;
   readonly resume: number;
   readonly stop: number;
+  /** Bits of the policy's declared events (issue 11); absent when it declares none. */
+  readonly declared?: ReadonlyMap<string, number>;
 }
 
-function mask(kinds: readonly EventKind[]): number {
+/** The first bit free for declared events, and how many fit in a 31-bit mask. */
+const FIRST_DECLARED_BIT = 128;
+/** How many events a policy may declare: each takes a bit of the clock masks. */
+export const MAX_DECLARED_EVENTS = 24;
+
+/** Bits for a policy's declared events, in declaration order. */
+export function declaredEventBits(names: readonly string[]): ReadonlyMap<string, number> {
+  if (names.length > MAX_DECLARED_EVENTS) throw new RangeError(`a policy declares at most ${MAX_DECLARED_EVENTS} events`);
+  return new Map(names.map((n, i) => [n, FIRST_DECLARED_BIT << i]));
+}
+
+function mask(kinds: readonly string[], declared: ReadonlyMap<string, number> | undefined): number {
   let m = 0;
-  for (const k of kinds) m |= BIT[k];
+  for (const k of kinds) m |= BIT[k] ?? declared?.get(k) ?? 0;
   return m;
 }
 
-export function clockMasks(clock: ClockIR): ClockMasks {
-  return { start: mask(clock.start), pause: mask(clock.pause), resume: mask(clock.resume), stop: mask(clock.stop) };
+/** A clock rule as masks; `declared` gives the bits of the policy's declared events. */
+export function clockMasks(clock: ClockIR, declared?: ReadonlyMap<string, number>): ClockMasks {
+  const masks = { start: mask(clock.start, declared), pause: mask(clock.pause, declared), resume: mask(clock.resume, declared), stop: mask(clock.stop, declared) };
+  return declared && declared.size > 0 ? { ...masks, declared } : masks;
 }
 
 /** What a clock did over a timeline. Instants are epoch ms; NaN means "did not happen". */
@@ -139,7 +164,8 @@ export function walkClock(m: ClockMasks, timeline: readonly TimelineEvent[], pri
   let paused = false;
   for (const ev of timeline) {
     const t = ev.atMs;
-    const bit = BIT[ev.type];
+    // A declared event has no built-in bit: the policy's masks carry it (0 when unknown).
+    const bit = BIT[ev.type] ?? m.declared?.get(ev.type) ?? 0;
     if (ev.type === "reprioritize" && ev.priority !== undefined) priority = ev.priority;
     if (m.stop & bit && start === start) {
       if (runFrom === runFrom) runs.push(runFrom, t);

@@ -4,8 +4,21 @@
  * masks, escalation levels by priority, credit rows. `evaluateTicket` then does map lookups only.
  */
 import { calendarFromIR, type Calendar } from "./calendar.js";
-import { clockMasks, type ClockMasks } from "./clock.js";
-import type { CalendarIR, CreditsIR, EscalationAfter, EscalationIR, GoalCell, PolicyIR, TargetIR } from "./ir.js";
+import { clockMasks, declaredEventBits, type ClockMasks } from "./clock.js";
+import type { CalendarIR, CalendarRuleIR, CreditsIR, EscalationAfter, EscalationIR, GoalCell, PolicyIR, TargetIR } from "./ir.js";
+import { CustomerCalendars, predicateOf, type Predicate } from "./ticket-attributes.js";
+
+/** A calendar chosen for the tickets a condition holds for (`calendar always for priority P1`). */
+export interface CompiledCalendarRule {
+  readonly calendar: Calendar;
+  readonly holds: Predicate;
+}
+
+/** A `goals for product a, b { … }` section: its cells by priority, then plan. */
+export interface CompiledSection {
+  readonly holds: Predicate;
+  readonly cells: ReadonlyMap<string | null, ReadonlyMap<string | null, GoalCell>>;
+}
 
 export interface CompiledTarget {
   readonly ir: TargetIR;
@@ -14,6 +27,10 @@ export interface CompiledTarget {
   readonly calendar: Calendar | null;
   /** Goal cell by priority, then plan, for every declared value (and `null`) of both axes. */
   readonly cells: ReadonlyMap<string | null, ReadonlyMap<string | null, GoalCell>>;
+  /** `goals for …` sections, tried before `cells`; `null` when the target has none. */
+  readonly sections: readonly CompiledSection[] | null;
+  /** `calendar X for …` in the target, tried before its own calendar; `null` when none. */
+  readonly calendarRules: readonly CompiledCalendarRule[] | null;
 }
 
 export interface CompiledRegion {
@@ -22,6 +39,8 @@ export interface CompiledRegion {
   readonly planCalendars: ReadonlyMap<string, Calendar>;
   readonly primary: ReadonlySet<string> | null;
   readonly optional: ReadonlySet<string>;
+  /** `calendar X for priority P1` in the region, tried before the plan's; `null` when none. */
+  readonly calendarRules: readonly CompiledCalendarRule[] | null;
 }
 
 export interface CompiledLevel {
@@ -49,6 +68,15 @@ export interface CompiledCredits {
   readonly ineligibleChannels: ReadonlySet<string>;
   /** Percent per priority (`""` for a ticket without priority). */
   readonly percent: ReadonlyMap<string, number>;
+  /** `ineligible cause x`, `ineligible phone_escalated`…; `null` when none. */
+  readonly ineligibleWhen: readonly Predicate[] | null;
+}
+
+/** An exclusion by cause or attribute, with the clause that says it. */
+export interface CompiledExclusion {
+  readonly holds: Predicate;
+  /** The goal text of an excluded ticket's targets, naming the clause. */
+  readonly reason: string;
 }
 
 export interface CompiledPolicy {
@@ -63,6 +91,17 @@ export interface CompiledPolicy {
   readonly excludedChannels: ReadonlyMap<string, string>;
   readonly escalations: readonly CompiledEscalation[];
   readonly credits: CompiledCredits | null;
+  /** Exclusions by cause and attribute (issue 11); `null` when the policy has none. */
+  readonly exclusions: readonly CompiledExclusion[] | null;
+  /** Calendars completed by each ticket's customer; `null` when the policy has none. */
+  readonly customerCalendars: CustomerCalendars | null;
+  /** Whether any condition (goal section, calendar rule, exclusion, credit) reads ticket facts. */
+  readonly usesFacts: boolean;
+}
+
+/** The goal text of a ticket excluded by a clause: which clause, and where. */
+function exclusionReason(origin: { line: number; text: string }): string {
+  return `no SLA (${origin.text}, line ${origin.line})`;
 }
 
 const NO_ORIGIN = { file: "<runtime>", line: 0, column: 0, text: "" };
@@ -88,6 +127,8 @@ export function findCell(cells: readonly GoalCell[], priority: string | null, pl
   let best: GoalCell | undefined;
   let bestScore = -1;
   for (const cell of cells) {
+    // Cells of a `goals for …` section apply only when their condition holds: not found here.
+    if (cell.when !== undefined) continue;
     if (cell.priority !== null && cell.priority !== priority) continue;
     if (cell.plan !== null && cell.plan !== plan) continue;
     const score = (cell.priority !== null ? 2 : 0) + (cell.plan !== null ? 1 : 0);
@@ -101,7 +142,12 @@ export function findCell(cells: readonly GoalCell[], priority: string | null, pl
 
 function compile(policy: PolicyIR): CompiledPolicy {
   const calendars = new Map<string, Calendar>();
-  for (const ir of policy.calendars) calendars.set(ir.name, calendarFromIR(ir));
+  const customer = new CustomerCalendars();
+  for (const ir of policy.calendars) {
+    const cal = calendarFromIR(ir);
+    calendars.set(ir.name, cal);
+    if (ir.zoneFromTicket || ir.holidaysFromTicket) customer.add(cal, ir);
+  }
   const calendar = (name: string, where: string): Calendar => {
     const cal = calendars.get(name);
     if (!cal) throw new Error(`policy ${policy.id}: ${where} names unknown calendar "${name}"`);
@@ -112,8 +158,9 @@ function compile(policy: PolicyIR): CompiledPolicy {
 
   // Identical clock rules share one masks object (cheap to compare, and to reuse walks).
   const maskCache = new Map<string, ClockMasks>();
+  const declared = policy.events && policy.events.length > 0 ? declaredEventBits(policy.events.map((e) => e.name)) : undefined;
   const masksOf = (clock: TargetIR["clock"]): ClockMasks => {
-    const m = clockMasks(clock);
+    const m = clockMasks(clock, declared);
     const key = `${m.start},${m.pause},${m.resume},${m.stop}`;
     const known = maskCache.get(key);
     if (known) return known;
@@ -121,18 +168,43 @@ function compile(policy: PolicyIR): CompiledPolicy {
     return m;
   };
 
-  const targets = policy.targets.map((t): CompiledTarget => {
+  let usesFacts = false;
+  const cellTable = (goals: readonly GoalCell[]) => {
     const cells = new Map<string | null, Map<string | null, GoalCell>>();
     for (const p of priorities) {
       const byPlan = new Map<string | null, GoalCell>();
       for (const pl of plans) {
-        const cell = findCell(t.goals, p, pl);
+        const cell = findCell(goals, p, pl);
         if (cell) byPlan.set(pl, cell);
       }
       cells.set(p, byPlan);
     }
+    return cells;
+  };
+  const rulesOf = (rules: readonly CalendarRuleIR[] | undefined, where: string): CompiledCalendarRule[] | null => {
+    if (!rules || rules.length === 0) return null;
+    usesFacts = true;
+    return rules.map((r) => ({ calendar: calendar(r.calendar, where), holds: predicateOf(r.when) }));
+  };
+  const targets = policy.targets.map((t): CompiledTarget => {
+    // Section cells are grouped by their condition (one group per `goals for …` table).
+    const groups = new Map<string, GoalCell[]>();
+    for (const cell of t.goals) {
+      if (cell.when === undefined) continue;
+      const key = JSON.stringify(cell.when);
+      groups.set(key, [...(groups.get(key) ?? []), { ...cell, when: undefined }]);
+    }
+    const sections = [...groups].map(([key, cells]): CompiledSection => ({ holds: predicateOf(JSON.parse(key) as GoalCell["when"] & object), cells: cellTable(cells) }));
+    if (sections.length > 0) usesFacts = true;
     const own = t.calendar === null ? null : calendar(t.calendar, `target ${t.name}`);
-    return { ir: t, masks: masksOf(t.clock), calendar: own, cells };
+    return {
+      ir: t,
+      masks: masksOf(t.clock),
+      calendar: own,
+      cells: cellTable(t.goals),
+      sections: sections.length > 0 ? sections : null,
+      calendarRules: rulesOf(t.calendarRules, `target ${t.name}`),
+    };
   });
 
   const regions = new Map<string, CompiledRegion>();
@@ -145,6 +217,7 @@ function compile(policy: PolicyIR): CompiledPolicy {
       planCalendars,
       primary: r.languages ? new Set(r.languages.primary) : null,
       optional: new Set(r.languages?.optional ?? []),
+      calendarRules: rulesOf(r.calendarRules, `region ${r.name}`),
     });
   }
 
@@ -190,8 +263,16 @@ function compile(policy: PolicyIR): CompiledPolicy {
       targets: cr.targets.length > 0 ? new Set(cr.targets) : null,
       ineligibleChannels: new Set(cr.ineligibleChannels),
       percent,
+      ineligibleWhen: cr.ineligibleWhen && cr.ineligibleWhen.length > 0 ? cr.ineligibleWhen.map(predicateOf) : null,
     };
+    if (credits.ineligibleWhen) usesFacts = true;
   }
+
+  const exclusions: CompiledExclusion[] = [
+    ...policy.exclusions.causes.map((c) => ({ holds: predicateOf([{ on: "cause", values: [c.name] }]), reason: exclusionReason(c.origin) })),
+    ...(policy.exclusions.attributes ?? []).map((e) => ({ holds: predicateOf(e.when), reason: exclusionReason(e.origin) })),
+  ];
+  if (exclusions.length > 0) usesFacts = true;
 
   return {
     id: policy.id,
@@ -204,6 +285,9 @@ function compile(policy: PolicyIR): CompiledPolicy {
     excludedChannels: new Map(policy.exclusions.channels.map((c) => [c.channel, `no SLA (${c.channel} channel)`])),
     escalations,
     credits,
+    exclusions: exclusions.length > 0 ? exclusions : null,
+    customerCalendars: customer.size > 0 ? customer : null,
+    usesFacts,
   };
 }
 

@@ -27,6 +27,7 @@ import {
   type CompiledTarget,
 } from "./compiled.js";
 import { formatInstant, parseInstant } from "./instant.js";
+import type { Customer, TicketFacts } from "./ticket-attributes.js";
 import { inSupportedYears, SUPPORTED_YEARS, type EscalationResult, type TargetResult, type TargetStatus, type Ticket, type TicketResult, type Trace } from "./io.js";
 import type { GoalCell, PolicyIR } from "./ir.js";
 
@@ -55,6 +56,21 @@ interface Context {
    */
   readonly walkMasks: ClockMasks[];
   readonly walkRuns: ClockRun[];
+  /**
+   * What conditions read of the ticket (issue 11), its `priority` set by {@link factsAt}; `null`
+   * when the policy has no conditions, so such policies never touch it.
+   */
+  readonly facts: MutableFacts | null;
+  /** The ticket's customer, for calendars that take zone or holidays from the ticket. */
+  readonly customer: Customer | null;
+}
+
+type MutableFacts = { -readonly [K in keyof TicketFacts]: TicketFacts[K] };
+
+/** The ticket's facts with `priority` as the one that judges the clause at hand. */
+function factsAt(facts: MutableFacts, priority: string | null): TicketFacts {
+  facts.priority = priority;
+  return facts;
 }
 
 function walk(ctx: Context, masks: ClockMasks): ClockRun {
@@ -121,10 +137,15 @@ function eventsOf(ticket: Ticket): readonly TimelineEvent[] {
  * Why the ticket has no SLA at all, or `null`: an excluded channel, or a language that is optional
  * or unlisted in a region that lists languages (SPEC §5, Imagicle).
  */
-function exclusionOf(c: CompiledPolicy, ticket: Ticket, region: CompiledRegion | undefined): string | null {
+function exclusionOf(c: CompiledPolicy, ticket: Ticket, region: CompiledRegion | undefined, facts: MutableFacts | null): string | null {
   if (ticket.channel != null) {
     const reason = c.excludedChannels.get(ticket.channel);
     if (reason !== undefined) return reason;
+  }
+  // Issue 11: `exclude cause x`, `exclude product beta`, `exclude beta_feature`, naming the clause.
+  if (c.exclusions !== null && facts !== null) {
+    const f = factsAt(facts, facts.priority);
+    for (const e of c.exclusions) if (e.holds(f)) return e.reason;
   }
   if (region?.primary) {
     const lang = ticket.language;
@@ -135,9 +156,37 @@ function exclusionOf(c: CompiledPolicy, ticket: Ticket, region: CompiledRegion |
   return null;
 }
 
-function goalCell(t: CompiledTarget, priority: string | null, plan: string | null): GoalCell | undefined {
+function goalCell(ctx: Context, t: CompiledTarget, priority: string | null, plan: string | null): GoalCell | undefined {
+  // Issue 11: a `goals for …` section whose condition holds and that has a cell comes first.
+  if (t.sections !== null && ctx.facts !== null) {
+    const f = factsAt(ctx.facts, priority);
+    for (const s of t.sections) {
+      const cell = s.holds(f) ? s.cells.get(priority)?.get(plan) : undefined;
+      if (cell) return cell;
+    }
+  }
   // A priority or plan the policy does not declare (a hand-built ticket) misses the map.
   return t.cells.get(priority)?.get(plan) ?? findCell(t.ir.goals, priority, plan);
+}
+
+/**
+ * The calendar a target counts on for the priority that judges it: a `calendar X for …` rule of
+ * the target, else the target's own calendar, else a rule of the ticket's region, else the
+ * ticket's calendar (issue 11 item 2); then the customer's version of it (item 3).
+ */
+function targetCalendar(ctx: Context, t: CompiledTarget, priority: string | null): Calendar {
+  let cal = t.calendar ?? ctx.calendar;
+  if (ctx.facts !== null) {
+    const f = factsAt(ctx.facts, priority);
+    const rule = t.calendarRules?.find((r) => r.holds(f)) ?? (t.calendar === null ? ctx.region?.calendarRules?.find((r) => r.holds(f)) : undefined);
+    if (rule) cal = rule.calendar;
+  }
+  return customerCalendar(ctx, cal);
+}
+
+/** The customer's version of a calendar that takes zone or holidays from the ticket. */
+function customerCalendar(ctx: Context, cal: Calendar): Calendar {
+  return ctx.c.customerCalendars === null ? cal : ctx.c.customerCalendars.forTicket(cal, ctx.customer);
 }
 
 function iso(ms: number, cal: Calendar): string {
@@ -160,14 +209,15 @@ function statusOf(run: ClockRun, due: number, asOf: number): TargetStatus {
  * §2.5–2.8) and the status (SPEC §2.9, §2.13). An excluded ticket gets `none` throughout.
  */
 function evaluateTarget(ctx: Context, t: CompiledTarget, exclusion: string | null): TargetResult {
-  const cal = t.calendar ?? ctx.calendar;
   if (exclusion !== null) {
+    const cal = targetCalendar(ctx, t, ctx.priority);
     const result: TargetResult = { name: t.ir.name, goal: exclusion, binding: t.ir.binding, startedAt: null, due: null, status: "none" };
     if (ctx.explain) result.trace = { clause: null, calendar: { name: cal.name, zone: cal.zone }, segments: [], pauses: [], countedMinutes: 0 };
     return result;
   }
   const run = walk(ctx, t.masks);
-  const cell = goalCell(t, run.priority, ctx.plan);
+  const cal = targetCalendar(ctx, t, run.priority);
+  const cell = goalCell(ctx, t, run.priority, ctx.plan);
   const started = run.start === run.start;
   const budget = cell && started ? goalBudget(cell.goal, cal, run.start) : null;
   let status: TargetStatus;
@@ -224,9 +274,9 @@ function levelAt(ctx: Context, level: CompiledLevel, run: ClockRun, cal: Calenda
   // A share of the target's goal, on the target's clock and calendar (its due with the goal
   // scaled), running until the escalation's own stop rather than the target's.
   const target = level.target!;
-  const tcal = target.calendar ?? ctx.calendar;
+  const tcal = targetCalendar(ctx, target, priority);
   const trun = walk(ctx, level.targetMasks!);
-  const cell = goalCell(target, priority, ctx.plan);
+  const cell = goalCell(ctx, target, priority, ctx.plan);
   if (!cell || trun.start !== trun.start) return [NaN, tcal];
   const budget = goalBudget(cell.goal, tcal, trun.start, after.percent / 100);
   return [budget ? dueFromCounted(budget.meter, trun, budget.ms) : NaN, tcal];
@@ -261,7 +311,7 @@ function evaluateEscalations(ctx: Context): EscalationResult[] {
     const region = ctx.region;
     const cal =
       e.ir.calendarPlan !== null && region
-        ? (region.planCalendars.get(e.ir.calendarPlan) ?? region.calendar)
+        ? customerCalendar(ctx, region.planCalendars.get(e.ir.calendarPlan) ?? region.calendar)
         : ctx.calendar;
     for (const level of levels) {
       const [at, zoneCal] = levelAt(ctx, level, run, cal, priority);
@@ -288,6 +338,11 @@ function creditOf(ctx: Context, ticket: Ticket, targets: readonly TargetResult[]
   if (cr.plans && (ctx.plan === null || !cr.plans.has(ctx.plan))) return null;
   if (ticket.channel != null && cr.ineligibleChannels.has(ticket.channel)) return null;
   if (cr.ir.ineligibleOptionalLanguages && ticket.language != null && ctx.region?.optional.has(ticket.language)) return null;
+  // Issue 11: `ineligible cause x`, `ineligible phone_escalated`, … (judged on the priority as opened).
+  if (cr.ineligibleWhen !== null && ctx.facts !== null) {
+    const f = factsAt(ctx.facts, ctx.priority);
+    if (cr.ineligibleWhen.some((holds) => holds(f))) return null;
+  }
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i]!;
     if (!(t.binding && t.status === "breached" && (cr.targets === null || cr.targets.has(t.name)))) continue;
@@ -311,11 +366,19 @@ export function evaluateTicket(policy: PolicyIR, ticket: Ticket, options: Evalua
   const plan = c.hasPlans ? (ticket.plan ?? null) : null;
   const region = ticket.region != null ? c.regions.get(ticket.region) : undefined;
   // SPEC §3 calendar choice: the region's calendar for the plan, else the region's, else the default.
-  const calendar = region ? ((plan !== null ? region.planCalendars.get(plan) : undefined) ?? region.calendar) : c.defaultCalendar;
+  const chosen = region ? ((plan !== null ? region.planCalendars.get(plan) : undefined) ?? region.calendar) : c.defaultCalendar;
   const timeline = buildTimeline(openedAtMs, eventsOf(ticket), asOf);
-  const ctx: Context = { c, timeline, asOf, priority, plan, region, calendar, explain: options.explain === true, walkMasks: [], walkRuns: [] };
+  // Issue 11 inputs, read only by policies that use them.
+  // A ticket built by hand (not by parseTicket) has only the JSON fields: read those.
+  const facts: MutableFacts | null = c.usesFacts
+    ? { priority, plan, cause: ticket.cause ?? null, attributes: ticket.attributeValues ?? (ticket.attributes ? new Map(Object.entries(ticket.attributes)) : null) }
+    : null;
+  const customer =
+    c.customerCalendars === null ? null : (ticket.customerCalendar ?? (ticket.customer ? { zone: ticket.customer.zone ?? null, holidays: ticket.customer.holidays ?? [] } : null));
+  const calendar = c.customerCalendars === null ? chosen : c.customerCalendars.forTicket(chosen, customer);
+  const ctx: Context = { c, timeline, asOf, priority, plan, region, calendar, explain: options.explain === true, walkMasks: [], walkRuns: [], facts, customer };
 
-  const exclusion = exclusionOf(c, ticket, region);
+  const exclusion = exclusionOf(c, ticket, region, facts);
   const targets = c.targets.map((t) => evaluateTarget(ctx, t, exclusion));
   return {
     id: ticket.id,

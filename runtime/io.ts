@@ -10,6 +10,8 @@ import { z } from "zod";
 import { text } from "./decimal-text.js";
 import { parseInstant } from "./instant.js";
 import type { PolicyIR } from "./ir.js";
+import type { Customer } from "./ticket-attributes.js";
+import { attributeAxesOf, checkAttributes, checkCause, checkCustomer, checkEventType, type AttributeAxes } from "./ticket-attributes-input.js";
 
 const INSTANT_MESSAGE = "must be an ISO-8601 instant with an offset or Z, e.g. 2026-03-27T16:30:00+01:00";
 
@@ -27,10 +29,12 @@ export const EventTypeSchema = z.enum(["approve", "pause", "resume", "respond", 
 });
 export type EventType = z.infer<typeof EventTypeSchema>;
 
-export const TicketEventSchema = z
+/** An event of a ticket: a built-in type, or one the policy declares (checked by {@link parseTicket}). */
+const eventSchema = (type: z.ZodType<string>) =>
+  z
   .object({
     at: InstantSchema,
-    type: EventTypeSchema,
+    type,
     /** The new priority of a `reprioritize` event. */
     priority: text().optional(),
   })
@@ -39,7 +43,9 @@ export const TicketEventSchema = z
       ctx.addIssue({ code: "custom", path: ["priority"], message: "is required for a reprioritize event" });
     }
   });
-export type TicketEventJson = z.infer<typeof TicketEventSchema>;
+
+export const TicketEventSchema = eventSchema(EventTypeSchema);
+export type TicketEventJson = Omit<z.infer<typeof TicketEventSchema>, "type"> & { type: EventType | (string & {}) };
 
 /** An optional identifier; JSON `null` counts as absent. */
 const optionalId = () => text().nullish();
@@ -58,6 +64,19 @@ export const TicketSchema = z.object({
   openedAt: InstantSchema,
   events: z.array(TicketEventSchema, { error: "must be an array of events" }).default([]),
   asOf: InstantSchema.nullish(),
+  /** What caused the problem (issue 11), one of the policy's causes: `exclude cause x` applies it. */
+  cause: optionalId(),
+  /** Ticket attributes the policy declares (issue 11): an enumerated field's value, or a flag's `true`/`false`. */
+  attributes: z.record(z.string(), z.union([z.string(), z.boolean()]), { error: "must be an object of field values and flags" }).nullish(),
+  /** The customer, for calendars that take their zone or holidays `from ticket` (issue 11). */
+  customer: z
+    .object({
+      /** IANA time zone of the customer's headquarters. */
+      zone: text().nullish(),
+      /** Holiday codes of date-holidays (`US`, `DE-BY`); `[]` for none. */
+      holidays: z.array(text()).nullish(),
+    })
+    .nullish(),
 });
 export type TicketJson = z.infer<typeof TicketSchema>;
 
@@ -67,11 +86,15 @@ export interface TicketEvent extends TicketEventJson {
 }
 
 /** A validated ticket: the JSON fields as given plus their instants as epoch ms. */
-export interface Ticket extends Omit<TicketJson, "events"> {
+export interface Ticket extends Omit<TicketJson, "events" | "type"> {
   readonly events: readonly TicketEvent[];
   readonly openedAtMs: number;
   /** `null` when the ticket carries no `asOf`. */
   readonly asOfMs: number | null;
+  /** The attributes checked against the policy's fields and flags; absent when none. */
+  readonly attributeValues?: ReadonlyMap<string, string | boolean>;
+  /** The customer checked (zone, holiday codes), for `from ticket` calendars; absent when unused. */
+  readonly customerCalendar?: Customer;
 }
 
 export const TargetStatusSchema = z.enum(["met", "breached", "pending", "paused", "none"]);
@@ -145,6 +168,10 @@ interface Axes {
   readonly channels: readonly string[];
   /** Region → its languages as text, for regions that list languages. */
   readonly regionLanguages: ReadonlyMap<string, string>;
+  /** Causes, attributes, customer and declared events (issue 11); `null` when the policy has none. */
+  readonly attributes: AttributeAxes | null;
+  /** The schema of the slow path: {@link TicketSchema}, with any event type when the policy declares events. */
+  readonly schema: z.ZodType<TicketJson>;
 }
 
 const axesCache = new WeakMap<PolicyIR, Axes>();
@@ -166,6 +193,9 @@ function axesOf(policy: PolicyIR): Axes {
       regions: policy.regions.map((r) => r.name),
       channels,
       regionLanguages,
+      attributes: attributeAxesOf(policy),
+      // Declared event types are checked by parseTicket against the policy, with a did-you-mean.
+      schema: policy.events && policy.events.length > 0 ? TicketSchema.extend({ events: z.array(eventSchema(text().min(1)), { error: "must be an array of events" }).default([]) }) : TicketSchema,
     };
     axesCache.set(policy, axes);
   }
@@ -198,8 +228,10 @@ const validInstant = (v: unknown): v is string => typeof v === "string" && parse
 function wellFormedTicket(input: unknown): TicketJson | null {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return null;
   const o = input as Record<string, unknown>;
-  const { id, priority, plan, region, channel, language, openedAt, asOf } = o;
+  const { id, priority, plan, region, channel, language, openedAt, asOf, cause } = o;
   if (typeof id !== "string" || id.length === 0) return null;
+  // Attributes and the customer are objects of their own: zod reads them (issue 11 tickets only).
+  if (o["attributes"] !== undefined || o["customer"] !== undefined || !optionalText(cause)) return null;
   if (!optionalText(priority) || !optionalText(plan) || !optionalText(region) || !optionalText(channel)) return null;
   if (!(language === undefined || language === null || (typeof language === "string" && /^[a-z]{2}$/.test(language)))) return null;
   if (!validInstant(openedAt) || !(asOf === undefined || asOf === null || validInstant(asOf))) return null;
@@ -214,7 +246,7 @@ function wellFormedTicket(input: unknown): TicketJson | null {
     if (type === "reprioritize" && p === undefined) return null;
     events.push(p === undefined ? { at, type: type as EventType } : { at, type: type as EventType, priority: p });
   }
-  return { id, priority, plan, region, channel, language, openedAt, events, asOf };
+  return cause === undefined ? { id, priority, plan, region, channel, language, openedAt, events, asOf } : { id, priority, plan, region, channel, language, openedAt, events, asOf, cause };
 }
 
 /**
@@ -242,16 +274,16 @@ export function inSupportedYears(ms: number): boolean {
  * no event may precede `openedAt` (SPEC §2.12).
  */
 export function parseTicket(input: unknown, policy: PolicyIR): ParseTicketResult {
+  const axes = axesOf(policy);
   let t = wellFormedTicket(input);
   if (t === null) {
-    const parsed = TicketSchema.safeParse(input);
+    const parsed = axes.schema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return issue ? fail(fieldPath(issue.path), issue.message) : fail("ticket", "is not a valid ticket");
     }
     t = parsed.data;
   }
-  const axes = axesOf(policy);
   const priorities = axes.priorities;
   const err =
     checkMember("priority", t.priority, priorities) ??
@@ -272,10 +304,27 @@ export function parseTicket(input: unknown, policy: PolicyIR): ParseTicketResult
     const atMs = parseInstant(ev.at)!;
     if (!inSupportedYears(atMs)) return fail(`events[${i}].at`, YEARS_MESSAGE);
     if (atMs < openedAtMs) return fail(`events[${i}].at`, `${ev.at} is before openedAt ${t.openedAt}`);
+    if (axes.attributes !== null) {
+      const bad = checkEventType(ev.type, i, axes.attributes);
+      if (bad) return { ok: false, error: bad };
+    }
     if (ev.type === "reprioritize" && priorities.length > 0 && !priorities.includes(ev.priority!)) {
       return fail(`events[${i}].priority`, `unknown priority "${ev.priority}" (valid: ${priorities.join(", ")})`);
     }
     events.push(ev.priority === undefined ? { at: ev.at, type: ev.type, atMs } : { at: ev.at, type: ev.type, priority: ev.priority, atMs });
+  }
+  let attributeValues: ReadonlyMap<string, string | boolean> | undefined;
+  let customerCalendar: Customer | undefined;
+  if (axes.attributes !== null) {
+    const a = axes.attributes;
+    const cause = checkCause(t.cause, a);
+    if (cause) return { ok: false, error: cause };
+    const attrs = checkAttributes(t.attributes, a);
+    if (!attrs.ok) return { ok: false, error: attrs.error };
+    attributeValues = attrs.values;
+    const customer = checkCustomer(t.customer, a);
+    if (!customer.ok) return { ok: false, error: customer.error };
+    customerCalendar = customer.customer;
   }
   const ticket: Ticket = {
     id: t.id,
@@ -289,6 +338,12 @@ export function parseTicket(input: unknown, policy: PolicyIR): ParseTicketResult
     asOf: t.asOf,
     openedAtMs,
     asOfMs: t.asOf == null ? null : parseInstant(t.asOf),
+    // Only tickets that carry them get these keys: the common ticket keeps its shape.
+    ...(t.cause != null ? { cause: t.cause } : {}),
+    ...(t.attributes != null ? { attributes: t.attributes } : {}),
+    ...(t.customer != null ? { customer: t.customer } : {}),
+    ...(attributeValues ? { attributeValues } : {}),
+    ...(customerCalendar ? { customerCalendar } : {}),
   };
   return { ok: true, ticket };
 }

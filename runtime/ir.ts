@@ -7,8 +7,10 @@
  */
 import { z } from "zod";
 
+/** 3: ticket attributes, causes, declared events, conditional calendars and goals, customer calendars (issue 11). */
 /** 4: credit modes, breach thresholds and claims within days (issue 12). */
-export const IR_VERSION = 4;
+/** 5: yearly closures and rule holidays in calendars, recurring targets `clock.restart` (issue 11.5–11.6). */
+export const IR_VERSION = 5;
 
 /** Where a clause came from: file, 1-based line and column, and the clause's own text. */
 export const SourceRefSchema = z.object({
@@ -28,6 +30,40 @@ const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const WindowSchema = z.object({ from: Minute, to: Minute });
 export type Window = z.infer<typeof WindowSchema>;
 
+const Month = z.number().int().min(1).max(12);
+/** 0 = Monday … 6 = Sunday. */
+const WeekdayIndex = z.number().int().min(0).max(6);
+
+/**
+ * A date of every year (issue 11.6): a fixed `date` (`Dec 24`; Feb 29 closes in leap years
+ * only), or the `nth` weekday of a month (`third Mon of Jan`: nth 3; `last Mon of May`: nth -1;
+ * a fifth weekday closes nothing in the years that lack one).
+ */
+export const YearDaySchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("date"), month: Month, day: z.number().int().min(1).max(31) }),
+  z.object({ kind: z.literal("nth"), month: Month, weekday: WeekdayIndex, nth: z.number().int().min(-1).max(5) }),
+]);
+export type YearDayIR = z.infer<typeof YearDaySchema>;
+
+/**
+ * Where a date that falls on one of the `on` weekdays (Sat/Sun) is observed: `nearest` weekday
+ * (Sat → Fri, Sun → Mon) or the `next` weekday (→ Mon). The observed date may lie in the
+ * neighbouring year (Jan 1 on a Saturday is observed on Dec 31).
+ */
+export const ObservedSchema = z.object({ mode: z.enum(["nearest", "next"]), on: z.array(WeekdayIndex) });
+
+/** One yearly closure or rule holiday of a calendar (issue 11.6). */
+export const YearlyClosureSchema = z.object({
+  name: z.string().nullable(),
+  holiday: z.boolean(),
+  day: YearDaySchema,
+  observed: ObservedSchema.nullable(),
+  /** `null`: the whole date; else the parts closed (as for `closures`). */
+  windows: z.array(WindowSchema).nullable(),
+  origin: SourceRefSchema,
+});
+export type YearlyClosureIR = z.infer<typeof YearlyClosureSchema>;
+
 /**
  * A calendar (SPEC §2.2). `week[0]` is Monday … `week[6]` Sunday.
  * `always` is 24x7; `days` is a days-only calendar (its windows are 00:00–24:00).
@@ -45,20 +81,57 @@ export const CalendarSchema = z.object({
   ),
   /** Extra openings on a date, added after closures. */
   openings: z.array(z.object({ date: LocalDate, windows: z.array(WindowSchema), origin: SourceRefSchema })),
+  /**
+   * Dates closed every year (issue 11.6): `closed every Dec 24 from 14:00` (`holiday` false) and
+   * a vendor's own holidays `holiday "Thanksgiving" fourth Thu of Nov` (`holiday` true: whole
+   * days, dropped by `open on holidays`). Absent when the calendar has none.
+   */
+  yearly: z.array(YearlyClosureSchema).optional(),
+  /** `zone from ticket`: the ticket's `customer.zone` replaces `zone` (issue 11). */
+  zoneFromTicket: z.literal(true).optional(),
+  /** `holidays from ticket`: the ticket's `customer.holidays` are added to `holidays`. */
+  holidaysFromTicket: z.literal(true).optional(),
   origin: SourceRefSchema,
 });
 export type CalendarIR = z.infer<typeof CalendarSchema>;
+
+/**
+ * One test on a ticket (issue 11): its priority, plan, cause or an enumerated field is one of
+ * `values`, or a flag is set. A condition is a list of tests that must all hold.
+ */
+export const TestSchema = z.discriminatedUnion("on", [
+  z.object({ on: z.literal("priority"), values: z.array(z.string()) }),
+  z.object({ on: z.literal("plan"), values: z.array(z.string()) }),
+  z.object({ on: z.literal("cause"), values: z.array(z.string()) }),
+  z.object({ on: z.literal("field"), field: z.string(), values: z.array(z.string()) }),
+  z.object({ on: z.literal("flag"), flag: z.string() }),
+]);
+export type TestIR = z.infer<typeof TestSchema>;
+export const ConditionSchema = z.array(TestSchema);
+export type ConditionIR = z.infer<typeof ConditionSchema>;
+
+/** A calendar for the tickets meeting `when`; the rule with the most tests that hold wins, then the first. */
+export const CalendarRuleSchema = z.object({ calendar: z.string(), when: ConditionSchema, origin: SourceRefSchema });
+export type CalendarRuleIR = z.infer<typeof CalendarRuleSchema>;
 
 /** Ticket event kinds (SPEC §3). `open` is the ticket's `openedAt`, usable in clock rules. */
 export const EventKindSchema = z.enum(["open", "approve", "pause", "resume", "respond", "resolve", "reprioritize"]);
 export type EventKind = z.infer<typeof EventKindSchema>;
 
+/** A built-in event kind, or the name of an event the policy declares (`event escalation_requested`). */
+const ClockEventSchema = z.string();
+
 /** What starts, pauses, resumes and stops a clock (SPEC §2.14). */
 export const ClockSchema = z.object({
-  start: z.array(EventKindSchema),
-  pause: z.array(EventKindSchema),
-  resume: z.array(EventKindSchema),
-  stop: z.array(EventKindSchema),
+  start: z.array(ClockEventSchema),
+  pause: z.array(ClockEventSchema),
+  resume: z.array(ClockEventSchema),
+  stop: z.array(ClockEventSchema),
+  /**
+   * A recurring obligation (issue 11.5): each of these events ends the running interval and
+   * starts the next, until the stop; absent for a one-shot target.
+   */
+  restart: z.array(ClockEventSchema).optional(),
 });
 export type ClockIR = z.infer<typeof ClockSchema>;
 
@@ -77,6 +150,8 @@ export const GoalCellSchema = z.object({
   priority: z.string().nullable(),
   plan: z.string().nullable(),
   goal: GoalSchema,
+  /** A `goals for …` section's condition; absent for every ticket. Cells that meet it come first. */
+  when: ConditionSchema.optional(),
   origin: SourceRefSchema,
 });
 export type GoalCell = z.infer<typeof GoalCellSchema>;
@@ -89,6 +164,8 @@ export const TargetSchema = z.object({
   clock: ClockSchema,
   /** A calendar named by the target itself; otherwise the ticket's region/plan chooses. */
   calendar: z.string().nullable(),
+  /** `calendar X for priority P1` in the target: chosen over `calendar` when they hold. */
+  calendarRules: z.array(CalendarRuleSchema).optional(),
   goals: z.array(GoalCellSchema),
   origin: SourceRefSchema,
 });
@@ -100,6 +177,8 @@ export const RegionSchema = z.object({
   calendar: z.string(),
   /** Plan → calendar, where a plan changes the region's hours. */
   planCalendars: z.record(z.string(), z.string()),
+  /** `calendar X for priority P1`, `… for phone_escalated` (issue 11): chosen over the plan's when they hold. */
+  calendarRules: z.array(CalendarRuleSchema).optional(),
   /** Languages with an SLA; `null` when the region does not restrict languages. */
   languages: z.object({ primary: z.array(z.string()), optional: z.array(z.string()) }).nullable(),
   origin: SourceRefSchema,
@@ -181,6 +260,8 @@ export const CreditsSchema = z.object({
   capPercent: Percent.nullable(),
   ineligibleChannels: z.array(z.string()),
   ineligibleOptionalLanguages: z.boolean(),
+  /** Tickets meeting any of these conditions earn no credit (`ineligible cause x`, `ineligible phone_escalated`). */
+  ineligibleWhen: z.array(ConditionSchema).optional(),
   /** IANA zone in which periods and claims are read, when the policy has no fees to say it. */
   zone: z.string().nullable(),
   /**
@@ -315,8 +396,18 @@ export const PolicySchema = z.object({
   targets: z.array(TargetSchema),
   exclusions: z.object({
     channels: z.array(z.object({ channel: z.string(), reason: z.string().nullable(), origin: SourceRefSchema })),
+    /** Causes whose tickets have no SLA (`exclude cause x`); a ticket's `cause` applies them. */
     causes: z.array(NamedSchema),
+    /** `exclude product beta`, `exclude beta_feature`: tickets meeting `when` have no SLA. */
+    attributes: z.array(z.object({ when: ConditionSchema, reason: z.string().nullable(), origin: SourceRefSchema })).optional(),
   }),
+  /** Ticket attributes (issue 11): enumerated fields with their values, and boolean flags. */
+  fields: z.array(z.object({ name: z.string(), title: z.string().nullable(), values: z.array(NamedSchema), origin: SourceRefSchema })).optional(),
+  flags: z.array(NamedSchema).optional(),
+  /** Every cause a ticket may give (declared with `cause` or `exclude cause`). */
+  causes: z.array(NamedSchema).optional(),
+  /** Events the policy declares for its clock rules (`event escalation_requested`). */
+  events: z.array(NamedSchema).optional(),
   escalations: z.array(EscalationSchema),
   credits: CreditsSchema.nullable(),
   fees: FeesSchema.nullable(),

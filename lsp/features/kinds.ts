@@ -28,5 +28,8 @@ export const KIND_STYLES: Readonly<Record<SymbolKind, KindStyle>> = {
   channel: { symbol: LspSymbolKind.Interface, completion: CompletionItemKind.Interface, token: "interface", noun: "channel" },
   work: { symbol: LspSymbolKind.TypeParameter, completion: CompletionItemKind.TypeParameter, token: "type", noun: "kind of work" },
   obligation: { symbol: LspSymbolKind.Property, completion: CompletionItemKind.Property, token: "property", noun: "obligation" },
-  cause: { symbol: LspSymbolKind.Event, completion: CompletionItemKind.Event, token: "event", noun: "excluded cause" },
+  cause: { symbol: LspSymbolKind.Event, completion: CompletionItemKind.Event, token: "event", noun: "cause" },
+  field: { symbol: LspSymbolKind.Enum, completion: CompletionItemKind.Enum, token: "type", noun: "ticket field" },
+  flag: { symbol: LspSymbolKind.Boolean, completion: CompletionItemKind.Value, token: "variable", noun: "ticket flag" },
+  event: { symbol: LspSymbolKind.Event, completion: CompletionItemKind.Event, token: "event", noun: "declared event" },
 };

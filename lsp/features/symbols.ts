@@ -84,7 +84,9 @@ function declSymbol(result: CompileResult, d: A.Decl): DocumentSymbol {
     case "named":
       return symbol(result, d.name?.text ?? d.what, KIND_STYLES[d.what].symbol, d.span, d.name?.span ?? null, [], d.text?.value);
     case "exclude":
-      return symbol(result, `exclude ${d.what} ${d.name?.text ?? ""}`, KIND_STYLES[d.what].symbol, d.span, d.name?.span ?? null, [], d.text?.value);
+      return symbol(result, `exclude ${d.field ? `${d.field.text} ` : d.what === "attribute" ? "" : `${d.what} `}${d.name?.text ?? ""}`, KIND_STYLES[d.what === "attribute" ? "flag" : d.what].symbol, d.span, d.name?.span ?? null, [], d.text?.value);
+    case "field":
+      return symbol(result, d.name?.text ?? "field", KIND_STYLES.field.symbol, d.span, d.name?.span ?? null, d.values.map((v) => clause(result, v)), d.title?.value);
     case "target": {
       const children = [...d.clock, ...(d.kpi ? [d.kpi] : []), ...d.calendars].map((c) => clause(result, c));
       children.push(...d.goals.map((g) => tableSymbol(result, g, "goals")));
