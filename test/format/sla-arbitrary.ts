@@ -90,7 +90,19 @@ const escalationDecl = block(seq(tok("escalation"), forNames), fc.oneof(clockRul
 const creditsItem = fc.oneof(
   seq(tok("target"), list(ident)),
   table,
-  seq(tok("claim"), fc.oneof(seq(tok("by"), tok("end"), tok("of"), tok("next"), unit), seq(tok("subject"), str))),
+  seq(
+    tok("claim"),
+    fc.oneof(
+      seq(tok("by"), tok("end"), tok("of"), tok("next"), unit),
+      seq(tok("subject"), str),
+      // issue 12: `claim within 30 days after period|breach`
+      seq(tok("within"), num, tok("days"), tok("after"), fc.oneof(tok("period"), tok("breach"))),
+    ),
+  ),
+  // issue 12 credit rules
+  seq(tok("sum"), tok("per"), tok("breach")),
+  seq(tok("amount"), money, tok("per"), tok("breach")),
+  seq(tok("above"), num, tok("breaches"), percent),
   seq(tok("ineligible"), fc.oneof(seq(tok("channel"), list(ident)), tok("optional languages").map((t) => t[0]!.split(" ")))),
   seq(tok("cap"), percent),
 );
