@@ -24,8 +24,11 @@ function importsOf(fileName: string, text: string): ImportSite[] {
     node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null;
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
+      // `import type { A }` and `import { type A, type B }` alike bring in no code.
       const clause = node.importClause;
-      found.push({ specifier: literal(node.moduleSpecifier), typeOnly: clause?.isTypeOnly ?? false });
+      const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
+      const everyNameTyped = clause !== undefined && !clause.name && named !== undefined && named.length > 0 && named.every((e) => e.isTypeOnly);
+      found.push({ specifier: literal(node.moduleSpecifier), typeOnly: (clause?.isTypeOnly ?? false) || everyNameTyped });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
       found.push({ specifier: literal(node.moduleSpecifier), typeOnly: node.isTypeOnly });
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
@@ -210,6 +213,8 @@ describe("the import scanner (self-test)", () => {
       "const d = await import('chevrotain');",
       "const e = await import(name);",
       "import f = require('zod');",
+      "import { type H, type I } from 'chevrotain';",
+      "import { type J, K } from 'chevrotain';",
       "type G = import('../compiler/ast.js').PolicyFile;",
       "// import h from 'not-an-import';",
       "const s = \"import i from 'in-a-string'\";",
@@ -222,6 +227,8 @@ describe("the import scanner (self-test)", () => {
       "chevrotain",
       "null",
       "zod",
+      "chevrotain (type)",
+      "chevrotain",
       "../compiler/ast.js (type)",
     ]);
   });
