@@ -143,6 +143,17 @@ function claimProblems(credits: CreditsIR, period: Period, deadline: string | nu
   return problems;
 }
 
+/** The reason's closing words, whatever the rule: tickets not eligible or claimed too late, and the claim's standing. */
+function claimWords(period: Period, standings: readonly TicketCredit[], late: ReadonlyMap<string, string>, problems: readonly string[], deadline: string | null): string[] {
+  const words: string[] = [];
+  const excluded = standings.filter((s) => s.excludedBecause !== null).map((s) => `${s.id} (${s.excludedBecause})`);
+  if (excluded.length > 0) words.push(`not eligible: ${excluded.join(", ")}`);
+  if (late.size > 0) words.push(`claimed too late: ${[...late.values()].join(", ")}`);
+  if (problems.length > 0) words.push(...problems);
+  else if (period.claim) words.push(`claim received on ${period.claim.submittedOn}${deadline !== null ? `, by the deadline ${deadline}` : ""}`);
+  return words;
+}
+
 /**
  * The credit owed for a period from its tickets' standings (SPEC §6): `null` when no eligible
  * ticket breached; otherwise the highest percentage, applied to the period's fees (capped by
@@ -170,11 +181,7 @@ export function creditFor(credits: CreditsIR, period: Period, standings: readonl
   if (capped) parts.push(`capped at ${applied}% of the fees`);
   const others = earning.filter((s) => s.percent !== percent).map((s) => `${s.id} ${s.percent}%`);
   if (others.length > 0) parts.push(`lower breaches not added: ${others.join(", ")}`);
-  const excluded = standings.filter((s) => s.excludedBecause !== null).map((s) => `${s.id} (${s.excludedBecause})`);
-  if (excluded.length > 0) parts.push(`not eligible: ${excluded.join(", ")}`);
-  if (late.size > 0) parts.push(`claimed too late: ${[...late.values()].join(", ")}`);
-  if (problems.length > 0) parts.push(...problems);
-  else if (period.claim) parts.push(`claim received on ${period.claim.submittedOn}${deadline !== null ? `, by the deadline ${deadline}` : ""}`);
+  parts.push(...claimWords(period, standings, late, problems, deadline));
 
   return {
     percent,
@@ -210,11 +217,7 @@ function creditByRule(credits: CreditsIR, period: Period, standings: readonly Ti
   const deadline = claimDeadline(credits, period);
   const problems = claimProblems(credits, period, deadline);
   const parts = [outcome.reason];
-  const excluded = standings.filter((s) => s.excludedBecause !== null).map((s) => `${s.id} (${s.excludedBecause})`);
-  if (excluded.length > 0) parts.push(`not eligible: ${excluded.join(", ")}`);
-  if (late.size > 0) parts.push(`claimed too late: ${[...late.values()].join(", ")}`);
-  if (problems.length > 0) parts.push(...problems);
-  else if (period.claim) parts.push(`claim received on ${period.claim.submittedOn}${deadline !== null ? `, by the deadline ${deadline}` : ""}`);
+  parts.push(...claimWords(period, standings, late, problems, deadline));
   return {
     percent: Number(outcome.creditPercent ?? "0"),
     amount: problems.length === 0 ? money(outcome.credit) : "0.00",
