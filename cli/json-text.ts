@@ -78,18 +78,30 @@ export function locateJsonError(text: string): { offset: number; message: string
     if (!m || m[0] === "-") fail("an invalid number");
     i += m![0].length;
   };
+  // An object or an array: members separated by commas up to the closing bracket.
+  const container = (close: "}" | "]", member: () => void) => {
+    i++;
+    ws();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      member();
+      ws();
+      if (text[i] === ",") i++;
+      else if (text[i] === close) {
+        i++;
+        return;
+      } else fail(`expected \`,\` or \`${close}\``);
+    }
+  };
   const value = (depth: number): void => {
     if (depth > 1000) fail("nested too deeply (over 1,000 levels)");
     ws();
     const c = text[i];
     if (c === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return;
-      }
-      for (;;) {
+      container("}", () => {
         ws();
         if (text[i] !== '"') fail("expected a property name in double quotes");
         string();
@@ -97,30 +109,9 @@ export function locateJsonError(text: string): { offset: number; message: string
         if (text[i] !== ":") fail("expected `:` after the property name");
         i++;
         value(depth + 1);
-        ws();
-        if (text[i] === ",") i++;
-        else if (text[i] === "}") {
-          i++;
-          return;
-        } else fail("expected `,` or `}`");
-      }
-    } else if (c === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value(depth + 1);
-        ws();
-        if (text[i] === ",") i++;
-        else if (text[i] === "]") {
-          i++;
-          return;
-        } else fail("expected `,` or `]`");
-      }
-    } else if (c === '"') string();
+      });
+    } else if (c === "[") container("]", () => value(depth + 1));
+    else if (c === '"') string();
     else if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) number();
     else if (c === "t") literal("true");
     else if (c === "f") literal("false");
