@@ -17,6 +17,8 @@ commands:
   settle POLICY PERIOD.json      service credit and invoice for a period
   diff OLD NEW | --rev REV FILES what a policy change means          [--format text|json|markdown]
                                  [--at INSTANT] [--tickets T.ndjson] [--assert no-looser|no-stricter]
+  report POLICY TICKETS|-        attainment and credits per month    [--at INSTANT] [--format text|json|markdown|html]
+                                 [--period 2026-03|2026-Q1|2026 | --from DATE --to DATE]
   lsp                            start the language server on stdio
   demo                           check the shipped policies and evaluate the example tickets
 `;
@@ -45,6 +47,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         stdio: { type: "boolean", default: false },
         rev: { type: "string" },
         tickets: { type: "string" },
+        period: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
         assert: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -78,6 +83,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return (await import("./commands/settle.js")).runSettle({ policyPath: positionals[0]!, periodPath: positionals[1]!, io });
       case "diff":
         return await (await import("./commands/diff.js")).runDiff({ paths: positionals, rev: values.rev ?? null, format: values.format, at: values.at ?? null, tickets: values.tickets ?? null, assert: values.assert ?? null, io });
+      case "report":
+        needs(2, "a policy and a ticket file (or `-` for standard input)");
+        if (positionals.length > 2) throw new UsageError("too many arguments");
+        return await (await import("./commands/report.js")).runReport({ policyPath: positionals[0]!, input: positionals[1]!, format: values.format, at: values.at ?? null, period: values.period ?? null, from: values.from ?? null, to: values.to ?? null, io });
       case "lsp": {
         const { startServer } = await import("../lsp/server.js");
         startServer();

@@ -3,10 +3,9 @@
  * worker threads of `sla eval`. Depends on the runtime only, so workers start light.
  */
 import { evaluateTicket, type EvaluateOptions } from "../../runtime/evaluate.js";
-import { parseTicket } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
-import { jsonErrorMessage, parseJsonText } from "../json-text.js";
 import { type Batch, batchLines } from "../ndjson-lines.js";
+import { EMPTY_LINE_ERROR, readTicketText } from "../ticket-line.js";
 import { resultJson } from "../../runtime/result-json.js";
 
 export interface EvalOptions {
@@ -19,16 +18,11 @@ export type LineOutcome = { ok: boolean; json: string };
 /** Evaluate one JSON text; `line` numbers NDJSON errors. Never throws. */
 export function evaluateJsonText(policy: PolicyIR, text: string, options: EvaluateOptions, line: number | null): LineOutcome {
   // Syntax errors at a line and column (a column alone within an NDJSON line), input never quoted.
-  const json = parseJsonText(text);
-  if (!json.ok) {
-    const error = { field: "", message: jsonErrorMessage(json, line !== null) };
-    return { ok: false, json: JSON.stringify(line === null ? { error } : { line, id: null, error }) };
-  }
-  const input = json.value;
-  const parsed = parseTicket(input, policy);
+  const parsed = readTicketText(policy, text, line !== null);
   if (!parsed.ok) {
-    const id = typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : null;
-    return { ok: false, json: JSON.stringify(line === null ? { id, error: parsed.error } : { line, id, error: parsed.error }) };
+    const { id, error } = parsed;
+    // A whole JSON file with a syntax error has no ticket, hence no id: `{ error }` alone.
+    return { ok: false, json: JSON.stringify(line !== null ? { line, id, error } : parsed.syntax ? { error } : { id, error }) };
   }
   try {
     return { ok: true, json: resultJson(evaluateTicket(policy, parsed.ticket, options)) };
@@ -55,7 +49,7 @@ export interface BatchResult {
 }
 
 function emptyLine(line: number): LineOutcome {
-  return { ok: false, json: JSON.stringify({ line, id: null, error: { field: "", message: "empty line: expected a ticket" } }) };
+  return { ok: false, json: JSON.stringify({ line, id: null, error: EMPTY_LINE_ERROR }) };
 }
 
 const encoder = new TextEncoder();

@@ -1,0 +1,112 @@
+/**
+ * `sla report POLICY TICKETS.ndjson|-` (issue 12 item 6): per month of the billing zone, tickets
+ * by priority and plan, each target's met / breached / pending and attainment, the clauses
+ * behind the breaches and the credits due, as text, JSON, markdown or one self-contained HTML
+ * page. Streams: the tickets go through `report/aggregate.ts` one at a time.
+ */
+import { createReadStream, statSync } from "node:fs";
+import type { Readable } from "node:stream";
+import { formatInstant, parseInstant } from "../../runtime/instant.js";
+import { inSupportedYears, SUPPORTED_YEARS } from "../../runtime/io.js";
+import { billingZone } from "../../runtime/period.js";
+import { ReportAggregator } from "../../report/aggregate.js";
+import type { Report } from "../../report/model.js";
+import { PeriodArgumentError, selectRange } from "../../report/periods.js";
+import { renderHtml } from "../../report/render-html.js";
+import { renderMarkdown } from "../../report/render-markdown.js";
+import { renderText } from "../../report/render-text.js";
+import { type Io, processIo, UsageError } from "../io.js";
+import { batches, batchLines } from "../ndjson-lines.js";
+import { loadPolicy } from "../policy.js";
+import { EMPTY_LINE_ERROR, readTicketText } from "../ticket-line.js";
+
+export interface ReportArgs {
+  readonly policyPath: string;
+  readonly input: string;
+  readonly format: string;
+  readonly at: string | null;
+  readonly period: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly io: Io;
+  /** Progress on stderr; by default only when the process's stderr is a terminal. */
+  readonly progress?: boolean;
+}
+
+const RENDERERS: Record<string, (r: Report) => string> = {
+  text: renderText,
+  json: (r) => `${JSON.stringify(r, null, 2)}\n`,
+  markdown: renderMarkdown,
+  html: renderHtml,
+};
+
+/** Lines between two progress updates on a terminal. */
+const PROGRESS_EVERY = 50_000;
+
+export async function runReport(args: ReportArgs): Promise<number> {
+  const { io } = args;
+  const render = RENDERERS[args.format];
+  if (!render) throw new UsageError(`\`--format\` is one of ${Object.keys(RENDERERS).join(", ")}, not \`${args.format}\``);
+  let range;
+  try {
+    range = selectRange(args.period, args.from, args.to);
+  } catch (e) {
+    if (e instanceof PeriodArgumentError) throw new UsageError(e.message);
+    throw e;
+  }
+  const asOfMs = args.at === null ? Date.now() : parseInstant(args.at);
+  if (asOfMs === null || !inSupportedYears(asOfMs)) {
+    throw new UsageError(`--at \`${args.at}\` is not an ISO-8601 instant with an offset in the years ${SUPPORTED_YEARS.from}–${SUPPORTED_YEARS.to} (e.g. 2026-03-31T00:00:00Z)`);
+  }
+  let stream: Readable;
+  if (args.input === "-") stream = process.stdin;
+  else {
+    let isFile = false;
+    try {
+      isFile = statSync(args.input).isFile();
+    } catch {
+      isFile = false;
+    }
+    if (!isFile) {
+      io.err(`sla: cannot read tickets \`${args.input}\`: no such file\n`);
+      return 1;
+    }
+    stream = createReadStream(args.input, { highWaterMark: 1 << 18 });
+  }
+  const policy = loadPolicy(args.policyPath, io);
+  if (!policy) return 1;
+
+  const aggregator = new ReportAggregator(policy, { zone: billingZone(policy), range, asOfMs });
+  const progress = args.progress ?? (io === processIo && Boolean(process.stderr.isTTY));
+  let read = 0;
+  try {
+    for await (const batch of batches(stream)) {
+      const lines = batchLines(batch);
+      for (let i = 0; i < lines.length; i++) {
+        const line = batch.firstLine + i;
+        const text = lines[i]!;
+        aggregator.countLine();
+        if (text.trim() === "") {
+          aggregator.addBad(line, null, EMPTY_LINE_ERROR);
+          continue;
+        }
+        const parsed = readTicketText(policy, text, true);
+        if (parsed.ok) aggregator.addTicket(parsed.ticket, line);
+        else aggregator.addBad(line, parsed.id, parsed.error);
+      }
+      if (progress && Math.floor((read + lines.length) / PROGRESS_EVERY) > Math.floor(read / PROGRESS_EVERY)) {
+        io.err(`\rsla report: ${(read + lines.length).toLocaleString("en-US")} lines read`);
+      }
+      read += lines.length;
+    }
+  } catch (e) {
+    io.err(`sla: cannot read tickets \`${args.input}\`: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return 1;
+  } finally {
+    if (progress && read >= PROGRESS_EVERY) io.err("\n");
+  }
+  const report = aggregator.report({ file: args.policyPath, asOf: formatInstant(asOfMs, "UTC"), asOfSource: args.at === null ? "now" : "--at" });
+  io.out(render(report));
+  // As `sla eval`: 1 when some line was not a ticket, though the report covers every good one.
+  return report.badLines.count > 0 ? 1 : 0;
+}

@@ -1,0 +1,99 @@
+/**
+ * Inline SVG charts for the HTML report: no script, no external font or image, so the page is
+ * readable offline and in a mail client. Each chart is a pure function of the report, sized in
+ * its own `viewBox` and scaled by CSS.
+ */
+import type { Report } from "./model.js";
+import { cellLabel } from "./words.js";
+
+/** Series colours (colour-blind-safe, Okabe–Ito), in target order. */
+export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
+
+/** Text for SVG and HTML: the five characters that could end a text node or an attribute escaped. */
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+const fmt = (n: number) => String(Math.round(n * 10) / 10);
+
+/**
+ * Attainment per target and month: a group of bars per month, one bar per target, 0–100 %.
+ * A month where a target had no decided ticket gets no bar and a dash.
+ */
+export function attainmentChart(r: Report): string {
+  const months = r.periods;
+  const targets = r.targets.map((t) => t.name);
+  const [left, top, bottom, right] = [44, 16, 44, 12];
+  const group = Math.max(36, targets.length * 18 + 16);
+  const width = left + right + Math.max(1, months.length) * group;
+  const height = 240;
+  const plot = height - top - bottom;
+  const y = (pct: number) => top + plot - (pct / 100) * plot;
+  const parts: string[] = [];
+  for (const g of [0, 25, 50, 75, 100]) {
+    parts.push(`<line x1="${left}" x2="${width - right}" y1="${fmt(y(g))}" y2="${fmt(y(g))}" class="grid"/>`);
+    parts.push(`<text x="${left - 6}" y="${fmt(y(g) + 4)}" text-anchor="end" class="axis">${g} %</text>`);
+  }
+  const bar = Math.min(28, (group - 12) / Math.max(1, targets.length));
+  months.forEach((p, m) => {
+    const x0 = left + m * group + (group - bar * targets.length) / 2;
+    p.targets.forEach((t, i) => {
+      const x = x0 + i * bar;
+      const label = `${p.period} ${t.name}: ${t.attainmentPercent === null ? "no decided ticket" : `${t.attainmentPercent} % (${t.met} met, ${t.breached} breached)`}`;
+      if (t.attainmentPercent === null) {
+        parts.push(`<text x="${fmt(x + bar / 2)}" y="${fmt(y(0) - 4)}" text-anchor="middle" class="axis"><title>${esc(label)}</title>–</text>`);
+        return;
+      }
+      const pct = Number(t.attainmentPercent); // drawing only: the printed figure is the exact text
+      parts.push(
+        `<rect x="${fmt(x + 1)}" y="${fmt(y(pct))}" width="${fmt(bar - 2)}" height="${fmt(y(0) - y(pct))}" fill="${PALETTE[i % PALETTE.length]}" rx="2"><title>${esc(label)}</title></rect>`,
+      );
+      if (bar >= 22) parts.push(`<text x="${fmt(x + bar / 2)}" y="${fmt(y(pct) - 4)}" text-anchor="middle" class="value">${esc(t.attainmentPercent.replace(/\.00$/, ""))}</text>`);
+    });
+    parts.push(`<text x="${fmt(left + m * group + group / 2)}" y="${height - bottom + 18}" text-anchor="middle" class="axis">${esc(p.period)}</text>`);
+  });
+  const legend = targets.map((t, i) => `<span class="key"><i style="background:${PALETTE[i % PALETTE.length]}"></i>${esc(t)}</span>`).join("");
+  return `<figure><figcaption>Attainment per target and month</figcaption><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="attainment per target and month">${parts.join("")}</svg><div class="legend">${legend}</div></figure>`;
+}
+
+/**
+ * Breaches by priority and plan over every month: a grid, priorities down and plans across,
+ * each cell shaded by its share of breached tickets and labelled `breached / tickets`.
+ */
+export function breachGrid(r: Report): string {
+  const cells = new Map<string, { priority: string | null; plan: string | null; tickets: number; breached: number }>();
+  for (const p of r.periods) {
+    for (const c of p.byPriorityPlan) {
+      const key = `${c.priority}\u0000${c.plan}`;
+      const seen = cells.get(key) ?? { priority: c.priority, plan: c.plan, tickets: 0, breached: 0 };
+      seen.tickets += c.tickets;
+      seen.breached += c.breached;
+      cells.set(key, seen);
+    }
+  }
+  const priorities = [...new Set([...cells.values()].map((c) => c.priority))];
+  const plans = [...new Set([...cells.values()].map((c) => c.plan))];
+  const [left, top, cw, ch] = [96, 28, 112, 44];
+  const width = left + plans.length * cw + 8;
+  const height = top + priorities.length * ch + 8;
+  const parts: string[] = [];
+  plans.forEach((plan, j) => parts.push(`<text x="${left + j * cw + cw / 2}" y="18" text-anchor="middle" class="axis">${esc(plan ?? "all plans")}</text>`));
+  priorities.forEach((priority, i) => {
+    parts.push(`<text x="${left - 8}" y="${top + i * ch + ch / 2 + 4}" text-anchor="end" class="axis">${esc(priority ?? "all priorities")}</text>`);
+    plans.forEach((plan, j) => {
+      const c = cells.get(`${priority}\u0000${plan}`);
+      const [x, yy] = [left + j * cw, top + i * ch];
+      if (!c) {
+        parts.push(`<rect x="${x + 2}" y="${yy + 2}" width="${cw - 4}" height="${ch - 4}" class="empty" rx="4"/>`);
+        return;
+      }
+      const share = c.breached / c.tickets;
+      // Light to strong vermilion by the share breached; white text once the cell is dark.
+      const fill = c.breached === 0 ? "#e8f5ee" : `rgba(213,94,0,${fmt(0.15 + 0.85 * share)})`;
+      const label = `${cellLabel(c)}: ${c.breached} of ${c.tickets} tickets breached a binding target`;
+      parts.push(`<rect x="${x + 2}" y="${yy + 2}" width="${cw - 4}" height="${ch - 4}" fill="${fill}" rx="4"><title>${esc(label)}</title></rect>`);
+      parts.push(`<text x="${x + cw / 2}" y="${yy + ch / 2 + 5}" text-anchor="middle" class="${share > 0.55 ? "cell dark" : "cell"}">${c.breached} / ${c.tickets}</text>`);
+    });
+  });
+  return `<figure><figcaption>Breached tickets by priority and plan (breached / opened, all months)</figcaption><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="breaches by priority and plan">${parts.join("")}</svg></figure>`;
+}

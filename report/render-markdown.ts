@@ -1,0 +1,25 @@
+/** `sla report --format markdown`: for a wiki page, a ticket or a pull request. */
+import type { Report } from "./model.js";
+import { markdownTable } from "./table.js";
+import { badLinesNote, badLinesTable, cellsTable, clausesTable, creditSentence, creditTable, headline, monthTitle, overallTable, targetsTable } from "./words.js";
+
+export function renderMarkdown(r: Report): string {
+  const [title, ...lines] = headline(r);
+  const out: string[] = [`# SLA report: ${title}`, "", ...lines.map((l) => `- ${l}`), "", "## All months", "", markdownTable(overallTable(r))];
+  for (const p of r.periods) {
+    out.push(`## ${monthTitle(p)}`, "");
+    if (p.tickets === 0) {
+      out.push("No tickets opened.", "");
+      continue;
+    }
+    out.push(markdownTable(targetsTable(p)), markdownTable(cellsTable(p)));
+    const clauses = clausesTable(p);
+    if (clauses.rows.length > 0) out.push("### Breaches by goal clause", "", markdownTable(clauses));
+    if (p.credits) {
+      out.push("### Service credits", "", `${creditSentence(p.credits)}.`, "");
+      if (p.credits.byRow.length > 0) out.push(markdownTable(p.credits && creditTable(p.credits)));
+    }
+  }
+  if (r.badLines.count > 0) out.push(`## Bad lines${badLinesNote(r)}`, "", markdownTable(badLinesTable(r)));
+  return out.join("\n");
+}

@@ -1,0 +1,25 @@
+/** `sla report --format text`: aligned tables for a terminal or an email. */
+import type { Report } from "./model.js";
+import { textTable } from "./table.js";
+import { badLinesNote, badLinesTable, cellsTable, clausesTable, creditSentence, creditTable, headline, monthTitle, overallTable, targetsTable } from "./words.js";
+
+export function renderText(r: Report): string {
+  const out: string[] = [headline(r).join("\n"), "", "all months", textTable(overallTable(r))];
+  for (const p of r.periods) {
+    out.push(monthTitle(p));
+    if (p.tickets === 0) {
+      out.push("  no tickets opened\n");
+      continue;
+    }
+    out.push(textTable(targetsTable(p)), textTable(cellsTable(p)));
+    const clauses = clausesTable(p);
+    if (clauses.rows.length > 0) out.push("  breaches by goal clause", textTable(clauses, "    "));
+    if (p.credits) {
+      out.push(`  credits: ${creditSentence(p.credits)}`);
+      if (p.credits.byRow.length > 0) out.push(textTable(creditTable(p.credits), "    "));
+      else out.push("");
+    }
+  }
+  if (r.badLines.count > 0) out.push(`bad lines${badLinesNote(r)}`, textTable(badLinesTable(r)));
+  return out.join("\n");
+}

@@ -1,0 +1,87 @@
+/**
+ * The report's wording and table contents, shared by the text, markdown and HTML renderers so
+ * the three say the same thing in the same words.
+ */
+import type { CreditPeriod, PeriodReport, Report, StatusCounts } from "./model.js";
+import type { Table } from "./table.js";
+
+/** `62.50 %`, or `–` when no ticket was decided yet. */
+export function percentShown(p: string | null): string {
+  return p === null ? "–" : `${p} %`;
+}
+
+/** `P1 · gold`; an axis the policy does not have is left out. */
+export function cellLabel(c: { priority: string | null; plan: string | null }): string {
+  return [c.priority, c.plan].filter((x) => x !== null).join(" · ") || "all tickets";
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/** The report's first lines: the policy, the instant, the zone, the precision. */
+export function headline(r: Report): string[] {
+  const range = r.range.from === null && r.range.to === null ? "every month with tickets" : `${r.range.from ?? "…"} to ${r.range.to ?? "…"}`;
+  return [
+    `${r.policy.title ?? r.policy.id} (${r.policy.id}, ${r.policy.file})`,
+    `evaluated at ${r.asOf}${r.asOfSource === "now" ? " (now: no --at given)" : ""}; months of the billing zone ${r.zone}; ${range}`,
+    `${plural(r.totals.tickets, "ticket")} reported, ${plural(r.totals.outsideRange, "ticket")} outside the range, ${plural(r.totals.bad, "bad line")} (of ${plural(r.totals.lines, "line")})`,
+    `attainment = met / (met + breached), exact, ${r.attainment.decimals} decimals rounded down (100.00 % only when every decided ticket met)`,
+  ];
+}
+
+const countCells = (c: StatusCounts) => [String(c.met), String(c.breached), c.paused > 0 ? `${c.pending} (${c.paused} paused)` : String(c.pending), String(c.none), percentShown(c.attainmentPercent)];
+const COUNT_HEADER = ["met", "breached", "pending", "none", "attainment"];
+
+/** Every target over all the months. */
+export function overallTable(r: Report): Table {
+  return {
+    header: ["target", "binding", ...COUNT_HEADER],
+    rows: r.overall.map((t) => [t.name, r.targets.find((x) => x.name === t.name)?.binding ? "yes" : "no (KPI)", ...countCells(t)]),
+  };
+}
+
+/** One month's targets. */
+export function targetsTable(p: PeriodReport): Table {
+  return { header: ["target", ...COUNT_HEADER], rows: p.targets.map((t) => [t.name, ...countCells(t)]) };
+}
+
+/** One month's tickets per priority and plan, with the target counts per cell. */
+export function cellsTable(p: PeriodReport): Table {
+  const names = p.targets.map((t) => t.name);
+  const rows = p.byPriorityPlan.map((c) => {
+    const per = p.targets.map((t) => t.byPriorityPlan.find((x) => x.priority === c.priority && x.plan === c.plan));
+    return [cellLabel(c), String(c.tickets), String(c.breached), ...per.map((x) => percentShown(x?.attainmentPercent ?? null))];
+  });
+  return { header: ["priority · plan", "tickets", "breached", ...names.map((n) => `${n} attainment`)], rows };
+}
+
+/** The goal clauses behind a month's breaches. */
+export function clausesTable(p: PeriodReport): Table {
+  const rows = p.targets.flatMap((t) => t.breachClauses.map((c) => [t.name, c.goal, String(c.breached), `line ${c.line}`, c.text]));
+  return { header: ["target", "goal", "breaches", "clause", "text"], rows };
+}
+
+/** A month's credits in one sentence. */
+export function creditSentence(c: CreditPeriod): string {
+  if (c.tickets === 0) return "no ticket earns a service credit";
+  const parts = [`${plural(c.tickets, "ticket")} ${c.tickets === 1 ? "earns" : "earn"} a service credit; due: ${c.duePercent} % of the period's fees (the highest row reached, not cumulative)`];
+  if (c.claimBy !== null) parts.push(`claim by ${c.claimBy}`);
+  parts.push(`tickets ${c.ticketIds.join(", ")}${c.tickets > c.ticketIds.length ? ", …" : ""}`);
+  return parts.join("; ");
+}
+
+/** The credit rows a month's tickets reached, with their clauses. */
+export function creditTable(c: CreditPeriod): Table {
+  return { header: ["credit", "tickets", "clause"], rows: c.byRow.map((b) => [`${b.percent} %`, String(b.tickets), b.clause ? `line ${b.clause.line}: ${b.clause.text}` : "–"]) };
+}
+
+/** Bad lines, as listed. */
+export function badLinesTable(r: Report): Table {
+  return { header: ["line", "id", "field", "error"], rows: r.badLines.listed.map((b) => [String(b.line), b.id ?? "–", b.field || "–", b.message]) };
+}
+
+/** `(showing the first 50 of 1,234)` when the list is cut. */
+export function badLinesNote(r: Report): string {
+  return r.badLines.count > r.badLines.listed.length ? ` (the first ${r.badLines.listed.length} of ${r.badLines.count.toLocaleString("en-US")})` : "";
+}
+
+export const monthTitle = (p: PeriodReport) => `${p.period} (${p.from} to ${p.to}): ${plural(p.tickets, "ticket")}`;
