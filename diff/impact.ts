@@ -7,6 +7,7 @@ import { evaluateTicket, type EvaluateOptions } from "../runtime/evaluate.js";
 import { parseInstant } from "../runtime/instant.js";
 import { parseTicket, type TicketResult } from "../runtime/io.js";
 import type { PolicyIR } from "../runtime/ir.js";
+import { isoUtc } from "./horizon.js";
 import type { Impact, TicketImpact } from "./model.js";
 
 /** How one ticket moves; each flag counts once per ticket in the totals. */
@@ -22,6 +23,20 @@ export interface TicketDelta {
 }
 
 const at = (iso: string | null) => (iso === null ? null : parseInstant(iso));
+
+function sameEscalations(a: TicketResult, b: TicketResult): boolean {
+  const x = a.escalations;
+  const y = b.escalations;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i]!.to !== y[i]!.to || (x[i]!.at !== y[i]!.at && parseInstant(x[i]!.at) !== parseInstant(y[i]!.at))) return false;
+  }
+  return true;
+}
+
+function escalationsText(r: TicketResult): string {
+  return r.escalations.map((e) => `${e.to} at ${e.at}`).join(", ") || "none";
+}
 
 /** What differs between two results of one ticket (empty `changes`: nothing). */
 export function compareResults(a: TicketResult, b: TicketResult): TicketDelta {
@@ -54,12 +69,11 @@ export function compareResults(a: TicketResult, b: TicketResult): TicketDelta {
       changes.push(`${ta.name} ${ta.status} → ${tb.status}`);
     }
   }
-  const escalations = (r: TicketResult) => r.escalations.map((e) => `${e.to} at ${e.at}`).join(", ") || "none";
-  const escalationsChanged = escalations(a) !== escalations(b);
-  if (escalationsChanged) changes.push(`escalations ${escalations(a)} → ${escalations(b)}`);
-  const credit = (r: TicketResult) => (r.credit ? `${r.credit.percent}%` : "none");
-  const creditChanged = credit(a) !== credit(b);
-  if (creditChanged) changes.push(`credit ${credit(a)} → ${credit(b)}`);
+  // Compared field by field first: building texts for every ticket would cost more than evaluating it.
+  const escalationsChanged = !sameEscalations(a, b);
+  if (escalationsChanged) changes.push(`escalations ${escalationsText(a)} → ${escalationsText(b)}`);
+  const creditChanged = (a.credit?.percent ?? null) !== (b.credit?.percent ?? null);
+  if (creditChanged) changes.push(`credit ${a.credit ? `${a.credit.percent}%` : "none"} → ${b.credit ? `${b.credit.percent}%` : "none"}`);
   return { changes, dueEarlier, dueLater, nowBreached, noLongerBreached, statusChanged, escalationsChanged, creditChanged };
 }
 
@@ -125,5 +139,5 @@ export async function impactOf(
     for (const k of Object.keys(totals) as Array<keyof typeof totals>) if (d[k]) totals[k]++;
     if (list.length < listLimit) list.push({ line, id: r.id, changes: d.changes });
   }
-  return { at: asOf === null ? null : new Date(asOf).toISOString(), tickets, changed, invalid, totals, list, listLimit };
+  return { at: asOf === null ? null : isoUtc(asOf), tickets, changed, invalid, totals, list, listLimit };
 }
