@@ -11,6 +11,7 @@
  * - eval: `sla eval` on a 100,000-ticket NDJSON batch, start-up excluded, and the worker-thread
  *   pool against one thread on the same batch.
  * - lsp: the language server's latencies (lsp.bench.ts).
+ * - diff: `sla diff` on two 5,000-line policies, and its impact on 100,000 tickets (diff.bench.ts).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -221,7 +222,14 @@ async function benchLanguageServer(): Promise<void> {
   }
 }
 
-const PARTS: Record<string, () => void | Promise<void>> = { calendars: benchCalendars, api: benchApi, eval: benchEval, lsp: benchLanguageServer };
+/** `sla diff` (issue 13): diff of two 5,000-line policies, impact on 100,000 tickets (diff.bench.ts). */
+async function benchSlaDiff(): Promise<void> {
+  const { benchDiff } = await import("./diff.bench.js");
+  console.log("\nsla diff (bench/diff.bench.ts)");
+  for (const [k, v] of Object.entries(await benchDiff())) console.log(`  ${k.padEnd(36)} ${Math.round(v).toLocaleString("en-US")}`);
+}
+
+const PARTS: Record<string, () => void | Promise<void>> = { calendars: benchCalendars, api: benchApi, eval: benchEval, lsp: benchLanguageServer, diff: benchSlaDiff };
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(a in PARTS));
