@@ -7,8 +7,9 @@
  * close of each business day. `runtime/calendar.ts` answers every query from these tables.
  */
 import { IANAZone } from "luxon";
-import type { CalendarIR, Window } from "./ir.js";
+import type { CalendarIR, Window, YearlyClosureIR } from "./ir.js";
 import { holidayDates, validateHolidaySpec, type HolidaySpec } from "./holidays.js";
+import { yearlyClosings, type YearlyClosing } from "./yearly-dates.js";
 import { offsetAt, zoneOffsets } from "./zone-offsets.js";
 
 const MINUTE_MS = 60_000;
@@ -33,6 +34,8 @@ export interface CalendarRules {
   readonly week: ReadonlyArray<readonly Window[]>;
   readonly holidays: readonly HolidaySpec[];
   readonly overrides: ReadonlyMap<string, DateOverride>;
+  /** Yearly closures and rule holidays (issue 11.6), resolved to dates as each year is built. */
+  readonly yearly: readonly YearlyClosureIR[];
 }
 
 /** Tables of one local year of a calendar. All instants are epoch ms. */
@@ -157,7 +160,7 @@ export function rulesFromIR(ir: CalendarIR): CalendarRules {
   if (!IANAZone.isValidZone(ir.zone)) throw new Error(`calendar "${ir.name}": unknown time zone "${ir.zone}"`);
   const zone = IANAZone.create(ir.zone);
   if (ir.kind === "always") {
-    return { zone, week: Array.from({ length: 7 }, () => FULL_DAY), holidays: [], overrides: new Map() };
+    return { zone, week: Array.from({ length: 7 }, () => FULL_DAY), holidays: [], overrides: new Map(), yearly: [] };
   }
   const overrides = new Map<string, DateOverride>();
   const at = (date: string): DateOverride => {
@@ -176,10 +179,12 @@ export function rulesFromIR(ir: CalendarIR): CalendarRules {
     week: ir.week.map((day) => paint(day, [], [])),
     holidays: ir.holidays.map((h) => ({ country: h.country, region: h.region })),
     overrides,
+    yearly: ir.yearly ?? [],
   };
 }
 
 const NO_DATES: ReadonlySet<string> = new Set();
+const NO_CLOSINGS: ReadonlyMap<string, YearlyClosing> = new Map();
 
 /** The local date `YYYY-MM-DD` of day index `d` (0-based) of `year`. */
 export function isoDate(year: number, d: number): string {
@@ -192,6 +197,7 @@ export function buildCalendarYear(rules: CalendarRules, year: number): CalendarY
   const jan1 = Date.UTC(year, 0, 1);
   const days = zy.dayStart.length - 1;
   const closedDates = rules.holidays.length > 0 ? holidayDates(rules.holidays, year) : NO_DATES;
+  const yearly = rules.yearly.length > 0 ? yearlyClosings(rules.yearly, year) : NO_CLOSINGS;
   const from: number[] = [];
   const to: number[] = [];
   const dayClose = new Float64Array(days).fill(NaN);
@@ -200,8 +206,11 @@ export function buildCalendarYear(rules: CalendarRules, year: number): CalendarY
     const date = isoDate(year, d);
     const weekly = rules.week[(firstWeekday + d) % 7]!;
     const o = rules.overrides.get(date);
-    const holiday = closedDates.has(date); // SPEC §2.4: a holiday closes the whole date
-    const windows = o || holiday ? paint(holiday || o?.closed ? [] : weekly, o?.close ?? [], o?.open ?? []) : weekly;
+    const y = yearly.get(date);
+    // SPEC §2.4: a holiday closes the whole date; so do a rule holiday and a whole-day yearly closure.
+    const holiday = closedDates.has(date) || y?.closed === true;
+    const close = y ? [...(o?.close ?? []), ...y.close] : (o?.close ?? []);
+    const windows = o || holiday || y ? paint(holiday || o?.closed ? [] : weekly, close, o?.open ?? []) : weekly;
     for (const w of windows) {
       const a = edge(rules.zone, zy, jan1, d, w.from);
       const b = edge(rules.zone, zy, jan1, d, w.to);

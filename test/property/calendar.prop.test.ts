@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { DateTime, IANAZone } from "luxon";
 import { calendarFromIR } from "../../runtime/calendar.js";
-import type { CalendarIR, Window } from "../../runtime/ir.js";
+import type { CalendarIR, Window, YearDayIR } from "../../runtime/ir.js";
 import { propertyRuns } from "./budget.js";
 import { calendarIR, HOUR, MINUTE, ReferenceCalendar } from "./reference-calendar.js";
 
@@ -66,6 +66,28 @@ const overrideArb = <W,>(windows: fc.Arbitrary<W>) =>
   fc.record({ offset: fc.integer({ min: -3, max: 12 }), windows });
 
 /**
+ * A yearly rule (issue 11.6) aimed at a date near the start, so it matters: that date's month and
+ * day, or its weekday as the nth (or last) of its month, whole-day or partial, holiday or not,
+ * observed off the weekend or not.
+ */
+const yearlyArb = fc.record({
+  offset: fc.integer({ min: -3, max: 12 }),
+  kind: fc.constantFrom("date", "nth", "last"),
+  holiday: fc.boolean(),
+  windows: fc.option(windowsArb(2), { nil: undefined }),
+  observed: fc.option(fc.record({ mode: fc.constantFrom<"nearest" | "next">("nearest", "next"), on: fc.constantFrom([5, 6], [6], [5]) }), { nil: null }),
+});
+
+function yearlyRule(y: typeof yearlyArb extends fc.Arbitrary<infer T> ? T : never, d: DateTime): NonNullable<Parameters<typeof calendarIR>[0]["yearly"]>[number] {
+  const day: YearDayIR =
+    y.kind === "date"
+      ? { kind: "date", month: d.month, day: d.day }
+      : { kind: "nth", month: d.month, weekday: d.weekday - 1, nth: y.kind === "last" ? -1 : Math.ceil(d.day / 7) };
+  const observed = y.observed ? { mode: y.observed.mode, on: [...y.observed.on] } : null;
+  return { name: null, holiday: y.holiday, day, observed, windows: y.holiday ? undefined : y.windows };
+}
+
+/**
  * A random calendar and a random start in its zone (plain data, so counterexamples print well).
  * `dstWeight` sets how often the start is near a DST change (against 3 for uniform starts).
  */
@@ -77,9 +99,10 @@ const makeScenarioArb = (dstWeight: number) => fc.constantFrom(...ZONES).chain((
       holidays: fc.option(fc.constantFrom("FR", "US", "IT"), { nil: undefined }),
       closures: fc.array(overrideArb(fc.option(windowsArb(2), { nil: undefined })), { maxLength: 3 }),
       openings: fc.array(overrideArb(windowsArb(2)), { maxLength: 2 }),
+      yearly: fc.array(yearlyArb, { maxLength: 3 }),
       start: startArb(zone, dstWeight),
     })
-    .map(({ kind, week, holidays, closures, openings, start }) => {
+    .map(({ kind, week, holidays, closures, openings, yearly, start }) => {
       // Keep some weekly open time, so searches stay short.
       if (week.every((d) => d.length === 0)) week[0] = [{ from: 540, to: 1020 }];
       if (kind === "days") week = week.map((d) => (d.length > 0 ? [{ from: 0, to: 1440 }] : []));
@@ -92,6 +115,7 @@ const makeScenarioArb = (dstWeight: number) => fc.constantFrom(...ZONES).chain((
         holidays: holidays ? [{ country: holidays }] : [],
         closures: closures.map((c) => ({ date: date(c.offset), windows: c.windows })),
         openings: openings.filter((o) => o.windows.length > 0).map((o) => ({ date: date(o.offset), windows: o.windows })),
+        yearly: yearly.map((y) => yearlyRule(y, day0.plus({ days: y.offset }))),
       });
       return { ir, start };
     }),

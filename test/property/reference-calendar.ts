@@ -16,7 +16,7 @@
  */
 import { DateTime, IANAZone } from "luxon";
 import Holidays from "date-holidays";
-import type { CalendarIR, Window } from "../../runtime/ir.js";
+import type { CalendarIR, Window, YearlyClosureIR } from "../../runtime/ir.js";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -38,6 +38,8 @@ export function calendarIR(opts: {
   holidays?: ReadonlyArray<{ country: string; region?: string }>;
   closures?: ReadonlyArray<{ date: string; windows?: readonly WindowLike[] | undefined }>;
   openings?: ReadonlyArray<{ date: string; windows: readonly WindowLike[] }>;
+  /** Yearly closures and rule holidays (issue 11.6), windows as for closures. */
+  yearly?: ReadonlyArray<Omit<YearlyClosureIR, "origin" | "windows"> & { windows?: readonly WindowLike[] | undefined }>;
 }): CalendarIR {
   const windows = (ws: readonly WindowLike[]): Window[] => ws.map((w) => (typeof w === "string" ? parseWindow(w) : { ...w }));
   return {
@@ -48,6 +50,7 @@ export function calendarIR(opts: {
     holidays: (opts.holidays ?? []).map((h) => ({ country: h.country, region: h.region ?? null })),
     closures: (opts.closures ?? []).map((c) => ({ date: c.date, windows: c.windows ? windows(c.windows) : null, origin: ORIGIN })),
     openings: (opts.openings ?? []).map((o) => ({ date: o.date, windows: windows(o.windows), origin: ORIGIN })),
+    ...(opts.yearly ? { yearly: opts.yearly.map((y) => ({ ...y, windows: y.windows ? windows(y.windows) : null, origin: ORIGIN })) } : {}),
     origin: ORIGIN,
   };
 }
@@ -221,6 +224,7 @@ export class ReferenceCalendar {
       const weekday = DateTime.fromISO(date, { zone: "UTC" }).weekday - 1; // Monday = 0
       if (!this.holidays(Number(date.slice(0, 4))).has(date)) set(this.ir.week[weekday]!, 1);
       for (const c of this.ir.closures) if (c.date === date) set(c.windows ?? [{ from: 0, to: 1440 }], 0);
+      for (const y of this.ir.yearly ?? []) if (yearlyCloses(y, date)) set(y.holiday || y.windows === null ? [{ from: 0, to: 1440 }] : y.windows, 0);
       for (const o of this.ir.openings) if (o.date === date) set(o.windows, 1);
     }
     this.masks.set(date, mask);
@@ -237,4 +241,30 @@ export class ReferenceCalendar {
     return dates;
   }
 
+}
+
+/**
+ * Whether a yearly rule (issue 11.6) closes `date`, asked the slow way: is one of the dates two
+ * days either side the rule's date of its year (by the rule's own words: "the third Monday" is a
+ * Monday in the month's third week of days), and is that date observed on `date`?
+ */
+function yearlyCloses(rule: YearlyClosureIR, date: string): boolean {
+  const d = DateTime.fromISO(date, { zone: "UTC" });
+  for (let k = -2; k <= 2; k++) {
+    const n = d.plus({ days: k });
+    if (n.month !== rule.day.month) continue;
+    const isRuleDate =
+      rule.day.kind === "date"
+        ? n.day === rule.day.day
+        : n.weekday - 1 === rule.day.weekday && (rule.day.nth === -1 ? n.plus({ days: 7 }).month !== n.month : Math.ceil(n.day / 7) === rule.day.nth);
+    if (!isRuleDate) continue;
+    let observed = n;
+    const wd = n.weekday - 1;
+    if (rule.observed && rule.observed.on.includes(wd)) {
+      if (wd === 5) observed = n.plus({ days: rule.observed.mode === "nearest" ? -1 : 2 });
+      if (wd === 6) observed = n.plus({ days: 1 });
+    }
+    if (observed.toISODate() === date) return true;
+  }
+  return false;
 }

@@ -1,0 +1,71 @@
+/**
+ * Yearly closures and a vendor's own holiday rules (issue 11.6) resolved to the local dates of
+ * one year. Used only while `calendar-year.ts` builds a year's tables, so the query path never
+ * sees a rule: a rule is a date per year (`Dec 24`, `fourth Thu of Nov`), moved off a weekend
+ * when it is `observed` elsewhere, possibly into the neighbouring year (Jan 1 on a Saturday is
+ * observed on Dec 31), which is why each year also resolves the rules of the years either side.
+ */
+import type { Window, YearDayIR, YearlyClosureIR } from "./ir.js";
+
+const DAY_MS = 86_400_000;
+
+/** What the yearly rules close on one date: the whole date, or some windows. */
+export interface YearlyClosing {
+  closed: boolean;
+  close: Window[];
+}
+
+/** Monday = 0 … Sunday = 6 of a UTC-midnight date. */
+function weekdayOf(ms: number): number {
+  return (new Date(ms).getUTCDay() + 6) % 7;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The date (UTC midnight ms) of `day` in `year`, or NaN when that year has none (Feb 29, a fifth Monday). */
+export function yearDayIn(day: YearDayIR, year: number): number {
+  const last = daysInMonth(year, day.month);
+  if (day.kind === "date") return day.day <= last ? Date.UTC(year, day.month - 1, day.day) : NaN;
+  if (day.nth === -1) {
+    const end = Date.UTC(year, day.month - 1, last);
+    return end - ((weekdayOf(end) - day.weekday + 7) % 7) * DAY_MS;
+  }
+  const first = Date.UTC(year, day.month - 1, 1);
+  const offset = (day.weekday - weekdayOf(first) + 7) % 7 + (day.nth - 1) * 7;
+  return offset < last ? first + offset * DAY_MS : NaN;
+}
+
+/** Where a date is observed: Sat → Fri or Mon, Sun → Mon, when its weekday is one that moves. */
+function observedDate(rule: YearlyClosureIR, date: number): number {
+  const o = rule.observed;
+  if (!o) return date;
+  const wd = weekdayOf(date);
+  if (!o.on.includes(wd)) return date;
+  if (wd === 5) return date + (o.mode === "nearest" ? -1 : 2) * DAY_MS;
+  if (wd === 6) return date + DAY_MS;
+  return date;
+}
+
+/**
+ * The closings of `rules` on the dates of `year`, keyed `YYYY-MM-DD`. Two rules on one date add
+ * up (a whole-day closing wins over windows).
+ */
+export function yearlyClosings(rules: readonly YearlyClosureIR[], year: number): Map<string, YearlyClosing> {
+  const out = new Map<string, YearlyClosing>();
+  for (const rule of rules) {
+    for (let y = year - 1; y <= year + 1; y++) {
+      const nominal = yearDayIn(rule.day, y);
+      if (nominal !== nominal) continue;
+      const date = observedDate(rule, nominal);
+      if (new Date(date).getUTCFullYear() !== year) continue;
+      const key = new Date(date).toISOString().slice(0, 10);
+      let c = out.get(key);
+      if (!c) out.set(key, (c = { closed: false, close: [] }));
+      if (rule.holiday || rule.windows === null) c.closed = true;
+      else c.close.push(...rule.windows);
+    }
+  }
+  return out;
+}
