@@ -8,25 +8,12 @@
  */
 import { DateTime } from "luxon";
 import { calendarFromIR } from "../runtime/calendar.js";
+import { UTC_ALWAYS } from "../runtime/compiled.js";
 import { holidayDates } from "../runtime/holidays.js";
 import type { CalendarIR, PolicyIR, SourceRef } from "../runtime/ir.js";
 import { change, combine, sharedAxis, sharedRegions } from "./cite.js";
 import type { Horizon } from "./horizon.js";
 import type { Change, Effect } from "./model.js";
-
-const NO_ORIGIN: SourceRef = { file: "<none>", line: 0, column: 0, text: "" };
-
-/** 24×7 UTC: the runtime's calendar for a policy that names none. */
-const UTC_ALWAYS: CalendarIR = {
-  name: "24x7",
-  kind: "always",
-  zone: "UTC",
-  week: Array.from({ length: 7 }, () => [{ from: 0, to: 1440 }]),
-  holidays: [],
-  closures: [],
-  openings: [],
-  origin: NO_ORIGIN,
-};
 
 /** The calendar a ticket of `region` and `plan` counts on (SPEC §3), as the runtime chooses it. */
 export function calendarOf(p: PolicyIR, region: string | null, plan: string | null): CalendarIR {

@@ -106,8 +106,8 @@ function exclusionReason(origin: { line: number; text: string }): string {
 
 const NO_ORIGIN = { file: "<runtime>", line: 0, column: 0, text: "" };
 
-/** 24×7 in UTC: the calendar of a policy that names none (elapsed goals only). */
-const UTC_ALWAYS: CalendarIR = {
+/** 24×7 in UTC: the calendar of a policy that names none (elapsed goals only); `sla diff` compares against it too. */
+export const UTC_ALWAYS: CalendarIR = {
   name: "24x7",
   kind: "always",
   zone: "UTC",
