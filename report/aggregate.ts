@@ -213,6 +213,8 @@ export class ReportAggregator {
       attainment: { decimals: 2, rounding: "down" },
       totals: { lines: this.lines, tickets: periods.reduce((n, p) => n + p.tickets, 0), outsideRange: this.outside, bad: this.bad },
       targets: this.policy.targets.map((t) => ({ name: t.name, title: t.title, binding: t.binding, clause: clauseOf(t.origin) })),
+      priorities: this.policy.priorities.map((p) => p.name),
+      plans: this.policy.plans.map((p) => p.name),
       credits: credits ? { clause: clauseOf(credits.origin), capPercent: credits.capPercent } : null,
       overall,
       periods,

@@ -24,7 +24,8 @@ export function attainmentChart(r: Report): string {
   const months = r.periods;
   const targets = r.targets.map((t) => t.name);
   const [left, top, bottom, right] = [44, 16, 44, 12];
-  const group = Math.max(36, targets.length * 18 + 16);
+  // Wide enough for a month label under each group, and for the chart to read as one.
+  const group = Math.max(64, targets.length * 22 + 20, Math.floor(420 / Math.max(1, months.length)));
   const width = left + right + Math.max(1, months.length) * group;
   const height = 240;
   const plot = height - top - bottom;
@@ -71,8 +72,11 @@ export function breachGrid(r: Report): string {
       cells.set(key, seen);
     }
   }
-  const priorities = [...new Set([...cells.values()].map((c) => c.priority))];
-  const plans = [...new Set([...cells.values()].map((c) => c.plan))];
+  // The policy's own order, only the rows and columns that had tickets.
+  const used = (names: string[], pick: (c: { priority: string | null; plan: string | null }) => string | null): (string | null)[] =>
+    names.length === 0 ? [null] : names.filter((n) => [...cells.values()].some((c) => pick(c) === n));
+  const priorities = used(r.priorities, (c) => c.priority);
+  const plans = used(r.plans, (c) => c.plan);
   const [left, top, cw, ch] = [96, 28, 112, 44];
   const width = left + plans.length * cw + 8;
   const height = top + priorities.length * ch + 8;

@@ -115,6 +115,9 @@ export const ReportSchema = z.object({
     bad: z.number().int().nonnegative(),
   }),
   targets: z.array(z.object({ name: z.string(), title: z.string().nullable(), binding: z.boolean(), clause: ClauseSchema })),
+  /** The policy's priorities and plans in its own order (empty when it has no such axis). */
+  priorities: z.array(z.string()),
+  plans: z.array(z.string()),
   /** The credits block and the share of tickets it grants; `null` when the policy grants none. */
   credits: z.object({ clause: ClauseSchema, capPercent: z.string().nullable() }).nullable(),
   /** Every target over all the periods. */

@@ -5,8 +5,8 @@
  */
 import { attainmentChart, breachGrid, esc } from "./charts-svg.js";
 import type { Report } from "./model.js";
-import type { Table } from "./table.js";
-import { badLinesNote, badLinesTable, cellsTable, clausesTable, creditSentence, creditTable, headline, monthTitle, overallTable, percentShown, targetsTable } from "./words.js";
+import { isNumeric, type Table } from "./table.js";
+import { badLinesNote, badLinesTable, cellsTable, clausesTable, creditSentence, creditTable, headline, monthTitle, overallTable, percentShown, reportTitle, targetsTable } from "./words.js";
 
 const CSS = `
 :root { color-scheme: light; --ink:#1d2433; --muted:#5b6474; --line:#e3e7ee; --card:#f6f8fb; --accent:#0072B2; --bad:#D55E00; --good:#009E73; }
@@ -44,7 +44,7 @@ td code, p code { font: 12.5px/1.4 ui-monospace, SFMono-Regular, Menlo, monospac
 function htmlTable(t: Table, codeColumn = -1): string {
   const head = `<tr>${t.header.map((h) => `<th>${esc(h)}</th>`).join("")}</tr>`;
   const rows = t.rows
-    .map((r) => `<tr>${r.map((c, i) => (i === codeColumn ? `<td><code>${esc(c)}</code></td>` : `<td${i > 0 && /^[\d(–]/.test(c) ? ' class="n"' : ""}>${esc(c)}</td>`)).join("")}</tr>`)
+    .map((r) => `<tr>${r.map((c, i) => (i === codeColumn ? `<td><code>${esc(c)}</code></td>` : `<td${i > 0 && isNumeric(c) ? ' class="n"' : ""}>${esc(c)}</td>`)).join("")}</tr>`)
     .join("");
   return `<table>${head}${rows}</table>`;
 }
@@ -77,9 +77,10 @@ function month(r: Report, p: Report["periods"][number]): string {
 }
 
 export function renderHtml(r: Report): string {
-  const [title, ...lines] = headline(r);
+  const title = reportTitle(r);
+  const lines = headline(r);
   const body = [
-    `<header><h1>SLA report: ${esc(title!)}</h1>${lines.map((l) => `<p>${esc(l)}</p>`).join("")}</header>`,
+    `<header><h1>SLA report: ${esc(title)}</h1>${lines.map((l) => `<p>${esc(l)}</p>`).join("")}</header>`,
     kpis(r),
     r.periods.length > 0 ? `<section class="charts">${attainmentChart(r)}${breachGrid(r)}</section>` : "",
     `<h2>All months</h2>${htmlTable(overallTable(r))}`,
@@ -91,7 +92,7 @@ export function renderHtml(r: Report): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>SLA report: ${esc(title!)}</title>
+<title>SLA report: ${esc(title)}</title>
 <style>${CSS}</style>
 </head>
 <body><main>

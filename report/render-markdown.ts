@@ -1,11 +1,10 @@
 /** `sla report --format markdown`: for a wiki page, a ticket or a pull request. */
 import type { Report } from "./model.js";
 import { markdownTable } from "./table.js";
-import { badLinesNote, badLinesTable, cellsTable, clausesTable, creditSentence, creditTable, headline, monthTitle, overallTable, targetsTable } from "./words.js";
+import { badLinesNote, badLinesTable, cellsTable, clausesTable, creditSentence, creditTable, headline, monthTitle, overallTable, reportTitle, targetsTable } from "./words.js";
 
 export function renderMarkdown(r: Report): string {
-  const [title, ...lines] = headline(r);
-  const out: string[] = [`# SLA report: ${title}`, "", ...lines.map((l) => `- ${l}`), "", "## All months", "", markdownTable(overallTable(r))];
+  const out: string[] = [`# SLA report: ${reportTitle(r)}`, "", ...headline(r).map((l) => `- ${l}`), "", "## All months", "", markdownTable(overallTable(r))];
   for (const p of r.periods) {
     out.push(`## ${monthTitle(p)}`, "");
     if (p.tickets === 0) {

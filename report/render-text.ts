@@ -1,10 +1,10 @@
 /** `sla report --format text`: aligned tables for a terminal or an email. */
 import type { Report } from "./model.js";
 import { textTable } from "./table.js";
-import { badLinesNote, badLinesTable, cellsTable, clausesTable, creditSentence, creditTable, headline, monthTitle, overallTable, targetsTable } from "./words.js";
+import { badLinesNote, badLinesTable, cellsTable, clausesTable, creditSentence, creditTable, headline, monthTitle, reportTitle, overallTable, targetsTable } from "./words.js";
 
 export function renderText(r: Report): string {
-  const out: string[] = [headline(r).join("\n"), "", "all months", textTable(overallTable(r))];
+  const out: string[] = [`SLA report: ${reportTitle(r)}`, headline(r).join("\n"), "", "all months", textTable(overallTable(r))];
   for (const p of r.periods) {
     out.push(monthTitle(p));
     if (p.tickets === 0) {

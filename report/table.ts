@@ -1,6 +1,6 @@
 /**
- * Tables for the text and markdown renderers: one row model, two layouts. Numbers (cells that
- * start with a digit) are right-aligned in text, so columns of counts line up by their units.
+ * Tables for the text, markdown and HTML renderers: one row model, several layouts. Counts and
+ * percentages are right-aligned, so columns of them line up by their units.
  */
 
 /** A table: its header and rows of cells already worded. */
@@ -9,7 +9,9 @@ export interface Table {
   readonly rows: ReadonlyArray<readonly string[]>;
 }
 
-const numeric = (cell: string) => /^[\d(]/.test(cell);
+/** A count, a percentage, a count with its paused share, or the dash of "no value". */
+export const isNumeric = (cell: string): boolean => /^(\d[\d,.]*( %)?( \(\d[\d,]* paused\))?|–)$/.test(cell);
+const numeric = isNumeric;
 
 /** Aligned columns, two spaces apart, each line indented by `indent`. */
 export function textTable(t: Table, indent = "  "): string {

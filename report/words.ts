@@ -17,11 +17,14 @@ export function cellLabel(c: { priority: string | null; plan: string | null }): 
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
-/** The report's first lines: the policy, the instant, the zone, the precision. */
+/** The report's title: the policy's title, else its id. */
+export const reportTitle = (r: Report) => r.policy.title ?? r.policy.id;
+
+/** The lines under the title: the policy file, the instant, the zone, the totals, the precision. */
 export function headline(r: Report): string[] {
   const range = r.range.from === null && r.range.to === null ? "every month with tickets" : `${r.range.from ?? "…"} to ${r.range.to ?? "…"}`;
   return [
-    `${r.policy.title ?? r.policy.id} (${r.policy.id}, ${r.policy.file})`,
+    `policy ${r.policy.id} (${r.policy.file})`,
     `evaluated at ${r.asOf}${r.asOfSource === "now" ? " (now: no --at given)" : ""}; months of the billing zone ${r.zone}; ${range}`,
     `${plural(r.totals.tickets, "ticket")} reported, ${plural(r.totals.outsideRange, "ticket")} outside the range, ${plural(r.totals.bad, "bad line")} (of ${plural(r.totals.lines, "line")})`,
     `attainment = met / (met + breached), exact, ${r.attainment.decimals} decimals rounded down (100.00 % only when every decided ticket met)`,
@@ -44,14 +47,14 @@ export function targetsTable(p: PeriodReport): Table {
   return { header: ["target", ...COUNT_HEADER], rows: p.targets.map((t) => [t.name, ...countCells(t)]) };
 }
 
-/** One month's tickets per priority and plan, with the target counts per cell. */
+/** One month's tickets per priority and plan: how many breached a binding target, each target's attainment. */
 export function cellsTable(p: PeriodReport): Table {
   const names = p.targets.map((t) => t.name);
   const rows = p.byPriorityPlan.map((c) => {
     const per = p.targets.map((t) => t.byPriorityPlan.find((x) => x.priority === c.priority && x.plan === c.plan));
     return [cellLabel(c), String(c.tickets), String(c.breached), ...per.map((x) => percentShown(x?.attainmentPercent ?? null))];
   });
-  return { header: ["priority · plan", "tickets", "breached", ...names.map((n) => `${n} attainment`)], rows };
+  return { header: ["priority · plan", "tickets", "binding breached", ...names.map((n) => `${n} attainment`)], rows };
 }
 
 /** The goal clauses behind a month's breaches. */

@@ -1,0 +1,76 @@
+/**
+ * Golden reports: each seed policy's example tickets in every format, and a mixed file (a BOM,
+ * CRLF, a blank line, invalid JSON, an unknown priority, a paused ticket, a ticket opened on a
+ * month's last evening in UTC that is the next month in Rome). Regenerate after a deliberate
+ * change with `npx vitest run test/report -u` and review with `git diff`.
+ */
+import { describe, expect, it } from "vitest";
+import { ReportSchema } from "../../report/model.js";
+import { AT, reportCli, SEEDS } from "./helpers.js";
+
+const EXT = { text: "txt", json: "json", markdown: "md", html: "html" } as const;
+
+describe("sla report on the example tickets", () => {
+  for (const policy of SEEDS) {
+    for (const [format, ext] of Object.entries(EXT)) {
+      it(`${policy} as ${format}`, async () => {
+        const r = await reportCli({ policyPath: `policies/${policy}.sla`, input: `examples/tickets/${policy}.ndjson`, format });
+        expect(r.err).toBe("");
+        expect(r.code).toBe(0);
+        await expect(r.out).toMatchFileSnapshot(`golden/${policy}.${ext}`);
+      });
+    }
+  }
+});
+
+describe("sla report on a mixed file", () => {
+  const args = { policyPath: "policies/imagicle.sla", input: "test/report/tickets/mixed.ndjson", at: "2026-04-08T12:00:00Z" };
+
+  it("lists the bad lines by number and field, reports every good ticket, and exits 1", async () => {
+    const r = await reportCli(args);
+    expect(r.code).toBe(1);
+    await expect(r.out).toMatchFileSnapshot("golden/mixed.txt");
+    const json = ReportSchema.parse(JSON.parse((await reportCli({ ...args, format: "json" })).out));
+    expect(json.totals).toEqual({ lines: 9, tickets: 6, outsideRange: 0, bad: 3 });
+    expect(json.badLines.listed.map((b) => [b.line, b.id, b.field])).toEqual([
+      [3, "M-3", "priority"],
+      [4, null, ""],
+      [6, null, ""],
+    ]);
+  });
+
+  it("reads months in the billing zone: 23:30 UTC on March 31 is April in Rome, 21:30 UTC is still March", async () => {
+    const json = ReportSchema.parse(JSON.parse((await reportCli({ ...args, format: "json" })).out));
+    expect(json.zone).toBe("Europe/Rome");
+    expect(json.periods.map((p) => [p.period, p.tickets])).toEqual([
+      ["2026-03", 1],
+      ["2026-04", 4],
+      ["2026-06", 1],
+    ]);
+    const april = json.periods[1]!.targets[0]!;
+    expect([april.met, april.breached, april.pending, april.paused, april.none, april.attainmentPercent]).toEqual([2, 0, 1, 1, 1, "100.00"]);
+    expect(json.periods[0]!.credits).toEqual({
+      tickets: 1,
+      duePercent: "20",
+      byRow: [{ percent: "20", tickets: 1, clause: { line: 147, text: "| P1 | 20% |" } }],
+      ticketIds: ["M-2"],
+      claimBy: "2026-04-30",
+    });
+  });
+
+  it("keeps to the selected range and counts the rest as outside it", async () => {
+    const json = ReportSchema.parse(JSON.parse((await reportCli({ ...args, period: "2026-04", format: "json" })).out));
+    expect(json.range).toEqual({ from: "2026-04-01", to: "2026-04-30" });
+    expect(json.periods.map((p) => p.period)).toEqual(["2026-04"]);
+    expect(json.totals).toMatchObject({ tickets: 4, outsideRange: 2, bad: 3 });
+  });
+
+  it("lists every month of a bounded range, those without tickets too", async () => {
+    const json = ReportSchema.parse(JSON.parse((await reportCli({ ...args, from: "2026-04", to: "2026-05-15", format: "json" })).out));
+    expect(json.periods.map((p) => [p.period, p.from, p.to, p.tickets])).toEqual([
+      ["2026-04", "2026-04-01", "2026-04-30", 4],
+      ["2026-05", "2026-05-01", "2026-05-15", 0],
+    ]);
+  });
+});
+
