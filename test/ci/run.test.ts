@@ -55,26 +55,26 @@ const counts = (passed: number, failed = 0, skipped = 0) => ({
 
 describe(".ci/run", () => {
   it("installs, typechecks, and runs the tests with CI=true even when the caller did not set it", () => {
-    const r = runCi({ results: counts(700), env: { CI: "" } });
+    const r = runCi({ results: counts(960), env: { CI: "" } });
     expect(r.calls.map((c) => c.replace(/--outputFile=\S+/, "--outputFile=F"))).toEqual([
       "ci | CI=",
       "run typecheck | CI=",
       "test -- --reporter=default --reporter=json --outputFile=F | CI=true",
     ]);
-    expect(r.stdout.trim().split("\n").pop()).toBe("700 passed, 0 failed, 0 skipped");
+    expect(r.stdout.trim().split("\n").pop()).toBe("960 passed, 0 failed, 0 skipped");
     expect(r.status).toBe(0);
   });
 
   it("fails on a type error even when every test passes", () => {
-    const r = runCi({ results: counts(700), typecheck: 2 });
-    expect(r.stdout.trim().split("\n").pop()).toBe("700 passed, 0 failed, 0 skipped");
+    const r = runCi({ results: counts(960), typecheck: 2 });
+    expect(r.stdout.trim().split("\n").pop()).toBe("960 passed, 0 failed, 0 skipped");
     expect(r.status).not.toBe(0);
   });
 
   it("fails when the suite ran no tests, or fewer than the floor", () => {
     const none = runCi({ results: counts(0) });
     expect(none.stdout.trim().split("\n").pop()).toBe("0 passed, 0 failed, 0 skipped");
-    expect(none.stderr).toContain("only 0 tests ran, expected at least 500");
+    expect(none.stderr).toContain("only 0 tests ran, expected at least 800");
     expect(none.status).toBe(1);
     const few = runCi({ results: counts(40, 0, 2) });
     expect(few.stdout.trim().split("\n").pop()).toBe("40 passed, 0 failed, 2 skipped");
@@ -89,8 +89,8 @@ describe(".ci/run", () => {
   });
 
   it("keeps the tests' own failure", () => {
-    const r = runCi({ results: counts(690, 10), tests: 1 });
-    expect(r.stdout.trim().split("\n").pop()).toBe("690 passed, 10 failed, 0 skipped");
+    const r = runCi({ results: counts(950, 10), tests: 1 });
+    expect(r.stdout.trim().split("\n").pop()).toBe("950 passed, 10 failed, 0 skipped");
     expect(r.status).toBe(1);
   });
 });
