@@ -147,7 +147,14 @@ export function checkNotWorse(rule: Assertion["rule"], reference: PolicyIR, cand
   };
   const priorities = sharedAxis(reference.priorities, candidate.priorities);
   const plans = sharedAxis(reference.plans, candidate.plans);
-  for (const region of sharedRegions(reference, candidate)) {
+  const regions = sharedRegions(reference, candidate);
+  // An axis with no value in common leaves no ticket valid under both versions: nothing would be
+  // checked, which must not pass as a guarantee.
+  if (priorities.length === 0 || plans.length === 0 || regions.length === 0) {
+    const axis = priorities.length === 0 ? "priorities" : plans.length === 0 ? "plans" : "regions";
+    return { rule, holds: false, combinations: 0, starts: 0, counterexample: { ticket: {}, reason: `the versions have no ${axis} in common: no ticket is valid under both, so nothing can be guaranteed` } };
+  }
+  for (const region of regions) {
     const language = languageFor(reference, candidate, region);
     for (const plan of plans) {
       const grid = startGrid([...regionCalendars(reference, region, plan), ...regionCalendars(candidate, region, plan)], h);
@@ -164,7 +171,7 @@ export function checkNotWorse(rule: Assertion["rule"], reference: PolicyIR, cand
   }
   // Exclusions do not depend on the instant: every channel and language at one start.
   const channels = [null, ...sharedAxis(reference.channels.map((name) => ({ name })), candidate.channels.map((name) => ({ name }))).filter((c) => c !== null)];
-  for (const region of sharedRegions(reference, candidate)) {
+  for (const region of regions) {
     const r = reference.regions.find((x) => x.name === region);
     const languages = r?.languages ? [...r.languages.primary, ...r.languages.optional] : [null];
     for (const channel of channels) {

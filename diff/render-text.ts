@@ -46,7 +46,8 @@ function impactText(i: Impact): string {
 export function assertionText(a: Assertion): string {
   const head = `assert ${a.rule}: ${a.holds ? "holds" : "FAILS"} (${a.combinations} axis combinations, ${a.starts} start instants)`;
   if (!a.counterexample) return head;
-  return `${head}\n  ${a.counterexample.reason}\n  counterexample: ${JSON.stringify(a.counterexample.ticket)}`;
+  const ticket = Object.keys(a.counterexample.ticket).length > 0 ? `\n  counterexample: ${JSON.stringify(a.counterexample.ticket)}` : "";
+  return `${head}\n  ${a.counterexample.reason}${ticket}`;
 }
 
 export function renderText(r: DiffReport): string {

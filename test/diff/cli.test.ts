@@ -1,6 +1,6 @@
 /** `sla diff` end to end, in-process: exit codes, impact totals, markdown, `--rev`, errors. */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -68,5 +68,18 @@ describe("sla diff", () => {
     await expect(diffCli({ paths: [`${F}/fees/old.sla`] })).rejects.toThrow(UsageError);
     await expect(diffCli({ paths: pair("fees"), format: "yaml" })).rejects.toThrow("`--format` is one of text, json, markdown, not `yaml`");
     await expect(diffCli({ paths: pair("fees"), assert: "no-change" })).rejects.toThrow("`--assert` is `no-looser` or `no-stricter`");
+  });
+});
+
+describe("sla diff --assert without common axes", () => {
+  it("fails rather than holding vacuously when the versions share no plan", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sla-diff-"));
+    const old = `${F}/fees/old.sla`;
+    const renamed = join(dir, "new.sla");
+    writeFileSync(renamed, readFileSync(old, "utf8").replace('plan basic "Basic"\nplan gold "Gold"', 'plan silver "Silver"\nplan platinum "Platinum"').replace("| basic             | gold             |", "| silver            | platinum         |").replace(/for gold/g, "for platinum"));
+    const r = await diffCli({ paths: [old, renamed], assert: "no-looser" });
+    expect(r.err).toBe("");
+    expect(r.code).toBe(DiffExit.assertionFailed);
+    expect(r.out).toContain("assert no-looser: FAILS (0 axis combinations, 0 start instants)\n  the versions have no plans in common: no ticket is valid under both, so nothing can be guaranteed\n");
   });
 });
