@@ -454,6 +454,7 @@ function expectation(node: C.ExpectationCstNode): A.ExampleItem {
     kind: "expectTarget",
     target: name(tok(node, "Identifier")),
     status: lit(tok(node, "Status") ?? statusNone, (s) => s as "met" | "breached" | "pending" | "paused" | "none"),
+    breaches: lit(tok(node, "NumberLit"), Number),
     due: lit(tok(node, "DateTime"), String),
     dueNone: due !== null && nones.some((n) => n.startOffset > due.startOffset),
     span,

@@ -320,6 +320,8 @@ export type ExampleItem =
       readonly kind: "expectTarget";
       readonly target: Name | null;
       readonly status: Lit<"met" | "breached" | "pending" | "paused" | "none"> | null;
+      /** `2 breaches`: a recurring target's missed intervals (issue 11.5) */
+      readonly breaches: Lit<number> | null;
       readonly due: Lit<string> | null;
       readonly dueNone: boolean;
       readonly span: Span;

@@ -124,6 +124,7 @@ export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: read
           status: item.status?.value ?? null,
           due: item.due?.value ?? null,
           dueNone: item.dueNone,
+          ...(item.breaches ? { breaches: item.breaches.value } : {}),
           origin: sourceRef(ctx, item.span),
         });
         break;

@@ -850,5 +850,7 @@ export type ExpectationCstChildren = {
   Percent?: IToken[];
   None?: (IToken)[];
   Status?: IToken[];
+  NumberLit?: IToken[];
+  Breach?: IToken[];
   Due?: IToken[];
 };

@@ -930,10 +930,15 @@ export class SlaParser extends BoundedRecoveryParser {
         },
       },
       {
-        // `expect response met due 2026-…` / `expect response due none`
+        // `expect response met due 2026-…` / `expect response due none`; issue 11.5 a recurring
+        // target's missed intervals: `expect updates breached 2 breaches due 2026-…`
         ALT: () => {
           this.CONSUME2(T.Identifier);
           this.OPTION2(() => this.OR4([{ ALT: () => this.CONSUME(T.Status) }, { ALT: () => this.CONSUME3(T.None) }]));
+          this.OPTION4(() => {
+            this.CONSUME(T.NumberLit);
+            this.CONSUME(T.Breach);
+          });
           this.OPTION3(() => {
             this.CONSUME(T.Due);
             this.OR3([{ ALT: () => this.CONSUME2(T.DateTime) }, { ALT: () => this.CONSUME2(T.None) }]);

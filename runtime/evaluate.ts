@@ -27,6 +27,7 @@ import {
   type CompiledTarget,
 } from "./compiled.js";
 import { formatInstant, parseInstant } from "./instant.js";
+import { recurringOutcome, recurringResult, recurringTrace, restartInstants, walkRecurring } from "./recurring.js";
 import type { Customer, TicketFacts } from "./ticket-attributes.js";
 import { inSupportedYears, SUPPORTED_YEARS, type EscalationResult, type TargetResult, type TargetStatus, type Ticket, type TicketResult, type Trace } from "./io.js";
 import type { GoalCell, PolicyIR } from "./ir.js";
@@ -228,6 +229,13 @@ function evaluateTarget(ctx: Context, t: CompiledTarget, exclusion: string | nul
     due = dueFromCounted(budget!.meter, run, budget!.ms);
     status = statusOf(run, due, ctx.asOf);
   }
+  // Issue 11.5: a recurring target runs intervals on the same walk (`recurring.ts`).
+  const restart = t.ir.clock.restart;
+  const rec =
+    restart !== undefined && started && cell !== undefined && cell.goal.kind !== "none"
+      ? walkRecurring(run, restartInstants(ctx.timeline, restart, run), (from) => goalBudget(cell.goal, cal, from)!, ctx.asOf)
+      : null;
+  if (rec) ({ status, due } = recurringOutcome(run, rec));
   const result: TargetResult = {
     name: t.ir.name,
     goal: cell ? cell.goal.text : `no goal for ${run.priority ?? "this ticket"}`,
@@ -237,7 +245,9 @@ function evaluateTarget(ctx: Context, t: CompiledTarget, exclusion: string | nul
     status,
   };
   if (run.stop === run.stop) result.stoppedAt = iso(run.stop, cal);
+  if (rec) result.recurring = recurringResult(rec, (ms) => iso(ms, cal));
   if (ctx.explain) result.trace = traceOf(ctx, cal, cell, run, budget?.meter ?? cal, status === "paused" ? NaN : due);
+  if (rec && result.trace) result.trace.intervals = recurringTrace(rec, (ms) => iso(ms, cal));
   return result;
 }
 

@@ -41,10 +41,16 @@ function checkTicketExpectation(policy: PolicyIR, e: Expectation, result: Ticket
   switch (e.kind) {
     case "target": {
       const t = result.targets.find((x) => x.name === e.target);
-      const expected = [e.status, e.dueNone ? "due none" : e.due ? `due ${e.due}` : null].filter(Boolean).join(", ");
+      const breaches = e.breaches === undefined ? null : `${e.breaches} breach${e.breaches === 1 ? "" : "es"}`;
+      const expected = [e.status, breaches, e.dueNone ? "due none" : e.due ? `due ${e.due}` : null].filter(Boolean).join(", ");
       if (!t) return { pass: false, origin, expected, actual: `no target \`${e.target}\` in the result` };
-      const actual = `${t.status}, due ${t.due ?? "none"} (goal ${t.goal})`;
-      const pass = (e.status === null || e.status === t.status) && (e.dueNone ? t.due === null : e.due === null || sameInstant(e.due, t.due));
+      // A recurring target's breaches are its missed intervals (issue 11.5); a one-shot target has at most one.
+      const misses = t.recurring ? t.recurring.misses : t.status === "breached" ? 1 : 0;
+      const actual = `${t.status}${breaches === null ? "" : `, ${misses} breach${misses === 1 ? "" : "es"}`}, due ${t.due ?? "none"} (goal ${t.goal})`;
+      const pass =
+        (e.status === null || e.status === t.status) &&
+        (e.breaches === undefined || e.breaches === misses) &&
+        (e.dueNone ? t.due === null : e.due === null || sameInstant(e.due, t.due));
       return { pass, origin, expected, actual };
     }
     case "escalation": {

@@ -110,8 +110,27 @@ export const TraceSchema = z.object({
   /** Pauses `[from, to]`; `to` is `null` while still paused. */
   pauses: z.array(z.tuple([z.string(), z.string().nullable()])),
   countedMinutes: z.number(),
+  /** A recurring target's intervals (issue 11.5): start, due, what ended it (`null` while running). */
+  intervals: z
+    .array(z.object({ from: z.string(), due: z.string().nullable(), end: z.string().nullable(), status: z.enum(["met", "missed", "pending", "paused"]) }))
+    .optional(),
 });
 export type Trace = z.infer<typeof TraceSchema>;
+
+/** A recurring target's intervals in the result (issue 11.5; `docs/formats.md`). */
+export const RecurringResultSchema = z.object({
+  /** How many intervals ran, including the one running at `asOf`. */
+  intervals: z.number().int(),
+  /** Each interval's due, in order; `null` while paused. */
+  dues: z.array(z.string().nullable()),
+  /** Intervals whose due passed before the next qualifying event or the stop. */
+  misses: z.number().int(),
+  /** The due of the first missed interval. */
+  firstMissed: z.string().nullable(),
+  /** Present when the list stopped at its limit (10,000 intervals). */
+  truncated: z.literal(true).optional(),
+});
+export type RecurringResult = z.infer<typeof RecurringResultSchema>;
 
 export const TargetResultSchema = z.object({
   name: z.string(),
@@ -122,6 +141,8 @@ export const TargetResultSchema = z.object({
   status: TargetStatusSchema,
   /** Present when a stop event stopped the target at or before `asOf`. */
   stoppedAt: z.string().optional(),
+  /** Present for a recurring target (`restart on …`, issue 11.5). */
+  recurring: RecurringResultSchema.optional(),
   trace: TraceSchema.optional(),
 });
 export type TargetResult = z.infer<typeof TargetResultSchema>;

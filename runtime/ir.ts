@@ -351,6 +351,8 @@ export const ExpectationSchema = z.discriminatedUnion("kind", [
     due: z.string().nullable(),
     /** true when the example says `due none` */
     dueNone: z.boolean(),
+    /** `2 breaches`: the missed intervals of a recurring target (issue 11.5) */
+    breaches: z.number().int().nonnegative().optional(),
     origin: SourceRefSchema,
   }),
   z.object({ kind: z.literal("escalation"), role: z.string(), at: z.string().nullable(), origin: SourceRefSchema }),

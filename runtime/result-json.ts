@@ -3,7 +3,7 @@
  * JSON.stringify was its largest cost; this writes the known shape directly, quoting strings
  * with JSON.stringify only where a value may need escaping. Output is byte-identical to
  * `JSON.stringify(result)` (a property test checks it); a result carrying a `trace` falls back
- * to JSON.stringify.
+ * to JSON.stringify, and so does one with a recurring target's intervals.
  */
 import type { TicketResult } from "./io.js";
 
@@ -21,7 +21,7 @@ export function resultJson(r: TicketResult): string {
   let out = `{"id":${str(r.id)},"policy":${str(r.policy)},"asOf":${str(r.asOf)},"targets":[`;
   for (let i = 0; i < r.targets.length; i++) {
     const t = r.targets[i]!;
-    if (t.trace !== undefined) return JSON.stringify(r);
+    if (t.trace !== undefined || t.recurring !== undefined) return JSON.stringify(r);
     if (i > 0) out += ",";
     out += `{"name":${str(t.name)},"goal":${str(t.goal)},"binding":${t.binding},"startedAt":${orNull(t.startedAt)},"due":${orNull(t.due)},"status":"${t.status}"`;
     if (t.stoppedAt !== undefined) out += `,"stoppedAt":${str(t.stoppedAt)}`;
