@@ -13,8 +13,10 @@ import { DECIMAL_TEXT } from "../../runtime/decimal-text.js";
 import { addDays, addMonths, Dec, money, parsePeriod } from "../../runtime/period.js";
 import { settle, settleInput, type SettlementResult } from "../../runtime/settle.js";
 import { DECIMAL_FIELDS } from "../runtime/settle-fields.js";
+import { propertyRuns } from "./budget.js";
 
-const RUNS = 500;
+/** Settling is costly: the ordinary budget of budget.ts (`SLA_PROPERTY_RUNS`). */
+const RUNS = propertyRuns(1);
 const MONEY = /^\d+\.\d{2}$/;
 
 function policy(name: string): PolicyIR {
@@ -257,7 +259,7 @@ describe("percentages are exact, compiler included (issue 9.10)", () => {
         expect(inv.vat).toBe(asMoney(vatCents));
         expect(inv.lateCharge).toBe(asMoney(percentOfCents(subtotal + vatCents, late.milli, BigInt(monthsLate))));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(2) },
     );
   });
 
@@ -271,7 +273,7 @@ describe("percentages are exact, compiler included (issue 9.10)", () => {
         const r = run(ir, { period: { from: "2026-03-01", to: "2026-03-31" }, plan: "gold", fees: { amount: fees, currency: "EUR" }, tickets: [t], claim });
         expect(r.credit?.amount).toBe(asMoney(percentOfCents(cents(fees), credit.milli)));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(2) },
     );
   });
 });
