@@ -31,7 +31,11 @@ export interface CompileResult {
 /** Hints for syntax errors, by the grammar rule the parser was in (a test checks every rule has one). */
 export const RULE_HELP: Record<string, string> = {
   policyHeader: 'the first line is `policy <id> "title"`, e.g. `policy acme "ACME Support Policy"`',
-  excludeDecl: 'exclusions are `exclude channel email "reason"` or `exclude cause force_majeure "reason"`',
+  excludeDecl: 'exclusions are `exclude channel email "reason"`, `exclude cause force_majeure "reason"`, `exclude product beta "reason"` or `exclude <flag> "reason"`',
+  fieldDecl: 'a ticket field lists its values with the document\'s words: `field product "Product" { x "Product X"  y "Product Y" }`',
+  fieldValue: 'a field\'s value is a name and its words: `x "Product X"`',
+  condition: "a condition is `priority P1`, `cause x`, `product a, b` (a field's values), a flag, or plans `gold, platinum`",
+  fromTicket: "write `from ticket`: the value comes with each ticket's `customer`",
   zoneClause: 'a zone is an IANA name in quotes: `zone "Europe/Rome"`',
   holidaysClause: 'holidays are country codes in quotes: `holidays "IT"` or `holidays "DE-BY", "AT"`',
   openOnHolidays: "write `open on holidays`",
