@@ -4,7 +4,10 @@
  * compared by the title tickets see, so renaming a role's identifier changes nothing.
  */
 import type { CreditsIR, EscalationAfter, FeesIR, Named, PolicyIR, SourceRef } from "../runtime/ir.js";
-import { cell, change, combine, effectOf, sharedAxis, sharedRegions } from "./cite.js";
+import { calendarOf, compareCalendars } from "./calendars.js";
+import { cell, change, cite, combine, effectOf, sharedAxis, sharedRegions } from "./cite.js";
+import type { Horizon } from "./horizon.js";
+import { clockChanges } from "./goals.js";
 import type { Change, Effect } from "./model.js";
 import { amount, creditCap, creditPercent, lateChargePercent } from "./money.js";
 
@@ -38,7 +41,7 @@ function afterEffect(a: EscalationAfter, b: EscalationAfter): Effect {
 }
 
 /** Escalation levels per plan × priority, grouped by role and threshold change. */
-export function diffEscalations(a: PolicyIR, b: PolicyIR): Change[] {
+export function diffEscalations(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
   const groups = new Map<string, { cells: string[]; make: (subject: string) => Change }>();
   const add = (key: string, where: string, make: (subject: string) => Change) => {
     const g = groups.get(key);
@@ -62,7 +65,36 @@ export function diffEscalations(a: PolicyIR, b: PolicyIR): Change[] {
       }
     }
   }
-  return [...groups.values()].map((g) => g.make(`escalation · ${g.cells.join(", ")}`));
+  return [...groups.values()].map((g) => g.make(`escalation · ${g.cells.join(", ")}`)).concat(escalationBlocks(a, b, h));
+}
+
+/** Escalation blocks matched by the plans they cover: their clock rules and business calendar. */
+function escalationBlocks(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
+  const out: Change[] = [];
+  const key = (plans: readonly string[] | null) => (plans ? [...plans].sort().join(", ") : "every plan");
+  const next = new Map(b.escalations.map((e) => [key(e.plans), e]));
+  for (const ea of a.escalations) {
+    const eb = next.get(key(ea.plans));
+    if (!eb) continue;
+    const subject = `escalation for ${key(ea.plans)}`;
+    out.push(...clockChanges(ea, eb, subject));
+    if (ea.calendarPlan === eb.calendarPlan) continue;
+    // Compared by the calendar each ticket really counts on: for a Gold-only block,
+    // `calendar for gold` is the ticket's own calendar anyway.
+    const seen = new Set<string>();
+    for (const plan of ea.plans ?? sharedAxis(a.plans, b.plans)) {
+      for (const region of sharedRegions(a, b)) {
+        const old = calendarOf(a, region, ea.calendarPlan ?? plan);
+        const now = calendarOf(b, region, eb.calendarPlan ?? plan);
+        if (seen.has(`${old.name}|${now.name}`)) continue;
+        seen.add(`${old.name}|${now.name}`);
+        const c = compareCalendars(old, now, `${subject} · ${cell(region, plan)}`, h);
+        const text = (p: string | null) => (p === null ? "the ticket's calendar" : `the ${p} calendar`);
+        if (c) out.push({ ...c, kind: "escalation", summary: `counts business time on ${text(eb.calendarPlan)} (was ${text(ea.calendarPlan)}): ${c.summary}`, old: cite(ea.origin), new: cite(eb.origin) });
+      }
+    }
+  }
+  return out;
 }
 
 /** Excluded channels and causes: a new exclusion removes the SLA from tickets (looser). */

@@ -56,13 +56,15 @@ function goalEffect(old: Goal, next: Goal, calendars: ReadonlyArray<[CalendarIR,
 
 const EVENT_EFFECT: Record<"start" | "pause" | "resume" | "stop", boolean> = { start: true, resume: true, pause: false, stop: false };
 
-/** Clock rules: events added to `start`/`resume` count more time (stricter), to `pause`/`stop` less. */
-function clockChanges(a: TargetIR, b: TargetIR, subject: string): Change[] {
+/**
+ * Clock rules of a target or an escalation: events added to `start`/`resume` count more time
+ * (stricter), to `pause`/`stop` less.
+ */
+export function clockChanges(a: Pick<TargetIR, "clock" | "origin">, b: Pick<TargetIR, "clock" | "origin">, subject: string): Change[] {
   const out: Change[] = [];
   for (const rule of ["start", "pause", "resume", "stop"] as const) {
-    // Resume events mean nothing to a clock that never pauses.
-    if (rule === "resume" && a.clock.pause.length === 0 && b.clock.pause.length === 0) continue;
-    if (rule === "resume" && b.clock.pause.length === 0 && b.clock.resume.length === 0) continue;
+    // Resume events mean nothing to a clock that never pauses: the `pause on` change says it all.
+    if (rule === "resume" && (a.clock.pause.length === 0 || b.clock.pause.length === 0)) continue;
     const was = new Set<string>(a.clock[rule]);
     const now = new Set<string>(b.clock[rule]);
     const added = [...now].filter((e) => !was.has(e));

@@ -21,7 +21,7 @@ export function semanticChanges(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] 
     ...diffAxes(a, b),
     ...diffTargets(a, b, h),
     ...diffCalendars(a, b, h),
-    ...diffEscalations(a, b),
+    ...diffEscalations(a, b, h),
     ...diffExclusions(a, b),
     ...diffLanguages(a, b),
     ...diffCredits(a, b),
