@@ -8,14 +8,23 @@
 /** Names longer than this get no suggestion (bounds the work on hostile input). */
 const MAX_LENGTH = 64;
 
-/** Edit distance of `a` and `b` (insertions, deletions, substitutions), case-insensitive. */
+/**
+ * Edit distance of `a` and `b` (insertions, deletions, substitutions and swaps of two neighbours,
+ * so `egde` is one edit from `edge`), case-insensitive.
+ */
 function distance(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
+  let before: number[] = [];
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const row = [i];
-    for (let j = 1; j <= y.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= y.length; j++) {
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
+    }
+    before = prev;
     prev = row;
   }
   return prev[y.length]!;
