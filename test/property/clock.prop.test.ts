@@ -79,9 +79,14 @@ describe("business days of the calendar engine equal the minute walk, 1990–215
   });
 });
 
-/** Random events within 4 days of the opening, as minutes after it. */
+/**
+ * Random events within 4 days of the opening, as minutes after it; half on whole hours, where
+ * window edges and hour-long thresholds fall, so that ties (a level reached at the resolve, a
+ * stop at the due) come up often.
+ */
+const minuteArb = fc.oneof(fc.integer({ min: 0, max: 4 * 1440 }), fc.integer({ min: 0, max: 4 * 24 }).map((h) => h * 60));
 const eventsArb = (types: readonly RefEventType[]) =>
-  fc.array(fc.record({ type: fc.constantFrom(...types), minute: fc.integer({ min: 0, max: 4 * 1440 }) }), { maxLength: 6 });
+  fc.array(fc.record({ type: fc.constantFrom(...types), minute: minuteArb }), { maxLength: 6 });
 
 const ticketArb = (types: readonly RefEventType[]) =>
   fc.record({
@@ -211,9 +216,15 @@ describe("evaluateTicket against the references, 1990–2150", () => {
     const afterArb = fc.oneof(
       fc.integer({ min: 0, max: 40 * 60 }).map((m): EscalationAfter => ({ kind: "business", ms: m * MINUTE, text: `${m} business minutes` })),
       fc.integer({ min: 0, max: 72 * 60 }).map((m): EscalationAfter => ({ kind: "elapsed", ms: m * MINUTE, text: `${m} minutes` })),
+      fc.integer({ min: 0, max: 72 }).map((h): EscalationAfter => ({ kind: "elapsed", ms: h * 60 * MINUTE, text: `${h} hours` })),
+      fc.integer({ min: 0, max: 40 }).map((h): EscalationAfter => ({ kind: "business", ms: h * 60 * MINUTE, text: `${h} business hours` })),
     );
     fc.assert(
-      fc.property(ticketArb(types), fc.array(afterArb, { minLength: 1, maxLength: 4 }), (s, afters) => {
+      fc.property(ticketArb(types), fc.array(afterArb, { minLength: 1, maxLength: 4 }), fc.boolean(), (s, drawn, tie) => {
+        // Now and then a level due exactly at the first resolve (unless a pause came first): dropped.
+        const resolve = s.events.find((e) => e.type === "resolve");
+        const tied: EscalationAfter[] = tie && resolve ? [{ kind: "elapsed", ms: resolve.minute * MINUTE, text: `${resolve.minute} minutes` }] : [];
+        const afters = [...drawn, ...tied];
         const p = policy({
           id: "prop",
           calendars: [s.cal.ir],
