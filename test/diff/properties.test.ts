@@ -118,3 +118,23 @@ describe("impact", () => {
     );
   });
 });
+
+describe("--assert no-looser on a calendar change", () => {
+  it("finds the Christmas Eve afternoon a new closure takes away; the change is also stricter for a `next business day` ticket", () => {
+    const a = irOf("test/diff/fixtures/calendar-date/old.sla");
+    const b = irOf("test/diff/fixtures/calendar-date/new.sla");
+    const r = assertRule("no-looser", a, b, H);
+    expect(r.holds).toBe(false);
+    const ticket = r.counterexample!.ticket;
+    expect(String(ticket["openedAt"]).slice(0, 10)).toMatch(/^2026-12-2[34]$/);
+    const pa = parseTicket(ticket, a);
+    const pb = parseTicket(ticket, b);
+    if (!pa.ok || !pb.ok) throw new Error("the counterexample is not a valid ticket");
+    expect(worseReason(evaluateTicket(a, pa.ticket), evaluateTicket(b, pb.ticket), "old", "new")).toBe(r.counterexample!.reason);
+    // Opened on Dec 23, `next business day` is now due at Dec 24's earlier close.
+    const stricter = assertRule("no-stricter", a, b, H);
+    expect(stricter.holds).toBe(false);
+    expect(stricter.counterexample!.ticket).toMatchObject({ priority: "P2", plan: "basic" });
+    expect(stricter.counterexample!.reason).toBe("`response` is due 2026-12-24T13:00:00+01:00 under the new version but 2026-12-24T17:00:00+01:00 under the old");
+  });
+});
