@@ -104,6 +104,8 @@ interface DateChange {
   readonly after: string;
   /** Open minutes gained (negative: lost). */
   readonly delta: number;
+  /** The day's close (end of its last window, minutes) moves earlier: a business-day goal due that day comes sooner. */
+  readonly closesEarlier: boolean;
 }
 
 const WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
@@ -166,8 +168,13 @@ function holidayOnly(a: CalendarIR, b: CalendarIR, dates: readonly string[]): bo
   });
 }
 
+/** Whether a policy has goals in business days (`next business day`, `same business day`), due at a day's close. */
+export function hasDayGoals(p: PolicyIR): boolean {
+  return p.targets.some((t) => t.goals.some((c) => c.goal.kind === "businessDays" || c.goal.kind === "sameBusinessDay"));
+}
+
 /** Compare two calendars over the horizon: one change citing both declarations, or `null`. */
-export function compareCalendars(a: CalendarIR, b: CalendarIR, subject: string, h: Horizon): Change | null {
+export function compareCalendars(a: CalendarIR, b: CalendarIR, subject: string, h: Horizon, dayGoals: boolean): Change | null {
   if (sameOpenTime(a, b, h)) return null;
   const zone = b.zone;
   const before = daysOf(a, zone, h);
@@ -177,9 +184,12 @@ export function compareCalendars(a: CalendarIR, b: CalendarIR, subject: string, 
     const old = before.get(date) ?? [];
     const was = windowsText(old);
     const now = windowsText(w);
-    if (was !== now) changes.push({ date, before: was, after: now, delta: minutes(w) - minutes(old) });
+    const closesEarlier = w.length > 0 && old.length > 0 && w[w.length - 1]![1] < old[old.length - 1]![1];
+    if (was !== now) changes.push({ date, before: was, after: now, delta: minutes(w) - minutes(old), closesEarlier });
   }
-  const effects: Effect[] = changes.map((c) => (c.delta > 0 ? "stricter" : c.delta < 0 ? "looser" : "mixed"));
+  // Fewer hours are looser, except that goals in business days fall due at the day's close:
+  // an earlier close brings them forward.
+  const effects: Effect[] = changes.map((c) => (c.closesEarlier && dayGoals ? "mixed" : c.delta > 0 ? "stricter" : c.delta < 0 ? "looser" : "mixed"));
   const gained = changes.reduce((s, c) => s + Math.max(0, c.delta), 0);
   const lost = changes.reduce((s, c) => s + Math.max(0, -c.delta), 0);
   const clauseOf = (date: string) => {
@@ -222,7 +232,7 @@ export function diffCalendars(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
   }
   const out: Change[] = [];
   for (const pair of pairs.values()) {
-    const c = compareCalendars(pair.old, pair.new, `calendar of ${pair.uses.join(", ")}`, h);
+    const c = compareCalendars(pair.old, pair.new, `calendar of ${pair.uses.join(", ")}`, h, hasDayGoals(a) || hasDayGoals(b));
     if (c) out.push(c);
   }
   return out;

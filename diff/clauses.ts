@@ -88,7 +88,7 @@ function escalationBlocks(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
         const now = calendarOf(b, region, eb.calendarPlan ?? plan);
         if (seen.has(`${old.name}|${now.name}`)) continue;
         seen.add(`${old.name}|${now.name}`);
-        const c = compareCalendars(old, now, `${subject} · ${cell(region, plan)}`, h);
+        const c = compareCalendars(old, now, `${subject} · ${cell(region, plan)}`, h, false);
         const text = (p: string | null) => (p === null ? "the ticket's calendar" : `the ${p} calendar`);
         if (c) out.push({ ...c, kind: "escalation", summary: `counts business time on ${text(eb.calendarPlan)} (was ${text(ea.calendarPlan)}): ${c.summary}`, old: cite(ea.origin), new: cite(eb.origin) });
       }
