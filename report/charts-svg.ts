@@ -4,7 +4,8 @@
  * its own `viewBox` and scaled by CSS.
  */
 import type { Report } from "./model.js";
-import { cellLabel } from "./words.js";
+import { percentText } from "./percent.js";
+import { cellLabel, count } from "./words.js";
 
 /** Series colours (colour-blind-safe, Okabe–Ito), in target order. */
 export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
@@ -16,45 +17,101 @@ export function esc(s: string): string {
 
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 
+/** Months beyond which the attainment chart draws lines instead of bars (bars get too thin). */
+const MAX_BAR_MONTHS = 18;
+
+/** The frame of a 0–100 % chart: grid lines and their labels. */
+function percentFrame(left: number, right: number, width: number, y: (pct: number) => number): string[] {
+  return [0, 25, 50, 75, 100].flatMap((g) => [
+    `<line x1="${left}" x2="${width - right}" y1="${fmt(y(g))}" y2="${fmt(y(g))}" class="grid"/>`,
+    `<text x="${left - 6}" y="${fmt(y(g) + 4)}" text-anchor="end" class="axis">${g} %</text>`,
+  ]);
+}
+
+const tip = (p: Report["periods"][number], t: Report["periods"][number]["targets"][number]) =>
+  `${p.period} ${t.name}: ${t.attainmentPercent === null ? "no decided ticket" : `${t.attainmentPercent} % (${count(t.met)} met, ${count(t.breached)} breached)`}`;
+
 /**
- * Attainment per target and month: a group of bars per month, one bar per target, 0–100 %.
- * A month where a target had no decided ticket gets no bar and a dash.
+ * Attainment per target and month, 0–100 %: a group of bars per month, one bar per target; past
+ * {@link MAX_BAR_MONTHS} months, a line per target with the years marked. A month where a target
+ * had no decided ticket gets no bar (a dash) or a gap in the line.
  */
 export function attainmentChart(r: Report): string {
+  const lines = r.periods.length > MAX_BAR_MONTHS;
+  const body = lines ? attainmentLines(r) : attainmentBars(r);
+  const legend = r.targets.map((t, i) => `<span class="key"><i style="background:${PALETTE[i % PALETTE.length]}"></i>${esc(t.name)}</span>`).join("");
+  return `<figure><figcaption>Attainment per target and month</figcaption>${body}<div class="legend">${legend}</div></figure>`;
+}
+
+function attainmentBars(r: Report): string {
   const months = r.periods;
-  const targets = r.targets.map((t) => t.name);
+  const targets = r.targets.length;
   const [left, top, bottom, right] = [44, 16, 44, 12];
   // Wide enough for a month label under each group, and for the chart to read as one.
-  const group = Math.max(64, targets.length * 22 + 20, Math.floor(420 / Math.max(1, months.length)));
+  const group = Math.max(64, targets * 22 + 20, Math.floor(420 / Math.max(1, months.length)));
   const width = left + right + Math.max(1, months.length) * group;
   const height = 240;
   const plot = height - top - bottom;
   const y = (pct: number) => top + plot - (pct / 100) * plot;
-  const parts: string[] = [];
-  for (const g of [0, 25, 50, 75, 100]) {
-    parts.push(`<line x1="${left}" x2="${width - right}" y1="${fmt(y(g))}" y2="${fmt(y(g))}" class="grid"/>`);
-    parts.push(`<text x="${left - 6}" y="${fmt(y(g) + 4)}" text-anchor="end" class="axis">${g} %</text>`);
-  }
-  const bar = Math.min(28, (group - 12) / Math.max(1, targets.length));
+  const parts = percentFrame(left, right, width, y);
+  const bar = Math.min(28, (group - 12) / Math.max(1, targets));
   months.forEach((p, m) => {
-    const x0 = left + m * group + (group - bar * targets.length) / 2;
+    const x0 = left + m * group + (group - bar * targets) / 2;
     p.targets.forEach((t, i) => {
       const x = x0 + i * bar;
-      const label = `${p.period} ${t.name}: ${t.attainmentPercent === null ? "no decided ticket" : `${t.attainmentPercent} % (${t.met} met, ${t.breached} breached)`}`;
       if (t.attainmentPercent === null) {
-        parts.push(`<text x="${fmt(x + bar / 2)}" y="${fmt(y(0) - 4)}" text-anchor="middle" class="axis"><title>${esc(label)}</title>–</text>`);
+        parts.push(`<text x="${fmt(x + bar / 2)}" y="${fmt(y(0) - 4)}" text-anchor="middle" class="axis"><title>${esc(tip(p, t))}</title>–</text>`);
         return;
       }
       const pct = Number(t.attainmentPercent); // drawing only: the printed figure is the exact text
       parts.push(
-        `<rect x="${fmt(x + 1)}" y="${fmt(y(pct))}" width="${fmt(bar - 2)}" height="${fmt(y(0) - y(pct))}" fill="${PALETTE[i % PALETTE.length]}" rx="2"><title>${esc(label)}</title></rect>`,
+        `<rect x="${fmt(x + 1)}" y="${fmt(y(pct))}" width="${fmt(bar - 2)}" height="${fmt(y(0) - y(pct))}" fill="${PALETTE[i % PALETTE.length]}" rx="2"><title>${esc(tip(p, t))}</title></rect>`,
       );
       if (bar >= 22) parts.push(`<text x="${fmt(x + bar / 2)}" y="${fmt(y(pct) - 4)}" text-anchor="middle" class="value">${esc(t.attainmentPercent.replace(/\.00$/, ""))}</text>`);
     });
     parts.push(`<text x="${fmt(left + m * group + group / 2)}" y="${height - bottom + 18}" text-anchor="middle" class="axis">${esc(p.period)}</text>`);
   });
-  const legend = targets.map((t, i) => `<span class="key"><i style="background:${PALETTE[i % PALETTE.length]}"></i>${esc(t)}</span>`).join("");
-  return `<figure><figcaption>Attainment per target and month</figcaption><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="attainment per target and month">${parts.join("")}</svg><div class="legend">${legend}</div></figure>`;
+  return svg(width, height, "attainment per target and month", parts);
+}
+
+function attainmentLines(r: Report): string {
+  const months = r.periods;
+  const [left, top, bottom, right, width, height] = [44, 16, 40, 12, 1000, 260];
+  const plot = height - top - bottom;
+  const y = (pct: number) => top + plot - (pct / 100) * plot;
+  const step = (width - left - right) / Math.max(1, months.length - 1);
+  const x = (m: number) => left + m * step;
+  const parts = percentFrame(left, right, width, y);
+  // A year's first month in the data gets a tick and its year.
+  months.forEach((p, m) => {
+    if (m === 0 || p.period.endsWith("-01")) {
+      parts.push(`<line x1="${fmt(x(m))}" x2="${fmt(x(m))}" y1="${top}" y2="${fmt(y(0))}" class="grid"/>`);
+      const anchor = x(m) > width - right - 24 ? "end" : "middle"; // the last year's label stays inside
+      parts.push(`<text x="${fmt(x(m))}" y="${height - bottom + 18}" text-anchor="${anchor}" class="axis">${esc(p.period.slice(0, 4))}</text>`);
+    }
+  });
+  r.targets.forEach((_, i) => {
+    const colour = PALETTE[i % PALETTE.length]!;
+    // Runs of months with a value; a month without a decided ticket breaks the line.
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length > 1) parts.push(`<polyline points="${run.join(" ")}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round"/>`);
+      run = [];
+    };
+    months.forEach((p, m) => {
+      const t = p.targets[i]!;
+      if (t.attainmentPercent === null) return flush();
+      const [px, py] = [fmt(x(m)), fmt(y(Number(t.attainmentPercent)))];
+      run.push(`${px},${py}`);
+      parts.push(`<circle cx="${px}" cy="${py}" r="2.5" fill="${colour}"><title>${esc(tip(p, t))}</title></circle>`);
+    });
+    flush();
+  });
+  return svg(width, height, "attainment per target and month", parts);
+}
+
+function svg(width: number, height: number, label: string, parts: readonly string[]): string {
+  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(label)}">${parts.join("")}</svg>`;
 }
 
 /**
@@ -77,7 +134,7 @@ export function breachGrid(r: Report): string {
     names.length === 0 ? [null] : names.filter((n) => [...cells.values()].some((c) => pick(c) === n));
   const priorities = used(r.priorities, (c) => c.priority);
   const plans = used(r.plans, (c) => c.plan);
-  const [left, top, cw, ch] = [96, 28, 112, 44];
+  const [left, top, cw, ch] = [96, 28, 132, 52];
   const width = left + plans.length * cw + 8;
   const height = top + priorities.length * ch + 8;
   const parts: string[] = [];
@@ -91,13 +148,15 @@ export function breachGrid(r: Report): string {
         parts.push(`<rect x="${x + 2}" y="${yy + 2}" width="${cw - 4}" height="${ch - 4}" class="empty" rx="4"/>`);
         return;
       }
-      const share = c.breached / c.tickets;
+      const share = c.breached / c.tickets; // shading only: the printed share is exact
       // Light to strong vermilion by the share breached; white text once the cell is dark.
       const fill = c.breached === 0 ? "#e8f5ee" : `rgba(213,94,0,${fmt(0.15 + 0.85 * share)})`;
       const label = `${cellLabel(c)}: ${c.breached} of ${c.tickets} tickets breached a binding target`;
       parts.push(`<rect x="${x + 2}" y="${yy + 2}" width="${cw - 4}" height="${ch - 4}" fill="${fill}" rx="4"><title>${esc(label)}</title></rect>`);
-      parts.push(`<text x="${x + cw / 2}" y="${yy + ch / 2 + 5}" text-anchor="middle" class="${share > 0.55 ? "cell dark" : "cell"}">${c.breached} / ${c.tickets}</text>`);
+      const cls = share > 0.55 ? " dark" : "";
+      parts.push(`<text x="${x + cw / 2}" y="${yy + ch / 2 - 2}" text-anchor="middle" class="cell${cls}">${percentText(c.breached, c.tickets)} %</text>`);
+      parts.push(`<text x="${x + cw / 2}" y="${yy + ch / 2 + 14}" text-anchor="middle" class="count${cls}">${count(c.breached)} / ${count(c.tickets)}</text>`);
     });
   });
-  return `<figure><figcaption>Breached tickets by priority and plan (breached / opened, all months)</figcaption><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="breaches by priority and plan">${parts.join("")}</svg></figure>`;
+  return `<figure><figcaption>Tickets breaching a binding target, by priority and plan (all months)</figcaption>${svg(width, height, "breaches by priority and plan", parts)}</figure>`;
 }

@@ -6,7 +6,7 @@
 import { attainmentChart, breachGrid, esc } from "./charts-svg.js";
 import type { Report } from "./model.js";
 import { isNumeric, type Table } from "./table.js";
-import { badLinesNote, badLinesTable, cellsTable, clausesTable, creditSentence, creditTable, headline, monthTitle, overallTable, percentShown, reportTitle, targetsTable } from "./words.js";
+import { badLinesNote, badLinesTable, cellsTable, count, clausesTable, creditSentence, creditTable, headline, monthTitle, overallTable, percentShown, reportTitle, targetsTable } from "./words.js";
 
 const CSS = `
 :root { color-scheme: light; --ink:#1d2433; --muted:#5b6474; --line:#e3e7ee; --card:#f6f8fb; --accent:#0072B2; --bad:#D55E00; --good:#009E73; }
@@ -25,7 +25,7 @@ figure { margin: 0; padding: 14px 16px; border: 1px solid var(--line); border-ra
 figcaption { font-weight: 600; margin-bottom: 8px; }
 svg { display: block; max-width: 100%; height: auto; }
 svg .grid { stroke: var(--line); } svg .axis { fill: var(--muted); font-size: 12px; } svg .value { fill: var(--ink); font-size: 11px; }
-svg .cell { fill: var(--ink); font-size: 14px; font-weight: 600; } svg .cell.dark { fill: #fff; } svg .empty { fill: none; stroke: var(--line); stroke-dasharray: 4 3; }
+svg .cell { fill: var(--ink); font-size: 15px; font-weight: 700; } svg .count { fill: var(--ink); font-size: 11px; } svg .dark { fill: #fff; } svg .empty { fill: none; stroke: var(--line); stroke-dasharray: 4 3; }
 .legend { display: flex; flex-wrap: wrap; gap: 14px; font-size: 13px; color: var(--muted); margin-top: 6px; }
 .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 6px; vertical-align: -1px; }
 h2 { font-size: 19px; margin: 34px 0 10px; padding-top: 14px; border-top: 1px solid var(--line); }
@@ -51,15 +51,15 @@ function htmlTable(t: Table, codeColumn = -1): string {
 
 /** The cards at the top: what a reader wants before any table. */
 function kpis(r: Report): string {
-  const cards = [`<div class="kpi"><b>${r.totals.tickets.toLocaleString("en-US")}</b><span>tickets in ${r.periods.length} month${r.periods.length === 1 ? "" : "s"}</span></div>`];
+  const cards = [`<div class="kpi"><b>${count(r.totals.tickets)}</b><span>tickets in ${r.periods.length} month${r.periods.length === 1 ? "" : "s"}</span></div>`];
   for (const t of r.overall) {
     const binding = r.targets.find((x) => x.name === t.name)?.binding ?? false;
     const cls = t.attainmentPercent === null ? "" : t.breached === 0 ? " good" : " bad";
-    cards.push(`<div class="kpi${cls}"><b>${esc(percentShown(t.attainmentPercent))}</b><span>${esc(t.name)} attainment${binding ? "" : " (KPI)"} · ${t.breached.toLocaleString("en-US")} breached</span></div>`);
+    cards.push(`<div class="kpi${cls}"><b>${esc(percentShown(t.attainmentPercent))}</b><span>${esc(t.name)} attainment${binding ? "" : " (KPI)"} · ${count(t.breached)} breached</span></div>`);
   }
   const due = r.periods.filter((p) => p.credits?.duePercent != null);
   if (r.credits) cards.push(`<div class="kpi${due.length > 0 ? " bad" : " good"}"><b>${due.length}</b><span>month${due.length === 1 ? "" : "s"} with a service credit due</span></div>`);
-  if (r.totals.bad > 0) cards.push(`<div class="kpi bad"><b>${r.totals.bad.toLocaleString("en-US")}</b><span>bad input lines</span></div>`);
+  if (r.totals.bad > 0) cards.push(`<div class="kpi bad"><b>${count(r.totals.bad)}</b><span>bad input lines</span></div>`);
   return `<section class="kpis">${cards.join("")}</section>`;
 }
 

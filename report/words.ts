@@ -15,7 +15,10 @@ export function cellLabel(c: { priority: string | null; plan: string | null }): 
   return [c.priority, c.plan].filter((x) => x !== null).join(" · ") || "all tickets";
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+/** A count with thousands separators: `1,234,567`. */
+export const count = (n: number): string => n.toLocaleString("en-US");
+
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** The report's title: the policy's title, else its id. */
 export const reportTitle = (r: Report) => r.policy.title ?? r.policy.id;
@@ -31,7 +34,7 @@ export function headline(r: Report): string[] {
   ];
 }
 
-const countCells = (c: StatusCounts) => [String(c.met), String(c.breached), c.paused > 0 ? `${c.pending} (${c.paused} paused)` : String(c.pending), String(c.none), percentShown(c.attainmentPercent)];
+const countCells = (c: StatusCounts) => [count(c.met), count(c.breached), c.paused > 0 ? `${count(c.pending)} (${count(c.paused)} paused)` : count(c.pending), count(c.none), percentShown(c.attainmentPercent)];
 const COUNT_HEADER = ["met", "breached", "pending", "none", "attainment"];
 
 /** Every target over all the months. */
@@ -52,14 +55,14 @@ export function cellsTable(p: PeriodReport): Table {
   const names = p.targets.map((t) => t.name);
   const rows = p.byPriorityPlan.map((c) => {
     const per = p.targets.map((t) => t.byPriorityPlan.find((x) => x.priority === c.priority && x.plan === c.plan));
-    return [cellLabel(c), String(c.tickets), String(c.breached), ...per.map((x) => percentShown(x?.attainmentPercent ?? null))];
+    return [cellLabel(c), count(c.tickets), count(c.breached), ...per.map((x) => percentShown(x?.attainmentPercent ?? null))];
   });
   return { header: ["priority · plan", "tickets", "binding breached", ...names.map((n) => `${n} attainment`)], rows };
 }
 
 /** The goal clauses behind a month's breaches. */
 export function clausesTable(p: PeriodReport): Table {
-  const rows = p.targets.flatMap((t) => t.breachClauses.map((c) => [t.name, c.goal, String(c.breached), `line ${c.line}`, c.text]));
+  const rows = p.targets.flatMap((t) => t.breachClauses.map((c) => [t.name, c.goal, count(c.breached), `line ${c.line}`, c.text]));
   return { header: ["target", "goal", "breaches", "clause", "text"], rows };
 }
 
@@ -74,7 +77,7 @@ export function creditSentence(c: CreditPeriod): string {
 
 /** The credit rows a month's tickets reached, with their clauses. */
 export function creditTable(c: CreditPeriod): Table {
-  return { header: ["credit", "tickets", "clause"], rows: c.byRow.map((b) => [`${b.percent} %`, String(b.tickets), b.clause ? `line ${b.clause.line}: ${b.clause.text}` : "–"]) };
+  return { header: ["credit", "tickets", "clause"], rows: c.byRow.map((b) => [`${b.percent} %`, count(b.tickets), b.clause ? `line ${b.clause.line}: ${b.clause.text}` : "–"]) };
 }
 
 /** Bad lines, as listed. */
@@ -84,7 +87,7 @@ export function badLinesTable(r: Report): Table {
 
 /** `(showing the first 50 of 1,234)` when the list is cut. */
 export function badLinesNote(r: Report): string {
-  return r.badLines.count > r.badLines.listed.length ? ` (the first ${r.badLines.listed.length} of ${r.badLines.count.toLocaleString("en-US")})` : "";
+  return r.badLines.count > r.badLines.listed.length ? ` (the first ${r.badLines.listed.length} of ${count(r.badLines.count)})` : "";
 }
 
 export const monthTitle = (p: PeriodReport) => `${p.period} (${p.from} to ${p.to}): ${plural(p.tickets, "ticket")}`;

@@ -43,3 +43,30 @@ describe("html report", () => {
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co");
   });
 });
+
+describe("html charts", () => {
+  async function kustomer() {
+    const r = await reportCli({ policyPath: "policies/kustomer.sla", input: "examples/tickets/kustomer.ndjson", format: "json" });
+    return ReportSchema.parse(JSON.parse(r.out));
+  }
+
+  it("draw bars for up to 18 months and lines beyond, one point per month with its exact share", async () => {
+    const report = await kustomer();
+    const month = report.periods[0]!;
+    const months = (n: number) => Array.from({ length: n }, (_, i) => ({ ...month, period: `20${String(10 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, "0")}` }));
+    const bars = renderHtml({ ...report, periods: months(18) });
+    expect(bars.match(/<rect [^>]*fill="#0072B2"/g)).toHaveLength(18);
+    expect(bars).not.toContain("<polyline");
+    const lines = renderHtml({ ...report, periods: months(30) });
+    expect(lines.match(/<circle /g)).toHaveLength(30);
+    expect(lines.match(/<polyline /g)).toHaveLength(1);
+    expect(lines).toContain("<title>2012-06 response: 42.85 % (3 met, 4 breached)</title>");
+  });
+
+  it("label each priority × plan cell with the exact share of tickets breaching a binding target", async () => {
+    const html = renderHtml(await kustomer());
+    // P2: 2 of 3 tickets breached; the share is truncated, never rounded up.
+    expect(html).toContain(">66.66 %</text>");
+    expect(html).toContain(">2 / 3</text>");
+  });
+});
