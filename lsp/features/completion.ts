@@ -97,6 +97,10 @@ const DECLARATIONS = [
   "channel",
   "work",
   "obligation",
+  "field",
+  "flag",
+  "event",
+  "cause",
   "exclude",
   "example",
 ];
@@ -198,8 +202,9 @@ function topLevel(ctx: CursorContext, items: Items): void {
   else if (named === "plan" && w.length === 2) items.words("extends");
   else if (first === "calendar" && last === "extends") items.names(["calendar"], ctx.stmt);
   else if (first === "calendar" && (w.length === 2 || (w.length === 3 && ctx.stmt[2]!.type === "StringLit"))) items.words("extends");
-  else if (first === "exclude" && w.length === 1) items.words("channel", "cause");
+  else if (first === "exclude" && w.length === 1) items.words("channel", "cause").names(["field", "flag"]);
   else if (first === "exclude" && w[1] === "channel" && w.length === 2) items.names(["channel"]);
+  else if (first === "exclude" && w[1] === "cause" && w.length === 2) items.names(["cause"]);
   else if ((first === "escalation" || first === "credits") && w.length === 1) items.words("for");
   else if ((first === "escalation" || first === "credits") && (last === "for" || last === ",")) items.names(["plan"], ctx.stmt);
 }
@@ -210,12 +215,16 @@ function calendarBlock(ctx: CursorContext, items: Items): void {
   if (first === undefined) {
     items.words("zone", "holidays", "closed", "open", "open on holidays", "days", "24x7", ...WEEKDAYS);
     items.snippet("Mon-Fri 09:00-18:00", "${1:Mon}-${2:Fri} ${3:09:00}-${4:18:00}", "weekly hours");
-  } else if (first === "zone" && w.length === 1) items.values(zones(), true);
-  else if (first === "holidays" && (w.length === 1 || last === ","))
+  } else if (first === "zone" && w.length === 1) {
+    items.values(zones(), true);
+    items.words("from ticket");
+  } else if (first === "holidays" && (w.length === 1 || last === ",")) {
     items.values(
       holidayCodeChoices("").map((c) => ({ value: c.code, detail: c.name })),
       true,
     );
+    if (w.length === 1) items.words("from ticket");
+  } else if ((first === "zone" || first === "holidays") && last === "from") items.words("ticket");
   else if (first === "open" && w.length === 1) items.words("on holidays");
   else if (first === "open" && last === "on") items.words("holidays");
   else if (first === "closed" && w.length === 2) items.words("from");
@@ -234,9 +243,15 @@ function regionBlock(ctx: CursorContext, items: Items): void {
   const { w, last } = shape(ctx.stmt);
   if (w.length === 0) items.words("calendar", "languages", "optional languages");
   else if (w[0] === "calendar" && w.length === 1) items.names(["calendar"]).words("for");
-  else if (w[0] === "calendar" && (last === "for" || (last === "," && w.includes("for")))) items.names(["plan"], ctx.stmt);
+  else if (w[0] === "calendar" && last === "for") conditionStart(items);
+  else if (w[0] === "calendar" && last === "," && w.includes("for")) items.names(["plan"], ctx.stmt);
   else if (w[0] === "calendar" && w.length === 2) items.words("for");
   else if (w[0] === "optional" && w.length === 1) items.words("languages");
+}
+
+/** What may follow `for` (issue 11): plans, `priority`, `cause`, a field, a flag. */
+function conditionStart(items: Items): void {
+  items.names(["plan", "field", "flag"]).words("priority", "cause");
 }
 
 /** Clock rules, shared by targets and escalations (`start on open`, `stop on respond, resolve`). */
@@ -244,7 +259,7 @@ function clockRule(ctx: CursorContext, items: Items): boolean {
   const { w, last } = shape(ctx.stmt);
   if (!CLOCK_RULES.includes(w[0] ?? "")) return false;
   if (w.length === 1) items.words("on");
-  else if (last === "on" || last === ",") items.words(...EVENT_KINDS.filter((e) => !w.slice(2).includes(e)));
+  else if (last === "on" || last === ",") items.words(...EVENT_KINDS.filter((e) => !w.slice(2).includes(e))).names(["event"], ctx.stmt);
   return true;
 }
 
@@ -257,7 +272,11 @@ function clockBlock(ctx: CursorContext, items: Items, kind: "target" | "escalati
     else items.snippet("table", "{\n  | priority | after | to |\n  | ${1:P1} | ${2:4 business hours} | ${3:role} |\n}", "escalation table");
   } else if (w[0] === "calendar" && kind === "target" && w.length === 1) items.names(["calendar"]);
   else if (w[0] === "calendar" && kind === "escalation" && w.length === 1) items.words("for");
-  else if (w[0] === "calendar" && last === "for") items.names(["plan"]);
+  else if (w[0] === "calendar" && last === "for") {
+    if (kind === "escalation") items.names(["plan"]);
+    else conditionStart(items);
+  } else if (w[0] === "goals" && w.length === 1) items.words("for");
+  else if (w[0] === "goals" && last === "for") conditionStart(items);
 }
 
 function creditsBlock(ctx: CursorContext, items: Items): void {
@@ -268,7 +287,8 @@ function creditsBlock(ctx: CursorContext, items: Items): void {
   } else if (w[0] === "zone" && w.length === 1) items.values(zones(), true);
   else if (w[0] === "target" && (w.length === 1 || last === ",")) items.names(["target"], ctx.stmt);
   else if (w[0] === "claim" && w.length === 1) items.words("by end of next month", "subject");
-  else if (w[0] === "ineligible" && w.length === 1) items.words("channel", "optional languages");
+  else if (w[0] === "ineligible" && w.length === 1) items.words("channel", "optional languages", "cause", "priority").names(["field", "flag"]);
+  else if (w[0] === "ineligible" && w[1] === "cause" && w.length === 2) items.names(["cause"]);
   else if (w[0] === "ineligible" && w[1] === "channel" && (w.length === 2 || last === ",")) items.names(["channel"], ctx.stmt);
 }
 
