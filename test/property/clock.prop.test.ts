@@ -106,6 +106,18 @@ function goalOf(s: TicketScenario, i: number): Goal {
   return s.sameDay ? { kind: "sameBusinessDay", text: "same business day" } : { kind: "businessDays", days: s.days[i]!, text: `${s.days[i]} business days` };
 }
 
+/** The scenario's calendar and priorities, a `resolution` target with its goals, and `extra`. */
+function scenarioPolicy(s: TicketScenario, extra: Partial<PolicyIR> = {}): PolicyIR {
+  return policy({
+    id: "prop",
+    calendars: [s.cal.ir],
+    defaultCalendar: s.cal.ir.name,
+    priorities,
+    targets: [target("resolution", PRIORITIES.map((priority, i) => ({ priority, plan: null, goal: goalOf(s, i), origin: ORIGIN })), { clock: CLOCK })],
+    ...extra,
+  });
+}
+
 /** Evaluate the scenario's ticket with the runtime, at `asOf`. */
 function evaluate(p: PolicyIR, s: TicketScenario, events: readonly RefEvent[], asOf: number): TicketResult {
   const zone = s.cal.ir.zone;
@@ -159,13 +171,7 @@ describe("evaluateTicket against the references, 1990–2150", () => {
   it("N business days and same business day, with pauses", () => {
     fc.assert(
       fc.property(ticketArb(types), (s) => {
-        const p = policy({
-          id: "prop",
-          calendars: [s.cal.ir],
-          defaultCalendar: s.cal.ir.name,
-          priorities,
-          targets: [target("resolution", PRIORITIES.map((priority, i) => ({ priority, plan: null, goal: goalOf(s, i), origin: ORIGIN })), { clock: CLOCK })],
-        });
+        const p = scenarioPolicy(s);
         const events = refEvents(s);
         const asOf = s.cal.start + s.asOfMinute * MINUTE;
         const result = evaluate(p, s, events, asOf).targets[0]!;
@@ -183,12 +189,7 @@ describe("evaluateTicket against the references, 1990–2150", () => {
     const rows = { P1: "20", P2: "7.5", P3: "0" } as const;
     fc.assert(
       fc.property(ticketArb(types), (s) => {
-        const p = policy({
-          id: "prop",
-          calendars: [s.cal.ir],
-          defaultCalendar: s.cal.ir.name,
-          priorities,
-          targets: [target("resolution", PRIORITIES.map((priority, i) => ({ priority, plan: null, goal: goalOf(s, i), origin: ORIGIN })), { clock: CLOCK })],
+        const p = scenarioPolicy(s, {
           credits: {
             plans: null,
             targets: [],
@@ -225,11 +226,8 @@ describe("evaluateTicket against the references, 1990–2150", () => {
         const resolve = s.events.find((e) => e.type === "resolve");
         const tied: EscalationAfter[] = tie && resolve ? [{ kind: "elapsed", ms: resolve.minute * MINUTE, text: `${resolve.minute} minutes` }] : [];
         const afters = [...drawn, ...tied];
-        const p = policy({
-          id: "prop",
-          calendars: [s.cal.ir],
-          defaultCalendar: s.cal.ir.name,
-          priorities,
+        const p = scenarioPolicy(s, {
+          targets: [],
           escalations: [
             {
               plans: null,
