@@ -73,7 +73,8 @@ export function walkRecurring(run: ClockRun, restarts: readonly number[], budget
     const budget = budgetAt(from);
     const due = dueFromCounted(budget.meter, clippedRun(run, from), budget.ms);
     const end = Math.min(next < restarts.length ? restarts[next]! : Infinity, stop);
-    if (end <= due) {
+    // A due still unknown (NaN: paused before counting it) is not reached by any event.
+    if (end <= due || (due !== due && end !== Infinity)) {
       // Met by a restart (the next interval starts there) or by the stop (the last interval).
       intervals.push({ from, due, end, status: "met" });
       if (end === stop) break;

@@ -95,6 +95,13 @@ describe("a recurring target", () => {
     expect(paused.recurring).toEqual({ intervals: 1, dues: [null], misses: 0, firstMissed: null });
   });
 
+  it("an update sent while paused meets the interval and starts the next one", () => {
+    const r = updates("sev2", t("16:00"), [["respond", t("09:30")], ["pause", t("10:00")], ["customer_update", t("11:00")], ["resume", t("12:00")]]);
+    // 09:30 → paused at 10:00 with 30 minutes counted, met by the update at 11:00; 11:00 → counts from the resume at 12:00
+    expect(r.recurring).toEqual({ intervals: 2, dues: [t("15:30"), t("16:00")], misses: 0, firstMissed: null });
+    expect(r.status).toBe("pending");
+  });
+
   it("ends at the stop: the last interval is met by the resolve", () => {
     const r = updates("sev2", t("12:00", "03"), [["respond", t("09:30")], ["customer_update", t("13:00")], ["resolve", t("16:00")]]);
     expect(r.status).toBe("met");
