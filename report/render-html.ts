@@ -66,7 +66,7 @@ function kpis(r: Report): string {
 function month(r: Report, p: Report["periods"][number]): string {
   const out = [`<h2>${esc(monthTitle(p))}</h2>`];
   if (p.tickets === 0) return `${out[0]}<p class="none">No tickets opened.</p>`;
-  out.push(htmlTable(targetsTable(p)), "<h3>By priority and plan</h3>", htmlTable(cellsTable(p)));
+  out.push(htmlTable(targetsTable(p)), "<h3>By priority and plan</h3>", htmlTable(cellsTable(r, p)));
   const clauses = clausesTable(p);
   if (clauses.rows.length > 0) out.push("<h3>Breaches by goal clause</h3>", htmlTable(clauses, 4));
   if (p.credits) {

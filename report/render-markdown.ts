@@ -11,7 +11,7 @@ export function renderMarkdown(r: Report): string {
       out.push("No tickets opened.", "");
       continue;
     }
-    out.push(markdownTable(targetsTable(p)), markdownTable(cellsTable(p)));
+    out.push(markdownTable(targetsTable(p)), markdownTable(cellsTable(r, p)));
     const clauses = clausesTable(p);
     if (clauses.rows.length > 0) out.push("### Breaches by goal clause", "", markdownTable(clauses));
     if (p.credits) {

@@ -11,7 +11,7 @@ export function renderText(r: Report): string {
       out.push("  no tickets opened\n");
       continue;
     }
-    out.push(textTable(targetsTable(p)), textTable(cellsTable(p)));
+    out.push(textTable(targetsTable(p)), textTable(cellsTable(r, p)));
     const clauses = clausesTable(p);
     if (clauses.rows.length > 0) out.push("  breaches by goal clause", textTable(clauses, "    "));
     if (p.credits) {

@@ -51,13 +51,18 @@ export function targetsTable(p: PeriodReport): Table {
 }
 
 /** One month's tickets per priority and plan: how many breached a binding target, each target's attainment. */
-export function cellsTable(p: PeriodReport): Table {
+export function cellsTable(r: Report, p: PeriodReport): Table {
   const names = p.targets.map((t) => t.name);
   const rows = p.byPriorityPlan.map((c) => {
     const per = p.targets.map((t) => t.byPriorityPlan.find((x) => x.priority === c.priority && x.plan === c.plan));
     return [cellLabel(c), count(c.tickets), count(c.breached), ...per.map((x) => percentShown(x?.attainmentPercent ?? null))];
   });
-  return { header: ["priority · plan", "tickets", "binding breached", ...names.map((n) => `${n} attainment`)], rows };
+  return { header: [axesHeader(r), "tickets", "binding breached", ...names.map((n) => `${n} attainment`)], rows };
+}
+
+/** What the rows of a priority × plan table are: only the axes the policy has. */
+function axesHeader(r: Report): string {
+  return [r.priorities.length > 0 ? "priority" : null, r.plans.length > 0 ? "plan" : null].filter((x) => x !== null).join(" · ") || "tickets";
 }
 
 /** The goal clauses behind a month's breaches. */
