@@ -62,3 +62,10 @@ export function sharedRegions(a: PolicyIR, b: PolicyIR): Array<string | null> {
 export function cell(...parts: Array<string | null>): string {
   return parts.filter((p): p is string => p !== null).join(" · ");
 }
+
+/** A clause's value in a summary: `none` for nothing, lists joined, objects as JSON. */
+export function showValue(x: unknown): string {
+  if (x === null || x === undefined) return "none";
+  if (Array.isArray(x)) return x.length ? x.join(", ") : "none";
+  return typeof x === "object" ? JSON.stringify(x) : String(x);
+}

@@ -4,7 +4,10 @@
  */
 import type { PolicyIR } from "../runtime/ir.js";
 import { diffCalendars } from "./calendars.js";
-import { diffAxes, diffCredits, diffEscalations, diffExclusions, diffFees, diffLanguages } from "./clauses.js";
+import { diffAxes, diffExclusions, diffLanguages } from "./coverage.js";
+import { diffCredits } from "./credits.js";
+import { diffEscalations } from "./escalations.js";
+import { diffFees } from "./fees.js";
 import { diffTargets } from "./goals.js";
 import { type Horizon, isoUtc } from "./horizon.js";
 import type { Change, DiffReport } from "./model.js";

@@ -1,0 +1,62 @@
+/**
+ * Who is covered: the axes tickets name (priorities, plans, regions, channels), excluded
+ * channels and causes, and the languages each region supports.
+ */
+import type { Named, PolicyIR } from "../runtime/ir.js";
+import { change, combine, sharedRegions } from "./cite.js";
+import type { Change, Effect } from "./model.js";
+
+/** Excluded channels and causes: a new exclusion removes the SLA from tickets (looser). */
+export function diffExclusions(a: PolicyIR, b: PolicyIR): Change[] {
+  const out: Change[] = [];
+  const was = new Map(a.exclusions.channels.map((c) => [c.channel, c]));
+  const now = new Map(b.exclusions.channels.map((c) => [c.channel, c]));
+  for (const [ch, c] of now) if (!was.has(ch)) out.push(change("exclusion", `channel ${ch}`, `tickets from \`${ch}\` now have no SLA`, "looser", null, c.origin));
+  for (const [ch, c] of was) if (!now.has(ch)) out.push(change("exclusion", `channel ${ch}`, `tickets from \`${ch}\` now have an SLA`, "stricter", c.origin, null));
+  out.push(...namedSet("exclusion", "cause", a.exclusions.causes, b.exclusions.causes, "looser"));
+  return out;
+}
+
+/** Added and removed names of one kind; `addedEffect` is the effect of an addition. */
+function namedSet(kind: Change["kind"], what: string, a: readonly Named[], b: readonly Named[], addedEffect: Effect): Change[] {
+  const was = new Map(a.map((n) => [n.name, n]));
+  const now = new Map(b.map((n) => [n.name, n]));
+  const removed: Effect = addedEffect === "looser" ? "stricter" : addedEffect === "stricter" ? "looser" : "neutral";
+  return [
+    ...[...now].filter(([n]) => !was.has(n)).map(([n, x]) => change(kind, `${what} ${n}`, `${what} \`${n}\` added`, addedEffect, null, x.origin)),
+    ...[...was].filter(([n]) => !now.has(n)).map(([n, x]) => change(kind, `${what} ${n}`, `${what} \`${n}\` removed`, removed, x.origin, null)),
+  ];
+}
+
+/** Priorities, plans, regions and channels added or removed: the vocabulary tickets use. */
+export function diffAxes(a: PolicyIR, b: PolicyIR): Change[] {
+  const channels = (p: PolicyIR): Named[] => p.channels.map((name) => ({ name, title: null, description: null, origin: { file: "", line: 0, column: 0, text: name } }));
+  const noOrigin = (cs: Change[]) => cs.map((c) => ({ ...c, old: c.old?.line ? c.old : null, new: c.new?.line ? c.new : null }));
+  return [
+    ...namedSet("axis", "priority", a.priorities, b.priorities, "neutral"),
+    ...namedSet("axis", "plan", a.plans, b.plans, "neutral"),
+    ...namedSet("axis", "region", a.regions.map((r) => ({ ...r, description: null })), b.regions.map((r) => ({ ...r, description: null })), "neutral"),
+    ...noOrigin(namedSet("axis", "channel", channels(a), channels(b), "neutral")),
+  ];
+}
+
+/** Region languages: a language leaving the supported list loses its SLA (looser). */
+export function diffLanguages(a: PolicyIR, b: PolicyIR): Change[] {
+  const out: Change[] = [];
+  for (const name of sharedRegions(a, b)) {
+    const ra = a.regions.find((r) => r.name === name);
+    const rb = b.regions.find((r) => r.name === name);
+    if (!ra || !rb) continue;
+    const la = ra.languages;
+    const lb = rb.languages;
+    if (JSON.stringify(la && { p: [...la.primary].sort(), o: [...la.optional].sort() }) === JSON.stringify(lb && { p: [...lb.primary].sort(), o: [...lb.optional].sort() })) continue;
+    const supported = (l: typeof la) => new Set(l ? l.primary : []);
+    const sa = supported(la);
+    const sb = supported(lb);
+    const lost = la === null ? lb !== null : [...sa].some((x) => !sb.has(x));
+    const gained = lb === null ? la !== null : [...sb].some((x) => !sa.has(x));
+    const text = (l: typeof la) => (l ? `${l.primary.join(", ")}${l.optional.length ? ` (optional ${l.optional.join(", ")})` : ""}` : "any");
+    out.push(change("languages", `region ${name}`, `languages ${text(la)} → ${text(lb)}`, combine([lost ? "looser" : "neutral", gained ? "stricter" : "neutral"]), ra.origin, rb.origin));
+  }
+  return out;
+}
