@@ -114,6 +114,8 @@ const NAMED = new Map<string, SymbolKind>([
   ["obligation", "obligation"],
 ]);
 const CLOCK_RULES = ["start", "pause", "resume", "stop"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last"];
 const EXAMPLE_FIELDS = new Map<string, SymbolKind>([
   ["priority", "priority"],
   ["plan", "plan"],
@@ -213,7 +215,7 @@ function calendarBlock(ctx: CursorContext, items: Items): void {
   const { w, last } = shape(ctx.stmt);
   const first = w[0];
   if (first === undefined) {
-    items.words("zone", "holidays", "closed", "open", "open on holidays", "days", "24x7", ...WEEKDAYS);
+    items.words("zone", "holidays", "closed", "closed every", "holiday", "open", "open on holidays", "days", "24x7", ...WEEKDAYS);
     items.snippet("Mon-Fri 09:00-18:00", "${1:Mon}-${2:Fri} ${3:09:00}-${4:18:00}", "weekly hours");
   } else if (first === "zone" && w.length === 1) {
     items.values(zones(), true);
@@ -227,7 +229,12 @@ function calendarBlock(ctx: CursorContext, items: Items): void {
   } else if ((first === "zone" || first === "holidays") && last === "from") items.words("ticket");
   else if (first === "open" && w.length === 1) items.words("on holidays");
   else if (first === "open" && last === "on") items.words("holidays");
-  else if (first === "closed" && w.length === 2) items.words("from");
+  else if (first === "closed" && w.length === 2 && last !== "every") items.words("from", "to");
+  // Issue 11.6: a date of every year (`Dec 24`, `third Mon of Jan`) and where a weekend date is kept.
+  else if (last === "every" || (first === "holiday" && (w.length === 1 || (w.length === 2 && ctx.stmt[1]?.type === "StringLit")))) items.words(...MONTHS, ...ORDINALS);
+  else if (last === "of" && (first === "holiday" || first === "closed")) items.words(...MONTHS);
+  else if (last === "observed") items.words("nearest weekday", "next weekday");
+  else if ((first === "holiday" || first === "closed") && ctx.stmt.some((t) => t.type === "Month") && !w.includes("observed") && ctx.stmt[ctx.stmt.length - 1]?.type === "NumberLit") items.words("observed");
   else if (inDayList(ctx.stmt)) items.words(...WEEKDAYS);
 }
 
@@ -257,7 +264,8 @@ function conditionStart(items: Items): void {
 /** Clock rules, shared by targets and escalations (`start on open`, `stop on respond, resolve`). */
 function clockRule(ctx: CursorContext, items: Items): boolean {
   const { w, last } = shape(ctx.stmt);
-  if (!CLOCK_RULES.includes(w[0] ?? "")) return false;
+  // `restart on` (issue 11.5) takes events like the others; only targets offer it.
+  if (!CLOCK_RULES.includes(w[0] ?? "") && w[0] !== "restart") return false;
   if (w.length === 1) items.words("on");
   else if (last === "on" || last === ",") items.words(...EVENT_KINDS.filter((e) => !w.slice(2).includes(e))).names(["event"], ctx.stmt);
   return true;
@@ -268,7 +276,7 @@ function clockBlock(ctx: CursorContext, items: Items, kind: "target" | "escalati
   if (clockRule(ctx, items)) return;
   if (w.length === 0) {
     items.words(...CLOCK_RULES.map((r) => `${r} on`), "calendar");
-    if (kind === "target") items.words("kpi", "goals").raw([goalsSnippet(items.snippetNames())]);
+    if (kind === "target") items.words("restart on", "kpi", "goals").raw([goalsSnippet(items.snippetNames())]);
     else items.snippet("table", "{\n  | priority | after | to |\n  | ${1:P1} | ${2:4 business hours} | ${3:role} |\n}", "escalation table");
   } else if (w[0] === "calendar" && kind === "target" && w.length === 1) items.names(["calendar"]);
   else if (w[0] === "calendar" && kind === "escalation" && w.length === 1) items.words("for");
