@@ -186,9 +186,15 @@ function condition(node: C.ConditionCstNode | null): A.Condition | null {
   return { axis, values, span: spanOf(node) };
 }
 
+/** `a and b and c`: the first condition, the others in its `also`. */
+function conditions(nodes: readonly C.ConditionCstNode[]): A.Condition | null {
+  const [first, ...rest] = items(nodes, condition);
+  return first ? (rest.length > 0 ? { ...first, also: rest } : first) : null;
+}
+
 function calendarRef(node: C.CalendarRefCstNode): A.CalendarRef {
-  const when = condition(sub(node, "condition"));
-  return { kind: "calendarRef", calendar: name(tok(node, "Identifier")), plans: when && !when.axis ? when.values : [], when, span: spanOf(node) };
+  const when = conditions(subs(node, "condition"));
+  return { kind: "calendarRef", calendar: name(tok(node, "Identifier")), plans: when && !when.axis && !when.also ? when.values : [], when, span: spanOf(node) };
 }
 
 /**
@@ -383,7 +389,44 @@ function feesItem(node: C.FeesItemCstNode): A.FeesItem | null {
   if (pay) return paymentClause(pay, span);
   const late = sub(node, "lateChargeClause");
   if (late) return { kind: "lateCharge", percent: lit(tok(late, "Percent"), percentValue), span };
+  const charge = sub(node, "chargeClause");
+  if (charge) return chargeClause(charge, span);
+  const quota = sub(node, "quotaClause");
+  if (quota) return quotaClause(quota, span);
   return null;
+}
+
+/** Issue 12.5: `charge NAME ["title"] (AMOUNT | from period | P% of BASE[, at least AMOUNT])`. */
+function chargeClause(node: C.ChargeClauseCstNode, span: A.FeesItem["span"]): A.FeesItem {
+  const moneys = subs(node, "money");
+  let amount: A.ChargeAmount;
+  if (tok(node, "Percent")) {
+    amount = { kind: "percentOf", percent: lit(tok(node, "Percent"), percentValue), base: name(tok(node, "Identifier", 1)), minimum: money(moneys[0] ?? null) };
+  } else if (tok(node, "From")) amount = { kind: "fromPeriod" };
+  else amount = { kind: "fixed", money: money(moneys[0] ?? null) };
+  return { kind: "charge", name: name(tok(node, "Identifier")), title: str(tok(node, "StringLit")), amount, span };
+}
+
+/** Issue 12.5: `quota [WORK] N hours per week|month|quarter`. */
+function quotaClause(node: C.QuotaClauseCstNode, span: A.FeesItem["span"]): A.FeesItem {
+  const per = tok(node, "Unit") ?? tok(node, "Quarter");
+  return {
+    kind: "quota",
+    work: name(tok(node, "Identifier")),
+    duration: duration(sub(node, "duration")),
+    per: per ? (tok(node, "Quarter") ? "quarter" : unitOf(per.image)) : null,
+    perSpan: per ? tokenSpan(per) : null,
+    span,
+  };
+}
+
+/** Issue 12.2: `period month`, `period quarter starting Feb 1`. */
+function periodDecl(node: C.PeriodDeclCstNode): A.Decl {
+  const unitTok = tok(node, "Unit") ?? tok(node, "Quarter") ?? tok(node, "Year");
+  const unit = unitTok ? { value: tok(node, "Unit") ? unitOf(unitTok.image) : (unitTok.image as "quarter" | "year"), span: tokenSpan(unitTok) } : null;
+  const month = lit(tok(node, "Month"), (m) => MONTHS.indexOf(m) + 1);
+  const start = tok(node, "Starting") && month ? { month, day: lit(tok(node, "NumberLit"), Number), span: { start: month.span.start, end: tok(node, "NumberLit") ? tokenSpan(tok(node, "NumberLit")!).end : month.span.end } } : null;
+  return { kind: "period", unit, start, span: spanOf(node) };
 }
 
 /** Every keyword of the `ticketField` rule and the ticket field it sets. */
@@ -433,7 +476,7 @@ function exampleItem(node: C.ExampleItemCstNode): A.ExampleItem | null {
 function expectation(node: C.ExpectationCstNode): A.ExampleItem {
   const span = spanOf(node);
   if (tok(node, "Dot")) {
-    const words = [...toks(node, "Word"), ...toks(node, "Dot")].sort((a, b) => a.startOffset - b.startOffset);
+    const words = [...toks(node, "Word"), ...toks(node, "Dot"), ...toks(node, "NumberLit")].sort((a, b) => a.startOffset - b.startOffset);
     const first = words[0];
     const last = words[words.length - 1];
     const pathSpan = first && last ? { start: tokenSpan(first).start, end: tokenSpan(last).end } : span;
@@ -443,6 +486,8 @@ function expectation(node: C.ExpectationCstNode): A.ExampleItem {
   if (tok(node, "Escalation")) {
     return { kind: "expectEscalation", role: name(tok(node, "Identifier")), at: lit(tok(node, "DateTime"), String), span };
   }
+  if (tok(node, "Availability")) return { kind: "expectAvailability", name: name(tok(node, "Identifier")), percent: lit(tok(node, "Percent"), percentValue), span };
+  if (tok(node, "Objective")) return { kind: "expectObjective", name: name(tok(node, "Identifier")), status: lit(tok(node, "Status") ?? tok(node, "Missed"), String), span };
   if (tok(node, "Credit")) {
     return { kind: "expectCredit", percent: lit(tok(node, "Percent"), (s) => Number(percentValue(s))), span };
   }
@@ -555,7 +600,7 @@ function targetDecl(target: C.TargetDeclCstNode): A.Decl {
     calendars: subs(target, "calendarRef").map(calendarRef),
     goals: items(subs(target, "goalsClause"), (g): A.GoalsTable | null => {
       const t = sub(g, "table");
-      return t ? { ...table(t), when: condition(sub(g, "condition")) } : null;
+      return t ? { ...table(t), when: conditions(subs(g, "condition")) } : null;
     }),
     span: spanOf(target),
   };
@@ -574,6 +619,46 @@ function escalationDecl(esc: C.EscalationDeclCstNode): A.Decl {
 
 function creditsDecl(credits: C.CreditsDeclCstNode): A.Decl {
   return { kind: "credits", plans: names(sub(credits, "nameList")), items: items(subs(credits, "creditsItem"), creditsItem), span: spanOf(credits) };
+}
+
+/** `shown to 3 decimals` (issue 12.3–12.4). */
+function shown(node: C.ShownClauseCstNode, span: A.Decl["span"]): { kind: "shown"; decimals: A.Lit<string> | null; span: A.Decl["span"] } {
+  return { kind: "shown", decimals: lit(tok(node, "NumberLit"), String), span };
+}
+
+function availabilityItem(node: C.AvailabilityItemCstNode): A.AvailabilityItem | null {
+  const span = spanOf(node);
+  const excuse = sub(node, "excuseClause");
+  if (excuse) return { kind: "excuse", ahead: duration(sub(excuse, "duration", 0)), upTo: duration(sub(excuse, "duration", 1)), span };
+  const shownNode = sub(node, "shownClause");
+  if (shownNode) return shown(shownNode, span);
+  const t = sub(node, "table");
+  if (t) return { kind: "bands", table: table(t), span };
+  if (tok(node, "Commit")) return { kind: "commit", percent: lit(tok(node, "Percent"), percentValue), span };
+  if (tok(node, "Component")) return { kind: "components", components: names(sub(node, "nameList")), span };
+  if (tok(node, "Elapsed")) return { kind: "overElapsed", span };
+  if (tok(node, "Calendar")) return { kind: "overCalendar", calendar: name(tok(node, "Identifier")), span };
+  return null;
+}
+
+function objectiveItem(node: C.ObjectiveItemCstNode): A.ObjectiveItem | null {
+  const span = spanOf(node);
+  const shownNode = sub(node, "shownClause");
+  if (shownNode) return shown(shownNode, span);
+  if (tok(node, "Meet")) return { kind: "share", percent: lit(tok(node, "Percent"), percentValue), target: name(tok(node, "Identifier")), span };
+  if (tok(node, "For")) return { kind: "for", when: condition(sub(node, "condition")), span };
+  if (tok(node, "Credit")) return { kind: "credit", percent: lit(tok(node, "Percent"), percentValue), span };
+  return null;
+}
+
+function availabilityDecl(decl: C.AvailabilityDeclCstNode): A.Decl {
+  const items_ = items(subs(decl, "availabilityItem"), availabilityItem);
+  return { kind: "availability", name: name(tok(decl, "Identifier")), title: str(tok(decl, "StringLit")), items: items_, span: spanOf(decl) };
+}
+
+function objectiveDecl(decl: C.ObjectiveDeclCstNode): A.Decl {
+  const items_ = items(subs(decl, "objectiveItem"), objectiveItem);
+  return { kind: "objective", name: name(tok(decl, "Identifier")), title: str(tok(decl, "StringLit")), items: items_, span: spanOf(decl) };
 }
 
 function feesDecl(fees: C.FeesDeclCstNode): A.Decl {
@@ -599,7 +684,10 @@ const DECLARATIONS: { readonly [K in DeclRule]: (node: ChildNode<C.DeclarationCs
   targetDecl,
   escalationDecl,
   creditsDecl,
+  availabilityDecl,
+  objectiveDecl,
   feesDecl,
+  periodDecl,
   exampleDecl,
 };
 

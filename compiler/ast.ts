@@ -73,6 +73,8 @@ export interface DayRange {
  * or a single flag (`for phone_escalated`), told apart by the checker.
  */
 export interface Condition {
+  /** Further conditions joined by `and`, which must hold too. */
+  readonly also?: readonly Condition[];
   readonly axis: { readonly kind: "priority" | "cause"; readonly span: Span } | { readonly kind: "field"; readonly field: Name; readonly span: Span } | null;
   readonly values: readonly Name[];
   readonly span: Span;
@@ -257,6 +259,41 @@ export interface CreditsDecl {
   readonly span: Span;
 }
 
+/** Issue 12.3: the clauses of an `availability` block. Percentages are the text written (`99.9`). */
+export type AvailabilityItem =
+  | { readonly kind: "commit"; readonly percent: Lit<string> | null; readonly span: Span }
+  | { readonly kind: "components"; readonly components: readonly Name[]; readonly span: Span }
+  | { readonly kind: "overElapsed"; readonly span: Span }
+  | { readonly kind: "overCalendar"; readonly calendar: Name | null; readonly span: Span }
+  /** `excuse scheduled announced 48 hours ahead, up to 4 hours per period` */
+  | { readonly kind: "excuse"; readonly ahead: Duration | null; readonly upTo: Duration | null; readonly span: Span }
+  | { readonly kind: "shown"; readonly decimals: Lit<string> | null; readonly span: Span }
+  | { readonly kind: "bands"; readonly table: Table; readonly span: Span };
+
+export interface AvailabilityDecl {
+  readonly kind: "availability";
+  readonly name: Name | null;
+  readonly title: Str | null;
+  readonly items: readonly AvailabilityItem[];
+  readonly span: Span;
+}
+
+/** Issue 12.4: the clauses of an `objective` block. */
+export type ObjectiveItem =
+  /** `95% of tickets meet resolution` */
+  | { readonly kind: "share"; readonly percent: Lit<string> | null; readonly target: Name | null; readonly span: Span }
+  | { readonly kind: "for"; readonly when: Condition | null; readonly span: Span }
+  | { readonly kind: "credit"; readonly percent: Lit<string> | null; readonly span: Span }
+  | { readonly kind: "shown"; readonly decimals: Lit<string> | null; readonly span: Span };
+
+export interface ObjectiveDecl {
+  readonly kind: "objective";
+  readonly name: Name | null;
+  readonly title: Str | null;
+  readonly items: readonly ObjectiveItem[];
+  readonly span: Span;
+}
+
 export interface Money {
   readonly amount: Lit<string>;
   readonly currency: Name | null;
@@ -292,11 +329,30 @@ export type FeesItem =
       readonly span: Span;
     }
   | { readonly kind: "payment"; readonly due: { kind: "netDays"; days: Lit<number>; unit: UnitName | null } | { kind: "endOfMonth" }; readonly span: Span }
-  | { readonly kind: "lateCharge"; readonly percent: Lit<string> | null; readonly span: Span };
+  | { readonly kind: "lateCharge"; readonly percent: Lit<string> | null; readonly span: Span }
+  /** Issue 12.5: `charge extended_hours "Extended hours" 20% of licence, at least 2000 EUR` */
+  | { readonly kind: "charge"; readonly name: Name | null; readonly title: Str | null; readonly amount: ChargeAmount; readonly span: Span }
+  /** Issue 12.5: `quota configuration 10 hours per week`, counted outside billing */
+  | { readonly kind: "quota"; readonly work: Name | null; readonly duration: Duration | null; readonly per: UnitName | "quarter" | null; readonly perSpan: Span | null; readonly span: Span };
+
+/** How a charge's amount is stated (issue 12.5): an amount, the period file's, or a percentage of another charge. */
+export type ChargeAmount =
+  | { readonly kind: "fixed"; readonly money: Money | null }
+  | { readonly kind: "fromPeriod" }
+  | { readonly kind: "percentOf"; readonly percent: Lit<string> | null; readonly base: Name | null; readonly minimum: Money | null };
 
 export interface FeesDecl {
   readonly kind: "fees";
   readonly items: readonly FeesItem[];
+  readonly span: Span;
+}
+
+/** Issue 12.2: `period quarter starting Feb 1`, the settlement period in the billing zone. */
+export interface PeriodDecl {
+  readonly kind: "period";
+  readonly unit: Lit<"month" | "quarter" | "year" | "week" | "minute" | "hour" | "day"> | null;
+  /** `starting Feb 1`: month 1–12 and the day as written. */
+  readonly start: { readonly month: Lit<number>; readonly day: Lit<number> | null; readonly span: Span } | null;
   readonly span: Span;
 }
 
@@ -316,6 +372,9 @@ export type ExampleItem =
   | { readonly kind: "expectNoEscalation"; readonly span: Span }
   | { readonly kind: "expectEscalation"; readonly role: Name | null; readonly at: Lit<string> | null; readonly span: Span }
   | { readonly kind: "expectCredit"; readonly percent: Lit<number> | null; readonly span: Span }
+  /** Issue 12.3–12.4: `expect availability platform 99.876%`, `expect objective fix missed` */
+  | { readonly kind: "expectAvailability"; readonly name: Name | null; readonly percent: Lit<string> | null; readonly span: Span }
+  | { readonly kind: "expectObjective"; readonly name: Name | null; readonly status: Lit<string> | null; readonly span: Span }
   | {
       readonly kind: "expectTarget";
       readonly target: Name | null;
@@ -343,7 +402,10 @@ export type Decl =
   | TargetDecl
   | EscalationDecl
   | CreditsDecl
+  | AvailabilityDecl
+  | ObjectiveDecl
   | FeesDecl
+  | PeriodDecl
   | ExampleDecl;
 
 export interface PolicyFile {

@@ -92,6 +92,14 @@ function resolvedAll(ctx: CheckContext, kind: "priority" | "cause" | "plan", nam
  * that extend them), or a single flag. `null` when a name is unknown (reported).
  */
 export function lowerCondition(ctx: CheckContext, when: A.Condition, plans: Plans, allPlans: readonly string[]): ConditionIR | null {
+  const first = lowerOne(ctx, when, plans, allPlans);
+  const rest = (when.also ?? []).map((c) => lowerOne(ctx, c, plans, allPlans));
+  if (first === null || rest.some((r) => r === null)) return null;
+  return [...first, ...rest.flatMap((r) => r!)];
+}
+
+/** One condition (without its `and` parts). */
+function lowerOne(ctx: CheckContext, when: A.Condition, plans: Plans, allPlans: readonly string[]): ConditionIR | null {
   const axis = when.axis;
   if (when.values.length === 0) return null;
   let test: TestIR | null = null;

@@ -10,10 +10,13 @@ import { lowerCalendars } from "./calendars.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { lowerExample } from "./examples.js";
 import { lowerFees } from "./fees.js";
+import { lowerSettlementPeriod } from "./settlement-period.js";
 import { Plans } from "./plans.js";
 import type { SymbolKind } from "./symbols.js";
 import { lowerCredits, lowerEscalation, lowerTarget, type PolicyShape } from "./targets.js";
 import { checkCreditRules } from "./credit-rules.js";
+import { checkUniqueNames, lowerAvailability } from "./availability.js";
+import { lowerObjective } from "./objectives.js";
 
 function ofKind<K extends A.Decl["kind"]>(file: A.PolicyFile, kind: K): Extract<A.Decl, { kind: K }>[] {
   return file.decls.filter((d): d is Extract<A.Decl, { kind: K }> => d.kind === kind);
@@ -94,7 +97,7 @@ function lowerRegion(ctx: CheckContext, r: A.RegionDecl, plans: Plans, allPlans:
 
 /** `for gold, platinum`: a list of plans (no axis, and not a single flag). */
 function isPlanList(ctx: CheckContext, when: A.Condition): boolean {
-  return when.axis === null && !(when.values.length === 1 && ctx.symbols.has("flag", when.values[0]!.text));
+  return when.axis === null && !when.also && !(when.values.length === 1 && ctx.symbols.has("flag", when.values[0]!.text));
 }
 
 /** `exclude product beta` / `exclude beta_feature` (issue 11): the condition that excludes. */
@@ -154,6 +157,14 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
   const zone = (defaultCalendar ? calendars.get(defaultCalendar)?.zone : calendarDecls[0]?.zone) ?? "UTC";
   const fees = feeDecls[0] ? lowerFees(ctx, feeDecls[0], zone) : null;
   if (credits && creditDecls[0]) checkCreditRules(ctx, creditDecls[0], credits, fees);
+  const period = lowerSettlementPeriod(ctx, ofKind(file, "period"));
+  // Issue 12.3–12.4 commitments: only policies that have them carry the fields (the seeds' IR keeps its shape).
+  const availabilityDecls = ofKind(file, "availability");
+  const objectiveDecls = ofKind(file, "objective");
+  checkUniqueNames(ctx, availabilityDecls, "availability");
+  checkUniqueNames(ctx, objectiveDecls, "objective");
+  const availability = availabilityDecls.flatMap((d) => lowerAvailability(ctx, d, calendars) ?? []);
+  const objectives = objectiveDecls.flatMap((d) => lowerObjective(ctx, d, targets, plansModel, planNames) ?? []);
   const excludes = ofKind(file, "exclude");
   const attributes = lowerAttributes(ctx, ofKind(file, "field"));
   const excludedCauses = new Set(excludes.filter((e) => e.what === "cause" && e.name).map((e) => e.name!.text));
@@ -188,7 +199,10 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
     ...(attributes.events.length > 0 ? { events: attributes.events } : {}),
     escalations,
     credits,
+    ...(availabilityDecls.length > 0 ? { availability } : {}),
+    ...(objectiveDecls.length > 0 ? { objectives } : {}),
     fees,
+    ...(period ? { period } : {}),
     works: named(ctx, "work"),
     obligations: named(ctx, "obligation"),
     examples,

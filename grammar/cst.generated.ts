@@ -39,7 +39,10 @@ export type DeclarationCstChildren = {
   targetDecl?: TargetDeclCstNode[];
   escalationDecl?: EscalationDeclCstNode[];
   creditsDecl?: CreditsDeclCstNode[];
+  availabilityDecl?: AvailabilityDeclCstNode[];
+  objectiveDecl?: ObjectiveDeclCstNode[];
   feesDecl?: FeesDeclCstNode[];
+  periodDecl?: PeriodDeclCstNode[];
   exampleDecl?: ExampleDeclCstNode[];
 };
 
@@ -359,6 +362,7 @@ export type CalendarRefCstChildren = {
   Identifier?: IToken[];
   For?: IToken[];
   condition?: ConditionCstNode[];
+  And?: IToken[];
 };
 
 export interface LanguagesClauseCstNode extends CstNode {
@@ -460,6 +464,7 @@ export type GoalsClauseCstChildren = {
   Goals: IToken[];
   For?: IToken[];
   condition?: ConditionCstNode[];
+  And?: IToken[];
   table: TableCstNode[];
 };
 
@@ -507,6 +512,7 @@ export type CellCstChildren = {
   After?: IToken[];
   To?: IToken[];
   Credit?: IToken[];
+  Below?: IToken[];
 };
 
 export interface DurationCstNode extends CstNode {
@@ -599,6 +605,102 @@ export type CreditsItemCstChildren = {
   Cap?: IToken[];
 };
 
+export interface AvailabilityDeclCstNode extends CstNode {
+  name: "availabilityDecl";
+  children: AvailabilityDeclCstChildren;
+}
+
+export type AvailabilityDeclCstChildren = {
+  Availability: IToken[];
+  Identifier: IToken[];
+  StringLit?: IToken[];
+  LCurly: IToken[];
+  availabilityItem?: AvailabilityItemCstNode[];
+  RCurly: IToken[];
+};
+
+export interface AvailabilityItemCstNode extends CstNode {
+  name: "availabilityItem";
+  children: AvailabilityItemCstChildren;
+}
+
+export type AvailabilityItemCstChildren = {
+  Commit?: IToken[];
+  Percent?: IToken[];
+  Component?: IToken[];
+  nameList?: NameListCstNode[];
+  Over?: IToken[];
+  Elapsed?: IToken[];
+  Time?: IToken[];
+  Calendar?: IToken[];
+  Identifier?: IToken[];
+  excuseClause?: ExcuseClauseCstNode[];
+  shownClause?: ShownClauseCstNode[];
+  Credits?: IToken[];
+  table?: TableCstNode[];
+};
+
+export interface ExcuseClauseCstNode extends CstNode {
+  name: "excuseClause";
+  children: ExcuseClauseCstChildren;
+}
+
+export type ExcuseClauseCstChildren = {
+  Excuse: IToken[];
+  Scheduled: IToken[];
+  Announced?: IToken[];
+  duration?: (DurationCstNode)[];
+  Ahead?: IToken[];
+  Comma?: IToken[];
+  Up?: IToken[];
+  To?: IToken[];
+  Per?: IToken[];
+  Period?: IToken[];
+};
+
+export interface ShownClauseCstNode extends CstNode {
+  name: "shownClause";
+  children: ShownClauseCstChildren;
+}
+
+export type ShownClauseCstChildren = {
+  Shown: IToken[];
+  To: IToken[];
+  NumberLit: IToken[];
+  Decimals: IToken[];
+};
+
+export interface ObjectiveDeclCstNode extends CstNode {
+  name: "objectiveDecl";
+  children: ObjectiveDeclCstChildren;
+}
+
+export type ObjectiveDeclCstChildren = {
+  Objective: IToken[];
+  Identifier: IToken[];
+  StringLit?: IToken[];
+  LCurly: IToken[];
+  objectiveItem?: ObjectiveItemCstNode[];
+  RCurly: IToken[];
+};
+
+export interface ObjectiveItemCstNode extends CstNode {
+  name: "objectiveItem";
+  children: ObjectiveItemCstChildren;
+}
+
+export type ObjectiveItemCstChildren = {
+  Percent?: (IToken)[];
+  Of?: IToken[];
+  Tickets?: IToken[];
+  Meet?: IToken[];
+  Identifier?: IToken[];
+  For?: IToken[];
+  condition?: ConditionCstNode[];
+  Credit?: IToken[];
+  shownClause?: ShownClauseCstNode[];
+};
+
 export interface FeesDeclCstNode extends CstNode {
   name: "feesDecl";
   children: FeesDeclCstChildren;
@@ -631,6 +733,56 @@ export type FeesItemCstChildren = {
   invoiceClause?: InvoiceClauseCstNode[];
   paymentClause?: PaymentClauseCstNode[];
   lateChargeClause?: LateChargeClauseCstNode[];
+  chargeClause?: ChargeClauseCstNode[];
+  quotaClause?: QuotaClauseCstNode[];
+};
+
+export interface ChargeClauseCstNode extends CstNode {
+  name: "chargeClause";
+  children: ChargeClauseCstChildren;
+}
+
+export type ChargeClauseCstChildren = {
+  Charge: IToken[];
+  Identifier: (IToken)[];
+  StringLit?: IToken[];
+  money?: (MoneyCstNode)[];
+  From?: IToken[];
+  Period?: IToken[];
+  Percent?: IToken[];
+  Of?: IToken[];
+  Comma?: IToken[];
+  At?: IToken[];
+  Least?: IToken[];
+};
+
+export interface QuotaClauseCstNode extends CstNode {
+  name: "quotaClause";
+  children: QuotaClauseCstChildren;
+}
+
+export type QuotaClauseCstChildren = {
+  Quota: IToken[];
+  Identifier?: IToken[];
+  duration: DurationCstNode[];
+  Per: IToken[];
+  Unit?: IToken[];
+  Quarter?: IToken[];
+};
+
+export interface PeriodDeclCstNode extends CstNode {
+  name: "periodDecl";
+  children: PeriodDeclCstChildren;
+}
+
+export type PeriodDeclCstChildren = {
+  Period: IToken[];
+  Unit?: IToken[];
+  Quarter?: IToken[];
+  Year?: IToken[];
+  Starting?: IToken[];
+  Month?: IToken[];
+  NumberLit?: IToken[];
 };
 
 export interface RateClauseCstNode extends CstNode {
@@ -840,17 +992,20 @@ export type ExpectationCstChildren = {
   Expect: IToken[];
   Word?: (IToken)[];
   Dot?: IToken[];
+  NumberLit?: (IToken)[];
   StringLit?: IToken[];
   No?: IToken[];
   Escalation?: (IToken)[];
   Identifier?: (IToken)[];
   At?: IToken[];
   DateTime?: (IToken)[];
+  Availability?: IToken[];
+  Percent?: (IToken)[];
+  Objective?: IToken[];
+  Status?: (IToken)[];
+  Missed?: IToken[];
   Credit?: IToken[];
-  Percent?: IToken[];
   None?: (IToken)[];
-  Status?: IToken[];
-  NumberLit?: IToken[];
   Breach?: IToken[];
   Due?: IToken[];
 };

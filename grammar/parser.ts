@@ -41,7 +41,10 @@ export class SlaParser extends BoundedRecoveryParser {
       { ALT: () => this.SUBRULE(this.targetDecl) },
       { ALT: () => this.SUBRULE(this.escalationDecl) },
       { ALT: () => this.SUBRULE(this.creditsDecl) },
+      { ALT: () => this.SUBRULE(this.availabilityDecl) },
+      { ALT: () => this.SUBRULE(this.objectiveDecl) },
       { ALT: () => this.SUBRULE(this.feesDecl) },
+      { ALT: () => this.SUBRULE(this.periodDecl) },
       { ALT: () => this.SUBRULE(this.exampleDecl) },
     ]);
   });
@@ -328,7 +331,7 @@ export class SlaParser extends BoundedRecoveryParser {
     this.OPTION(() => this.CONSUME(T.Identifier));
     this.OPTION2(() => {
       this.CONSUME(T.For);
-      this.SUBRULE(this.condition);
+      this.AT_LEAST_ONE_SEP({ SEP: T.And, DEF: () => this.SUBRULE(this.condition) });
     });
   });
 
@@ -402,7 +405,7 @@ export class SlaParser extends BoundedRecoveryParser {
     this.CONSUME(T.Goals);
     this.OPTION(() => {
       this.CONSUME(T.For);
-      this.SUBRULE(this.condition);
+      this.AT_LEAST_ONE_SEP({ SEP: T.And, DEF: () => this.SUBRULE(this.condition) });
     });
     this.SUBRULE(this.table);
   });
@@ -463,6 +466,8 @@ export class SlaParser extends BoundedRecoveryParser {
       { ALT: () => this.CONSUME(T.After) },
       { ALT: () => this.CONSUME(T.To) },
       { ALT: () => this.CONSUME(T.Credit) },
+      // issue 12.3: an availability band table `| below | credit |`
+      { ALT: () => this.CONSUME(T.Below) },
     ]);
   });
 
@@ -613,6 +618,133 @@ export class SlaParser extends BoundedRecoveryParser {
     ]);
   });
 
+  // Issue 12.3 an availability (uptime) commitment: "99.9 % monthly uptime; below it 10 % …;
+  // scheduled maintenance announced 48 hours ahead does not count, up to 4 hours a month".
+  availabilityDecl = this.RULE("availabilityDecl", () => {
+    this.CONSUME(T.Availability);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.availabilityItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  availabilityItem = this.RULE("availabilityItem", () => {
+    this.OR([
+      {
+        // `commit 99.9%`
+        ALT: () => {
+          this.CONSUME(T.Commit);
+          this.CONSUME(T.Percent);
+        },
+      },
+      {
+        // `component api, console`: the outages that count (all when absent)
+        ALT: () => {
+          this.CONSUME(T.Component);
+          this.SUBRULE(this.nameList);
+        },
+      },
+      {
+        // `over elapsed time`, `over calendar europe_hours`
+        ALT: () => {
+          this.CONSUME(T.Over);
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.Elapsed);
+                this.CONSUME(T.Time);
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(T.Calendar);
+                this.CONSUME(T.Identifier);
+              },
+            },
+          ]);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.excuseClause) },
+      { ALT: () => this.SUBRULE(this.shownClause) },
+      {
+        // `credits { | below | credit | … }`
+        ALT: () => {
+          this.CONSUME(T.Credits);
+          this.SUBRULE(this.table);
+        },
+      },
+    ]);
+  });
+
+  // `excuse scheduled announced 48 hours ahead, up to 4 hours per period`
+  excuseClause = this.RULE("excuseClause", () => {
+    this.CONSUME(T.Excuse);
+    this.CONSUME(T.Scheduled);
+    this.OPTION(() => {
+      this.CONSUME(T.Announced);
+      this.SUBRULE(this.duration);
+      this.CONSUME(T.Ahead);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME(T.Up);
+      this.CONSUME(T.To);
+      this.SUBRULE2(this.duration);
+      this.CONSUME(T.Per);
+      this.CONSUME(T.Period);
+    });
+  });
+
+  // `shown to 3 decimals`: the precision a measured share is reported to (truncated)
+  shownClause = this.RULE("shownClause", () => {
+    this.CONSUME(T.Shown);
+    this.CONSUME(T.To);
+    this.CONSUME(T.NumberLit);
+    this.CONSUME(T.Decimals);
+  });
+
+  // Issue 12.4 an objective over a share of tickets: "95 % of Critical tickets resolved within
+  // 2 hours, each month", with a credit when missed.
+  objectiveDecl = this.RULE("objectiveDecl", () => {
+    this.CONSUME(T.Objective);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.objectiveItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  objectiveItem = this.RULE("objectiveItem", () => {
+    this.OR([
+      {
+        // `95% of tickets meet resolution`
+        ALT: () => {
+          this.CONSUME(T.Percent);
+          this.CONSUME(T.Of);
+          this.CONSUME(T.Tickets);
+          this.CONSUME(T.Meet);
+          this.CONSUME(T.Identifier);
+        },
+      },
+      {
+        // `for priority P1`: the tickets the share is taken over
+        ALT: () => {
+          this.CONSUME(T.For);
+          this.SUBRULE(this.condition);
+        },
+      },
+      {
+        // `credit 5%`: of the period's fees, when the objective is missed
+        ALT: () => {
+          this.CONSUME(T.Credit);
+          this.CONSUME2(T.Percent);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.shownClause) },
+    ]);
+  });
+
   // SPEC §6 fees and invoices.
   feesDecl = this.RULE("feesDecl", () => {
     this.CONSUME(T.Fees);
@@ -654,7 +786,61 @@ export class SlaParser extends BoundedRecoveryParser {
       { ALT: () => this.SUBRULE(this.invoiceClause) },
       { ALT: () => this.SUBRULE(this.paymentClause) },
       { ALT: () => this.SUBRULE(this.lateChargeClause) },
+      { ALT: () => this.SUBRULE(this.chargeClause) },
+      { ALT: () => this.SUBRULE(this.quotaClause) },
     ]);
+  });
+
+  // Issue 12.5 a charge of the period: `charge hosting 500 EUR`, `charge licence from period`
+  // (the period file states it), `charge extended_hours "Extended hours" 20% of licence, at least 2000 EUR`.
+  chargeClause = this.RULE("chargeClause", () => {
+    this.CONSUME(T.Charge);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OR([
+      { ALT: () => this.SUBRULE(this.money) },
+      {
+        ALT: () => {
+          this.CONSUME(T.From);
+          this.CONSUME(T.Period);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Percent);
+          this.CONSUME(T.Of);
+          this.CONSUME2(T.Identifier);
+          this.OPTION2(() => {
+            this.CONSUME(T.Comma);
+            this.CONSUME(T.At);
+            this.CONSUME(T.Least);
+            this.SUBRULE2(this.money);
+          });
+        },
+      },
+    ]);
+  });
+
+  // Issue 12.5 hours of work counted outside billing: `quota 10 hours per week`,
+  // `quota configuration 20 hours per quarter` (used, left, exceeded in the settlement).
+  quotaClause = this.RULE("quotaClause", () => {
+    this.CONSUME(T.Quota);
+    this.OPTION(() => this.CONSUME(T.Identifier));
+    this.SUBRULE(this.duration);
+    this.CONSUME(T.Per);
+    this.OR([{ ALT: () => this.CONSUME(T.Unit) }, { ALT: () => this.CONSUME(T.Quarter) }]);
+  });
+
+  // Issue 12.2 the settlement period, in the billing zone: `period month` (the default),
+  // `period quarter starting Feb 1` ("quarters starting February 1"), `period year starting Apr 1`.
+  periodDecl = this.RULE("periodDecl", () => {
+    this.CONSUME(T.Period);
+    this.OR([{ ALT: () => this.CONSUME(T.Unit) }, { ALT: () => this.CONSUME(T.Quarter) }, { ALT: () => this.CONSUME(T.Year) }]);
+    this.OPTION(() => {
+      this.CONSUME(T.Starting);
+      this.CONSUME(T.Month);
+      this.CONSUME(T.NumberLit);
+    });
   });
 
   // `rate standard 39 EUR per hour`, `rate 130 USD per hour`
@@ -900,7 +1086,8 @@ export class SlaParser extends BoundedRecoveryParser {
           this.CONSUME(T.Word);
           this.AT_LEAST_ONE(() => {
             this.CONSUME(T.Dot);
-            this.CONSUME2(T.Word);
+            // issue 12.5: an index into a list, `quotas.1.exceeded`
+            this.OR6([{ ALT: () => this.CONSUME2(T.Word) }, { ALT: () => this.CONSUME2(T.NumberLit) }]);
           });
           this.CONSUME(T.StringLit);
         },
@@ -920,6 +1107,22 @@ export class SlaParser extends BoundedRecoveryParser {
             this.CONSUME(T.At);
             this.CONSUME(T.DateTime);
           });
+        },
+      },
+      {
+        // issue 12.3: `expect availability platform 99.876%` (as shown)
+        ALT: () => {
+          this.CONSUME(T.Availability);
+          this.CONSUME4(T.Identifier);
+          this.CONSUME2(T.Percent);
+        },
+      },
+      {
+        // issue 12.4: `expect objective critical_fix met` / `… missed`
+        ALT: () => {
+          this.CONSUME(T.Objective);
+          this.CONSUME5(T.Identifier);
+          this.OR5([{ ALT: () => this.CONSUME2(T.Status) }, { ALT: () => this.CONSUME(T.Missed) }]);
         },
       },
       {

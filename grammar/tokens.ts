@@ -54,6 +54,8 @@ export const For = keyword("for");
 export const Field = keyword("field");
 export const Flag = keyword("flag");
 export const Event = keyword("event");
+/** `calendar always for extended and priority P1 and phone_escalated`: conditions that must all hold. */
+export const And = keyword("and");
 
 // Calendars (SPEC §2.2–2.4)
 export const Zone = keyword("zone");
@@ -135,6 +137,28 @@ export const Breach = createToken({
   categories: [Word],
   label: "`breach`",
 });
+// Issue 12.3–12.4 availability commitments and objectives over a share of tickets:
+// `availability platform { commit 99.9%  over elapsed time  excuse scheduled announced 48 hours
+// ahead, up to 4 hours per period  shown to 3 decimals  credits { | below | credit | … } }`,
+// `objective critical_fix { 95% of tickets meet resolution  for priority P1  credit 5% }`.
+export const Availability = keyword("availability");
+export const Objective = keyword("objective");
+export const Commit = keyword("commit");
+export const Component = keyword("component");
+export const Over = keyword("over");
+export const Elapsed = keyword("elapsed");
+export const Time = keyword("time");
+export const Excuse = keyword("excuse");
+export const Scheduled = keyword("scheduled");
+export const Announced = keyword("announced");
+export const Ahead = keyword("ahead");
+export const Up = keyword("up");
+export const Shown = keyword("shown");
+export const Decimals = keyword("decimals");
+export const Below = keyword("below");
+export const Tickets = keyword("tickets");
+export const Meet = keyword("meet");
+export const Missed = keyword("missed");
 export const Currency = keyword("currency");
 export const Rate = keyword("rate");
 export const Per = keyword("per");
@@ -159,6 +183,13 @@ export const Late = keyword("late");
 export const Charge = keyword("charge");
 export const Started = keyword("started");
 export const Vat = keyword("vat");
+// Issue 12.2 and 12.5 settlement periods and fee rules: `period quarter starting Feb 1`,
+// `charge extended_hours 20% of licence, at least 2000 EUR`, `quota support 10 hours per week`.
+export const Quarter = keyword("quarter");
+export const Year = keyword("year");
+export const Starting = keyword("starting");
+export const Least = keyword("least");
+export const Quota = keyword("quota");
 export const Plus = keyword("plus");
 
 // Example cases (SPEC §4 `sla test`)

@@ -250,7 +250,7 @@ function regionBlock(ctx: CursorContext, items: Items): void {
   const { w, last } = shape(ctx.stmt);
   if (w.length === 0) items.words("calendar", "languages", "optional languages");
   else if (w[0] === "calendar" && w.length === 1) items.names(["calendar"]).words("for");
-  else if (w[0] === "calendar" && last === "for") conditionStart(items);
+  else if (w[0] === "calendar" && (last === "for" || last === "and")) conditionStart(items);
   else if (w[0] === "calendar" && last === "," && w.includes("for")) items.names(["plan"], ctx.stmt);
   else if (w[0] === "calendar" && w.length === 2) items.words("for");
   else if (w[0] === "optional" && w.length === 1) items.words("languages");
@@ -284,7 +284,7 @@ function clockBlock(ctx: CursorContext, items: Items, kind: "target" | "escalati
     if (kind === "escalation") items.names(["plan"]);
     else conditionStart(items);
   } else if (w[0] === "goals" && w.length === 1) items.words("for");
-  else if (w[0] === "goals" && last === "for") conditionStart(items);
+  else if (w[0] === "goals" && (last === "for" || last === "and")) conditionStart(items);
 }
 
 function creditsBlock(ctx: CursorContext, items: Items): void {

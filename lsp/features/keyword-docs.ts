@@ -28,6 +28,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   ticket: "the example ticket's id; `zone from ticket`, `holidays from ticket`: the customer's, given with each ticket",
   example: "an example case: a ticket (or a period) and what the policy must answer, run by `sla test`",
   extends: "inherit from another plan or calendar",
+  and: "`for extended and priority P1 and phone_escalated`: conditions that must all hold",
   for: "the tickets a clause applies to: plans (`for gold`), `for priority P1`, `for cause x`, `for product a, b`, `for <flag>`",
   zone: 'the IANA time zone of the calendar\'s wall-clock hours (`zone "Europe/Rome"`); `zone from ticket`: the customer\'s (`customer.zone`)',
   holidays: 'public holidays of a country or region from date-holidays close whole days (`holidays "IT"`, `holidays "DE-BY"`); `holidays from ticket`: the customer\'s (`customer.holidays`)',
