@@ -1,8 +1,7 @@
 /**
  * `sla report` streams: 200,000 generated tickets through the built binary (`npm run build`
  * first) in bounded memory, within a 64 MB V8 heap and checked loosely by the child's peak RSS
- * (never by time), with
- * every ticket counted. Also: a long run of bad lines is counted in full and listed briefly, and
+ * (never by time), with every ticket counted. Also: a long run of bad lines is counted in full and listed briefly, and
  * progress goes to stderr when asked (on a terminal).
  */
 import { spawnSync } from "node:child_process";
