@@ -40,6 +40,8 @@ export const Codes = {
   SLA504: { title: "inconsistent fees", explain: "A fee clause that contradicts itself: a package that can be bought after it expires, an invoice day that some months lack." },
   SLA505: { title: "conflicting credit rules", explain: "Two ways of settling one credit: `sum per breach` and `amount … per breach`, breach thresholds beside a per-ticket rule, two claim deadlines, or thresholds that do not rise with the count." },
   SLA506: { title: "incomplete credit rule", explain: "A credit rule missing what it needs to settle exactly: `sum per breach` without a credit table, or a count of breaches or days that is not a whole number." },
+  SLA509: { title: "inconsistent commitment bands", explain: "An availability's credit bands fall in availability and rise in credit (less availability never earns less), start at or below the commitment, and have no more decimals than the availability is shown to; an objective's share has no more decimals than its attainment is shown to." },
+  SLA510: { title: "incomplete commitment", explain: "An `availability` block needs `commit 99.9%`; an `objective` needs its share (`95% of tickets meet resolution`); `shown to N decimals` takes 0 to 6; a non-binding KPI cannot earn an objective's credit." },
   SLA601: { title: "invalid example", explain: "An example case needs a ticket opened at an instant (or a period file) and at least one expectation." },
   SLA901: { title: "unused declaration", explain: "A declaration nothing refers to." },
   SLA902: { title: "redundant clause", explain: "A clause that changes nothing." },

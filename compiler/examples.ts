@@ -139,6 +139,15 @@ export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: read
       case "expectCredit":
         expectations.push({ kind: "credit", percent: item.percent?.value ?? null, origin: sourceRef(ctx, item.span) });
         break;
+      case "expectAvailability":
+        if (item.name && item.percent) expectations.push({ kind: "availability", name: item.name.text, percent: item.percent.value, origin: sourceRef(ctx, item.span) });
+        break;
+      case "expectObjective":
+        if (item.name && item.status) {
+          if (item.status.value === "met" || item.status.value === "missed") expectations.push({ kind: "objective", name: item.name.text, status: item.status.value, origin: sourceRef(ctx, item.span) });
+          else ctx.diagnostics.error("SLA601", item.status.span, `an objective is \`met\` or \`missed\`, not \`${item.status.value}\``, { help: "write `met` or `missed`" });
+        }
+        break;
       case "expectSettle":
         if (item.value) expectations.push({ kind: "settle", field: item.path, value: item.value.value, origin: sourceRef(ctx, item.span) });
         break;
@@ -151,7 +160,7 @@ export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: read
   const origin = sourceRef(ctx, anchor);
   if (periodFile !== null) {
     if (openedLine) ctx.diagnostics.error("SLA601", anchor, "an example checks either a ticket or a period, not both", { help: "split it into two examples" });
-    const wrong = expectations.find((e) => e.kind !== "settle");
+    const wrong = expectations.find((e) => e.kind !== "settle" && e.kind !== "availability" && e.kind !== "objective");
     if (wrong) ctx.diagnostics.error("SLA601", anchor, "a period example expects settlement fields", { help: 'write `expect invoice.total "70.79"`' });
     return { kind: "settle", name, periodFile, expectations, origin };
   }
@@ -160,7 +169,7 @@ export function lowerExample(ctx: CheckContext, ex: A.ExampleDecl, targets: read
     ctx.diagnostics.error("SLA601", anchor, `example \`${name}\` has no ticket`, { help: "add `opened <instant>` (and the ticket's priority, plan, region…), or `period \"file.json\"`" });
     return null;
   }
-  if (expectations.some((e) => e.kind === "settle")) {
+  if (expectations.some((e) => e.kind === "settle" || e.kind === "availability" || e.kind === "objective")) {
     ctx.diagnostics.error("SLA601", anchor, "settlement fields are expected of a period, not a ticket", { help: 'add `period "examples/periods/….json"`' });
   }
   ticket["events"] = events;

@@ -7,7 +7,7 @@ import { parseInstant } from "./instant.js";
 import { parseTicket, type TicketResult } from "./io.js";
 import type { ExampleIR, Expectation, PolicyIR, SourceRef } from "./ir.js";
 import { parsePeriod } from "./period.js";
-import { settle } from "./settle.js";
+import { settle, type SettlementResult } from "./settle.js";
 
 export interface ExpectationOutcome {
   readonly pass: boolean;
@@ -76,7 +76,22 @@ function checkTicketExpectation(policy: PolicyIR, e: Expectation, result: Ticket
       };
     case "settle":
       return { pass: false, origin, expected: `${e.field} = ${e.value}`, actual: "a ticket example has no settlement" };
+    case "availability":
+    case "objective":
+      return { pass: false, origin, expected: `${e.kind} ${e.name}`, actual: "a ticket example has no settlement" };
   }
+}
+
+/** `expect availability platform 99.876%` (as shown) and `expect objective fix missed` (issue 12.3–12.4). */
+function checkCommitment(e: Extract<Expectation, { kind: "availability" | "objective" }>, result: SettlementResult): ExpectationOutcome {
+  if (e.kind === "availability") {
+    const a = result.availability?.[e.name];
+    const actual = a ? `availability ${e.name} ${a.availabilityPercent}%` : `no availability \`${e.name}\` in the settlement`;
+    return { pass: a?.availabilityPercent === e.percent, origin: e.origin, expected: `availability ${e.name} ${e.percent}%`, actual };
+  }
+  const o = result.objectives?.[e.name];
+  const actual = o ? `objective ${e.name} ${o.status} (${o.reason})` : `no objective \`${e.name}\` in the settlement`;
+  return { pass: o?.status === e.status, origin: e.origin, expected: `objective ${e.name} ${e.status}`, actual };
 }
 
 /** Read a dotted path (`invoice.total`, `credit.lines.0.amount`) of a value, as text. */
@@ -120,6 +135,7 @@ function runExample(policy: PolicyIR, ex: ExampleIR, readPeriod: Parameters<type
   if (!period.ok) return fail(`invalid period: \`${period.error.field}\` ${period.error.message}`);
   const result = settle(policy, period.period);
   const expectations = ex.expectations.map((e): ExpectationOutcome => {
+    if (e.kind === "availability" || e.kind === "objective") return checkCommitment(e, result);
     // The compiler only lets settlement fields into a period example (SLA601).
     if (e.kind !== "settle") return { pass: false, origin: e.origin, expected: "a settlement field", actual: "(not a settlement field)" };
     const actual = fieldText(result, e.field);

@@ -10,7 +10,8 @@ import { z } from "zod";
 /** 3: ticket attributes, causes, declared events, conditional calendars and goals, customer calendars (issue 11). */
 /** 4: credit modes, breach thresholds and claims within days (issue 12). */
 /** 5: yearly closures and rule holidays in calendars, recurring targets `clock.restart` (issue 11.5–11.6). */
-export const IR_VERSION = 5;
+/** 6: availability commitments and objectives over a share of tickets (issue 12.3–12.4). */
+export const IR_VERSION = 6;
 
 /** Where a clause came from: file, 1-based line and column, and the clause's own text. */
 export const SourceRefSchema = z.object({
@@ -279,6 +280,54 @@ export const CreditsSchema = z.object({
 });
 export type CreditsIR = z.infer<typeof CreditsSchema>;
 
+/** How many decimals a measured share is shown to (truncated): `shown to 3 decimals`. */
+const ShownDecimals = z.number().int().min(0).max(6);
+
+/**
+ * An availability (uptime) commitment (issue 12.3): the share of the period's time (elapsed, or a
+ * calendar's open time) not covered by counted outages, against `commitPercent`; below a band's
+ * `belowPercent` the band's `creditPercent` of the period's fees is owed. Bands are ordered by
+ * falling `belowPercent` with rising `creditPercent` (the checker refuses others), so less
+ * availability never earns less credit.
+ */
+export const AvailabilitySchema = z.object({
+  name: z.string(),
+  title: z.string().nullable(),
+  commitPercent: Percent,
+  /** Outages of these components count; `null`: every outage. */
+  components: z.array(z.string()).nullable(),
+  /** Measured over elapsed time, or over the open time of a calendar of the policy. */
+  over: z.discriminatedUnion("kind", [z.object({ kind: z.literal("elapsed") }), z.object({ kind: z.literal("calendar"), calendar: z.string() })]),
+  /**
+   * Scheduled maintenance that does not count: announced at least `announcedAheadMs` before it
+   * starts (`null`: any scheduled outage), up to `capMs` per period (`null`: no cap), measured
+   * as availability is.
+   */
+  excuse: z.object({ announcedAheadMs: z.number().int().nonnegative().nullable(), capMs: z.number().int().nonnegative().nullable(), origin: SourceRefSchema }).nullable(),
+  decimals: ShownDecimals,
+  bands: z.array(z.object({ belowPercent: Percent, creditPercent: Percent, origin: SourceRefSchema })),
+  origin: SourceRefSchema,
+});
+export type AvailabilityIR = z.infer<typeof AvailabilitySchema>;
+
+/**
+ * An objective over a share of tickets (issue 12.4): at least `sharePercent` of the period's
+ * tickets meeting `when` that were decided on `target` (met or breached) met it; when missed,
+ * `creditPercent` of the period's fees is owed.
+ */
+export const ObjectiveSchema = z.object({
+  name: z.string(),
+  title: z.string().nullable(),
+  target: z.string(),
+  sharePercent: Percent,
+  /** The tickets the share is taken over; empty: every ticket the target applies to. */
+  when: ConditionSchema,
+  creditPercent: Percent.nullable(),
+  decimals: ShownDecimals,
+  origin: SourceRefSchema,
+});
+export type ObjectiveIR = z.infer<typeof ObjectiveSchema>;
+
 /**
  * Bounds on the fees' date offsets: with period dates in the supported years, every billing date
  * derived from them keeps four year digits. The compiler reports a policy beyond them.
@@ -358,6 +407,10 @@ export const ExpectationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("escalation"), role: z.string(), at: z.string().nullable(), origin: SourceRefSchema }),
   z.object({ kind: z.literal("noEscalation"), origin: SourceRefSchema }),
   z.object({ kind: z.literal("credit"), percent: z.number().nullable(), origin: SourceRefSchema }),
+  /** Issue 12.3: an availability as shown (`"99.876"`), compared as text. */
+  z.object({ kind: z.literal("availability"), name: z.string(), percent: z.string(), origin: SourceRefSchema }),
+  /** Issue 12.4: whether an objective was met in the period. */
+  z.object({ kind: z.literal("objective"), name: z.string(), status: z.enum(["met", "missed"]), origin: SourceRefSchema }),
   /** A settlement field compared as text, e.g. `total` = `"70.79"`, `credit.amount` = `"2400.00"`. */
   z.object({ kind: z.literal("settle"), field: z.string(), value: z.string(), origin: SourceRefSchema }),
 ]);
@@ -412,6 +465,10 @@ export const PolicySchema = z.object({
   events: z.array(NamedSchema).optional(),
   escalations: z.array(EscalationSchema),
   credits: CreditsSchema.nullable(),
+  /** Availability commitments (issue 12.3); absent when the policy has none. */
+  availability: z.array(AvailabilitySchema).optional(),
+  /** Objectives over a share of tickets (issue 12.4); absent when the policy has none. */
+  objectives: z.array(ObjectiveSchema).optional(),
   fees: FeesSchema.nullable(),
   /** Kinds of work the fees distinguish (`bug_fix`, `onboarding`, …). */
   works: z.array(NamedSchema),

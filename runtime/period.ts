@@ -9,12 +9,13 @@
  * keys (including `__proto__`) are rejected by name, so nothing reaches a prototype.
  */
 import { z } from "zod";
+import { type Outage, parseOutages } from "./availability.js";
 import { decimalText, text } from "./decimal-text.js";
 import { parseInstant } from "./instant.js";
 import { fieldPath, inSupportedYears, type InputError, parseTicket, type Ticket } from "./io.js";
 import type { FeesIR, PolicyIR } from "./ir.js";
 import { Dec } from "./settle-decimal.js";
-import { isAfter, isBefore, isLocalDate, isSupportedDate, localDateOf, midnightAfter, SUPPORTED_DATE_MESSAGE } from "./settle-dates.js";
+import { addDays, isAfter, isBefore, isLocalDate, isSupportedDate, localDateOf, midnightAfter, SUPPORTED_DATE_MESSAGE } from "./settle-dates.js";
 
 // The value types of a settlement, re-exported for the modules and tests that import them here.
 export { Dec, hoursText, money, percentOf } from "./settle-decimal.js";
@@ -80,6 +81,8 @@ export const PeriodSchema = object({
   work: z.array(WorkSchema, { error: "must be an array of work entries" }).default([]),
   packages: z.array(PackageSchema, { error: "must be an array of package purchases" }).default([]),
   trialStart: LocalDateSchema.nullish(),
+  /** Outages for the availability commitments (issue 12.3), validated by `parseOutages`. */
+  outages: z.array(z.unknown(), { error: "must be an array of outages" }).default([]),
   vatRate: decimalText("0.21").nullish(),
   paidOn: LocalDateSchema.nullish(),
   /** Free text for people reading the file; ignored by the settlement. */
@@ -115,6 +118,10 @@ export interface Period {
   readonly zone: string;
   /** The local midnight after `to` in the billing zone: tickets are evaluated as of it (SPEC §6). */
   readonly endMs: number;
+  /** The local midnight starting `from` in the billing zone: outages are clipped to [startMs, endMs). */
+  readonly startMs: number;
+  /** Outages for the availability commitments (issue 12.3), in input order. */
+  readonly outages: readonly Outage[];
   readonly fees: { readonly amount: string; readonly currency: string } | null;
   readonly tickets: readonly Ticket[];
   /** `submittedOn` is the claim's local date in the billing zone. */
@@ -141,6 +148,11 @@ function unknownName(what: string, value: string, valid: readonly string[]): str
 /** The policy's kinds of work (`work support "…"`); a policy that declares none accepts any. */
 function workKinds(policy: PolicyIR): string[] | null {
   return policy.works.length > 0 ? policy.works.map((w) => w.name) : null;
+}
+
+/** True when an availability band or a missed objective can earn a credit (issue 12.3–12.4). */
+function commitmentCredits(policy: PolicyIR): boolean {
+  return (policy.availability ?? []).some((a) => a.bands.length > 0) || (policy.objectives ?? []).some((o) => o.creditPercent !== null);
 }
 
 /** The zone billing dates are read in (SPEC §6). */
@@ -316,6 +328,7 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
 
   // Credits are a percentage of the period's fees (SPEC §6).
   check(p.fees != null || !policy.credits, "fees", () => `is required: policy ${policy.id} grants service credits as a percentage of the period's fees`);
+  check(p.fees != null || !commitmentCredits(policy), "fees", () => `is required: policy ${policy.id} grants credits on its availability or objectives as a percentage of the period's fees`);
   const currency = p.fees?.currency ?? fees?.currency;
   check(!p.fees || currency !== undefined, "fees.currency", () => "is required: the policy states no currency");
   // One settlement, one currency: credits are a share of the fees and the invoice is in the
@@ -329,6 +342,8 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
   const endMs = midnightAfter(p.period.to, zone);
   const tickets = parseTickets(p.tickets, policy, plan, endMs, p.period.to);
   const claim = parseClaim(p, zone);
+  const outages = parseOutages(p.outages, policy);
+  if (!outages.ok) throw new FieldError(outages.error.field, outages.error.message);
   const work = fees ? parseWork(p, policy, fees, plan) : [];
   const packages = fees ? parsePackages(p, fees) : [];
   checkVat(p, policy);
@@ -340,6 +355,8 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
     to: p.period.to,
     zone,
     endMs,
+    startMs: midnightAfter(addDays(p.period.from, -1), zone),
+    outages: outages.outages,
     fees: p.fees && currency !== undefined ? { amount: p.fees.amount, currency } : null,
     tickets,
     claim,

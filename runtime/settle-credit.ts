@@ -122,7 +122,7 @@ function lateForBreach(credits: CreditsIR, period: Period, standings: readonly T
 }
 
 /** What is wrong with the claim, in words; empty when it is valid. */
-function claimProblems(credits: CreditsIR, period: Period, deadline: string | null): string[] {
+export function claimProblems(credits: CreditsIR, period: Period, deadline: string | null): string[] {
   const subject = credits.claimSubject;
   const perBreach = credits.claimDaysAfter?.after === "breach";
   if (deadline === null && subject === null && !perBreach) return []; // the policy asks for no claim

@@ -5,13 +5,17 @@
  *
  * All money is exact decimal (decimal.js), written as strings with two decimals.
  */
+import { type AvailabilityResult, settleAvailability } from "./availability.js";
+import { evaluateTicket } from "./evaluate.js";
 import type { InputError } from "./io.js";
 import type { PolicyIR } from "./ir.js";
 import { parsePeriod, type Period } from "./period.js";
+import { evaluateObjectives, type ObjectiveResult } from "./objectives.js";
+import { joinPeriodCredit, type PeriodCreditResult } from "./period-credit.js";
 import { type CreditResult, settleCredit } from "./settle-credit.js";
 import { type InvoiceLine, type InvoiceResult, settleInvoice } from "./settle-invoice.js";
 
-export type { CreditResult, InvoiceLine, InvoiceResult };
+export type { AvailabilityResult, CreditResult, InvoiceLine, InvoiceResult, ObjectiveResult, PeriodCreditResult };
 export { parsePeriod, PeriodSchema, type Period, type ParsePeriodResult } from "./period.js";
 
 /** The result of settling a period (SPEC §6). */
@@ -23,16 +27,35 @@ export interface SettlementResult {
   readonly credit: CreditResult | null;
   /** `null` when the policy has no fees block (nothing is invoiced under it). */
   readonly invoice: InvoiceResult | null;
+  /** Issue 12.3: each availability commitment by name; absent when the policy has none. */
+  readonly availability?: Readonly<Record<string, AvailabilityResult>>;
+  /** Issue 12.4: each objective by name; absent when the policy has none. */
+  readonly objectives?: Readonly<Record<string, ObjectiveResult>>;
+  /** The ticket credit joined with the commitments' credits; present when the policy has commitments. */
+  readonly periodCredit?: PeriodCreditResult | null;
 }
 
 /** Settle a period validated by `parsePeriod` against the same policy (SPEC §6). */
 export function settle(policy: PolicyIR, period: Period): SettlementResult {
-  return {
+  const credit = settleCredit(policy, period);
+  const base = {
     policy: policy.id,
     customer: period.customer,
     period: { from: period.from, to: period.to },
-    credit: settleCredit(policy, period),
+    credit,
     invoice: policy.fees ? settleInvoice(policy.fees, period) : null,
+  };
+  // Policies without commitments settle exactly as before (no new fields).
+  if (!policy.availability?.length && !policy.objectives?.length) return base;
+  const availability = (policy.availability ?? []).map((a) => settleAvailability(policy, a, period));
+  const objectives = policy.objectives?.length
+    ? evaluateObjectives(policy, period.tickets.map((ticket) => ({ ticket, result: evaluateTicket(policy, ticket, { asOf: period.endMs }) })))
+    : [];
+  return {
+    ...base,
+    ...(availability.length > 0 ? { availability: Object.fromEntries(availability.map((a) => [a.name, a])) } : {}),
+    ...(objectives.length > 0 ? { objectives: Object.fromEntries(objectives.map((o) => [o.name, o])) } : {}),
+    periodCredit: joinPeriodCredit(policy, period, credit, availability, objectives),
   };
 }
 

@@ -107,6 +107,11 @@ function declSymbol(result: CompileResult, d: A.Decl): DocumentSymbol {
       const children = d.items.map((i) => (i.kind === "table" ? tableSymbol(result, i, "credits") : clause(result, i)));
       return symbol(result, plans ? `credits for ${plans}` : "credits", LspSymbolKind.Object, d.span, null, children);
     }
+    case "availability":
+    case "objective": {
+      const children = d.items.map((i) => (i.kind === "bands" ? tableSymbol(result, i.table, "credits") : clause(result, i)));
+      return symbol(result, d.name?.text ?? d.kind, LspSymbolKind.Object, d.span, d.name?.span ?? null, children, d.title?.value);
+    }
     case "fees": {
       const children = d.items.map((i) =>
         i.kind === "package"

@@ -1,0 +1,154 @@
+/**
+ * Availability (uptime) commitments (issue 12.3): `availability platform "…" { commit 99.9% …
+ * credits { | below | credit | … } }` lowered to the IR, with the checks that keep its settlement
+ * exact and monotone: bands fall in availability and rise in credit (SLA507), and a commitment
+ * says what it commits to (SLA508).
+ */
+import type { AvailabilityIR, CalendarIR } from "../runtime/ir.js";
+import type * as A from "./ast.js";
+import { type CheckContext, sourceRef } from "./context.js";
+import { durationMs } from "./durations.js";
+import { lowerPercent } from "./percent.js";
+
+/** Decimals shown when the policy does not say (`shown to 3 decimals`), and the most it may say. */
+export const DEFAULT_DECIMALS = 3;
+const MAX_DECIMALS = 6;
+
+/** The decimals a percentage text was written with (`"99.95"` → 2). */
+export function decimalsOf(percent: string): number {
+  return percent.split(".")[1]?.length ?? 0;
+}
+
+/** `shown to N decimals`: a whole number up to 6, or `null` (reported as SLA508). */
+export function lowerShown(ctx: CheckContext, item: { decimals: A.Lit<string> | null }): number | null {
+  const lit = item.decimals;
+  if (!lit) return null;
+  if (!/^\d+$/.test(lit.value) || Number(lit.value) > MAX_DECIMALS) {
+    ctx.diagnostics.error("SLA510", lit.span, `\`${lit.value}\` decimals cannot be shown`, { help: `write a whole number from 0 to ${MAX_DECIMALS}` });
+    return null;
+  }
+  return Number(lit.value);
+}
+
+/** The first of several clauses of one kind wins; the others are reported (SLA103). */
+export function once<T extends { span: A.Decl["span"] }>(ctx: CheckContext, items: readonly T[], what: string): T | undefined {
+  for (const extra of items.slice(1)) ctx.diagnostics.error("SLA103", extra.span, `a second \`${what}\` clause`, { labels: [{ span: items[0]!.span, message: "the first one" }], help: "keep one" });
+  return items[0];
+}
+
+const itemsOf = <K extends A.AvailabilityItem["kind"]>(d: A.AvailabilityDecl, kind: K) => d.items.filter((i): i is Extract<A.AvailabilityItem, { kind: K }> => i.kind === kind);
+
+/** An elapsed duration in ms for the excuse clause; business time or months are SLA304 (`durationMs`). */
+function elapsedMs(ctx: CheckContext, d: A.Duration | null, calendars: readonly CalendarIR[]): number | null {
+  if (!d) return null;
+  if (d.business) {
+    ctx.diagnostics.error("SLA304", d.span, "maintenance notice and allowance are elapsed time", { help: `write \`${d.amountText} ${d.unit}s\`` });
+    return null;
+  }
+  const ms = durationMs(ctx, d, calendars);
+  return ms && Number.isSafeInteger(ms.ms) ? ms.ms : null;
+}
+
+/** `| below | credit |` then one row per band: each `below` and `credit` a percentage. */
+function lowerBands(ctx: CheckContext, table: A.Table): AvailabilityIR["bands"] {
+  const [header, ...rows] = table.rows;
+  const words = header?.cells.map((c) => (c.kind === "word" ? c.word : "")) ?? [];
+  if (words.join(",") !== "below,credit") {
+    ctx.diagnostics.error("SLA303", header?.span ?? table.span, "an availability's credit table has the header `| below | credit |`", { help: "write `| below | credit |`, then a row such as `| 99.9% | 10% |`" });
+    return [];
+  }
+  const bands: AvailabilityIR["bands"] = [];
+  for (const row of rows) {
+    const [below, credit] = row.cells;
+    if (row.cells.length !== 2 || below?.kind !== "percent" || credit?.kind !== "percent" || below.of || credit.of) {
+      ctx.diagnostics.error("SLA306", row.span, "a band is an availability and a credit, both percentages", { help: "write `| 99% | 15% |`" });
+      continue;
+    }
+    const belowPercent = lowerPercent(ctx, below.span);
+    const creditPercent = lowerPercent(ctx, credit.span);
+    if (belowPercent !== null && creditPercent !== null) bands.push({ belowPercent, creditPercent, origin: sourceRef(ctx, row.span) });
+  }
+  return bands;
+}
+
+/** Compare two percentage texts exactly (at most 6 decimals each). */
+function comparePercent(a: string, b: string): number {
+  const scaled = (p: string) => {
+    const [w = "0", f = ""] = p.split(".");
+    return BigInt(w) * 1_000_000n + BigInt(f.padEnd(6, "0") || "0");
+  };
+  const [x, y] = [scaled(a), scaled(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Bands fall in availability and rise in credit (so less availability never earns less), lie at
+ * or below the commitment, and are written with no more decimals than the availability is shown
+ * to (a band finer than the shown figure would look met while it is not).
+ */
+function checkBands(ctx: CheckContext, bands: AvailabilityIR["bands"], rows: readonly A.Row[], commit: string | null, decimals: number): void {
+  bands.forEach((band, i) => {
+    const span = rows[i + 1]?.span ?? rows[0]!.span;
+    const prev = bands[i - 1];
+    if (commit !== null && comparePercent(band.belowPercent, commit) > 0) {
+      ctx.diagnostics.error("SLA509", span, `a band below ${band.belowPercent}% lies above the commitment of ${commit}%`, { help: "a credit is owed only when the commitment is missed: start the bands at the commitment" });
+    } else if (prev && comparePercent(band.belowPercent, prev.belowPercent) >= 0) {
+      ctx.diagnostics.error("SLA509", span, `bands must fall: below ${band.belowPercent}% comes after below ${prev.belowPercent}%`, { help: "write the bands from the highest availability to the lowest" });
+    } else if (prev && comparePercent(band.creditPercent, prev.creditPercent) < 0) {
+      ctx.diagnostics.error("SLA509", span, `less availability earns less: ${band.creditPercent}% below ${band.belowPercent}% is under ${prev.creditPercent}% below ${prev.belowPercent}%`, { help: "a lower availability earns at least the credit of a higher one" });
+    } else if (decimalsOf(band.belowPercent) > decimals) {
+      ctx.diagnostics.error("SLA509", span, `${band.belowPercent}% has more decimals than the availability is shown to (${decimals})`, { help: `write \`shown to ${decimalsOf(band.belowPercent)} decimals\`` });
+    }
+  });
+}
+
+/** Lower one `availability` block, or `null` when it lacks what it needs (reported). */
+export function lowerAvailability(ctx: CheckContext, d: A.AvailabilityDecl, calendars: ReadonlyMap<string, CalendarIR>): AvailabilityIR | null {
+  if (!d.name) return null;
+  const commit = once(ctx, itemsOf(d, "commit"), "commit");
+  const commitPercent = commit?.percent ? lowerPercent(ctx, commit.percent.span) : null;
+  if (!commit) ctx.diagnostics.error("SLA510", d.name.span, `availability \`${d.name.text}\` commits to nothing`, { help: "add `commit 99.9%`" });
+  const shown = once(ctx, itemsOf(d, "shown"), "shown to");
+  const decimals = shown ? (lowerShown(ctx, shown) ?? DEFAULT_DECIMALS) : DEFAULT_DECIMALS;
+  if (commitPercent !== null && decimalsOf(commitPercent) > decimals && commit) {
+    ctx.diagnostics.error("SLA509", commit.span, `${commitPercent}% has more decimals than the availability is shown to (${decimals})`, { help: `write \`shown to ${decimalsOf(commitPercent)} decimals\`` });
+  }
+  const overs = [...itemsOf(d, "overElapsed"), ...itemsOf(d, "overCalendar")].sort((a, b) => a.span.start - b.span.start);
+  const over = once(ctx, overs, "over");
+  let overIR: AvailabilityIR["over"] = { kind: "elapsed" };
+  if (over?.kind === "overCalendar") {
+    const entry = ctx.symbols.resolve("calendar", over.calendar);
+    if (!entry || !over.calendar) return null;
+    overIR = { kind: "calendar", calendar: over.calendar.text };
+  }
+  const excuse = once(ctx, itemsOf(d, "excuse"), "excuse");
+  const cals = [...calendars.values()];
+  const excuseIR = excuse ? { announcedAheadMs: elapsedMs(ctx, excuse.ahead, cals), capMs: elapsedMs(ctx, excuse.upTo, cals), origin: sourceRef(ctx, excuse.span) } : null;
+  const components = itemsOf(d, "components").flatMap((c) => c.components.map((n) => n.text));
+  const bandItem = once(ctx, itemsOf(d, "bands"), "credits");
+  const bands = bandItem ? lowerBands(ctx, bandItem.table) : [];
+  if (bandItem) checkBands(ctx, bands, bandItem.table.rows, commitPercent, decimals);
+  if (commitPercent === null) return null;
+  return {
+    name: d.name.text,
+    title: d.title?.value ?? null,
+    commitPercent,
+    components: components.length > 0 ? [...new Set(components)] : null,
+    over: overIR,
+    excuse: excuseIR,
+    decimals,
+    bands,
+    origin: sourceRef(ctx, d.name.span),
+  };
+}
+
+/** Two blocks of one kind (availability, objective) with one name: the second is SLA102. */
+export function checkUniqueNames(ctx: CheckContext, decls: readonly { name: A.Name | null }[], kind: string): void {
+  const seen = new Map<string, A.Name>();
+  for (const d of decls) {
+    if (!d.name) continue;
+    const first = seen.get(d.name.text);
+    if (first) ctx.diagnostics.error("SLA102", d.name.span, `${kind} \`${d.name.text}\` is declared twice`, { labels: [{ span: first.span, message: "first declared here" }], help: "give each a name of its own" });
+    else seen.set(d.name.text, d.name);
+  }
+}

@@ -1,0 +1,341 @@
+/**
+ * Availability (uptime) commitments over a period (issue 12.3): the measured availability, its
+ * band and credit, and each outage counted or excused with the reason.
+ *
+ * Design: outages become half-open intervals of epoch ms clipped to the period; intervals are
+ * merged before they are measured, so overlapping outages never count twice. A measure is elapsed
+ * ms, or a calendar's open ms (`Calendar.openBetween`, additive over disjoint intervals). Every
+ * share is a ratio of two integers compared and shown with BigInt arithmetic: no binary fraction
+ * ever decides a band, and the shown figure is the exact ratio truncated to the stated decimals.
+ */
+import { z } from "zod";
+import { calendarFromIR, type Calendar } from "./calendar.js";
+import { text } from "./decimal-text.js";
+import { parseInstant } from "./instant.js";
+import { fieldPath, inSupportedYears, SUPPORTED_YEARS, type InputError } from "./io.js";
+import type { AvailabilityIR, PolicyIR } from "./ir.js";
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+/** One outage of the period input (issue 12.3), as JSON. */
+export const OutageSchema = z.strictObject({
+  /** The component that was down; required when the policy's commitments name components. */
+  component: text().nullish(),
+  start: text(),
+  end: text(),
+  scheduled: z.boolean({ error: "must be true or false" }).default(false),
+  /** When the maintenance was announced; only scheduled outages may carry it. */
+  announcedAt: text().nullish(),
+  notes: z.union([text(), z.array(text())]).optional(),
+});
+
+/** An outage after validation: instants as given and as epoch ms. */
+export interface Outage {
+  readonly component: string | null;
+  readonly start: string;
+  readonly end: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly scheduled: boolean;
+  readonly announcedAt: string | null;
+  readonly announcedAtMs: number | null;
+}
+
+/** The components a policy's commitments name; `null` when none names any (every outage counts). */
+function knownComponents(policy: PolicyIR): string[] | null {
+  const named = (policy.availability ?? []).flatMap((a) => a.components ?? []);
+  return named.length > 0 ? [...new Set(named)] : null;
+}
+
+function instant(raw: string, field: string): number | InputError {
+  const ms = parseInstant(raw);
+  if (ms === null) return { field, message: "must be an ISO-8601 instant with an offset, e.g. 2026-03-27T16:30:00+01:00" };
+  if (!inSupportedYears(ms)) return { field, message: `must lie in the years ${SUPPORTED_YEARS.from}–${SUPPORTED_YEARS.to}` };
+  return ms;
+}
+
+/**
+ * Validate the period's `outages` against the policy: instants with an offset, `end` after
+ * `start`, an announcement only for scheduled work and not after its start, and a component the
+ * policy names (when it names any). Returns the outages, or the first error naming its field.
+ */
+export function parseOutages(raws: readonly unknown[], policy: PolicyIR): { ok: true; outages: Outage[] } | { ok: false; error: InputError } {
+  const components = knownComponents(policy);
+  const outages: Outage[] = [];
+  for (const [i, raw] of raws.entries()) {
+    const at = `outages[${i}]`;
+    const parsed = OutageSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const key = issue?.code === "unrecognized_keys" ? [issue.keys[0] ?? ""] : [];
+      const message = issue?.code === "unrecognized_keys" ? "is not a field of an outage" : issue?.input === undefined ? "is required" : (issue?.message ?? "is not a valid outage");
+      return { ok: false, error: { field: fieldPath([...(issue?.path ?? []), ...key], at), message } };
+    }
+    const o = parsed.data;
+    const startMs = instant(o.start, `${at}.start`);
+    if (typeof startMs !== "number") return { ok: false, error: startMs };
+    const endMs = instant(o.end, `${at}.end`);
+    if (typeof endMs !== "number") return { ok: false, error: endMs };
+    if (endMs <= startMs) return { ok: false, error: { field: `${at}.end`, message: `${o.end} is not after start ${o.start}` } };
+    let announcedAtMs: number | null = null;
+    if (o.announcedAt != null) {
+      if (!o.scheduled) return { ok: false, error: { field: `${at}.announcedAt`, message: "only a scheduled outage is announced: set `scheduled` to true, or remove `announcedAt`" } };
+      const ms = instant(o.announcedAt, `${at}.announcedAt`);
+      if (typeof ms !== "number") return { ok: false, error: ms };
+      if (ms > startMs) return { ok: false, error: { field: `${at}.announcedAt`, message: `${o.announcedAt} is after the outage starts (${o.start})` } };
+      announcedAtMs = ms;
+    }
+    const component = o.component ?? null;
+    if (components !== null) {
+      if (component === null) return { ok: false, error: { field: `${at}.component`, message: `is required: the availability commitments name components (valid: ${components.join(", ")})` } };
+      if (!components.includes(component)) return { ok: false, error: { field: `${at}.component`, message: `unknown component "${component}" (valid: ${components.join(", ")})` } };
+    }
+    outages.push({ component, start: o.start, end: o.end, startMs, endMs, scheduled: o.scheduled, announcedAt: o.announcedAt ?? null, announcedAtMs });
+  }
+  return { ok: true, outages };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intervals
+
+/** A half-open interval `[from, to)` of epoch ms. */
+export type Interval = readonly [number, number];
+
+/** Sorted, disjoint, non-touching intervals covering exactly the union of `list`. */
+export function mergeIntervals(list: readonly Interval[]): Interval[] {
+  const sorted = list.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** The parts of `[a, b)` outside every interval of `merged` (sorted, disjoint). */
+function subtract([a, b]: Interval, merged: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  let from = a;
+  for (const [x, y] of merged) {
+    if (y <= from || x >= b) continue;
+    if (x > from) out.push([from, x]);
+    from = Math.max(from, y);
+    if (from >= b) break;
+  }
+  if (from < b) out.push([from, b]);
+  return out;
+}
+
+/** How time is measured: elapsed ms, or a calendar's open ms. */
+interface Measure {
+  /** The measured length of `[a, b)`. */
+  of(a: number, b: number): number;
+  /** The earliest `t >= a` with `of(a, t) === ms` (`ms` at most `of(a, b)` for some `b`). */
+  advance(a: number, ms: number): number;
+}
+
+const ELAPSED: Measure = { of: (a, b) => Math.max(0, b - a), advance: (a, ms) => a + ms };
+
+function calendarMeasure(cal: Calendar): Measure {
+  return { of: (a, b) => cal.openBetween(a, b), advance: (a, ms) => cal.addOpen(a, ms) };
+}
+
+const total = (m: Measure, list: readonly Interval[]): number => list.reduce((s, [a, b]) => s + m.of(a, b), 0);
+
+// ---------------------------------------------------------------------------------------------
+// Exact shares
+
+/** The percentage text `"99.9"` as an integer count of millionths of a percent. */
+function micros(percent: string): bigint {
+  const [whole = "0", fraction = ""] = percent.split(".");
+  return BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, "0").slice(0, 6) || "0");
+}
+
+/** True when `part / whole × 100` lies below `percent` (exact; `whole` > 0). */
+export function shareBelow(part: number, whole: number, percent: string): boolean {
+  return BigInt(part) * 100_000_000n < micros(percent) * BigInt(whole);
+}
+
+/** `part / whole × 100` truncated to `decimals` decimals, as text (`"99.876"`); `whole` > 0. */
+export function shareText(part: number, whole: number, decimals: number): string {
+  const scale = 10n ** BigInt(decimals);
+  const scaled = (BigInt(part) * 100n * scale) / BigInt(whole);
+  const whole_ = (scaled / scale).toString();
+  if (decimals === 0) return whole_;
+  return `${whole_}.${(scaled % scale).toString().padStart(decimals, "0")}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settlement
+
+/** What an availability needs of the period (structural, so `period.ts` can import this module). */
+export interface AvailabilityPeriod {
+  /** Local midnight starting `from`, and after `to`, in the billing zone (epoch ms). */
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly outages: readonly Outage[];
+}
+
+/** One outage as one commitment judged it. */
+export interface OutageOutcome {
+  /** The outage's index in the period input. */
+  readonly outage: number;
+  readonly component: string | null;
+  readonly start: string;
+  readonly end: string;
+  readonly status: "counted" | "excused" | "partly excused" | "not counted";
+  /** Downtime this outage adds (ms of the measure), never counting time an earlier outage already counted. */
+  readonly countedMs: number;
+  /** Time excused as announced maintenance (ms of the measure). */
+  readonly excusedMs: number;
+  readonly reason: string;
+}
+
+/** The availability part of a settlement (issue 12.3). */
+export interface AvailabilityResult {
+  readonly name: string;
+  readonly title: string | null;
+  /** `elapsed time` or `calendar <name>`. */
+  readonly over: string;
+  /** The period's measured time, the counted downtime and the excused time, in ms of the measure. */
+  readonly periodMs: number;
+  readonly downtimeMs: number;
+  readonly excusedMs: number;
+  /** (periodMs − downtimeMs) / periodMs × 100 truncated to `decimals` decimals; `"100"` when the period has no measured time. */
+  readonly availabilityPercent: string;
+  readonly decimals: number;
+  readonly commitPercent: string;
+  readonly met: boolean;
+  /** The band the exact availability falls in (`below` its threshold), `null` when none. */
+  readonly band: { readonly belowPercent: string; readonly creditPercent: string; readonly line: number } | null;
+  /** The band's percentage of the period's fees, `"0"` without a band. */
+  readonly creditPercent: string;
+  readonly outages: readonly OutageOutcome[];
+  readonly reason: string;
+}
+
+/** Why a scheduled outage is not excused, or `null` when it is (before the cap). */
+function announcementProblem(ir: AvailabilityIR, o: Outage): string | null {
+  const ahead = ir.excuse?.announcedAheadMs ?? null;
+  if (!o.scheduled) return "unscheduled";
+  if (ahead === null) return null;
+  if (o.announcedAtMs === null) return "scheduled but never announced";
+  const early = o.startMs - o.announcedAtMs;
+  return early >= ahead ? null : `scheduled but announced ${hoursText(early)} ahead, less than ${hoursText(ahead)}`;
+}
+
+/** `48 hours`, `90 minutes`, `1.5 hours`: a length for reasons (exact for whole minutes). */
+function hoursText(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} hours`;
+  if (ms % 60_000 === 0) return `${ms / 60_000} minutes`;
+  return `${ms / 1000} seconds`;
+}
+
+/**
+ * Judge one commitment over a period: clip its outages to the period, excuse announced
+ * maintenance up to the cap (earliest first), merge what counts and measure it.
+ */
+export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period: AvailabilityPeriod): AvailabilityResult {
+  const calIR = ir.over.kind === "calendar" ? policy.calendars.find((c) => c.name === (ir.over as { calendar: string }).calendar) : undefined;
+  const measure = calIR ? calendarMeasure(calendarFromIR(calIR)) : ELAPSED;
+  const span: Interval = [period.startMs, period.endMs];
+  const outcomes = new Map<number, { counted: Interval[]; excused: Interval[]; why: string }>();
+  const relevant: { i: number; o: Outage; clipped: Interval; problem: string | null }[] = [];
+  period.outages.forEach((o, i) => {
+    if (ir.components !== null && (o.component === null || !ir.components.includes(o.component))) return;
+    const clipped: Interval = [Math.max(o.startMs, span[0]), Math.min(o.endMs, span[1])];
+    relevant.push({ i, o, clipped, problem: ir.excuse ? announcementProblem(ir, o) : "no maintenance is excused" });
+  });
+  relevant.sort((x, y) => x.clipped[0] - y.clipped[0] || x.i - y.i);
+
+  // Counted outages first: their union is downtime whatever the maintenance does.
+  let countedUnion: Interval[] = [];
+  for (const r of relevant.filter((r) => r.problem !== null)) {
+    const own = subtract(r.clipped, countedUnion);
+    outcomes.set(r.i, { counted: own, excused: [], why: r.problem! });
+    countedUnion = mergeIntervals([...countedUnion, r.clipped]);
+  }
+  // Announced maintenance, earliest first, excused up to the cap; the excess counts.
+  let capLeft = ir.excuse?.capMs ?? Number.POSITIVE_INFINITY;
+  let seen = countedUnion;
+  const excess: Interval[] = [];
+  for (const r of relevant.filter((r) => r.problem === null)) {
+    const counted: Interval[] = [];
+    const excused: Interval[] = [];
+    for (const [a, b] of subtract(r.clipped, seen)) {
+      const length = measure.of(a, b);
+      if (length <= capLeft) {
+        excused.push([a, b]);
+        capLeft -= length;
+      } else {
+        const split = capLeft > 0 ? measure.advance(a, capLeft) : a;
+        if (split > a) excused.push([a, split]);
+        counted.push([split, b]);
+        capLeft = 0;
+      }
+    }
+    excess.push(...counted);
+    seen = mergeIntervals([...seen, r.clipped]);
+    outcomes.set(r.i, { counted, excused, why: "" });
+  }
+  const down = mergeIntervals([...countedUnion, ...excess]);
+  const periodMs = measure.of(span[0], span[1]);
+  const downtimeMs = total(measure, down);
+  const excusedMs = [...outcomes.values()].reduce((s, x) => s + total(measure, x.excused), 0);
+
+  const outages = relevant
+    .sort((x, y) => x.i - y.i)
+    .map((r) => outageOutcome(ir, r.i, r.o, r.clipped, outcomes.get(r.i)!, measure, calIR?.name ?? null));
+  const up = periodMs - downtimeMs;
+  const availabilityPercent = periodMs === 0 ? "100" : shareText(up, periodMs, ir.decimals);
+  const met = periodMs === 0 || !shareBelow(up, periodMs, ir.commitPercent);
+  // Bands fall in `belowPercent`: the last one the availability lies below is the deepest.
+  const band = periodMs === 0 ? undefined : [...ir.bands].reverse().find((b) => shareBelow(up, periodMs, b.belowPercent));
+  const over = ir.over.kind === "elapsed" ? "elapsed time" : `calendar ${ir.over.calendar}`;
+  const reason = [
+    `${availabilityPercent}% over ${over} (${hoursText(downtimeMs)} down of ${hoursText(periodMs)}${excusedMs > 0 ? `, ${hoursText(excusedMs)} excused` : ""})`,
+    met ? `meets the commitment of ${ir.commitPercent}%` : `below the commitment of ${ir.commitPercent}%`,
+    band ? `below ${band.belowPercent}%: ${band.creditPercent}% of the period's fees` : "no credit band applies",
+  ].join("; ");
+  return {
+    name: ir.name,
+    title: ir.title,
+    over,
+    periodMs,
+    downtimeMs,
+    excusedMs,
+    availabilityPercent,
+    decimals: ir.decimals,
+    commitPercent: ir.commitPercent,
+    met,
+    band: band ? { belowPercent: band.belowPercent, creditPercent: band.creditPercent, line: band.origin.line } : null,
+    creditPercent: band?.creditPercent ?? "0",
+    outages,
+    reason,
+  };
+}
+
+function outageOutcome(ir: AvailabilityIR, i: number, o: Outage, clipped: Interval, x: { counted: Interval[]; excused: Interval[]; why: string }, m: Measure, calendar: string | null): OutageOutcome {
+  const countedMs = total(m, x.counted);
+  const excusedMs = total(m, x.excused);
+  const base = { outage: i, component: o.component, start: o.start, end: o.end, countedMs, excusedMs };
+  if (clipped[1] <= clipped[0]) return { ...base, status: "not counted", reason: "outside the period" };
+  if (countedMs === 0 && excusedMs === 0) {
+    const reason = m.of(clipped[0], clipped[1]) === 0 ? `outside the open time of calendar ${calendar}` : "within an outage already counted: counted once";
+    return { ...base, status: "not counted", reason };
+  }
+  const ahead = ir.excuse?.announcedAheadMs;
+  const announced = ahead != null ? ` announced at least ${hoursText(ahead)} ahead` : "";
+  // Why part of it adds nothing: time an earlier outage already counts, time outside the period.
+  const notes = [
+    countedMs + excusedMs < m.of(clipped[0], clipped[1]) ? "overlaps an earlier outage: the shared time is counted once" : null,
+    clipped[0] > o.startMs || clipped[1] < o.endMs ? "clipped to the period" : null,
+  ].filter((n) => n !== null);
+  const why = (main: string): string => [main, ...notes].join("; ");
+  const beyondCap = `scheduled maintenance${announced}, beyond ${hoursText(ir.excuse?.capMs ?? 0)} per period`;
+  if (countedMs === 0) return { ...base, status: "excused", reason: why(`scheduled maintenance${announced}`) };
+  if (excusedMs > 0) return { ...base, status: "partly excused", reason: why(beyondCap) };
+  return { ...base, status: "counted", reason: why(x.why === "" ? beyondCap : x.why) };
+}

@@ -1,0 +1,80 @@
+/**
+ * The period's credit when a policy also commits to availability or objectives (issue 12.3–12.4):
+ * the ticket credit, each availability band and each missed objective joined by the credits
+ * block's rule, bounded by its cap and owed on its claim.
+ *
+ * Design: every part is an amount of the period's fees computed exactly (decimal.js); the credits
+ * block's `highest` (SPEC §6, "not cumulative") keeps the largest part, every other mode adds the
+ * parts (as it adds breaches); the cap bounds the joined amount. A policy without a credits block
+ * owes the parts added, with no claim.
+ */
+import type { AvailabilityResult } from "./availability.js";
+import type { PolicyIR } from "./ir.js";
+import type { ObjectiveResult } from "./objectives.js";
+import type { Period } from "./period.js";
+import { claimDeadline, claimProblems, type CreditResult } from "./settle-credit.js";
+import { creditMode } from "./settle-credit-rules.js";
+import { Dec, money, percentOf } from "./settle-decimal.js";
+
+/** One contribution to the period's credit. */
+export interface PeriodCreditPart {
+  /** `tickets`, `availability <name>` or `objective <name>`. */
+  readonly source: string;
+  /** The percentage of the fees it earns (`null` for the ticket credit, which is an amount). */
+  readonly creditPercent: string | null;
+  readonly amount: string;
+}
+
+/** The joined credit of a period (issue 12.3–12.4). */
+export interface PeriodCreditResult {
+  /** `highest`: the largest part (credits are not cumulative); `sum`: the parts added. */
+  readonly rule: "highest" | "sum";
+  readonly amount: string;
+  readonly currency: string;
+  readonly capped: boolean;
+  /** `false` when the claim the credits block asks for is missing, late or mistitled. */
+  readonly eligible: boolean;
+  readonly parts: readonly PeriodCreditPart[];
+  readonly reason: string;
+}
+
+/**
+ * Join the ticket credit (as settled, its own cap and claim applied) with the commitments'
+ * credits. `null` when nothing earns a credit.
+ */
+export function joinPeriodCredit(
+  policy: PolicyIR,
+  period: Period,
+  tickets: CreditResult | null,
+  availability: readonly AvailabilityResult[],
+  objectives: readonly ObjectiveResult[],
+): PeriodCreditResult | null {
+  const fees = new Dec(period.fees?.amount ?? "0");
+  const parts: { source: string; creditPercent: string | null; amount: Dec }[] = [];
+  if (tickets !== null && new Dec(tickets.amount).gt(0)) parts.push({ source: "tickets", creditPercent: null, amount: new Dec(tickets.amount) });
+  for (const a of availability) if (a.creditPercent !== "0") parts.push({ source: `availability ${a.name}`, creditPercent: a.creditPercent, amount: percentOf(fees, a.creditPercent) });
+  for (const o of objectives) if (o.creditPercent !== "0") parts.push({ source: `objective ${o.name}`, creditPercent: o.creditPercent, amount: percentOf(fees, o.creditPercent) });
+  if (parts.length === 0) return null;
+
+  const credits = policy.credits;
+  const rule = credits && creditMode(credits) === "highest" ? "highest" : "sum";
+  const joined = rule === "highest" ? parts.reduce((m, p) => (p.amount.gt(m) ? p.amount : m), new Dec(0)) : parts.reduce((s, p) => s.plus(p.amount), new Dec(0));
+  const cap = credits?.capPercent != null ? percentOf(fees, credits.capPercent) : null;
+  const capped = cap !== null && joined.gt(cap);
+  const problems = credits ? claimProblems(credits, period, claimDeadline(credits, period)) : [];
+  const amount = problems.length > 0 ? new Dec(0) : capped && cap !== null ? cap : joined;
+
+  const words = [rule === "highest" ? "the highest part applies (credits are not cumulative)" : "the parts add up"];
+  words.push(parts.map((p) => `${p.source} ${p.creditPercent !== null ? `${p.creditPercent}% = ` : ""}${money(p.amount)}`).join(", "));
+  if (capped) words.push(`capped at ${credits?.capPercent}% of the fees`);
+  words.push(...problems);
+  return {
+    rule,
+    amount: money(amount),
+    currency: period.fees?.currency ?? "",
+    capped,
+    eligible: problems.length === 0,
+    parts: parts.map((p) => ({ source: p.source, creditPercent: p.creditPercent, amount: money(p.amount) })),
+    reason: words.join("; "),
+  };
+}
