@@ -165,13 +165,6 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
   checkUniqueNames(ctx, objectiveDecls, "objective");
   const availability = availabilityDecls.flatMap((d) => lowerAvailability(ctx, d, calendars) ?? []);
   const objectives = objectiveDecls.flatMap((d) => lowerObjective(ctx, d, targets, plansModel, planNames) ?? []);
-  // Issue 12.3–12.4 commitments: only policies that have them carry the fields (the seeds' IR keeps its shape).
-  const availabilityDecls = ofKind(file, "availability");
-  const objectiveDecls = ofKind(file, "objective");
-  checkUniqueNames(ctx, availabilityDecls, "availability");
-  checkUniqueNames(ctx, objectiveDecls, "objective");
-  const availability = availabilityDecls.flatMap((d) => lowerAvailability(ctx, d, calendars) ?? []);
-  const objectives = objectiveDecls.flatMap((d) => lowerObjective(ctx, d, targets, plansModel, planNames) ?? []);
   const excludes = ofKind(file, "exclude");
   const attributes = lowerAttributes(ctx, ofKind(file, "field"));
   const excludedCauses = new Set(excludes.filter((e) => e.what === "cause" && e.name).map((e) => e.name!.text));
