@@ -5,6 +5,7 @@
  */
 import type { Readable } from "node:stream";
 
+/** Whole lines of input, as bytes, with the number of the first. */
 export interface Batch {
   /** UTF-8 bytes of whole input lines joined by `\n` (no trailing partial line). */
   readonly bytes: Uint8Array;

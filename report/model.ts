@@ -43,6 +43,7 @@ export type StatusCounts = z.infer<typeof StatusCountsSchema>;
 /** A priority × plan cell; `null` where the policy has no such axis. */
 const CellKey = { priority: z.string().nullable(), plan: z.string().nullable() };
 
+/** One target in one month: its counts, per priority × plan cell too, and the clauses behind its breaches. */
 export const TargetPeriodSchema = z.object({
   name: z.string(),
   ...StatusCountsSchema.shape,
@@ -52,6 +53,7 @@ export const TargetPeriodSchema = z.object({
 });
 export type TargetPeriod = z.infer<typeof TargetPeriodSchema>;
 
+/** The service credits a month's tickets call for. */
 export const CreditPeriodSchema = z.object({
   /** Tickets whose evaluation earns a credit (binding target breached, eligible). */
   tickets: z.number().int().nonnegative(),
@@ -74,6 +76,7 @@ export const LISTED_CREDIT_TICKETS = 10;
 /** Bad lines listed in a report; `badLines.count` covers all. */
 export const LISTED_BAD_LINES = 50;
 
+/** One month of the report. */
 export const PeriodReportSchema = z.object({
   /** `2026-03`: a calendar month of the billing zone. */
   period: z.string(),
@@ -87,6 +90,7 @@ export const PeriodReportSchema = z.object({
 });
 export type PeriodReport = z.infer<typeof PeriodReportSchema>;
 
+/** An input line that is not a valid ticket: its number, the id where it has one, the field and the reason. */
 export const BadLineSchema = z.object({
   line: z.number().int().positive(),
   id: z.string().nullable(),
@@ -95,6 +99,7 @@ export const BadLineSchema = z.object({
 });
 export type BadLine = z.infer<typeof BadLineSchema>;
 
+/** The whole report, as `--format json` prints it. */
 export const ReportSchema = z.object({
   policy: z.object({ id: z.string(), title: z.string().nullable(), file: z.string() }),
   /** The instant every ticket was evaluated at (UTC), and where it came from. */

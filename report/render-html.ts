@@ -76,6 +76,7 @@ function month(r: Report, p: Report["periods"][number]): string {
   return out.join("\n");
 }
 
+/** The report as one self-contained HTML page. */
 export function renderHtml(r: Report): string {
   const title = reportTitle(r);
   const lines = headline(r);

@@ -3,6 +3,7 @@ import type { Report } from "./model.js";
 import { markdownTable } from "./table.js";
 import { badLinesNote, badLinesTable, cellsTable, clausesTable, creditSentence, creditTable, headline, monthTitle, overallTable, reportTitle, targetsTable } from "./words.js";
 
+/** The report as markdown: a heading per month, GitHub tables. */
 export function renderMarkdown(r: Report): string {
   const out: string[] = [`# SLA report: ${reportTitle(r)}`, "", ...headline(r).map((l) => `- ${l}`), "", "## All months", "", markdownTable(overallTable(r))];
   for (const p of r.periods) {

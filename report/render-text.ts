@@ -3,6 +3,7 @@ import type { Report } from "./model.js";
 import { textTable } from "./table.js";
 import { badLinesNote, badLinesTable, cellsTable, clausesTable, creditSentence, creditTable, headline, monthTitle, reportTitle, overallTable, targetsTable } from "./words.js";
 
+/** The report as plain text with aligned columns. */
 export function renderText(r: Report): string {
   const out: string[] = [`SLA report: ${reportTitle(r)}`, headline(r).join("\n"), "", "all months", textTable(overallTable(r))];
   for (const p of r.periods) {

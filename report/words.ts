@@ -95,4 +95,5 @@ export function badLinesNote(r: Report): string {
   return r.badLines.count > r.badLines.listed.length ? ` (the first ${r.badLines.listed.length} of ${count(r.badLines.count)})` : "";
 }
 
+/** `2026-03 (2026-03-01 to 2026-03-31): 4 tickets`. */
 export const monthTitle = (p: PeriodReport) => `${p.period} (${p.from} to ${p.to}): ${plural(p.tickets, "ticket")}`;

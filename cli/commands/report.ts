@@ -20,6 +20,7 @@ import { batches, batchLines } from "../ndjson-lines.js";
 import { loadPolicy } from "../policy.js";
 import { EMPTY_LINE_ERROR, readTicketText } from "../ticket-line.js";
 
+/** The command line of `sla report`, parsed by `cli/app.ts`. */
 export interface ReportArgs {
   readonly policyPath: string;
   readonly input: string;
@@ -43,6 +44,7 @@ const RENDERERS: Record<string, (r: Report) => string> = {
 /** Lines between two progress updates on a terminal. */
 const PROGRESS_EVERY = 50_000;
 
+/** Run `sla report`; the exit code: 0, 1 when some line was bad or the input unreadable (usage errors throw). */
 export async function runReport(args: ReportArgs): Promise<number> {
   const { io } = args;
   const render = RENDERERS[args.format];
