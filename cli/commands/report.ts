@@ -8,10 +8,11 @@ import { createReadStream, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { formatInstant, parseInstant } from "../../runtime/instant.js";
 import { inSupportedYears, SUPPORTED_YEARS } from "../../runtime/io.js";
+import type { PolicyIR } from "../../runtime/ir.js";
 import { billingZone } from "../../runtime/period.js";
 import { ReportAggregator } from "../../report/aggregate.js";
 import type { Report } from "../../report/model.js";
-import { PeriodArgumentError, selectRange } from "../../report/periods.js";
+import { type DateRange, PeriodArgumentError, selectRange } from "../../report/periods.js";
 import { renderHtml } from "../../report/render-html.js";
 import { renderMarkdown } from "../../report/render-markdown.js";
 import { renderText } from "../../report/render-text.js";
@@ -44,12 +45,11 @@ const RENDERERS: Record<string, (r: Report) => string> = {
 /** Lines between two progress updates on a terminal. */
 const PROGRESS_EVERY = 50_000;
 
-/** Run `sla report`; the exit code: 0, 1 when some line was bad or the input unreadable (usage errors throw). */
-export async function runReport(args: ReportArgs): Promise<number> {
-  const { io } = args;
+/** The checked options: the renderer, the range of local dates and the evaluation instant. Usage errors throw. */
+function checkedOptions(args: ReportArgs): { render: (r: Report) => string; range: DateRange; asOfMs: number } {
   const render = RENDERERS[args.format];
   if (!render) throw new UsageError(`\`--format\` is one of ${Object.keys(RENDERERS).join(", ")}, not \`${args.format}\``);
-  let range;
+  let range: DateRange;
   try {
     range = selectRange(args.period, args.from, args.to);
   } catch (e) {
@@ -60,26 +60,27 @@ export async function runReport(args: ReportArgs): Promise<number> {
   if (asOfMs === null || !inSupportedYears(asOfMs)) {
     throw new UsageError(`--at \`${args.at}\` is not an ISO-8601 instant with an offset in the years ${SUPPORTED_YEARS.from}–${SUPPORTED_YEARS.to} (e.g. 2026-03-31T00:00:00Z)`);
   }
-  let stream: Readable;
-  if (args.input === "-") stream = process.stdin;
-  else {
-    let isFile = false;
-    try {
-      isFile = statSync(args.input).isFile();
-    } catch {
-      isFile = false;
-    }
-    if (!isFile) {
-      io.err(`sla: cannot read tickets \`${args.input}\`: no such file\n`);
-      return 1;
-    }
-    stream = createReadStream(args.input, { highWaterMark: 1 << 18 });
-  }
-  const policy = loadPolicy(args.policyPath, io);
-  if (!policy) return 1;
+  return { render, range, asOfMs };
+}
 
-  const aggregator = new ReportAggregator(policy, { zone: billingZone(policy), range, asOfMs });
-  const progress = args.progress ?? (io === processIo && Boolean(process.stderr.isTTY));
+/** Standard input for `-`, else the file as a stream; `null` (after saying why) when it is not a file. */
+function openTickets(input: string, io: Io): Readable | null {
+  if (input === "-") return process.stdin;
+  let isFile = false;
+  try {
+    isFile = statSync(input).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (!isFile) {
+    io.err(`sla: cannot read tickets \`${input}\`: no such file\n`);
+    return null;
+  }
+  return createReadStream(input, { highWaterMark: 1 << 18 });
+}
+
+/** Every line of the stream into the aggregator, a batch at a time; progress on `io.err` when asked. */
+async function readTickets(stream: Readable, policy: PolicyIR, aggregator: ReportAggregator, io: Io, progress: boolean): Promise<void> {
   let read = 0;
   try {
     for await (const batch of batches(stream)) {
@@ -101,11 +102,25 @@ export async function runReport(args: ReportArgs): Promise<number> {
       }
       read += lines.length;
     }
+  } finally {
+    if (progress && read >= PROGRESS_EVERY) io.err("\n");
+  }
+}
+
+/** Run `sla report`; the exit code: 0, 1 when some line was bad or the input unreadable (usage errors throw). */
+export async function runReport(args: ReportArgs): Promise<number> {
+  const { io } = args;
+  const { render, range, asOfMs } = checkedOptions(args);
+  const stream = openTickets(args.input, io);
+  if (!stream) return 1;
+  const policy = loadPolicy(args.policyPath, io);
+  if (!policy) return 1;
+  const aggregator = new ReportAggregator(policy, { zone: billingZone(policy), range, asOfMs });
+  try {
+    await readTickets(stream, policy, aggregator, io, args.progress ?? (io === processIo && Boolean(process.stderr.isTTY)));
   } catch (e) {
     io.err(`sla: cannot read tickets \`${args.input}\`: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 1;
-  } finally {
-    if (progress && read >= PROGRESS_EVERY) io.err("\n");
   }
   const report = aggregator.report({ file: args.policyPath, asOf: formatInstant(asOfMs, "UTC"), asOfSource: args.at === null ? "now" : "--at" });
   io.out(render(report));
