@@ -70,7 +70,7 @@ export function parseOutages(raws: readonly unknown[], policy: PolicyIR): { ok: 
       const issue = parsed.error.issues[0];
       const key = issue?.code === "unrecognized_keys" ? [issue.keys[0] ?? ""] : [];
       const message = issue?.code === "unrecognized_keys" ? "is not a field of an outage" : issue?.input === undefined ? "is required" : (issue?.message ?? "is not a valid outage");
-      return { ok: false, error: { field: fieldPath([...(issue?.path ?? []), ...key], at), message } };
+      return { ok: false, error: { field: fieldPath(["outages", i, ...(issue?.path ?? []), ...key]), message } };
     }
     const o = parsed.data;
     const startMs = instant(o.start, `${at}.start`);
