@@ -11,6 +11,7 @@ import { FEE_OFFSET_LIMITS, type FeesIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { checkZone } from "./calendars.js";
 import { type CheckContext, sourceRef } from "./context.js";
+import { checkChargeBases, feeRulesDraft, type FeeRulesDraft, feeRulesIR, lowerCharge, lowerQuota, lowerWorkAllowance } from "./fee-rules.js";
 import { lowerPercent } from "./percent.js";
 
 let currencyCodes: Set<string> | null = null;
@@ -34,6 +35,8 @@ interface FeesDraft {
   invoice: Omit<FeesIR["invoice"], "due"> | null;
   due: FeesIR["invoice"]["due"] | null;
   lateCharge: FeesIR["lateCharge"];
+  /** Charges, allowances per kind of work and quotas (issue 12.5, `fee-rules.ts`). */
+  readonly rules: FeeRulesDraft;
 }
 
 /** A clause's reading context: the checker, the block's currency, and the draft it writes. */
@@ -89,6 +92,8 @@ const CLAUSES: { readonly [K in A.FeesItem["kind"]]: (c: ClauseContext, item: It
     const chargePercent = item.percent ? lowerPercent(ctx, item.percent.span) : null;
     if (chargePercent !== null) draft.lateCharge = { chargePercent, per: "startedMonth" };
   },
+  charge: (c, item) => lowerCharge(c.ctx, item, (m) => checkMoney(c, m), c.draft.rules),
+  quota: ({ ctx, draft }, item) => lowerQuota(ctx, item, draft.rules),
 };
 
 /** The block's `currency` clause (the last one wins), checked against ISO 4217. */
@@ -155,6 +160,12 @@ function lowerRate(c: ClauseContext, item: Item<"rate">): void {
 }
 
 function lowerAllowance({ ctx, draft }: ClauseContext, item: Item<"allowance">): void {
+  // Issue 12.5: "the first 2 hours of configuration work per month are free" names a kind of work.
+  if (item.regime && !ctx.symbols.has("plan", item.regime.text) && ctx.symbols.has("work", item.regime.text)) {
+    const work = ctx.symbols.resolve("work", item.regime);
+    if (work) lowerWorkAllowance(ctx, item, work.name.text, draft.rules);
+    return;
+  }
   const regime = ctx.symbols.resolve("plan", item.regime);
   const excess = item.excessAt ? ctx.symbols.resolve("plan", item.excessAt) : null;
   if (item.duration && (item.duration.unit !== "hour" || item.duration.business)) {
@@ -172,9 +183,10 @@ function lowerAllowance({ ctx, draft }: ClauseContext, item: Item<"allowance">):
  */
 export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: string): FeesIR | null {
   const currency = readCurrency(ctx, decl);
-  const draft: FeesDraft = { zone: defaultZone, vat: { applies: false, vatPercent: null }, rates: [], free: [], allowances: [], packages: [], invoice: null, due: null, lateCharge: null };
+  const draft: FeesDraft = { zone: defaultZone, vat: { applies: false, vatPercent: null }, rates: [], free: [], allowances: [], packages: [], invoice: null, due: null, lateCharge: null, rules: feeRulesDraft() };
   const clause: ClauseContext = { ctx, currency, draft };
   for (const item of decl.items) (CLAUSES[item.kind] as (c: ClauseContext, item: A.FeesItem) => void)(clause, item);
+  checkChargeBases(ctx, decl.items, draft.rules);
 
   const head = { start: decl.span.start, end: decl.span.start + "fees".length };
   if (!currency) {
@@ -188,7 +200,7 @@ export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: stri
     return null;
   }
   const { zone, vat, rates, free, allowances, packages, lateCharge } = draft;
-  return { currency: currency.text, vat, rates, free, allowances, packages, invoice: { ...draft.invoice, due: draft.due }, lateCharge, zone, origin: sourceRef(ctx, head) };
+  return { currency: currency.text, vat, rates, free, allowances, packages, invoice: { ...draft.invoice, due: draft.due }, lateCharge, ...feeRulesIR(draft.rules), zone, origin: sourceRef(ctx, head) };
 }
 
 /** A package deadline's months after a period date, checked: in months, bounded, from a known date. */

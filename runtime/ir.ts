@@ -11,7 +11,8 @@ import { z } from "zod";
 /** 4: credit modes, breach thresholds and claims within days (issue 12). */
 /** 5: yearly closures and rule holidays in calendars, recurring targets `clock.restart` (issue 11.5–11.6). */
 /** 6: availability commitments and objectives over a share of tickets (issue 12.3–12.4). */
-export const IR_VERSION = 6;
+/** 7: settlement periods of a month, quarter or year; charges, allowances per kind of work, quotas (issue 12.2, 12.5). */
+export const IR_VERSION = 7;
 
 /** Where a clause came from: file, 1-based line and column, and the clause's own text. */
 export const SourceRefSchema = z.object({
@@ -342,6 +343,31 @@ const Months = z
 /** A number of days, at most {@link FEE_OFFSET_LIMITS}`.days`. */
 const Days = z.number().int().nonnegative().max(FEE_OFFSET_LIMITS.days);
 
+/**
+ * A charge of the period (issue 12.5): a stated `amount`, an amount the period file states
+ * (`fromPeriod`), or `chargePercent` of another charge's amount, at least `minimum`
+ * ("extended hours: 20 % of the licence fee, at least EUR 2,000"). The base is a charge that is
+ * not itself a percentage (the checker says so). Amounts are in the fees' currency.
+ */
+export const ChargeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("fixed"), name: z.string(), title: z.string().nullable(), amount: Decimal, origin: SourceRefSchema }),
+  z.object({ kind: z.literal("fromPeriod"), name: z.string(), title: z.string().nullable(), origin: SourceRefSchema }),
+  z.object({ kind: z.literal("percentOf"), name: z.string(), title: z.string().nullable(), chargePercent: Percent, base: z.string(), minimum: Decimal.nullable(), origin: SourceRefSchema }),
+]);
+export type ChargeIR = z.infer<typeof ChargeSchema>;
+
+/**
+ * The settlement period (issue 12.2), read in the billing zone: calendar months, or quarters or
+ * years that start on the first day of `startMonth` ("quarters starting February 1": 2).
+ * Absent: months, and a period file may give any dates (SPEC §6 as it was).
+ */
+export const SettlementPeriodSchema = z.object({
+  unit: z.enum(["month", "quarter", "year"]),
+  startMonth: z.number().int().min(1).max(12),
+  origin: SourceRefSchema,
+});
+export type SettlementPeriodIR = z.infer<typeof SettlementPeriodSchema>;
+
 export const FeesSchema = z.object({
   currency: z.string(),
   /** VAT on top of the subtotal: `vatPercent` from the policy, or the period's `vatRate` when `null`. */
@@ -385,6 +411,12 @@ export const FeesSchema = z.object({
   }),
   /** Simple interest on the total: `chargePercent` of it for each started month of lateness. */
   lateCharge: z.object({ chargePercent: Percent, per: z.literal("startedMonth") }).nullable(),
+  /** Charges of the period (issue 12.5), each an invoice line; absent when the policy has none. */
+  charges: z.array(ChargeSchema).optional(),
+  /** Free hours of a kind of work per week or calendar month (issue 12.5); absent when none. */
+  workAllowances: z.array(z.object({ kind: z.string(), hours: Decimal, per: z.enum(["week", "month"]), origin: SourceRefSchema })).optional(),
+  /** Hours of work counted outside billing (issue 12.5): `kind` `null` counts every kind. */
+  quotas: z.array(z.object({ kind: z.string().nullable(), hours: Decimal, per: z.enum(["week", "month", "quarter"]), origin: SourceRefSchema })).optional(),
   /** IANA zone in which billing dates and claims are read. */
   zone: z.string(),
   origin: SourceRefSchema,
@@ -470,6 +502,8 @@ export const PolicySchema = z.object({
   /** Objectives over a share of tickets (issue 12.4); absent when the policy has none. */
   objectives: z.array(ObjectiveSchema).optional(),
   fees: FeesSchema.nullable(),
+  /** The settlement period `period quarter starting Feb 1` (issue 12.2); absent: months, any dates. */
+  period: SettlementPeriodSchema.optional(),
   /** Kinds of work the fees distinguish (`bug_fix`, `onboarding`, …). */
   works: z.array(NamedSchema),
   obligations: z.array(NamedSchema),

@@ -15,6 +15,8 @@ import { parseInstant } from "./instant.js";
 import { fieldPath, inSupportedYears, type InputError, parseTicket, type Ticket } from "./io.js";
 import type { FeesIR, PolicyIR } from "./ir.js";
 import { Dec } from "./settle-decimal.js";
+import { type StatedCharge, statedCharges } from "./settle-fee-rules.js";
+import { periodBoundsProblem, periodContaining, withNamedPeriod } from "./settlement-period.js";
 import { addDays, isAfter, isBefore, isLocalDate, isSupportedDate, localDateOf, midnightAfter, SUPPORTED_DATE_MESSAGE } from "./settle-dates.js";
 
 // The value types of a settlement, re-exported for the modules and tests that import them here.
@@ -81,6 +83,8 @@ export const PeriodSchema = object({
   work: z.array(WorkSchema, { error: "must be an array of work entries" }).default([]),
   packages: z.array(PackageSchema, { error: "must be an array of package purchases" }).default([]),
   trialStart: LocalDateSchema.nullish(),
+  /** Issue 12.5: the amounts of the policy's `charge … from period` charges. */
+  charges: z.array(object({ charge: text(), amount: decimalText("12000.00"), notes: Notes }), { error: "must be an array of charges" }).default([]),
   /** Outages for the availability commitments (issue 12.3), validated by `parseOutages`. */
   outages: z.array(z.unknown(), { error: "must be an array of outages" }).default([]),
   vatRate: decimalText("0.21").nullish(),
@@ -131,6 +135,10 @@ export interface Period {
   readonly trialStart: string | null;
   readonly vatRate: string | null;
   readonly paidOn: string | null;
+  /** Issue 12.2: the period's name (`2026-Q1`) when the policy declares its period or the file names it. */
+  readonly name?: string;
+  /** Issue 12.5: the amounts of the policy's `charge … from period` charges. */
+  readonly charges?: readonly StatedCharge[];
 }
 
 /** The outcome of {@link parsePeriod}: the period, or the first input error naming its field. */
@@ -299,7 +307,10 @@ function parseClaim(p: PeriodJson, zone: string): Period["claim"] {
  * adds VAT without stating the rate; `trialStart` is required when packages are bought.
  */
 export function parsePeriod(input: unknown, policy: PolicyIR): ParsePeriodResult {
-  const parsed = PeriodSchema.safeParse(input);
+  // Issue 12.2: `"period": "2026-Q1"` names one of the policy's periods; dates must be one.
+  const named = withNamedPeriod(input, policy.period);
+  if ("error" in named) return fail("period", named.error);
+  const parsed = PeriodSchema.safeParse(named.input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     if (!issue) return fail("period", "is not a valid period");
@@ -309,8 +320,12 @@ export function parsePeriod(input: unknown, policy: PolicyIR): ParsePeriodResult
     return fail(fieldPath(issue.path, "period"), issue.message);
   }
   const p = parsed.data;
+  const bounds = periodBoundsProblem(policy.period, p.period.from, p.period.to);
+  if (bounds !== null) return fail("period", bounds);
   try {
-    return { ok: true, period: checkedPeriod(p, policy) };
+    const period = checkedPeriod(p, policy);
+    const name = named.name ?? (policy.period ? periodContaining(policy.period, period.from).name : null);
+    return { ok: true, period: name === null ? period : { ...period, name } };
   } catch (e) {
     if (e instanceof FieldError) return fail(e.field, e.message);
     throw e;
@@ -346,6 +361,8 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
   if (!outages.ok) throw new FieldError(outages.error.field, outages.error.message);
   const work = fees ? parseWork(p, policy, fees, plan) : [];
   const packages = fees ? parsePackages(p, fees) : [];
+  const charges = statedCharges(p.charges, fees, policy.id);
+  if (!charges.ok) throw new FieldError(charges.field, charges.message);
   checkVat(p, policy);
 
   return {
@@ -365,5 +382,6 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
     trialStart: p.trialStart ?? null,
     vatRate: p.vatRate ?? null,
     paidOn: p.paidOn ?? null,
+    ...(charges.charges.length > 0 ? { charges: charges.charges } : {}),
   };
 }

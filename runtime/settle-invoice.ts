@@ -18,10 +18,11 @@
  * - the late charge counts months from the due date: paying on or before the day one month after
  *   the due date is one started month, and so on (month ends clamped); simple, rounded once.
  */
-import type { FeesIR } from "./ir.js";
+import type { FeesIR, SettlementPeriodIR } from "./ir.js";
 import { billedRegime, findRate, type PackagePurchase, type Period, type WorkEntry } from "./period.js";
 import { addDays, addDecimalMonths, compareDates, dayOfNextMonth, endOfMonth, isAfter, isBefore, monthOf, startedMonthsLate } from "./settle-dates.js";
 import { Dec, hoursText, money, percentOf } from "./settle-decimal.js";
+import { type ChargeResult, settleCharges, WorkAllowances } from "./settle-fee-rules.js";
 
 export { startedMonthsLate } from "./settle-dates.js";
 
@@ -45,6 +46,8 @@ export interface InvoiceResult {
   readonly dueOn: string;
   /** Charged when `paidOn` is after `dueOn`; `"0.00"` otherwise. */
   readonly lateCharge: string;
+  /** Issue 12.5: each charge of the period with how it was reached; absent when the policy has none. */
+  readonly charges?: readonly ChargeResult[];
 }
 
 const ZERO = new Dec(0);
@@ -99,7 +102,14 @@ class LineBuilder {
   constructor(
     private readonly fees: FeesIR,
     private readonly packages: readonly PackageState[],
+    private readonly kindAllowances: WorkAllowances,
   ) {}
+
+  /** Issue 12.5: a charge of the period, one line rounded to the cent. */
+  charge(description: string, exact: Dec): void {
+    const amount = new Dec(money(exact));
+    this.push({ line: { description, hours: null, rate: null, amount: money(amount) }, amount });
+  }
 
   private push(entry: { line: InvoiceLine; amount: Dec }): void {
     this.lines.push(entry.line);
@@ -123,6 +133,14 @@ class LineBuilder {
     if (fees.free.includes(w.kind)) {
       this.push(line(`${head(null)} (free of charge)`, rest, ZERO));
       return;
+    }
+    // Issue 12.5: the kind's free hours first ("the first 2 hours of configuration work per month
+    // are free"): free by contract, so they go before hours the customer prepaid.
+    const free = this.kindAllowances.take(w.kind, w.date, rest);
+    if (free) {
+      rest = rest.minus(free.hours);
+      this.push(line(`${head(w.regime)} (${free.words})`, free.hours, ZERO));
+      if (rest.isZero()) return;
     }
     // Prepaid package hours first: only the kind the package draws, in the regime bought ("5
     // hours of Premium Support or 9 hours of Standard Support": hours of a regime pay for work
@@ -172,10 +190,13 @@ function vatOf(fees: FeesIR, period: Period, subtotal: Dec): Dec {
   return period.vatRate === null ? ZERO : new Dec(money(subtotal.times(period.vatRate)));
 }
 
-/** The invoice of a period (SPEC §6); `fees` is the policy's fees block. */
-export function settleInvoice(fees: FeesIR, period: Period): InvoiceResult {
+/** The invoice of a period (SPEC §6); `fees` is the policy's fees block, `sp` its settlement period (issue 12.2). */
+export function settleInvoice(fees: FeesIR, period: Period, sp?: SettlementPeriodIR): InvoiceResult {
   const packages = packageStates(fees, period);
-  const builder = new LineBuilder(fees, packages);
+  const builder = new LineBuilder(fees, packages, new WorkAllowances(fees, sp));
+  // Issue 12.5: the period's charges head the invoice, in the policy's order.
+  const charges = settleCharges(fees, period.charges ?? []);
+  for (const c of charges.lines) builder.charge(c.description, c.amount);
   // Date order (SPEC §6: allowances are consumed in date order); on one day, purchases first.
   const events: { date: string; run: () => void }[] = [
     ...packages.filter((p) => !isBefore(p.purchase.purchasedOn, period.from)).map((p) => ({ date: p.purchase.purchasedOn, run: () => builder.purchase(p) })),
@@ -203,5 +224,6 @@ export function settleInvoice(fees: FeesIR, period: Period): InvoiceResult {
     issuedOn,
     dueOn,
     lateCharge: money(lateCharge),
+    ...(fees.charges?.length ? { charges: charges.results } : {}),
   };
 }

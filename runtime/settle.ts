@@ -14,6 +14,7 @@ import { evaluateObjectives, type ObjectiveResult } from "./objectives.js";
 import { joinPeriodCredit, type PeriodCreditResult } from "./period-credit.js";
 import { type CreditResult, settleCredit } from "./settle-credit.js";
 import { type InvoiceLine, type InvoiceResult, settleInvoice } from "./settle-invoice.js";
+import { type QuotaResult, settleQuotas } from "./settle-fee-rules.js";
 
 export type { AvailabilityResult, CreditResult, InvoiceLine, InvoiceResult, ObjectiveResult, PeriodCreditResult };
 export { parsePeriod, PeriodSchema, type Period, type ParsePeriodResult } from "./period.js";
@@ -22,11 +23,14 @@ export { parsePeriod, PeriodSchema, type Period, type ParsePeriodResult } from "
 export interface SettlementResult {
   readonly policy: string;
   readonly customer: string | null;
-  readonly period: { readonly from: string; readonly to: string };
+  /** `name` (issue 12.2): `2026-Q1`, when the policy declares its period or the file names it. */
+  readonly period: { readonly from: string; readonly to: string; readonly name?: string };
   /** `null` when the policy grants no credits or no eligible ticket breached. */
   readonly credit: CreditResult | null;
   /** `null` when the policy has no fees block (nothing is invoiced under it). */
   readonly invoice: InvoiceResult | null;
+  /** Issue 12.5: hours per quota and week, month or quarter (outside billing); absent when the policy has none. */
+  readonly quotas?: readonly QuotaResult[];
   /** Issue 12.3: each availability commitment by name; absent when the policy has none. */
   readonly availability?: Readonly<Record<string, AvailabilityResult>>;
   /** Issue 12.4: each objective by name; absent when the policy has none. */
@@ -41,9 +45,10 @@ export function settle(policy: PolicyIR, period: Period): SettlementResult {
   const base = {
     policy: policy.id,
     customer: period.customer,
-    period: { from: period.from, to: period.to },
+    period: { from: period.from, to: period.to, ...(period.name !== undefined ? { name: period.name } : {}) },
     credit,
-    invoice: policy.fees ? settleInvoice(policy.fees, period) : null,
+    invoice: policy.fees ? settleInvoice(policy.fees, period, policy.period) : null,
+    ...(policy.fees?.quotas ? { quotas: settleQuotas(policy.fees, period.work, period.from, period.to, policy.period) } : {}),
   };
   // Policies without commitments settle exactly as before (no new fields).
   if (!policy.availability?.length && !policy.objectives?.length) return base;

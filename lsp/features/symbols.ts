@@ -127,6 +127,8 @@ function declSymbol(result: CompileResult, d: A.Decl): DocumentSymbol {
       );
       return symbol(result, "fees", LspSymbolKind.Object, d.span, null, children);
     }
+    case "period":
+      return clause(result, d);
     case "example":
       return symbol(
         result,
