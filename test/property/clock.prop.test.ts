@@ -21,6 +21,7 @@ import { parseTicket, type TicketResult } from "../../runtime/io.js";
 import type { CalendarIR, ClockIR, EscalationAfter, Goal, PolicyIR, Window } from "../../runtime/ir.js";
 import { policy, target } from "../runtime/fixtures.js";
 import { propertyRuns } from "./budget.js";
+import { hourWindowsArb } from "./hour-windows.js";
 import { calendarIR, ReferenceCalendar } from "./reference-calendar.js";
 import { MINUTE, referenceClock, type RefEvent, type RefEventType } from "./reference-clock.js";
 
@@ -35,14 +36,7 @@ const ORIGIN = { file: "prop.sla", line: 1, column: 1, text: "" };
 const HORIZON = 40 * DAY;
 
 /** 0–2 windows on whole hours, each at least an hour (so none fits inside a DST gap). */
-const dayArb: fc.Arbitrary<Window[]> = fc
-  .uniqueArray(fc.integer({ min: 0, max: 24 }), { maxLength: 4 })
-  .map((edges) => {
-    const s = [...edges].sort((a, b) => a - b);
-    const ws: Window[] = [];
-    for (let i = 0; i + 1 < s.length; i += 2) ws.push({ from: s[i]! * 60, to: s[i + 1]! * 60 });
-    return ws;
-  });
+const dayArb = hourWindowsArb;
 
 /** A calendar open on some weekdays, with a country's holidays now and then, and a start in 1990–2150. */
 const calendarArb = fc

@@ -9,9 +9,10 @@ import { describe, expect, it } from "vitest";
 import { evaluateTicket } from "../../runtime/evaluate.js";
 import { formatInstant, parseInstant } from "../../runtime/instant.js";
 import { parseTicket } from "../../runtime/io.js";
-import type { ClockIR, Window } from "../../runtime/ir.js";
+import type { ClockIR } from "../../runtime/ir.js";
 import { policy, target } from "../runtime/fixtures.js";
 import { propertyRuns } from "./budget.js";
+import { hourWindowsArb } from "./hour-windows.js";
 import { calendarIR, ReferenceCalendar } from "./reference-calendar.js";
 import { MINUTE, referenceRecurring, type RecEvent, type RecEventType } from "./reference-recurring.js";
 
@@ -22,16 +23,6 @@ const TO = Date.UTC(2028, 0, 1);
 const HORIZON_MINUTES = 30 * 1440;
 const CLOCK: ClockIR = { start: ["respond"], pause: ["pause"], resume: ["resume"], stop: ["resolve"], restart: ["respond", "update"] };
 
-/** 0–2 windows on whole hours, each at least an hour. */
-const dayArb: fc.Arbitrary<Window[]> = fc
-  .uniqueArray(fc.integer({ min: 0, max: 24 }), { maxLength: 4 })
-  .map((edges) => {
-    const s = [...edges].sort((a, b) => a - b);
-    const ws: Window[] = [];
-    for (let i = 0; i + 1 < s.length; i += 2) ws.push({ from: s[i]! * 60, to: s[i + 1]! * 60 });
-    return ws;
-  });
-
 const eventArb = fc.record({
   minute: fc.integer({ min: 0, max: 4 * 1440 }),
   type: fc.constantFrom<RecEventType>("update", "update", "update", "respond", "pause", "resume", "resolve"),
@@ -39,7 +30,7 @@ const eventArb = fc.record({
 
 const scenarioArb = fc.record({
   zone: fc.constantFrom(...ZONES),
-  week: fc.array(dayArb, { minLength: 7, maxLength: 7 }),
+  week: fc.array(hourWindowsArb, { minLength: 7, maxLength: 7 }),
   startMinute: fc.integer({ min: FROM / MINUTE, max: TO / MINUTE }),
   firstRespond: fc.integer({ min: 0, max: 600 }),
   events: fc.array(eventArb, { maxLength: 12 }),
