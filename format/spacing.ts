@@ -20,8 +20,9 @@ export function spacingBetween(prev: IToken, next: IToken): Spacing {
   if (b === "Comma") return "none";
   if (a === "Comma") return "line";
   if ((a === "Dash" && rangeEnds.has(b)) || (b === "Dash" && rangeEnds.has(a))) return "none";
-  // `expect invoice.total "70.79"`: a dotted path of words.
-  if ((a === "Dot" && b !== "NumberLit") || (b === "Dot" && a !== "NumberLit")) return "none";
+  // `expect invoice.total "70.79"`, `expect quotas.2.exceeded "true"`: a dotted path of words and
+  // list indexes. (Only `2 .3` could merge, into the number `2.3`; the soundness check refuses that.)
+  if (a === "Dot" || b === "Dot") return "none";
   return "space";
 }
 
