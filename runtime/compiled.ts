@@ -91,7 +91,9 @@ export interface CompiledPolicy {
   readonly excludedChannels: ReadonlyMap<string, string>;
   readonly escalations: readonly CompiledEscalation[];
   readonly credits: CompiledCredits | null;
-  /** Exclusions by cause and attribute (issue 11); `null` when the policy has none. */
+  /** Excluded cause → the goal text of its tickets (issue 11): read only for tickets that give a cause. */
+  readonly excludedCauses: ReadonlyMap<string, string> | null;
+  /** Exclusions by attribute (issue 11); `null` when the policy has none. */
   readonly exclusions: readonly CompiledExclusion[] | null;
   /** Calendars completed by each ticket's customer; `null` when the policy has none. */
   readonly customerCalendars: CustomerCalendars | null;
@@ -268,10 +270,8 @@ function compile(policy: PolicyIR): CompiledPolicy {
     if (credits.ineligibleWhen) usesFacts = true;
   }
 
-  const exclusions: CompiledExclusion[] = [
-    ...policy.exclusions.causes.map((c) => ({ holds: predicateOf([{ on: "cause", values: [c.name] }]), reason: exclusionReason(c.origin) })),
-    ...(policy.exclusions.attributes ?? []).map((e) => ({ holds: predicateOf(e.when), reason: exclusionReason(e.origin) })),
-  ];
+  const excludedCauses = new Map(policy.exclusions.causes.map((c) => [c.name, exclusionReason(c.origin)]));
+  const exclusions: CompiledExclusion[] = (policy.exclusions.attributes ?? []).map((e) => ({ holds: predicateOf(e.when), reason: exclusionReason(e.origin) }));
   if (exclusions.length > 0) usesFacts = true;
 
   return {
@@ -285,6 +285,7 @@ function compile(policy: PolicyIR): CompiledPolicy {
     excludedChannels: new Map(policy.exclusions.channels.map((c) => [c.channel, `no SLA (${c.channel} channel)`])),
     escalations,
     credits,
+    excludedCauses: excludedCauses.size > 0 ? excludedCauses : null,
     exclusions: exclusions.length > 0 ? exclusions : null,
     customerCalendars: customer.size > 0 ? customer : null,
     usesFacts,

@@ -144,6 +144,10 @@ function exclusionOf(c: CompiledPolicy, ticket: Ticket, region: CompiledRegion |
     if (reason !== undefined) return reason;
   }
   // Issue 11: `exclude cause x`, `exclude product beta`, `exclude beta_feature`, naming the clause.
+  if (ticket.cause != null && c.excludedCauses !== null) {
+    const reason = c.excludedCauses.get(ticket.cause);
+    if (reason !== undefined) return reason;
+  }
   if (c.exclusions !== null && facts !== null) {
     const f = factsAt(facts, facts.priority);
     for (const e of c.exclusions) if (e.holds(f)) return e.reason;

@@ -225,14 +225,16 @@ describe("ticket attribute errors name the field and the valid values", () => {
 });
 
 describe("policies without attributes", () => {
-  it("compile to no attribute machinery at all", () => {
+  it("compile to no attribute machinery at all (an excluded cause is one map lookup, for tickets that give a cause)", () => {
     const plain = policyOf(`policy plain "Plain"
 priority P1 "Critical"
+exclude cause force_majeure "beyond control"
 calendar office { zone "Europe/Berlin" Mon-Fri 09:00-18:00 }
 target response { stop on respond goals { | priority | goal | | P1 | 2 business hours | } }
 `);
     const c = compiledPolicy(plain);
     expect([c.usesFacts, c.exclusions, c.customerCalendars, c.targets[0]!.sections, c.targets[0]!.calendarRules]).toEqual([false, null, null, null, null]);
     expect(Object.keys(plain)).not.toContain("fields");
+    expect([...c.excludedCauses!.keys()]).toEqual(["force_majeure"]);
   });
 });
