@@ -57,11 +57,13 @@ export function joinPeriodCredit(
   if (parts.length === 0) return null;
 
   const credits = policy.credits;
+  // `credits for paid`: a period under another plan earns no credit from its commitments either.
+  const planProblem = credits?.plans != null && (period.plan === null || !credits.plans.includes(period.plan)) ? `plan ${period.plan ?? "(none)"} earns no credits` : null;
   const rule = credits && creditMode(credits) === "highest" ? "highest" : "sum";
   const joined = rule === "highest" ? parts.reduce((m, p) => (p.amount.gt(m) ? p.amount : m), new Dec(0)) : parts.reduce((s, p) => s.plus(p.amount), new Dec(0));
   const cap = credits?.capPercent != null ? percentOf(fees, credits.capPercent) : null;
   const capped = cap !== null && joined.gt(cap);
-  const problems = credits ? claimProblems(credits, period, claimDeadline(credits, period)) : [];
+  const problems = [...(planProblem !== null ? [planProblem] : []), ...(credits ? claimProblems(credits, period, claimDeadline(credits, period)) : [])];
   const amount = problems.length > 0 ? new Dec(0) : capped && cap !== null ? cap : joined;
 
   const words = [rule === "highest" ? "the highest part applies (credits are not cumulative)" : "the parts add up"];

@@ -40,11 +40,14 @@ describe("period examples of availability and objectives", () => {
   it.each([
     ["uptime-bands-2026-03", "examples/periods/uptime-bands.sla"],
     ["objective-share-2026-03", "examples/periods/objective-share.sla"],
+    ["mapledeploy-2026-03", "examples/agreements/mapledeploy.sla"],
+    ["mapledeploy-2026-04", "examples/agreements/mapledeploy.sla"],
+    ["mapledeploy-2026-05-trial", "examples/agreements/mapledeploy.sla"],
   ])("%s settles to its expected result", (name, path) => {
     expect(settled(compiled(path), periodJson(name))).toEqual(JSON.parse(read(`examples/periods/${name}.expected.json`)));
   });
 
-  it.each(["examples/periods/uptime-bands.sla", "examples/periods/objective-share.sla"])("the example cases of %s pass", (path) => {
+  it.each(["examples/periods/uptime-bands.sla", "examples/periods/objective-share.sla", "examples/agreements/mapledeploy.sla"])("the example cases of %s pass", (path) => {
     const outcomes = runExamples(compiled(path), (file) => ({ ok: true, json: JSON.parse(read(join(dirname(path), file))) }));
     expect(outcomes.map((o) => [o.name, o.pass, o.error])).toEqual(outcomes.map((o) => [o.name, true, null]));
   });
@@ -73,6 +76,12 @@ describe("period examples of availability and objectives", () => {
     // The cap bounds the joined credit.
     const capped = compiled("capped.sla", read("examples/periods/objective-share.sla").replace("cap 20%", "cap 6%"));
     expect(settled(capped, periodJson("objective-share-2026-03")).periodCredit).toMatchObject({ amount: "600.00", capped: true });
+  });
+
+  it("gives no credit to a period whose plan the credits block does not name (MapleDeploy's free trials)", () => {
+    const r = settled(compiled("examples/agreements/mapledeploy.sla"), periodJson("mapledeploy-2026-05-trial"));
+    expect(r.availability?.["vm"]?.creditPercent).toBe("50");
+    expect(r.periodCredit).toMatchObject({ amount: "0.00", eligible: false, reason: expect.stringContaining("plan trial earns no credits") });
   });
 
   it("leaves the settlement of a policy without commitments exactly as it was", () => {
