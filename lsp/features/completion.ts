@@ -102,6 +102,7 @@ const DECLARATIONS = [
   "event",
   "cause",
   "exclude",
+  "period",
   "example",
 ];
 // Maps, not object literals: the keys are looked up with words the user typed (`constructor`).
@@ -209,6 +210,8 @@ function topLevel(ctx: CursorContext, items: Items): void {
   else if (first === "exclude" && w[1] === "cause" && w.length === 2) items.names(["cause"]);
   else if ((first === "escalation" || first === "credits") && w.length === 1) items.words("for");
   else if ((first === "escalation" || first === "credits") && (last === "for" || last === ",")) items.names(["plan"], ctx.stmt);
+  else if (first === "period" && w.length === 1) items.words("month", "quarter starting", "year starting");
+  else if (first === "period" && last === "starting") items.words(...MONTHS);
 }
 
 function calendarBlock(ctx: CursorContext, items: Items): void {
@@ -318,6 +321,8 @@ function feesBlock(ctx: CursorContext, items: Items): void {
       "payment net",
       "payment by end of month",
       "late charge",
+      "charge",
+      "quota",
     );
   } else if (first === "zone" && w.length === 1) items.values(zones(), true);
   else if (first === "currency" && w.length === 1) items.values(currencies(), false);
@@ -325,7 +330,12 @@ function feesBlock(ctx: CursorContext, items: Items): void {
   else if ((first === "rate" || first === "package") && lastType === "NumberLit") items.values(currencies(), false);
   else if ((first === "rate" || first === "allowance") && last === "per") items.words("hour", "month");
   else if (first === "free" && (w.length === 1 || last === ",")) items.names(["work"], ctx.stmt);
-  else if ((first === "allowance" || first === "package") && w.length === 1) items.names(["plan"]);
+  else if (first === "allowance" && w.length === 1) items.names(["plan", "work"]);
+  else if (first === "package" && w.length === 1) items.names(["plan"]);
+  else if (first === "quota" && w.length === 1) items.names(["work"]);
+  else if (first === "quota" && last === "per") items.words("week", "month", "quarter");
+  else if (first === "charge" && lastType === "NumberLit") items.values(currencies(), false);
+  else if (first === "charge" && last === ",") items.words("at least");
   else if (first === "allowance" && lastType === "NumberLit") items.words("hour", "hours");
   else if (first === "allowance" && last === ",") items.words("excess at");
   else if (last === "at" && w.includes("excess")) items.names(["plan"]);
