@@ -237,7 +237,11 @@ function checkMember(field: string, value: string | null | undefined, valid: rea
 
 const EVENT_TYPES: ReadonlySet<string> = new Set(EventTypeSchema.options);
 const optionalText = (v: unknown): v is string | null | undefined => v === undefined || v === null || typeof v === "string";
-const validInstant = (v: unknown): v is string => typeof v === "string" && parseInstant(v) !== null;
+/** Epoch ms of an instant text, else NaN (not a string, or not an instant). */
+const instantMs = (v: unknown): number => (typeof v === "string" ? (parseInstant(v) ?? NaN) : NaN);
+
+/** A ticket the fast path accepted, with its instants already parsed (each is parsed once). */
+type FastTicket = Omit<TicketJson, "events"> & { events: TicketEvent[]; openedAtMs: number; asOfMs: number | null };
 
 /**
  * The hot path of {@link parseTicket}: accept a ticket that is plainly well formed without zod
@@ -246,7 +250,7 @@ const validInstant = (v: unknown): v is string => typeof v === "string" && parse
  * `TicketSchema` rejects: `test/runtime/evaluate-io.test.ts` compares the two. Only known keys
  * are copied into a fresh object, so `__proto__` and friends never travel.
  */
-function wellFormedTicket(input: unknown): TicketJson | null {
+function wellFormedTicket(input: unknown): FastTicket | null {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return null;
   const o = input as Record<string, unknown>;
   const { id, priority, plan, region, channel, language, openedAt, asOf, cause } = o;
@@ -255,19 +259,25 @@ function wellFormedTicket(input: unknown): TicketJson | null {
   if (o["attributes"] !== undefined || o["customer"] !== undefined || !optionalText(cause)) return null;
   if (!optionalText(priority) || !optionalText(plan) || !optionalText(region) || !optionalText(channel)) return null;
   if (!(language === undefined || language === null || (typeof language === "string" && /^[a-z]{2}$/.test(language)))) return null;
-  if (!validInstant(openedAt) || !(asOf === undefined || asOf === null || validInstant(asOf))) return null;
+  const openedAtMs = instantMs(openedAt);
+  const asOfMs = asOf === undefined || asOf === null ? null : instantMs(asOf);
+  if (openedAtMs !== openedAtMs || asOfMs !== asOfMs) return null;
   const rawEvents = o["events"] === undefined ? [] : o["events"];
   if (!Array.isArray(rawEvents)) return null;
-  const events: TicketEventJson[] = [];
+  const events: TicketEvent[] = [];
   for (const e of rawEvents as unknown[]) {
     if (typeof e !== "object" || e === null || Array.isArray(e)) return null;
     const { at, type, priority: p } = e as Record<string, unknown>;
-    if (!validInstant(at) || typeof type !== "string" || !EVENT_TYPES.has(type)) return null;
+    const atMs = instantMs(at);
+    if (atMs !== atMs || typeof type !== "string" || !EVENT_TYPES.has(type)) return null;
     if (p !== undefined && typeof p !== "string") return null;
     if (type === "reprioritize" && p === undefined) return null;
-    events.push(p === undefined ? { at, type: type as EventType } : { at, type: type as EventType, priority: p });
+    // The shape parseTicket gives events of the slow path, so the evaluator sees one shape.
+    events.push(p === undefined ? { at: at as string, type: type as EventType, atMs } : { at: at as string, type: type as EventType, priority: p, atMs });
   }
-  return cause === undefined ? { id, priority, plan, region, channel, language, openedAt, events, asOf } : { id, priority, plan, region, channel, language, openedAt, events, asOf, cause };
+  const t: FastTicket = { id, priority, plan, region, channel, language, openedAt: openedAt as string, events, asOf: asOf as string | null | undefined, openedAtMs, asOfMs };
+  if (cause !== undefined) t.cause = cause;
+  return t;
 }
 
 /**
@@ -296,8 +306,10 @@ export function inSupportedYears(ms: number): boolean {
  */
 export function parseTicket(input: unknown, policy: PolicyIR): ParseTicketResult {
   const axes = axesOf(policy);
-  let t = wellFormedTicket(input);
-  if (t === null) {
+  const fast = wellFormedTicket(input);
+  let t: TicketJson | FastTicket;
+  if (fast !== null) t = fast;
+  else {
     const parsed = axes.schema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -316,13 +328,15 @@ export function parseTicket(input: unknown, policy: PolicyIR): ParseTicketResult
   const languages = t.region == null ? undefined : axes.regionLanguages.get(t.region);
   if (languages && t.language == null) return fail("language", `is required in region ${t.region} (languages ${languages})`);
 
-  const openedAtMs = parseInstant(t.openedAt)!;
+  const openedAtMs = fast !== null ? fast.openedAtMs : parseInstant(t.openedAt)!;
   if (!inSupportedYears(openedAtMs)) return fail("openedAt", YEARS_MESSAGE);
-  if (t.asOf != null && !inSupportedYears(parseInstant(t.asOf)!)) return fail("asOf", YEARS_MESSAGE);
-  const events: TicketEvent[] = [];
+  const asOfMs = fast !== null ? fast.asOfMs : t.asOf == null ? null : parseInstant(t.asOf)!;
+  if (asOfMs !== null && !inSupportedYears(asOfMs)) return fail("asOf", YEARS_MESSAGE);
+  // The fast path's events already have their instants: checked here and kept as they are.
+  const events: TicketEvent[] = fast !== null ? fast.events : [];
   for (let i = 0; i < t.events.length; i++) {
     const ev = t.events[i]!;
-    const atMs = parseInstant(ev.at)!;
+    const atMs = fast !== null ? fast.events[i]!.atMs : parseInstant(ev.at)!;
     if (!inSupportedYears(atMs)) return fail(`events[${i}].at`, YEARS_MESSAGE);
     if (atMs < openedAtMs) return fail(`events[${i}].at`, `${ev.at} is before openedAt ${t.openedAt}`);
     if (axes.attributes !== null) {
@@ -332,7 +346,7 @@ export function parseTicket(input: unknown, policy: PolicyIR): ParseTicketResult
     if (ev.type === "reprioritize" && priorities.length > 0 && !priorities.includes(ev.priority!)) {
       return fail(`events[${i}].priority`, `unknown priority "${ev.priority}" (valid: ${priorities.join(", ")})`);
     }
-    events.push(ev.priority === undefined ? { at: ev.at, type: ev.type, atMs } : { at: ev.at, type: ev.type, priority: ev.priority, atMs });
+    if (fast === null) events.push(ev.priority === undefined ? { at: ev.at, type: ev.type, atMs } : { at: ev.at, type: ev.type, priority: ev.priority, atMs });
   }
   let attributeValues: ReadonlyMap<string, string | boolean> | undefined;
   let customerCalendar: Customer | undefined;
@@ -347,7 +361,7 @@ export function parseTicket(input: unknown, policy: PolicyIR): ParseTicketResult
     if (!customer.ok) return { ok: false, error: customer.error };
     customerCalendar = customer.customer;
   }
-  const ticket: Ticket = {
+  const ticket: { -readonly [K in keyof Ticket]: Ticket[K] } = {
     id: t.id,
     priority: t.priority,
     plan: t.plan,
@@ -358,13 +372,14 @@ export function parseTicket(input: unknown, policy: PolicyIR): ParseTicketResult
     events,
     asOf: t.asOf,
     openedAtMs,
-    asOfMs: t.asOf == null ? null : parseInstant(t.asOf),
-    // Only tickets that carry them get these keys: the common ticket keeps its shape.
-    ...(t.cause != null ? { cause: t.cause } : {}),
-    ...(t.attributes != null ? { attributes: t.attributes } : {}),
-    ...(t.customer != null ? { customer: t.customer } : {}),
-    ...(attributeValues ? { attributeValues } : {}),
-    ...(customerCalendar ? { customerCalendar } : {}),
+    asOfMs,
   };
+  // Only tickets that carry them get these keys: the common ticket keeps its shape. Assigned
+  // rather than spread: spreads of conditional objects allocate and make the shape dynamic.
+  if (t.cause != null) ticket.cause = t.cause;
+  if (t.attributes != null) ticket.attributes = t.attributes;
+  if (t.customer != null) ticket.customer = t.customer;
+  if (attributeValues) ticket.attributeValues = attributeValues;
+  if (customerCalendar) ticket.customerCalendar = customerCalendar;
   return { ok: true, ticket };
 }

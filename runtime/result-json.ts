@@ -15,22 +15,45 @@ function str(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
-const orNull = (s: string | null): string => (s === null ? "null" : str(s));
+/**
+ * Quoted texts of the policy (target and role names, goal texts, thresholds): a handful of
+ * distinct strings written on every line, so each is tested once. Bounded, in case a caller
+ * feeds results of ever new policies.
+ */
+const quoted = new Map<string, string>();
+const MAX_QUOTED = 10_000;
+
+function policyText(s: string): string {
+  let q = quoted.get(s);
+  if (q === undefined) {
+    if (quoted.size >= MAX_QUOTED) quoted.clear();
+    q = str(s);
+    quoted.set(s, q);
+  }
+  return q;
+}
+
+/**
+ * An instant of the result: `formatInstant` writes only digits, `-:.+TZ` (or `NaN`/`Infinity`),
+ * so it is quoted without the escape test, which would also flatten the string it builds.
+ */
+const instant = (s: string): string => `"${s}"`;
+const instantOrNull = (s: string | null): string => (s === null ? "null" : `"${s}"`);
 
 export function resultJson(r: TicketResult): string {
-  let out = `{"id":${str(r.id)},"policy":${str(r.policy)},"asOf":${str(r.asOf)},"targets":[`;
+  let out = `{"id":${str(r.id)},"policy":${policyText(r.policy)},"asOf":${instant(r.asOf)},"targets":[`;
   for (let i = 0; i < r.targets.length; i++) {
     const t = r.targets[i]!;
     if (t.trace !== undefined || t.recurring !== undefined) return JSON.stringify(r);
     if (i > 0) out += ",";
-    out += `{"name":${str(t.name)},"goal":${str(t.goal)},"binding":${t.binding},"startedAt":${orNull(t.startedAt)},"due":${orNull(t.due)},"status":"${t.status}"`;
-    if (t.stoppedAt !== undefined) out += `,"stoppedAt":${str(t.stoppedAt)}`;
+    out += `{"name":${policyText(t.name)},"goal":${policyText(t.goal)},"binding":${t.binding},"startedAt":${instantOrNull(t.startedAt)},"due":${instantOrNull(t.due)},"status":"${t.status}"`;
+    if (t.stoppedAt !== undefined) out += `,"stoppedAt":${instant(t.stoppedAt)}`;
     out += "}";
   }
   out += `],"escalations":[`;
   for (let i = 0; i < r.escalations.length; i++) {
     const e = r.escalations[i]!;
-    out += `${i > 0 ? "," : ""}{"after":${str(e.after)},"to":${str(e.to)},"at":${str(e.at)}}`;
+    out += `${i > 0 ? "," : ""}{"after":${policyText(e.after)},"to":${policyText(e.to)},"at":${instant(e.at)}}`;
   }
   return `${out}],"credit":${r.credit === null ? "null" : `{"percent":${JSON.stringify(r.credit.percent)}}`}}`;
 }
