@@ -9,7 +9,7 @@
  * with a rename), and read in chunks that stop one byte past the limit.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { parseJsonText } from "./json-text.js";
+import { parseJsonText } from "../runtime/json-text.js";
 
 /** Why a file could not be read; `message` is lowercase and never contains the file's content. */
 export type ReadFailure = { readonly reason: "missing" | "directory" | "not-regular" | "too-large" | "unreadable"; readonly message: string };

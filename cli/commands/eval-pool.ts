@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PolicyIR } from "../../runtime/ir.js";
-import type { Batch, BatchResult, EvalOptions } from "./eval-batch.js";
+import type { Batch, BatchResult, EvalOptions } from "../../runtime/evaluate-batch.js";
 
 const WORKER_URL = new URL("./eval-worker.js", import.meta.url);
 

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { PolicyIR } from "../../runtime/ir.js";
-import { type Batch, type EvalOptions, evaluateBatch, evaluateOptions } from "./eval-batch.js";
+import { type Batch, type EvalOptions, evaluateBatch, evaluateOptions } from "../../runtime/evaluate-batch.js";
 
 const { policy, options } = workerData as { policy: PolicyIR; options: EvalOptions };
 const runtimeOptions = evaluateOptions(options);

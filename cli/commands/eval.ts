@@ -8,10 +8,10 @@ import type { Readable } from "node:stream";
 import { parseInstant } from "../../runtime/instant.js";
 import { inSupportedYears, SUPPORTED_YEARS } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
-import { type BatchResult, type EvalOptions, evaluateBatch, evaluateJsonText, evaluateOptions } from "./eval-batch.js";
+import { type BatchResult, type EvalOptions, evaluateBatch, evaluateJsonText, evaluateOptions } from "../../runtime/evaluate-batch.js";
 import { EvalPool } from "./eval-pool.js";
 import { type Io, UsageError } from "../io.js";
-import { batches } from "../ndjson-lines.js";
+import { batches } from "../../runtime/ndjson-lines.js";
 import { loadPolicy } from "../policy.js";
 
 /** Below this many lines, starting worker threads costs more than it saves (measured: 100,000 lines run faster in one thread; 500,000 about 25 % faster with two workers). */

@@ -17,9 +17,9 @@ import { renderHtml } from "../../report/render-html.js";
 import { renderMarkdown } from "../../report/render-markdown.js";
 import { renderText } from "../../report/render-text.js";
 import { type Io, processIo, UsageError } from "../io.js";
-import { batches, batchLines } from "../ndjson-lines.js";
+import { batches, batchLines } from "../../runtime/ndjson-lines.js";
 import { loadPolicy } from "../policy.js";
-import { EMPTY_LINE_ERROR, readTicketText } from "../ticket-line.js";
+import { EMPTY_LINE_ERROR, readTicketText } from "../../runtime/ticket-line.js";
 
 /** The command line of `sla report`, parsed by `cli/app.ts`. */
 export interface ReportArgs {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseJsonText } from "../../cli/json-text.js";
+import { parseJsonText } from "../../runtime/json-text.js";
 import { readJsonFile, readRegularFile } from "../../cli/read-file.js";
 import { decodePolicy, firstInvalidUtf8 } from "../../compiler/source-problems.js";
 

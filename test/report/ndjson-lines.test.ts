@@ -7,7 +7,7 @@
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { batches, batchLines } from "../../cli/ndjson-lines.js";
+import { batches, batchLines } from "../../runtime/ndjson-lines.js";
 import { propertyRuns } from "../property/budget.js";
 
 async function linesOf(chunks: readonly Uint8Array[]): Promise<Array<[number, string]>> {

@@ -1,12 +1,12 @@
 /**
  * Evaluating NDJSON lines in batches: the one code path used in the main thread and in the
- * worker threads of `sla eval`. Depends on the runtime only, so workers start light.
+ * worker threads of `sla eval` and in `sla serve`. Depends on the runtime only, so workers start light.
  */
-import { evaluateTicket, type EvaluateOptions } from "../../runtime/evaluate.js";
-import type { PolicyIR } from "../../runtime/ir.js";
-import { type Batch, batchLines } from "../ndjson-lines.js";
-import { EMPTY_LINE_ERROR, readTicketText } from "../ticket-line.js";
-import { resultJson } from "../../runtime/result-json.js";
+import { evaluateTicket, type EvaluateOptions } from "./evaluate.js";
+import type { PolicyIR } from "./ir.js";
+import { type Batch, batchLines } from "./ndjson-lines.js";
+import { EMPTY_LINE_ERROR, readTicketText } from "./ticket-line.js";
+import { resultJson } from "./result-json.js";
 
 export interface EvalOptions {
   readonly asOf: number | null;
@@ -40,7 +40,7 @@ export function evaluateOptions(options: EvalOptions): EvaluateOptions {
   return options.asOf === null ? { explain: options.explain } : { asOf: options.asOf, explain: options.explain };
 }
 
-export type { Batch } from "../ndjson-lines.js";
+export type { Batch } from "./ndjson-lines.js";
 
 export interface BatchResult {
   /** UTF-8 bytes of one output line per input line, each ending in a newline. */

@@ -3,8 +3,8 @@
  * error at a column (the input never quoted), else the runtime's field error, with the ticket's
  * `id` when the text has one.
  */
-import { type InputError, parseTicket, type Ticket } from "../runtime/io.js";
-import type { PolicyIR } from "../runtime/ir.js";
+import { type InputError, parseTicket, type Ticket } from "./io.js";
+import type { PolicyIR } from "./ir.js";
 import { jsonErrorMessage, parseJsonText } from "./json-text.js";
 
 /** A failure is a JSON `syntax` error (no ticket, so no id) or a ticket's field error. */

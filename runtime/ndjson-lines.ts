@@ -1,5 +1,5 @@
 /**
- * Reading NDJSON input, shared by `sla eval` and `sla report`: a byte stream cut into batches of
+ * Reading NDJSON input, shared by `sla eval`, `sla report` and `sla serve`: a byte stream cut into batches of
  * whole lines, and a batch decoded into its lines. One reader, so a byte-order mark, a `\r\n`
  * line end or a line split across chunks is treated the same way by every command.
  */
