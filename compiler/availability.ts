@@ -9,6 +9,7 @@ import type * as A from "./ast.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { durationMs } from "./durations.js";
 import { lowerPercent } from "./percent.js";
+import { didYouMean } from "./suggest.js";
 
 /** Decimals shown when the policy does not say (`shown to 3 decimals`), and the most it may say. */
 export const DEFAULT_DECIMALS = 3;
@@ -150,5 +151,25 @@ export function checkUniqueNames(ctx: CheckContext, decls: readonly { name: A.Na
     const first = seen.get(d.name.text);
     if (first) ctx.diagnostics.error("SLA102", d.name.span, `${kind} \`${d.name.text}\` is declared twice`, { labels: [{ span: first.span, message: "first declared here" }], help: "give each a name of its own" });
     else seen.set(d.name.text, d.name);
+  }
+}
+
+/**
+ * `expect availability NAME …` and `expect objective NAME …` name a block of the policy: an unknown
+ * name is SLA101 with a suggestion (the example would otherwise fail at `sla test` only).
+ */
+export function checkCommitmentExpectations(ctx: CheckContext, examples: readonly A.ExampleDecl[], availability: readonly string[], objectives: readonly string[]): void {
+  for (const ex of examples) {
+    for (const item of ex.items) {
+      if (item.kind !== "expectAvailability" && item.kind !== "expectObjective") continue;
+      const [kind, names] = item.kind === "expectAvailability" ? (["availability", availability] as const) : (["objective", objectives] as const);
+      if (!item.name || names.includes(item.name.text)) continue;
+      const suggestion = didYouMean(item.name.text, names);
+      const span = item.name.span;
+      ctx.diagnostics.error("SLA101", span, `unknown ${kind} \`${item.name.text}\``, {
+        help: suggestion ? `did you mean \`${suggestion}\`?` : names.length > 0 ? `declared: ${names.map((n) => `\`${n}\``).join(", ")}` : `no ${kind} is declared`,
+        ...(suggestion ? { fixes: [{ title: `change to \`${suggestion}\``, edits: [{ span, newText: suggestion }] }] } : {}),
+      });
+    }
   }
 }

@@ -15,7 +15,7 @@ import { Plans } from "./plans.js";
 import type { SymbolKind } from "./symbols.js";
 import { lowerCredits, lowerEscalation, lowerTarget, type PolicyShape } from "./targets.js";
 import { checkCreditRules } from "./credit-rules.js";
-import { checkUniqueNames, lowerAvailability } from "./availability.js";
+import { checkCommitmentExpectations, checkUniqueNames, lowerAvailability } from "./availability.js";
 import { lowerObjective } from "./objectives.js";
 
 function ofKind<K extends A.Decl["kind"]>(file: A.PolicyFile, kind: K): Extract<A.Decl, { kind: K }>[] {
@@ -174,6 +174,7 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
     .map((e) => ({ channel: e.name!.text, reason: e.text?.value ?? null, origin: sourceRef(ctx, e.span) }));
   const targetNames = targets.map((t) => t.name);
   const examples = ofKind(file, "example").flatMap((e) => lowerExample(ctx, e, targetNames) ?? []);
+  checkCommitmentExpectations(ctx, ofKind(file, "example"), availabilityDecls.flatMap((d) => d.name?.text ?? []), objectiveDecls.flatMap((d) => d.name?.text ?? []));
   reportUnused(ctx, ["role", ...(regions.length > 0 ? (["calendar"] as const) : [])]);
   return {
     irVersion: IR_VERSION,
