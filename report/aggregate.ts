@@ -10,6 +10,7 @@
  * evaluated once more with `explain` to learn the goal clause behind the breach.
  */
 import { evaluateTicket } from "../runtime/evaluate.js";
+import { ObjectiveTally } from "../runtime/objectives.js";
 import type { InputError, Ticket, TicketResult } from "../runtime/io.js";
 import type { PolicyIR, SourceRef } from "../runtime/ir.js";
 import { addMonths, endOfMonth } from "../runtime/settle-dates.js";
@@ -35,6 +36,8 @@ interface MonthCounters {
   readonly creditRows: Map<string, { tickets: number; clause: Clause | null }>;
   creditTickets: number;
   readonly creditIds: string[];
+  /** The runtime's tally of the policy's objectives over this month; `null` when it has none. */
+  readonly objectives: ObjectiveTally | null;
 }
 
 /** What the aggregation needs besides the tickets. */
@@ -117,6 +120,7 @@ export class ReportAggregator {
         creditRows: new Map(),
         creditTickets: 0,
         creditIds: [],
+        objectives: (this.policy.objectives ?? []).length > 0 ? new ObjectiveTally(this.policy) : null,
       };
       this.months.set(key, m);
     }
@@ -151,6 +155,7 @@ export class ReportAggregator {
     if (bindingBreach) m.cellBreached[cell]!++;
     if (anyBreach) this.countClauses(m, ticket);
     if (result.credit) this.countCredit(m, ticket, result.credit.percent);
+    m.objectives?.add(ticket, result);
   }
 
   /** The goal cell behind each breached target, from a second evaluation with `explain`. */
@@ -215,6 +220,7 @@ export class ReportAggregator {
       targets: this.policy.targets.map((t) => ({ name: t.name, title: t.title, binding: t.binding, clause: clauseOf(t.origin) })),
       priorities: this.policy.priorities.map((p) => p.name),
       plans: this.policy.plans.map((p) => p.name),
+      objectives: (this.policy.objectives ?? []).map((o) => ({ name: o.name, title: o.title, target: o.target, sharePercent: o.sharePercent, creditPercent: o.creditPercent, clause: clauseOf(o.origin) })),
       credits: credits ? { clause: clauseOf(credits.origin), capPercent: credits.capPercent } : null,
       overall,
       periods,
@@ -242,7 +248,19 @@ export class ReportAggregator {
       return { name: t.name, ...statusCounts(sum, 0), byPriorityPlan: cells, breachClauses };
     });
     const label = monthLabel(key);
-    return { period: label, ...monthDates(key, this.options.range), tickets: m.tickets, byPriorityPlan, targets, credits: this.creditPeriod(label, m) };
+    const objectives = (m.objectives?.results() ?? []).map((o) => ({
+      name: o.name,
+      tickets: o.tickets,
+      met: o.met,
+      missed: o.missed,
+      pending: o.pending,
+      attainmentPercent: o.attainmentPercent,
+      status: o.status,
+      creditPercent: o.creditPercent,
+      missedTicketIds: o.missedTickets.slice(0, LISTED_CREDIT_TICKETS),
+      reason: o.reason,
+    }));
+    return { period: label, ...monthDates(key, this.options.range), tickets: m.tickets, byPriorityPlan, targets, credits: this.creditPeriod(label, m), objectives };
   }
 
   private creditPeriod(label: string, m: MonthCounters): CreditPeriod | null {

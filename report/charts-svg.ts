@@ -28,53 +28,101 @@ function percentFrame(left: number, right: number, width: number, y: (pct: numbe
   ]);
 }
 
-const tip = (p: Report["periods"][number], t: Report["periods"][number]["targets"][number]) =>
-  `${p.period} ${t.name}: ${t.attainmentPercent === null ? "no decided ticket" : `${t.attainmentPercent} % (${count(t.met)} met, ${count(t.breached)} breached)`}`;
-
-/**
- * Attainment per target and month, 0–100 %: a group of bars per month, one bar per target; past
- * {@link MAX_BAR_MONTHS} months, a line per target with the years marked. A month where a target
- * had no decided ticket gets no bar (a dash) or a gap in the line.
- */
-export function attainmentChart(r: Report): string {
-  const lines = r.periods.length > MAX_BAR_MONTHS;
-  const body = lines ? attainmentLines(r) : attainmentBars(r);
-  const legend = r.targets.map((t, i) => `<span class="key"><i style="background:${PALETTE[i % PALETTE.length]}"></i>${esc(t.name)}</span>`).join("");
-  return `<figure><figcaption>Attainment per target and month</figcaption>${body}<div class="legend">${legend}</div></figure>`;
+/** One month's point of a series: the exact share (or `null`) and its tooltip. */
+interface Point {
+  readonly percent: string | null;
+  readonly tip: string;
 }
 
-function attainmentBars(r: Report): string {
+/** A line of the attainment chart: a target, or an objective with the share it requires. */
+interface Series {
+  readonly label: string;
+  readonly colour: string;
+  readonly points: readonly Point[];
+  /** An objective's required share, drawn as a dashed line. */
+  readonly threshold: string | null;
+}
+
+/** Targets first, then objectives, each over every month of the report. */
+function seriesOf(r: Report): Series[] {
+  const colour = (i: number) => PALETTE[i % PALETTE.length]!;
+  const targets = r.targets.map((t, i): Series => ({
+    label: t.name,
+    colour: colour(i),
+    threshold: null,
+    points: r.periods.map((p) => {
+      const c = p.targets[i]!;
+      const text = c.attainmentPercent === null ? "no decided ticket" : `${c.attainmentPercent} % (${count(c.met)} met, ${count(c.breached)} breached)`;
+      return { percent: c.attainmentPercent, tip: `${p.period} ${t.name}: ${text}` };
+    }),
+  }));
+  const objectives = r.objectives.map((o, j): Series => ({
+    label: `objective ${o.name} (${o.sharePercent} % required)`,
+    colour: colour(r.targets.length + j),
+    threshold: o.sharePercent,
+    points: r.periods.map((p) => {
+      const c = p.objectives.find((x) => x.name === o.name);
+      const text = !c || c.attainmentPercent === null ? "no decided ticket" : `${c.attainmentPercent} % (${count(c.met)} met, ${count(c.missed)} missed): ${c.status}`;
+      return { percent: c?.attainmentPercent ?? null, tip: `${p.period} objective ${o.name}: ${text}` };
+    }),
+  }));
+  return [...targets, ...objectives];
+}
+
+/**
+ * Attainment per target and month, 0–100 %: a group of bars per month, one bar per target and
+ * objective; past {@link MAX_BAR_MONTHS} months, a line each, with the years marked. An
+ * objective's required share is a dashed line of its colour. A month where nothing was decided
+ * gets no bar (a dash) or a gap in the line.
+ */
+export function attainmentChart(r: Report): string {
+  const series = seriesOf(r);
+  const body = r.periods.length > MAX_BAR_MONTHS ? attainmentLines(r, series) : attainmentBars(r, series);
+  const legend = series.map((s) => `<span class="key"><i style="background:${s.colour}"></i>${esc(s.label)}</span>`).join("");
+  const what = r.objectives.length > 0 ? "target, objective" : "target";
+  return `<figure><figcaption>Attainment per ${what} and month</figcaption>${body}<div class="legend">${legend}</div></figure>`;
+}
+
+/** Dashed lines at the objectives' required shares. */
+function thresholds(series: readonly Series[], left: number, right: number, width: number, y: (pct: number) => number): string[] {
+  return series
+    .filter((s) => s.threshold !== null)
+    .map((s) => `<line x1="${left}" x2="${width - right}" y1="${fmt(y(Number(s.threshold)))}" y2="${fmt(y(Number(s.threshold)))}" stroke="${s.colour}" stroke-width="1.5" stroke-dasharray="6 4"><title>${esc(s.label)}</title></line>`);
+}
+
+function attainmentBars(r: Report, series: readonly Series[]): string {
   const months = r.periods;
-  const targets = r.targets.length;
+  const n = series.length;
   const [left, top, bottom, right] = [44, 16, 44, 12];
   // Wide enough for a month label under each group, and for the chart to read as one.
-  const group = Math.max(64, targets * 22 + 20, Math.floor(420 / Math.max(1, months.length)));
+  const group = Math.max(64, n * 22 + 20, Math.floor(420 / Math.max(1, months.length)));
   const width = left + right + Math.max(1, months.length) * group;
   const height = 240;
   const plot = height - top - bottom;
   const y = (pct: number) => top + plot - (pct / 100) * plot;
   const parts = percentFrame(left, right, width, y);
-  const bar = Math.min(28, (group - 12) / Math.max(1, targets));
+  const bar = Math.min(28, (group - 12) / Math.max(1, n));
   months.forEach((p, m) => {
-    const x0 = left + m * group + (group - bar * targets) / 2;
-    p.targets.forEach((t, i) => {
+    const x0 = left + m * group + (group - bar * n) / 2;
+    series.forEach((s, i) => {
       const x = x0 + i * bar;
-      if (t.attainmentPercent === null) {
-        parts.push(`<text x="${fmt(x + bar / 2)}" y="${fmt(y(0) - 4)}" text-anchor="middle" class="axis"><title>${esc(tip(p, t))}</title>–</text>`);
+      const point = s.points[m]!;
+      if (point.percent === null) {
+        parts.push(`<text x="${fmt(x + bar / 2)}" y="${fmt(y(0) - 4)}" text-anchor="middle" class="axis"><title>${esc(point.tip)}</title>–</text>`);
         return;
       }
-      const pct = Number(t.attainmentPercent); // drawing only: the printed figure is the exact text
-      parts.push(
-        `<rect x="${fmt(x + 1)}" y="${fmt(y(pct))}" width="${fmt(bar - 2)}" height="${fmt(y(0) - y(pct))}" fill="${PALETTE[i % PALETTE.length]}" rx="2"><title>${esc(tip(p, t))}</title></rect>`,
-      );
-      if (bar >= 22) parts.push(`<text x="${fmt(x + bar / 2)}" y="${fmt(y(pct) - 4)}" text-anchor="middle" class="value">${esc(t.attainmentPercent.replace(/\.00$/, ""))}</text>`);
+      const pct = Number(point.percent); // drawing only: the printed figure is the exact text
+      parts.push(`<rect x="${fmt(x + 1)}" y="${fmt(y(pct))}" width="${fmt(bar - 2)}" height="${fmt(y(0) - y(pct))}" fill="${s.colour}" rx="2"><title>${esc(point.tip)}</title></rect>`);
+      // Whole percent above the bar (truncated, as every share); the exact figure is in the tooltip and the tables.
+      if (bar >= 22) parts.push(`<text x="${fmt(x + bar / 2)}" y="${fmt(y(pct) - 4)}" text-anchor="middle" class="value">${esc(point.percent.split(".")[0]!)}</text>`);
     });
     parts.push(`<text x="${fmt(left + m * group + group / 2)}" y="${height - bottom + 18}" text-anchor="middle" class="axis">${esc(p.period)}</text>`);
   });
+  parts.push(...thresholds(series, left, right, width, y));
   return svg(width, height, "attainment per target and month", parts);
 }
 
-function attainmentLines(r: Report): string {
+function attainmentLines(r: Report, series: readonly Series[]): string {
   const months = r.periods;
   const [left, top, bottom, right, width, height] = [44, 16, 40, 12, 1000, 260];
   const plot = height - top - bottom;
@@ -90,23 +138,22 @@ function attainmentLines(r: Report): string {
       parts.push(`<text x="${fmt(x(m))}" y="${height - bottom + 18}" text-anchor="${anchor}" class="axis">${esc(p.period.slice(0, 4))}</text>`);
     }
   });
-  r.targets.forEach((_, i) => {
-    const colour = PALETTE[i % PALETTE.length]!;
-    // Runs of months with a value; a month without a decided ticket breaks the line.
+  parts.push(...thresholds(series, left, right, width, y));
+  for (const s of series) {
+    // Runs of months with a value; a month where nothing was decided breaks the line.
     let run: string[] = [];
     const flush = () => {
-      if (run.length > 1) parts.push(`<polyline points="${run.join(" ")}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round"/>`);
+      if (run.length > 1) parts.push(`<polyline points="${run.join(" ")}" fill="none" stroke="${s.colour}" stroke-width="2" stroke-linejoin="round"/>`);
       run = [];
     };
-    months.forEach((p, m) => {
-      const t = p.targets[i]!;
-      if (t.attainmentPercent === null) return flush();
-      const [px, py] = [fmt(x(m)), fmt(y(Number(t.attainmentPercent)))];
+    s.points.forEach((point, m) => {
+      if (point.percent === null) return flush();
+      const [px, py] = [fmt(x(m)), fmt(y(Number(point.percent)))];
       run.push(`${px},${py}`);
-      parts.push(`<circle cx="${px}" cy="${py}" r="2.5" fill="${colour}"><title>${esc(tip(p, t))}</title></circle>`);
+      parts.push(`<circle cx="${px}" cy="${py}" r="2.5" fill="${s.colour}"><title>${esc(point.tip)}</title></circle>`);
     });
     flush();
-  });
+  }
   return svg(width, height, "attainment per target and month", parts);
 }
 

@@ -71,6 +71,28 @@ export const CreditPeriodSchema = z.object({
 });
 export type CreditPeriod = z.infer<typeof CreditPeriodSchema>;
 
+/**
+ * An objective over a share of tickets in one month, as the runtime's objective tally
+ * (`runtime/objectives.ts`) decides it over the month's tickets.
+ */
+export const ObjectivePeriodSchema = z.object({
+  name: z.string(),
+  /** Tickets the objective counts (its condition holds, its target applies): met + missed + pending. */
+  tickets: z.number().int().nonnegative(),
+  met: z.number().int().nonnegative(),
+  missed: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+  /** met / (met + missed), truncated to the objective's own decimals (`shown to 2 decimals`). */
+  attainmentPercent: z.string().nullable(),
+  status: z.enum(["met", "missed"]),
+  /** The credit the objective calls for this month (`"0"` when met or when it carries none). */
+  creditPercent: z.string(),
+  /** The first missed ticket ids, in input order (at most {@link LISTED_CREDIT_TICKETS}). */
+  missedTicketIds: z.array(z.string()),
+  reason: z.string(),
+});
+export type ObjectivePeriod = z.infer<typeof ObjectivePeriodSchema>;
+
 /** Ticket ids listed per period for credits; the counts cover all. */
 export const LISTED_CREDIT_TICKETS = 10;
 /** Bad lines listed in a report; `badLines.count` covers all. */
@@ -87,6 +109,8 @@ export const PeriodReportSchema = z.object({
   byPriorityPlan: z.array(z.object({ ...CellKey, tickets: z.number().int().positive(), breached: z.number().int().nonnegative() })),
   targets: z.array(TargetPeriodSchema),
   credits: CreditPeriodSchema.nullable(),
+  /** The policy's objectives over this month's tickets, in the policy's order. */
+  objectives: z.array(ObjectivePeriodSchema),
 });
 export type PeriodReport = z.infer<typeof PeriodReportSchema>;
 
@@ -123,6 +147,10 @@ export const ReportSchema = z.object({
   /** The policy's priorities and plans in its own order (empty when it has no such axis). */
   priorities: z.array(z.string()),
   plans: z.array(z.string()),
+  /** The policy's objectives: "95 % of Critical tickets resolved within 2 hours, each month". */
+  objectives: z.array(
+    z.object({ name: z.string(), title: z.string().nullable(), target: z.string(), sharePercent: z.string(), creditPercent: z.string().nullable(), clause: ClauseSchema }),
+  ),
   /** The credits block and the share of tickets it grants; `null` when the policy grants none. */
   credits: z.object({ clause: ClauseSchema, capPercent: z.string().nullable() }).nullable(),
   /** Every target over all the periods. */

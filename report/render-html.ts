@@ -6,7 +6,7 @@
 import { attainmentChart, breachGrid, esc } from "./charts-svg.js";
 import type { Report } from "./model.js";
 import { isNumeric, type Table } from "./table.js";
-import { badLinesNote, badLinesTable, cellsTable, count, clausesTable, creditSentence, creditTable, headline, monthTitle, overallTable, percentShown, reportTitle, targetsTable } from "./words.js";
+import { badLinesNote, badLinesTable, cellsTable, count, clausesTable, creditSentence, creditTable, headline, monthTitle, objectiveMonths, objectivesOverallTable, objectivesTable, overallTable, percentShown, reportTitle, targetsTable } from "./words.js";
 
 const CSS = `
 :root { color-scheme: light; --ink:#1d2433; --muted:#5b6474; --line:#e3e7ee; --card:#f6f8fb; --accent:#0072B2; --bad:#D55E00; --good:#009E73; }
@@ -57,6 +57,10 @@ function kpis(r: Report): string {
     const cls = t.attainmentPercent === null ? "" : t.breached === 0 ? " good" : " bad";
     cards.push(`<div class="kpi${cls}"><b>${esc(percentShown(t.attainmentPercent))}</b><span>${esc(t.name)} attainment${binding ? "" : " (KPI)"} · ${count(t.breached)} breached</span></div>`);
   }
+  for (const o of r.objectives) {
+    const { decided, missed } = objectiveMonths(r, o.name);
+    cards.push(`<div class="kpi${missed > 0 ? " bad" : decided > 0 ? " good" : ""}"><b>${missed} of ${decided}</b><span>months missing objective ${esc(o.name)} (${esc(o.sharePercent)} % of tickets meet ${esc(o.target)})</span></div>`);
+  }
   const due = r.periods.filter((p) => p.credits?.duePercent != null);
   if (r.credits) cards.push(`<div class="kpi${due.length > 0 ? " bad" : " good"}"><b>${due.length}</b><span>month${due.length === 1 ? "" : "s"} with a service credit due</span></div>`);
   if (r.totals.bad > 0) cards.push(`<div class="kpi bad"><b>${count(r.totals.bad)}</b><span>bad input lines</span></div>`);
@@ -69,6 +73,7 @@ function month(r: Report, p: Report["periods"][number]): string {
   out.push(htmlTable(targetsTable(p)), "<h3>By priority and plan</h3>", htmlTable(cellsTable(r, p)));
   const clauses = clausesTable(p);
   if (clauses.rows.length > 0) out.push("<h3>Breaches by goal clause</h3>", htmlTable(clauses, 4));
+  if (p.objectives.length > 0) out.push("<h3>Objectives</h3>", htmlTable(objectivesTable(r, p)));
   if (p.credits) {
     out.push(`<h3>Service credits</h3><p class="${p.credits.tickets > 0 ? "credit" : "none"}">${esc(creditSentence(p.credits))}.</p>`);
     if (p.credits.byRow.length > 0) out.push(htmlTable(creditTable(p.credits), 2));
@@ -85,6 +90,7 @@ export function renderHtml(r: Report): string {
     kpis(r),
     r.periods.length > 0 ? `<section class="charts">${attainmentChart(r)}${breachGrid(r)}</section>` : "",
     `<h2>All months</h2>${htmlTable(overallTable(r))}`,
+    r.objectives.length > 0 ? `<h3>Objectives</h3>${htmlTable(objectivesOverallTable(r))}` : "",
     ...r.periods.map((p) => month(r, p)),
     r.badLines.count > 0 ? `<h2>Bad lines${esc(badLinesNote(r))}</h2>${htmlTable(badLinesTable(r))}` : "",
   ];

@@ -71,6 +71,38 @@ export function clausesTable(p: PeriodReport): Table {
   return { header: ["target", "goal", "breaches", "clause", "text"], rows };
 }
 
+/** A month's objectives: the share required, the counts, the attainment, met or missed, the credit. */
+export function objectivesTable(r: Report, p: PeriodReport): Table {
+  const rows = p.objectives.map((o) => {
+    const ir = r.objectives.find((x) => x.name === o.name);
+    const credit = o.creditPercent === "0" ? "–" : `${o.creditPercent} %`;
+    return [o.name, ir?.target ?? "", `${ir?.sharePercent ?? "?"} %`, count(o.met), count(o.missed), count(o.pending), percentShown(o.attainmentPercent), o.status, credit];
+  });
+  return { header: ["objective", "target", "required", "met", "missed", "pending", "attainment", "status", "credit"], rows };
+}
+
+/** Of the months in which an objective had decided tickets, how many missed it. */
+export function objectiveMonths(r: Report, name: string): { decided: number; missed: number } {
+  let decided = 0;
+  let missed = 0;
+  for (const p of r.periods) {
+    const o = p.objectives.find((x) => x.name === name);
+    if (!o || o.met + o.missed === 0) continue;
+    decided++;
+    if (o.status === "missed") missed++;
+  }
+  return { decided, missed };
+}
+
+/** The policy's objectives over all the months: what was promised, where, and how often it was missed. */
+export function objectivesOverallTable(r: Report): Table {
+  const rows = r.objectives.map((o) => {
+    const { decided, missed } = objectiveMonths(r, o.name);
+    return [o.name, o.title ?? "", o.target, `${o.sharePercent} %`, `${missed} of ${decided} months`, `line ${o.clause.line}`];
+  });
+  return { header: ["objective", "title", "target", "required", "missed", "clause"], rows };
+}
+
 /** A month's credits in one sentence. */
 export function creditSentence(c: CreditPeriod): string {
   if (c.tickets === 0) return "no ticket earns a service credit";

@@ -74,3 +74,33 @@ describe("sla report on a mixed file", () => {
   });
 });
 
+
+describe("sla report with an objective over a share of tickets", () => {
+  const args = { policyPath: "test/report/objectives.sla", input: "test/report/tickets/objectives.ndjson", at: "2026-04-11T09:00:00Z" };
+
+  it("decides the objective per month with the runtime's tally: 19 of 20 met (95.00 %) is met, 9 of 10 (90.00 %) missed", async () => {
+    const json = ReportSchema.parse(JSON.parse((await reportCli({ ...args, format: "json" })).out));
+    expect(json.objectives).toEqual([
+      { name: "critical_resolution", title: "Critical tickets resolved within 2 hours", target: "resolution", sharePercent: "95", creditPercent: "5", clause: { line: 36, text: "critical_resolution" } },
+    ]);
+    expect(json.periods.map((p) => p.objectives.map((o) => [p.period, o.tickets, o.met, o.missed, o.pending, o.attainmentPercent, o.status, o.creditPercent, o.missedTicketIds]))).toEqual([
+      [["2026-03", 20, 19, 1, 0, "95.00", "met", "0", ["C-307"]]],
+      [["2026-04", 11, 9, 1, 1, "90.00", "missed", "5", ["C-409"]]],
+    ]);
+  });
+
+  for (const [format, ext] of [["text", "txt"], ["html", "html"]] as const) {
+    it(`as ${format}`, async () => {
+      const r = await reportCli({ ...args, format });
+      expect(r.code).toBe(0);
+      await expect(r.out).toMatchFileSnapshot(`golden/objectives.${ext}`);
+    });
+  }
+
+  it("draws the objective beside the targets with its required share as a dashed line", async () => {
+    const html = (await reportCli({ ...args, format: "html" })).out;
+    expect(html).toContain("objective critical_resolution (95 % required)");
+    expect(html).toMatch(/<line [^>]*stroke-dasharray="6 4"><title>objective critical_resolution \(95 % required\)<\/title><\/line>/);
+    expect(html).toContain("<title>2026-04 objective critical_resolution: 90.00 % (9 met, 1 missed): missed</title>");
+  });
+});
