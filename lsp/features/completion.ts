@@ -92,6 +92,8 @@ const DECLARATIONS = [
   "target",
   "escalation",
   "credits",
+  "availability",
+  "objective",
   "fees",
   "role",
   "channel",
