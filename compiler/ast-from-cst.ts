@@ -360,7 +360,7 @@ function invoiceClause(inv: C.InvoiceClauseCstNode, span: A.FeesItem["span"]): A
   const days = lit(tok(inv, "NumberLit", 0), Number);
   let issue: Extract<A.FeesItem, { kind: "invoice" }>["issue"] = null;
   if (tok(inv, "Issued") && days) issue = tok(inv, "On") ? { kind: "dayOfNextMonth", day: days } : { kind: "daysAfterPeriod", days };
-  return { kind: "invoice", schedule: tok(inv, "Yearly") ? "yearly" : "monthly", issue, span };
+  return { kind: "invoice", schedule: tok(inv, "Yearly") ? "yearly" : tok(inv, "Quarterly") ? "quarterly" : "monthly", issue, span };
 }
 
 function paymentClause(pay: C.PaymentClauseCstNode, span: A.FeesItem["span"]): A.FeesItem {

@@ -324,7 +324,7 @@ export type FeesItem =
   | { readonly kind: "package"; readonly plan: Name | null; readonly price: Money | null; readonly items: readonly PackageItem[]; readonly span: Span }
   | {
       readonly kind: "invoice";
-      readonly schedule: "monthly" | "yearly";
+      readonly schedule: "monthly" | "quarterly" | "yearly";
       readonly issue: { kind: "daysAfterPeriod"; days: Lit<number> } | { kind: "dayOfNextMonth"; day: Lit<number> } | null;
       readonly span: Span;
     }

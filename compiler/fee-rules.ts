@@ -3,7 +3,8 @@
  *   charges: `charge hosting 500 EUR`, `charge licence from period` (the period file states it),
  *     `charge extended_hours 20% of licence, at least 2000 EUR`, each an invoice line;
  *   allowances per kind of work: `allowance configuration 2 hours per month` (free hours);
- *   quotas: `quota support 10 hours per week`, hours counted outside billing (used, left, exceeded).
+ *   quotas: `quota support 10 hours per week`, `quota gold 8 hours per quarter` (a plan's included
+ *     hours), counted outside billing (used, left, exceeded).
  * Amounts and hours stay the decimal text the policy wrote; a base that a percentage charge
  * cannot be taken of exactly (unknown, or itself a percentage) is SLA508, never a guess.
  */
@@ -104,17 +105,19 @@ export function lowerWorkAllowance(ctx: CheckContext, item: Item<"allowance">, w
   draft.workAllowances.push({ kind: work, hours, per: item.per, origin: sourceRef(ctx, item.span) });
 }
 
-/** `quota [WORK] N hours per week|month|quarter`. */
+/** `quota [WORK | PLAN] N hours per week|month|quarter`: a plan's quota counts the work done in that regime. */
 export function lowerQuota(ctx: CheckContext, item: Item<"quota">, draft: FeeRulesDraft): void {
-  const work = item.work ? ctx.symbols.resolve("work", item.work) : null;
-  if (item.work && !work) return;
+  const subject = item.work;
+  const plan = subject && ctx.symbols.has("plan", subject.text) ? ctx.symbols.resolve("plan", subject) : null;
+  const work = subject && !plan ? ctx.symbols.resolve("work", subject) : null;
+  if (subject && !plan && !work) return;
   const hours = hoursOf(ctx, item.duration, "quotas", "10 hours per week");
   if (hours === null) return;
   if (item.per !== "week" && item.per !== "month" && item.per !== "quarter") {
     ctx.diagnostics.error("SLA304", item.perSpan ?? item.span, "quotas count hours per week, month or quarter", { help: "write `per week`, `per month` or `per quarter`" });
     return;
   }
-  draft.quotas.push({ kind: work?.name.text ?? null, hours, per: item.per, origin: sourceRef(ctx, item.span) });
+  draft.quotas.push({ kind: work?.name.text ?? null, ...(plan ? { regime: plan.name.text } : {}), hours, per: item.per, origin: sourceRef(ctx, item.span) });
 }
 
 /** The draft's fields for the IR: present only when the policy wrote such clauses (the seeds' IR keeps its shape). */

@@ -877,6 +877,7 @@ export interface InvoiceClauseCstNode extends CstNode {
 export type InvoiceClauseCstChildren = {
   Invoice: IToken[];
   Monthly?: IToken[];
+  Quarterly?: IToken[];
   Yearly?: IToken[];
   Comma?: IToken[];
   Issued?: IToken[];

@@ -929,7 +929,7 @@ export class SlaParser extends BoundedRecoveryParser {
   // `invoice monthly, issued 1 day after period` / `invoice monthly, issued on day 10 of next month`
   invoiceClause = this.RULE("invoiceClause", () => {
     this.CONSUME(T.Invoice);
-    this.OR([{ ALT: () => this.CONSUME(T.Monthly) }, { ALT: () => this.CONSUME(T.Yearly) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.Monthly) }, { ALT: () => this.CONSUME(T.Quarterly) }, { ALT: () => this.CONSUME(T.Yearly) }]);
     this.OPTION(() => {
       this.CONSUME(T.Comma);
       this.CONSUME(T.Issued);

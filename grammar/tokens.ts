@@ -176,6 +176,7 @@ export const Expires = keyword("expires");
 export const Invoice = keyword("invoice");
 export const Monthly = keyword("monthly");
 export const Yearly = keyword("yearly");
+export const Quarterly = keyword("quarterly");
 export const Issued = keyword("issued");
 export const Payment = keyword("payment");
 export const Net = keyword("net");

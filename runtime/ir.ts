@@ -398,7 +398,7 @@ export const FeesSchema = z.object({
     }),
   ),
   invoice: z.object({
-    schedule: z.enum(["monthly", "yearly"]),
+    schedule: z.enum(["monthly", "quarterly", "yearly"]),
     /** Issued this many days after the period ends, or on this day of the next month. */
     issue: z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("daysAfterPeriod"), days: Days }),
@@ -415,8 +415,8 @@ export const FeesSchema = z.object({
   charges: z.array(ChargeSchema).optional(),
   /** Free hours of a kind of work per week or calendar month (issue 12.5); absent when none. */
   workAllowances: z.array(z.object({ kind: z.string(), hours: Decimal, per: z.enum(["week", "month"]), origin: SourceRefSchema })).optional(),
-  /** Hours of work counted outside billing (issue 12.5): `kind` `null` counts every kind. */
-  quotas: z.array(z.object({ kind: z.string().nullable(), hours: Decimal, per: z.enum(["week", "month", "quarter"]), origin: SourceRefSchema })).optional(),
+  /** Hours of work counted outside billing (issue 12.5): of a kind (`null`: every kind), or of a `regime` (a plan's included hours). */
+  quotas: z.array(z.object({ kind: z.string().nullable(), regime: z.string().optional(), hours: Decimal, per: z.enum(["week", "month", "quarter"]), origin: SourceRefSchema })).optional(),
   /** IANA zone in which billing dates and claims are read. */
   zone: z.string(),
   origin: SourceRefSchema,

@@ -36,6 +36,8 @@ export interface ChargeResult {
 export interface QuotaResult {
   /** The kind of work counted; `null`: every kind. */
   readonly kind: string | null;
+  /** The regime (plan) whose work is counted, for a plan's included hours. */
+  readonly regime?: string;
   readonly per: BucketUnit;
   /** `2026-W10`, `2026-03`, `2026-Q1` (fiscal when the policy settles by quarters or years). */
   readonly bucket: string;
@@ -121,16 +123,17 @@ export class WorkAllowances {
 }
 
 /** Each quota of the fees over each of its buckets that shares a day with the period. */
-export function settleQuotas(fees: FeesIR, work: readonly { date: string; hours: string; kind: string }[], from: string, to: string, sp: SettlementPeriodIR | undefined): QuotaResult[] {
+export function settleQuotas(fees: FeesIR, work: readonly { date: string; hours: string; kind: string; regime: string | null }[], from: string, to: string, sp: SettlementPeriodIR | undefined): QuotaResult[] {
   const out: QuotaResult[] = [];
   for (const q of fees.quotas ?? []) {
     const hours = new Dec(q.hours);
     for (const b of bucketsOver(q.per, from, to, sp)) {
       const used = work
-        .filter((w) => (q.kind === null || w.kind === q.kind) && !isBefore(w.date, b.from) && !isAfter(w.date, b.to))
+        .filter((w) => (q.kind === null || w.kind === q.kind) && (q.regime === undefined || w.regime === q.regime) && !isBefore(w.date, b.from) && !isAfter(w.date, b.to))
         .reduce((acc, w) => acc.plus(w.hours), ZERO);
       out.push({
         kind: q.kind,
+        ...(q.regime !== undefined ? { regime: q.regime } : {}),
         per: q.per,
         bucket: b.name,
         from: b.from,

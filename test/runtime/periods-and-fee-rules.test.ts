@@ -128,10 +128,35 @@ describe("charges, free hours per kind of work and quotas", () => {
   });
 });
 
+describe("a plan's included hours per quarter (QDABRA)", () => {
+  const policy = compiled("examples/agreements/qdabra.sla");
+
+  it("counts only the work done in the quota's regime, and the invoice is quarterly", () => {
+    expect(policy.fees?.invoice.schedule).toBe("quarterly");
+    const r = settleInput(policy, {
+      plan: "basic",
+      period: "2026-Q2",
+      charges: [{ charge: "plan_fee", amount: "625.00" }],
+      work: [
+        { date: "2026-04-02", hours: "3", kind: "support" },
+        { date: "2026-05-02", hours: "2", kind: "support", regime: "vip" },
+      ],
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.result.quotas?.map((q) => [q.regime, q.bucket, q.used, q.left, q.exceeded])).toEqual([
+      ["basic", "2026-Q2", "3.00", "1.00", false],
+      ["standard", "2026-Q2", "0.00", "8.00", false],
+      ["enterprise", "2026-Q2", "0.00", "16.00", false],
+      ["vip", "2026-Q2", "2.00", "30.00", false],
+    ]);
+  });
+});
+
 describe("the period examples of issue 12.2 and 12.5", () => {
   const examples: [string, string][] = [
     ["fiscal-quarter-2026-Q1", "examples/periods/fiscal-quarter.sla"],
     ["fee-rules-2026-03", "examples/periods/fee-rules.sla"],
+    ["qdabra-2026-Q1", "examples/agreements/qdabra.sla"],
   ];
   it.each(examples)("%s settles to its expected result", (name, path) => {
     const r = settleInput(compiled(path), JSON.parse(read(`examples/periods/${name}.json`)));
