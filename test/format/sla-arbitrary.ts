@@ -124,7 +124,7 @@ const feesItem = fc.oneof(
   block(seq(tok("package"), ident, money), packageItem, 4),
   seq(
     tok("invoice"),
-    tok("monthly", "yearly"),
+    tok("monthly", "quarterly", "yearly"),
     opt(
       seq(
         tok(","),
@@ -135,14 +135,20 @@ const feesItem = fc.oneof(
   ),
   seq(tok("payment"), fc.oneof(seq(tok("net"), num, anyUnit), seq(tok("by"), tok("end"), tok("of"), unit))),
   seq(tok("late"), tok("charge"), percent, tok("per"), tok("started"), unit),
+  // issue 12.5 charges and quotas
+  seq(tok("charge"), ident, opt(str), fc.oneof(money, seq(tok("from"), tok("period")), seq(percent, tok("of"), ident, opt(seq(tok(","), tok("at"), tok("least"), money))))),
+  seq(tok("quota"), opt(ident), duration, tok("per"), fc.oneof(unit, tok("quarter"))),
 );
 const feesDecl = block(tok("fees"), feesItem, 8);
+// issue 12.2 the settlement period
+const periodDecl = seq(tok("period"), fc.oneof(unit, tok("quarter", "year")), opt(seq(tok("starting"), tok("Jan", "Feb", "Apr", "Nov"), num)));
 
 // SPEC §4 example cases
 const expectation = seq(
   tok("expect"),
   fc.oneof(
-    seq(word, fc.array(seq(tok("."), word), { minLength: 1, maxLength: 3 }).map((p) => p.flat()), str),
+    // A list index is followed by a word: `.2 .3` would print as `.2.3`, the one number `2.3`.
+    seq(word, fc.array(fc.oneof(seq(tok("."), word), seq(tok("."), fc.nat(9).map((n) => [String(n)]), tok("."), word)), { minLength: 1, maxLength: 3 }).map((p) => p.flat()), str),
     tok("no escalation").map((t) => t[0]!.split(" ")),
     seq(tok("escalation"), ident, opt(seq(tok("at"), dateTime))),
     seq(tok("credit"), fc.oneof(percent, tok("none"))),
@@ -170,6 +176,7 @@ const declaration = fc.oneof(
   { arbitrary: escalationDecl, weight: 1 },
   { arbitrary: creditsDecl, weight: 1 },
   { arbitrary: feesDecl, weight: 1 },
+  { arbitrary: periodDecl, weight: 1 },
   { arbitrary: exampleDecl, weight: 1 },
 );
 
