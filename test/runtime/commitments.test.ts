@@ -4,27 +4,15 @@
  * objectives count through their pure API, and the parts join the period's credit by the
  * credits block's rule.
  */
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { compile } from "../../compiler/index.js";
 import { evaluateTicket } from "../../runtime/evaluate.js";
 import { runExamples } from "../../runtime/examples.js";
-import type { PolicyIR } from "../../runtime/ir.js";
 import { evaluateObjectives } from "../../runtime/objectives.js";
 import { parsePeriod } from "../../runtime/period.js";
+import type { PolicyIR } from "../../runtime/ir.js";
 import { settleInput, type SettlementResult } from "../../runtime/settle.js";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const read = (path: string): string => readFileSync(join(ROOT, path), "utf8");
-
-function compiled(path: string, text = read(path)): PolicyIR {
-  const r = compile(path, text);
-  const errors = r.diagnostics.filter((d) => d.severity === "error");
-  if (!r.ir || errors.length > 0) throw new Error(`${path}: ${errors.map((d) => d.message).join("; ")}`);
-  return r.ir;
-}
+import { compiledPolicy as compiled, readRepoFile as read } from "./repo-policy.js";
 
 function settled(p: PolicyIR, json: unknown): SettlementResult {
   const r = settleInput(p, json);
