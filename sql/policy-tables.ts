@@ -1,0 +1,159 @@
+/**
+ * A policy's matrices as SQL tables (issue 15): priorities numbered, goal cells resolved per
+ * priority and plan, escalation levels per priority, credit rows per priority, the clock rules
+ * told apart. The query (`query.ts`) joins on these instead of spelling the policy in CASEs.
+ *
+ * Design: every lookup the evaluator does through `compiled.ts` (`findCell`, levels by priority,
+ * credit row by priority) is done here once, at compile time, with the runtime's own functions,
+ * so the SQL only looks rows up by equality.
+ */
+import { findCell } from "../runtime/compiled.js";
+import type { ClockIR, PolicyIR } from "../runtime/ir.js";
+
+/** A SQL value of a policy table. */
+export type SqlValue = number | string | boolean | null;
+
+/** A policy table: its name, DDL and rows. */
+export interface PolicyTable {
+  readonly name: string;
+  readonly ddl: string;
+  readonly rows: ReadonlyArray<readonly SqlValue[]>;
+}
+
+/** The clock rules of a policy, deduplicated: targets and escalations sharing a rule share a walk. */
+export interface Clocks {
+  readonly rules: readonly ClockIR[];
+  /** Clock index of each target, in declaration order. */
+  readonly ofTarget: readonly number[];
+  /** Clock index of each escalation matrix. */
+  readonly ofEscalation: readonly number[];
+}
+
+/** Number the distinct clock rules of the targets and escalations. */
+export function clocksOf(ir: PolicyIR): Clocks {
+  const rules: ClockIR[] = [];
+  const keys: string[] = [];
+  const indexOf = (c: ClockIR): number => {
+    const key = JSON.stringify([c.start, c.pause, c.resume, c.stop].map((s) => [...s].sort()));
+    let i = keys.indexOf(key);
+    if (i < 0) {
+      i = keys.push(key) - 1;
+      rules.push(c);
+    }
+    return i;
+  };
+  return { rules, ofTarget: ir.targets.map((t) => indexOf(t.clock)), ofEscalation: ir.escalations.map((e) => indexOf(e.clock)) };
+}
+
+/**
+ * Priority codes: 0 for "no priority" (a policy without priorities, or a ticket without one),
+ * then 1.. in declaration order. Codes, not names, flow through the walk: the last
+ * `reprioritize` is found with one `max` over `pos * PRIORITY_RADIX + code`.
+ */
+export const PRIORITY_RADIX = 1000;
+
+/** Code of each declared priority. */
+export function priorityCodes(ir: PolicyIR): ReadonlyMap<string, number> {
+  if (ir.priorities.length >= PRIORITY_RADIX) throw new RangeError(`a policy compiled to SQL has fewer than ${PRIORITY_RADIX} priorities`);
+  return new Map(ir.priorities.map((p, i) => [p.name, i + 1]));
+}
+
+/** Every priority value an evaluation can judge with: `null` (code 0) and the declared ones. */
+function priorityAxis(ir: PolicyIR): Array<[string | null, number]> {
+  return [[null, 0], ...ir.priorities.map((p, i): [string, number] => [p.name, i + 1])];
+}
+
+/** Plans as the query sees them: `''` stands for "no plan". */
+function planAxis(ir: PolicyIR): Array<[string | null, string]> {
+  return [[null, ""], ...ir.plans.map((p): [string, string] => [p.name, p.name])];
+}
+
+/** `sla_priorities(prio, name)`. */
+function priorities(ir: PolicyIR): PolicyTable {
+  return {
+    name: "sla_priorities",
+    ddl: "CREATE TABLE sla_priorities (prio INTEGER PRIMARY KEY, name TEXT)",
+    rows: priorityAxis(ir).map(([name, code]) => [code, name]),
+  };
+}
+
+/** `sla_targets(target, name, binding)`: targets by declaration index. */
+function targets(ir: PolicyIR): PolicyTable {
+  return {
+    name: "sla_targets",
+    ddl: "CREATE TABLE sla_targets (target INTEGER PRIMARY KEY, name TEXT NOT NULL, binding BOOLEAN NOT NULL)",
+    rows: ir.targets.map((t, i) => [i, t.name, t.binding]),
+  };
+}
+
+/**
+ * `sla_goals`: the goal cell of each target for each priority and plan (`findCell`, the
+ * evaluator's own choice), with its kind and amount. No row: the target has no goal there.
+ */
+function goals(ir: PolicyIR): PolicyTable {
+  const rows: SqlValue[][] = [];
+  ir.targets.forEach((t, i) => {
+    for (const [p, code] of priorityAxis(ir)) {
+      for (const [plan, planKey] of planAxis(ir)) {
+        const cell = findCell(t.goals, p, plan);
+        if (!cell) continue;
+        const g = cell.goal;
+        const ms = g.kind === "business" || g.kind === "elapsed" ? g.ms : null;
+        rows.push([i, code, planKey, g.kind, ms, g.kind === "businessDays" ? g.days : null, g.text]);
+      }
+    }
+  });
+  return {
+    name: "sla_goals",
+    ddl: "CREATE TABLE sla_goals (target INTEGER NOT NULL, prio INTEGER NOT NULL, plan TEXT NOT NULL, kind TEXT NOT NULL, ms BIGINT, days INTEGER, goal TEXT NOT NULL, PRIMARY KEY (target, prio, plan))",
+    rows,
+  };
+}
+
+/** One escalation level as the query numbers it: obligation `targets + level`. */
+export interface LevelRow {
+  readonly level: number;
+  readonly matrix: number;
+  readonly prio: number;
+}
+
+/**
+ * `sla_levels`: per escalation matrix and priority code, the levels that apply (a level of no
+ * priority applies to every priority, as in `compiled.ts`), with the role's title.
+ */
+function levels(ir: PolicyIR): PolicyTable {
+  const roles = new Map(ir.roles.map((r) => [r.name, r.title ?? r.name]));
+  const rows: SqlValue[][] = [];
+  ir.escalations.forEach((e, m) => {
+    for (const [p, code] of priorityAxis(ir)) {
+      e.levels.forEach((l, order) => {
+        if (l.priority !== null && l.priority !== p) return;
+        if (l.after.kind === "percent") return; // refused by unsupportedConstructs
+        rows.push([rows.length, m, code, order, roles.get(l.role) ?? l.role, l.after.text, l.after.kind, l.after.ms]);
+      });
+    }
+  });
+  return {
+    name: "sla_levels",
+    ddl: "CREATE TABLE sla_levels (level INTEGER PRIMARY KEY, matrix INTEGER NOT NULL, prio INTEGER NOT NULL, level_order INTEGER NOT NULL, role TEXT NOT NULL, after_text TEXT NOT NULL, kind TEXT NOT NULL, ms BIGINT NOT NULL)",
+    rows,
+  };
+}
+
+/** `sla_credit_rows`: the credit percentage (exact text) per priority code, as `compiled.ts` picks it. */
+function creditRows(ir: PolicyIR): PolicyTable {
+  const rows: SqlValue[][] = [];
+  const cr = ir.credits;
+  if (cr) {
+    for (const [p, code] of priorityAxis(ir)) {
+      const row = cr.rows.find((r) => r.priority === p) ?? cr.rows.find((r) => r.priority === null);
+      if (row) rows.push([code, row.creditPercent]);
+    }
+  }
+  return { name: "sla_credit_rows", ddl: "CREATE TABLE sla_credit_rows (prio INTEGER PRIMARY KEY, credit_percent TEXT NOT NULL)", rows };
+}
+
+/** Every policy table of `ir`. */
+export function policyTables(ir: PolicyIR): PolicyTable[] {
+  return [priorities(ir), targets(ir), goals(ir), levels(ir), creditRows(ir)];
+}

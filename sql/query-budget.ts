@@ -1,0 +1,106 @@
+/**
+ * Obligations in SQL: what each ticket owes, as counted time on a meter (issue 15; `clock.ts`
+ * `goalBudget`). A target's goal is the cell of the priority that judges it (SPEC §2.11) and
+ * the ticket's plan; an escalation level is its threshold on the matrix's clock.
+ *
+ * Design: every obligation becomes `(clock, meter, budget_ms)`: the meter is a calendar id, or
+ * NULL for elapsed time; business days and same business day become the open time from the
+ * start to their nominal close (SPEC §2.7–2.8), found with two nearest-row lookups in
+ * `sla_business_days` and two in `sla_windows`, so pauses push them by the paused open time.
+ */
+import type { Clocks } from "./policy-tables.js";
+import { judgingPriority, type QueryContext } from "./query-tickets.js";
+import { inList, type Relation } from "./sql-text.js";
+
+/** Business-day goal kinds: their budget is looked up from the start instant. */
+const DAY_KINDS = "('businessDays', 'sameBusinessDay')";
+
+/** `sla_tgoal`: per ticket and target, the run and the goal cell of its judging priority. */
+function targetGoals(ctx: QueryContext, clocks: Clocks): Relation {
+  const parts = ctx.ir.targets.map((t, i) => {
+    const k = clocks.ofTarget[i]!;
+    const calendar = t.calendar !== null ? String(ctx.calendars.idOf.get(t.calendar)!) : "tk.calendar";
+    return `SELECT x.*, g.kind, g.ms, g.days FROM (
+  SELECT tk.ticket_id, ${i} AS target, ${k} AS clock, tk.excluded, tk.opened_ms, tk.as_of_ms, tk.plan,
+    r.start_ms, r.stop_ms, coalesce(r.paused_end, false) AS paused_end, ${judgingPriority("r", "tk")} AS prio, ${calendar} AS calendar
+  FROM sla_tk tk LEFT JOIN sla_run_${k} r ON r.ticket_id = tk.ticket_id) x
+LEFT JOIN sla_goals g ON g.target = x.target AND g.prio = x.prio AND g.plan = x.plan`;
+  });
+  return { name: "sla_tgoal", sql: parts.join("\nUNION ALL\n") };
+}
+
+/** `sla_tday`: for business-day goals, the first business day after the start and the start's own. */
+function businessDayProbes(ctx: QueryContext): Relation {
+  const d = ctx.dialect;
+  const probe = (alias: string, direction: "after" | "atOrBefore") =>
+    d.nearest({ table: "sla_business_days", alias, from: "g", calendar: "bd_cal", probe: "start_ms", key: "day_start_ms", direction });
+  return {
+    name: "sla_tday",
+    sql: `SELECT g.*, a.ordinal AS next_ord, b.ordinal AS day_ord, b.close_ms AS day_close
+FROM (SELECT *, CASE WHEN kind IN ${DAY_KINDS} AND start_ms IS NOT NULL AND NOT excluded THEN calendar END AS bd_cal FROM sla_tgoal) g
+${probe("a", "after")}
+${probe("b", "atOrBefore")}`,
+  };
+}
+
+/**
+ * `sla_tclose`: the nominal close of a business-day goal: the n-th business day after the
+ * start's date (SPEC §2.7); for same business day the start date's close when the start is a
+ * business day before it, else the next business day's (SPEC §2.8).
+ */
+function businessDayClose(): Relation {
+  return {
+    name: "sla_tclose",
+    sql: `SELECT x.*, coalesce(x.same_close, d.close_ms) AS close_ms FROM (
+  SELECT *,
+    CASE WHEN kind = 'businessDays' THEN next_ord + days - 1
+         WHEN kind = 'sameBusinessDay' AND NOT coalesce(day_close > start_ms, false) THEN coalesce(day_ord, -1) + 1 END AS close_ord,
+    CASE WHEN kind = 'sameBusinessDay' AND day_close > start_ms THEN day_close END AS same_close
+  FROM sla_tday) x
+LEFT JOIN sla_business_days d ON d.calendar = x.bd_cal AND d.ordinal = x.close_ord`,
+  };
+}
+
+/** Open ms before instant `probe` of a `sla_windows` row found by an `after` lookup on `to_ms`. */
+export function openBefore(window: string, probe: string): string {
+  return `(${window}.cum_ms + greatest(${probe} - ${window}.from_ms, 0))`;
+}
+
+/** `sla_tb`: each target's budget in ms and its meter (calendar id, NULL for elapsed). */
+function targetBudgets(ctx: QueryContext): Relation {
+  const d = ctx.dialect;
+  const cum = (alias: string, probe: string) => d.nearest({ table: "sla_windows", alias, from: "x", calendar: "bd_cal", probe, key: "to_ms", direction: "after" });
+  return {
+    name: "sla_tb",
+    sql: `SELECT x.*,
+  CASE WHEN x.kind IN ('business', 'elapsed') THEN x.ms
+       WHEN x.kind IN ${DAY_KINDS} THEN ${openBefore("c", "x.close_ms")} - ${openBefore("s", "x.start_ms")} END AS budget_ms,
+  CASE WHEN x.kind = 'elapsed' THEN NULL ELSE x.calendar END AS meter
+FROM sla_tclose x
+${cum("c", "close_ms")}
+${cum("s", "start_ms")}`,
+  };
+}
+
+/**
+ * `sla_obligation`: targets of started, covered tickets with a goal, and the escalation levels
+ * of the judging priority of each matrix's clock (SPEC §3), numbered targets first.
+ */
+function obligations(ctx: QueryContext, clocks: Clocks): Relation {
+  const targets = `SELECT ticket_id, target AS obligation, clock, meter AS calendar, budget_ms, stop_ms, as_of_ms FROM sla_tb
+WHERE NOT excluded AND start_ms IS NOT NULL AND kind IS NOT NULL AND kind <> 'none' AND budget_ms IS NOT NULL`;
+  const levels = ctx.ir.escalations.map((e, m) => {
+    const k = clocks.ofEscalation[m]!;
+    const plans = e.plans ? ` AND ${inList("tk.plan", e.plans)}` : "";
+    return `SELECT tk.ticket_id, ${ctx.ir.targets.length} + l.level, ${k}, CASE WHEN l.kind = 'business' THEN tk.esc_calendar_${m} END, l.ms, r.stop_ms, tk.as_of_ms
+FROM sla_tk tk JOIN sla_run_${k} r ON r.ticket_id = tk.ticket_id
+JOIN sla_levels l ON l.matrix = ${m} AND l.prio = ${judgingPriority("r", "tk")}
+WHERE NOT tk.excluded AND r.start_ms IS NOT NULL${plans}`;
+  });
+  return { name: "sla_obligation", sql: [targets, ...levels].join("\nUNION ALL\n") };
+}
+
+/** The relations from runs to obligations. */
+export function budgetRelations(ctx: QueryContext, clocks: Clocks): Relation[] {
+  return [targetGoals(ctx, clocks), businessDayProbes(ctx), businessDayClose(), targetBudgets(ctx), obligations(ctx, clocks)];
+}

@@ -1,0 +1,91 @@
+/**
+ * The results of the compiled query (issue 15, SPEC §2.13 and §3): per ticket and target its
+ * start, due, stop and status; the escalation levels reached; the service credit earned.
+ *
+ * Design: statuses follow `evaluate.ts` `statusOf` line by line; a target whose count needed
+ * calendar time outside the tables gets status NULL and an `error` naming the years, never a
+ * plausible status. Instants are given both as epoch ms (`*_ms`, exact) and as TIMESTAMPTZ.
+ */
+import type { QueryContext } from "./query-tickets.js";
+import { inList, lit, type Relation } from "./sql-text.js";
+
+/** `sla_target_status`: status and due per ticket and target, with codes (for credits). */
+function targetStatus(ctx: QueryContext): Relation {
+  const noGoal = "(g.excluded OR g.kind IS NULL OR g.kind = 'none')";
+  return {
+    name: "sla_target_status",
+    sql: `SELECT y.*, CASE WHEN y.status = 'paused' OR y.status = 'none' OR y.status IS NULL THEN NULL ELSE y.raw_due END AS due_ms FROM (
+  SELECT x.*,
+    CASE WHEN x.excluded OR x.kind IS NULL OR x.kind = 'none' THEN 'none'
+         WHEN x.start_ms IS NULL THEN 'pending'
+         WHEN x.out_of_range THEN NULL
+         WHEN x.stop_ms IS NOT NULL THEN CASE WHEN x.stop_ms <= x.raw_due THEN 'met' ELSE 'breached' END
+         WHEN x.raw_due IS NOT NULL AND x.as_of_ms > x.raw_due THEN 'breached'
+         WHEN x.paused_end THEN 'paused'
+         ELSE 'pending' END AS status
+  FROM (
+    SELECT g.ticket_id, g.target, g.prio, g.excluded, g.kind, g.as_of_ms, g.paused_end,
+      CASE WHEN g.excluded THEN NULL ELSE g.start_ms END AS start_ms,
+      CASE WHEN g.excluded THEN NULL ELSE g.stop_ms END AS stop_ms,
+      d.due_ms AS raw_due,
+      CASE WHEN ${noGoal} OR g.start_ms IS NULL THEN false
+           WHEN g.opened_ms < ${ctx.calendars.coveredFromMs} OR g.budget_ms IS NULL OR d.broken
+             OR (d.obligation IS NOT NULL AND d.due_ms IS NULL) OR (d.obligation IS NULL AND NOT g.paused_end) THEN true
+           ELSE false END AS out_of_range
+    FROM sla_tb g LEFT JOIN sla_due d ON d.ticket_id = g.ticket_id AND d.obligation = g.target) x
+) y`,
+  };
+}
+
+/** `sla_target_results`: the documented result per ticket and target. */
+function targetResults(ctx: QueryContext): Relation {
+  const d = ctx.dialect;
+  const years = `${ctx.calendars.years.from}-${ctx.calendars.years.to}`;
+  return {
+    name: "sla_target_results",
+    sql: `SELECT s.ticket_id, t.name AS target, p.name AS priority, s.status,
+  s.start_ms AS started_ms, s.due_ms, s.stop_ms AS stopped_ms,
+  ${d.fromMs("s.start_ms")} AS started_at, ${d.fromMs("s.due_ms")} AS due, ${d.fromMs("s.stop_ms")} AS stopped_at,
+  CASE WHEN s.out_of_range THEN ${lit(`needs calendar time outside the compiled years ${years}`)} END AS error
+FROM sla_target_status s JOIN sla_targets t ON t.target = s.target LEFT JOIN sla_priorities p ON p.prio = s.prio`,
+  };
+}
+
+/** `sla_escalation_results`: each level reached at or before `asOf`, before the clock's stop (SPEC §3). */
+function escalationResults(ctx: QueryContext): Relation {
+  const n = ctx.ir.targets.length;
+  return {
+    name: "sla_escalation_results",
+    sql: `SELECT o.ticket_id, l.matrix, l.level_order, l.role, l.after_text, d.due_ms AS at_ms, ${ctx.dialect.fromMs("d.due_ms")} AS at
+FROM sla_obligation o
+JOIN sla_levels l ON o.obligation = ${n} + l.level
+JOIN sla_due d ON d.ticket_id = o.ticket_id AND d.obligation = o.obligation
+WHERE d.due_ms <= o.as_of_ms AND (o.stop_ms IS NULL OR o.stop_ms > d.due_ms)`,
+  };
+}
+
+/**
+ * `sla_credit_results`: per ticket the credit percentage (exact text) of the first breached
+ * binding target the credits name, at the row of the priority that judged it; NULL for none.
+ */
+function creditResults(ctx: QueryContext): Relation {
+  const cr = ctx.ir.credits;
+  const named = cr && cr.targets.length > 0 ? ` AND ${inList("t.name", cr.targets)}` : "";
+  return {
+    name: "sla_credit_results",
+    sql: `SELECT tk.ticket_id, CASE WHEN tk.credit_eligible THEN c.credit_percent END AS credit_percent
+FROM sla_tk tk
+LEFT JOIN (
+  SELECT ticket_id, prio FROM (
+    SELECT s.ticket_id, s.prio, row_number() OVER (PARTITION BY s.ticket_id ORDER BY s.target) AS rn
+    FROM sla_target_status s JOIN sla_targets t ON t.target = s.target
+    WHERE s.status = 'breached' AND t.binding${named}) f
+  WHERE rn = 1) b ON b.ticket_id = tk.ticket_id
+LEFT JOIN sla_credit_rows c ON c.prio = b.prio`,
+  };
+}
+
+/** The result relations. */
+export function resultRelations(ctx: QueryContext): Relation[] {
+  return [targetStatus(ctx), targetResults(ctx), escalationResults(ctx), creditResults(ctx)];
+}

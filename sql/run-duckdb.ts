@@ -1,0 +1,133 @@
+/**
+ * The embedded engine of `sla eval --engine duckdb` (issue 15): DuckDB in process, the compiled
+ * SQL run over ticket files as a warehouse export gives them.
+ *
+ * Design: one in-memory database per run. Calendar rows go in through the appender (tens of
+ * thousands of rows, no SQL text); ticket files are read by DuckDB itself (`read_json`,
+ * `read_parquet`, `read_csv`) into `tickets` and `ticket_events`; the relations are created as
+ * tables, so each step runs once and the three results can be read or copied out.
+ */
+import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { businessDayRowsOf, calendarRowsOf, CALENDAR_DDL, windowRowsOf } from "./calendar-tables.js";
+import { PARAMS_DDL, policyStatements, relationStatements, type CompiledSql } from "./compile.js";
+import { lit } from "./sql-text.js";
+
+/** An open DuckDB database with a compiled policy's tables loaded. */
+export class DuckDbRun {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  /**
+   * Open an in-memory database and load the policy's tables. (The session zone stays DuckDB's
+   * UTC: without the ICU extension, which is not bundled, zone-less timestamps read as UTC.)
+   */
+  static async open(sql: CompiledSql, options: { threads?: number; memoryLimit?: string } = {}): Promise<DuckDbRun> {
+    const config: Record<string, string> = {};
+    if (options.threads !== undefined) config["threads"] = String(options.threads);
+    if (options.memoryLimit !== undefined) config["memory_limit"] = options.memoryLimit;
+    const instance = await DuckDBInstance.create(":memory:", config);
+    const run = new DuckDbRun(instance, await instance.connect());
+    await run.loadPolicy(sql);
+    return run;
+  }
+
+  private async loadPolicy(sql: CompiledSql): Promise<void> {
+    for (const s of CALENDAR_DDL) await this.connection.run(s);
+    await this.append("sla_calendars", calendarRowsOf(sql.calendars), (a, r) => {
+      a.appendSmallInt(r[0]);
+      a.appendVarchar(r[1]);
+      a.appendVarchar(r[2]);
+      a.appendBigInt(BigInt(r[3]));
+      a.appendBigInt(BigInt(r[4]));
+    });
+    await this.append("sla_windows", windowRowsOf(sql.calendars), (a, r) => {
+      a.appendSmallInt(r[0]);
+      for (let i = 1; i < 4; i++) a.appendBigInt(BigInt(r[i]!));
+    });
+    await this.append("sla_business_days", businessDayRowsOf(sql.calendars), (a, r) => {
+      a.appendSmallInt(r[0]);
+      a.appendInteger(r[1]);
+      a.appendBigInt(BigInt(r[2]));
+      a.appendBigInt(BigInt(r[3]));
+    });
+    for (const s of policyStatements(sql.policyTables)) await this.connection.run(s);
+    await this.connection.run(PARAMS_DDL);
+  }
+
+  private async append<R>(table: string, rows: readonly R[], write: (a: Awaited<ReturnType<DuckDBConnection["createAppender"]>>, row: R) => void): Promise<void> {
+    const a = await this.connection.createAppender(table);
+    for (const r of rows) {
+      write(a, r);
+      a.endRow();
+    }
+    a.closeSync();
+  }
+
+  /**
+   * Read tickets in sla's NDJSON ticket format (`sla eval`'s input: `openedAt`, `asOf`, `events`
+   * as objects) into `tickets` and `ticket_events`.
+   */
+  async loadNdjson(path: string): Promise<void> {
+    const names = ["id", "openedAt", "priority", "plan", "region", "channel", "language", "cause", "asOf"];
+    const columns = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(", ")}, 'events': 'STRUCT("at" VARCHAR, "type" VARCHAR, "priority" VARCHAR)[]'}`;
+    await this.connection.run(`CREATE TABLE sla_input AS SELECT * FROM read_json(${lit(path)}, format = 'newline_delimited', columns = ${columns})`);
+    await this.connection.run(`CREATE TABLE tickets AS SELECT id, CAST("openedAt" AS TIMESTAMPTZ) AS opened_at, priority, plan, region, channel, language, cause, CAST("asOf" AS TIMESTAMPTZ) AS as_of FROM sla_input`);
+    await this.connection.run(`CREATE TABLE ticket_events AS
+SELECT id AS ticket_id, seq, CAST(ev."at" AS TIMESTAMPTZ) AS "at", ev.type AS type, ev.priority AS priority
+FROM (SELECT id, unnest(events) AS ev, generate_subscripts(events, 1) AS seq FROM sla_input WHERE events IS NOT NULL) e`);
+    await this.connection.run("DROP TABLE sla_input");
+  }
+
+  /**
+   * Read a warehouse export (Parquet or CSV) with the columns of `tickets` (docs/sql.md) and an
+   * optional `events` column: a list of `{at, type, priority}` (Parquet), or that list as JSON
+   * text (CSV). Optional columns that are absent read as NULL.
+   */
+  async loadExport(path: string, format: "parquet" | "csv"): Promise<void> {
+    const reader = format === "parquet" ? `read_parquet(${lit(path)})` : `read_csv(${lit(path)}, header = true, all_varchar = true)`;
+    await this.connection.run(`CREATE TABLE sla_input AS SELECT * FROM ${reader}`);
+    const described = await this.connection.runAndReadAll("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'sla_input'");
+    const types = new Map(described.getRows().map((r) => [String(r[0]), String(r[1])]));
+    for (const required of ["id", "opened_at"]) {
+      if (!types.has(required)) throw new InputFileError(`\`${path}\` has no column \`${required}\` (docs/sql.md lists the columns)`);
+    }
+    const col = (name: string) => (types.has(name) ? name : "NULL");
+    await this.connection.run(`CREATE TABLE tickets AS SELECT CAST(id AS VARCHAR) AS id, CAST(opened_at AS TIMESTAMPTZ) AS opened_at,
+  ${["priority", "plan", "region", "channel", "language", "cause"].map((c) => `CAST(${col(c)} AS VARCHAR) AS ${c}`).join(", ")},
+  CAST(${col("as_of")} AS TIMESTAMPTZ) AS as_of FROM sla_input`);
+    const events = types.get("events");
+    const list = events === undefined ? null : events.endsWith("[]") ? "events" : `from_json(events, '[{"at": "VARCHAR", "type": "VARCHAR", "priority": "VARCHAR"}]')`;
+    await this.connection.run(
+      list === null
+        ? `CREATE TABLE ticket_events (ticket_id VARCHAR, seq INTEGER, "at" TIMESTAMPTZ, type VARCHAR, priority VARCHAR)`
+        : `CREATE TABLE ticket_events AS
+SELECT ticket_id, seq, CAST(ev."at" AS TIMESTAMPTZ) AS "at", CAST(ev.type AS VARCHAR) AS type, CAST(ev.priority AS VARCHAR) AS priority
+FROM (SELECT CAST(id AS VARCHAR) AS ticket_id, unnest(l) AS ev, generate_subscripts(l, 1) AS seq FROM (SELECT id, ${list} AS l FROM sla_input) x WHERE l IS NOT NULL) e`,
+    );
+    await this.connection.run("DROP TABLE sla_input");
+  }
+
+  /** Evaluate: set `asOf` (epoch ms; null: each ticket's own, else now) and create every relation as a table. */
+  async evaluate(sql: CompiledSql, asOfMs: number | null): Promise<void> {
+    await this.connection.run("DELETE FROM sla_params");
+    await this.connection.run(`INSERT INTO sla_params VALUES (${asOfMs === null ? "NULL" : `make_timestamptz(${asOfMs * 1000})`})`);
+    for (const s of relationStatements(sql, true)) await this.connection.run(s);
+  }
+
+  /** Rows of a query as objects (BIGINTs as JS numbers: epoch ms fit exactly). */
+  async rows(query: string): Promise<Array<Record<string, unknown>>> {
+    const reader = await this.connection.runAndReadAll(query);
+    return reader.getRowObjectsJS() as Array<Record<string, unknown>>;
+  }
+
+  /** Close the connection and the database. */
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** A ticket file DuckDB cannot use as an export (a required column missing): a user error. */
+export class InputFileError extends Error {}
