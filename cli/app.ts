@@ -19,6 +19,7 @@ commands:
                                  [--at INSTANT] [--tickets T.ndjson] [--assert no-looser|no-stricter]
   report POLICY TICKETS|-        attainment and credits per month    [--at INSTANT] [--format text|json|markdown|html]
                                  [--period 2026-03|2026-Q1|2026 | --from DATE --to DATE]
+  serve [POLICIES_DIR]           HTTP/JSON service and playground    [--port 8080] [--host 127.0.0.1]
   lsp                            start the language server on stdio
   demo                           check the shipped policies and evaluate the example tickets
 `;
@@ -51,6 +52,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         from: { type: "string" },
         to: { type: "string" },
         assert: { type: "string" },
+        port: { type: "string", default: "8080" },
+        host: { type: "string", default: "127.0.0.1" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -87,6 +90,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         needs(2, "a policy and a ticket file (or `-` for standard input)");
         if (positionals.length > 2) throw new UsageError("too many arguments");
         return await (await import("./commands/report.js")).runReport({ policyPath: positionals[0]!, input: positionals[1]!, format: values.format, at: values.at ?? null, period: values.period ?? null, from: values.from ?? null, to: values.to ?? null, io });
+      case "serve":
+        if (positionals.length > 1) throw new UsageError("too many arguments");
+        return await (await import("./commands/serve.js")).runServe({ dir: positionals[0] ?? "policies", port: values.port, host: values.host, io });
       case "lsp": {
         const { startServer } = await import("../lsp/server.js");
         startServer();

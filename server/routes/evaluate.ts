@@ -1,0 +1,79 @@
+/**
+ * `POST /v1/policies/{id}/evaluate`: one ticket as JSON (the result as JSON, or its timeline as
+ * SVG with `?format=svg`), or many as NDJSON, evaluated as they arrive and streamed back one
+ * line per input line, in order, through the same batch code as `sla eval`
+ * (`runtime/evaluate-batch.ts`), so both answer a line byte for byte alike.
+ */
+import { Readable } from "node:stream";
+import type { FastifyInstance } from "fastify";
+import { evaluateBatch, evaluateJsonText } from "../../runtime/evaluate-batch.js";
+import { evaluateTicket, type EvaluateOptions } from "../../runtime/evaluate.js";
+import { parseInstant } from "../../runtime/instant.js";
+import type { PolicyIR } from "../../runtime/ir.js";
+import { batches } from "../../runtime/ndjson-lines.js";
+import { readTicketText } from "../../runtime/ticket-line.js";
+import { errorBody, HttpError } from "../errors.js";
+import type { ServerMetrics } from "../metrics.js";
+import type { PolicyRegistry } from "../registry.js";
+import { bodyText, readQuery, servedPolicy } from "../request.js";
+import { EvaluateQuerySchema, flagSet } from "../schemas.js";
+import { timelineSvg } from "../timeline/svg.js";
+
+/** What the evaluate routes need from the server. */
+export interface EvaluateDeps {
+  readonly registry: PolicyRegistry;
+  readonly metrics: ServerMetrics;
+  /** Largest NDJSON body, in bytes (single tickets have the server's body limit). */
+  readonly batchLimit: number;
+}
+
+function newlines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+/** The result lines of an NDJSON stream, a batch at a time; past `limit` bytes, one error line and the end. */
+async function* resultLines(policy: PolicyIR, input: Readable, options: EvaluateOptions, limit: number, counted: (n: number) => void): AsyncGenerator<Uint8Array> {
+  let read = 0;
+  for await (const batch of batches(input)) {
+    read += batch.bytes.length;
+    if (read > limit) {
+      yield Buffer.from(`${JSON.stringify({ line: batch.firstLine, id: null, ...errorBody("body", `the NDJSON body is larger than the limit (${limit} bytes); the lines before this one were evaluated`) })}\n`);
+      input.destroy();
+      return;
+    }
+    const { out } = evaluateBatch(policy, batch, options);
+    counted(newlines(out));
+    yield out;
+  }
+}
+
+/** The timeline picture of one ticket: evaluated with traces, drawn by `timeline/svg.ts`. */
+function svgOf(policy: PolicyIR, text: string, options: EvaluateOptions): string {
+  const parsed = readTicketText(policy, text, false);
+  if (!parsed.ok) throw new HttpError(400, parsed.error.field === "" ? "body" : parsed.error.field, parsed.error.message);
+  const result = evaluateTicket(policy, parsed.ticket, { ...options, explain: true });
+  return timelineSvg(policy, parsed.ticket, result);
+}
+
+export function evaluateRoutes(app: FastifyInstance, deps: EvaluateDeps): void {
+  app.post<{ Params: { id: string } }>("/v1/policies/:id/evaluate", async (request, reply) => {
+    const policy = servedPolicy(deps.registry, request.params.id);
+    const query = readQuery(EvaluateQuerySchema, request.query);
+    const options: EvaluateOptions = query.at === undefined ? { explain: flagSet(query.explain) } : { asOf: parseInstant(query.at)!, explain: flagSet(query.explain) };
+    const tickets = deps.metrics.tickets.labels(policy.id);
+    if (request.body instanceof Readable) {
+      if (query.format === "svg") throw new HttpError(400, "query.format", "`svg` draws one ticket: send it as `application/json`");
+      const length = Number(request.headers["content-length"] ?? 0);
+      if (length > deps.batchLimit) throw new HttpError(413, "body", `the NDJSON body is larger than the limit (${deps.batchLimit} bytes)`);
+      reply.type("application/x-ndjson; charset=utf-8");
+      return reply.send(Readable.from(resultLines(policy, request.body, options, deps.batchLimit, (n) => tickets.inc(n)), { objectMode: false }));
+    }
+    const text = bodyText(request.body).replace(/^\ufeff/, "");
+    tickets.inc();
+    if (query.format === "svg") return reply.type("image/svg+xml; charset=utf-8").send(svgOf(policy, text, options));
+    const outcome = evaluateJsonText(policy, text, options, null);
+    return reply.code(outcome.ok ? 200 : 400).type("application/json; charset=utf-8").send(outcome.json);
+  });
+}
