@@ -106,7 +106,8 @@ const RULES: Record<string, Rule> = {
   diff: EDGE,
   // The service answers what `sla diff` and `sla report` answer, through their modules.
   server: { ...EDGE, folders: [...EDGE.folders, "diff", "report"] },
-  sql: EDGE,
+  // The SQL target runs its queries in DuckDB (embedded) and PostgreSQL (the portability test).
+  sql: { ...EDGE, packages: (p) => nodeBuiltin(p) || only("@duckdb/node-api", "pg")(p) },
   playground: EDGE,
   report: EDGE,
 };
