@@ -93,8 +93,8 @@ export const RULE_HELP: Record<string, string> = {
   exampleItem: "example lines: `ticket \"T-1\"`, `priority P1`, `opened <instant>`, `pause at <instant>`, `as of <instant>`, `expect …`",
   expectation: "expectations: `expect response met due <instant>`, `expect updates breached 2 breaches due <instant>`, `expect escalation <role> at <instant>`, `expect credit 20%`",
   feesItem: "fee lines: `currency EUR`, `rate 39 EUR per hour`, `free bug_fix`, `invoice monthly`, `payment net 30 days`, `late charge 1.5% per started month`",
-  declaration: "a declaration starts with `calendar`, `region`, `plan`, `priority`, `target`, `escalation`, `credits`, `fees`, `role`, `channel`, `work`, `obligation`, `exclude` or `example`",
-  file: "a declaration starts with `calendar`, `region`, `plan`, `priority`, `target`, `escalation`, `credits`, `fees`, `role`, `channel`, `work`, `obligation`, `exclude` or `example`",
+  declaration: "a declaration starts with `calendar`, `region`, `plan`, `priority`, `target`, `escalation`, `credits`, `availability`, `objective`, `fees`, `period`, `role`, `channel`, `work`, `obligation`, `exclude` or `example`",
+  file: "a declaration starts with `calendar`, `region`, `plan`, `priority`, `target`, `escalation`, `credits`, `availability`, `objective`, `fees`, `period`, `role`, `channel`, `work`, `obligation`, `exclude` or `example`",
 };
 
 const RESERVED = new Set(keywords);
