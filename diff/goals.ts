@@ -54,7 +54,8 @@ function goalEffect(old: Goal, next: Goal, calendars: ReadonlyArray<[CalendarIR,
   return combine(effects);
 }
 
-const EVENT_EFFECT: Record<"start" | "pause" | "resume" | "stop", boolean> = { start: true, resume: true, pause: false, stop: false };
+/** `restart` (issue 11.5): an added event meets a recurring target's intervals more often, so less is owed. */
+const EVENT_EFFECT: Record<"start" | "pause" | "resume" | "stop" | "restart", boolean> = { start: true, resume: true, pause: false, stop: false, restart: false };
 
 /**
  * Clock rules of a target or an escalation: events added to `start`/`resume` count more time
@@ -62,11 +63,17 @@ const EVENT_EFFECT: Record<"start" | "pause" | "resume" | "stop", boolean> = { s
  */
 export function clockChanges(a: Pick<TargetIR, "clock" | "origin">, b: Pick<TargetIR, "clock" | "origin">, subject: string): Change[] {
   const out: Change[] = [];
-  for (const rule of ["start", "pause", "resume", "stop"] as const) {
+  // Issue 11.5: a target that starts repeating owes every interval; one that stops repeating owes one.
+  const recurring = [a.clock.restart !== undefined, b.clock.restart !== undefined];
+  if (recurring[0] !== recurring[1]) {
+    out.push(change("clock", subject, recurring[1] ? "becomes recurring (`restart on`)" : "is no longer recurring (`restart on` removed)", recurring[1] ? "stricter" : "looser", a.origin, b.origin));
+  }
+  for (const rule of ["start", "pause", "resume", "stop", "restart"] as const) {
     // Resume events mean nothing to a clock that never pauses: the `pause on` change says it all.
     if (rule === "resume" && (a.clock.pause.length === 0 || b.clock.pause.length === 0)) continue;
-    const was = new Set<string>(a.clock[rule]);
-    const now = new Set<string>(b.clock[rule]);
+    if (rule === "restart" && recurring[0] !== recurring[1]) continue;
+    const was = new Set<string>(a.clock[rule] ?? []);
+    const now = new Set<string>(b.clock[rule] ?? []);
     const added = [...now].filter((e) => !was.has(e));
     const removed = [...was].filter((e) => !now.has(e));
     if (added.length === 0 && removed.length === 0) continue;
