@@ -72,7 +72,7 @@ export function buildServer(options: ServerOptions): SlaServer {
   if (options.watch ?? true) registry.watch();
   app.addHook("onClose", async () => registry.close());
 
-  app.removeContentTypeParser("application/json");
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
   app.addContentTypeParser("application/x-ndjson", (_request, payload, done) => done(null, payload));
   installErrorHandlers(app);
