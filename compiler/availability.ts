@@ -120,6 +120,12 @@ export function lowerAvailability(ctx: CheckContext, d: A.AvailabilityDecl, cale
   if (over?.kind === "overCalendar") {
     const entry = ctx.symbols.resolve("calendar", over.calendar);
     if (!entry || !over.calendar) return null;
+    const cal = calendars.get(over.calendar.text);
+    if (cal?.zoneFromTicket || cal?.holidaysFromTicket) {
+      // A period has outages, not a ticket: there is no customer to take the zone or holidays from.
+      ctx.diagnostics.error("SLA510", over.calendar.span, `calendar \`${cal.name}\` takes its zone or holidays from each ticket, so it cannot measure availability`, { help: "measure over a calendar with its own zone and holidays" });
+      return null;
+    }
     overIR = { kind: "calendar", calendar: over.calendar.text };
   }
   const excuse = once(ctx, itemsOf(d, "excuse"), "excuse");
