@@ -10,26 +10,12 @@ import type { CreditsIR } from "../../runtime/ir.js";
 import { applyCreditRule, type CountedTicket } from "../../runtime/settle-credit-rules.js";
 import { Dec } from "../../runtime/settle-decimal.js";
 import { propertyRuns } from "./budget.js";
+import { decimal, percent, scaled } from "./decimal-text.js";
 
 const RUNS = { numRuns: propertyRuns(3) };
 const origin = { file: "p.sla", line: 1, column: 1, text: "" };
 
-/** A decimal text with up to `places` decimals, built from an integer (no float in between). */
-const decimal = (max: number, places: number): fc.Arbitrary<string> =>
-  fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: places })).map(([n, p]) => {
-    if (p === 0) return String(n);
-    const digits = String(n).padStart(p + 1, "0");
-    return `${digits.slice(0, -p)}.${digits.slice(-p)}`;
-  });
-/** A percentage 0–100 with up to 6 decimals. */
-const percent = fc.oneof(decimal(100, 0), decimal(100_000_000, 6).filter((t) => new Dec(t).lte(100)));
 const fees = decimal(100_000_000, 2);
-
-/** `text` × 10^scale as a BigInt (exact: the text has at most `scale` decimals). */
-function scaled(text: string, scale: number): bigint {
-  const [whole = "0", fraction = ""] = text.split(".");
-  return BigInt(whole + fraction.padEnd(scale, "0"));
-}
 
 function credits(extra: Partial<CreditsIR>): CreditsIR {
   return {

@@ -15,25 +15,12 @@ import { addDays } from "../../runtime/settle-dates.js";
 import { percentCharge } from "../../runtime/settle-fee-rules.js";
 import { bucketOf, namedPeriod, periodBoundsProblem, periodContaining } from "../../runtime/settlement-period.js";
 import { propertyRuns } from "./budget.js";
+import { decimal, percent, scaled } from "./decimal-text.js";
 
 const RUNS = { numRuns: propertyRuns(3) };
 const SLOW = { numRuns: propertyRuns(1) };
 
-/** A decimal text with up to `places` decimals, built from an integer (no float in between). */
-const decimal = (max: number, places: number): fc.Arbitrary<string> =>
-  fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: places })).map(([n, p]) => {
-    if (p === 0) return String(n);
-    const digits = String(n).padStart(p + 1, "0");
-    return `${digits.slice(0, -p)}.${digits.slice(-p)}`;
-  });
-const percent = fc.oneof(decimal(100, 0), decimal(100_000_000, 6).filter((t) => new Dec(t).lte(100)));
 const amount = decimal(1_000_000_000, 2);
-
-/** `text` × 10^scale as a BigInt (exact: the text has at most `scale` decimals). */
-function scaled(text: string, scale: number): bigint {
-  const [whole = "0", fraction = ""] = text.split(".");
-  return BigInt(whole + fraction.padEnd(scale, "0"));
-}
 const big = (d: Dec, scale: number): bigint => BigInt(d.times(new Dec(10).pow(scale)).toFixed(0));
 
 describe("a charge of a percentage with a minimum (issue 12.5)", () => {
