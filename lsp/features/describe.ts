@@ -76,6 +76,11 @@ export function calendarInWords(result: CompileResult, ir: PolicyIR, name: strin
   }
   if (cal.closures.length > 0) parts.push(`${cal.closures.length} closed date${cal.closures.length === 1 ? "" : "s"}`);
   if (cal.openings.length > 0) parts.push(`${cal.openings.length} extra opening${cal.openings.length === 1 ? "" : "s"}`);
+  // Issue 11.6: the vendor's own holidays by name, and the yearly closures by count.
+  const ruleHolidays = (cal.yearly ?? []).filter((y) => y.holiday);
+  const yearlyClosures = (cal.yearly ?? []).length - ruleHolidays.length;
+  if (ruleHolidays.length > 0) parts.push(`closed on ${ruleHolidays.map((y) => y.name ?? y.origin.text).join(", ")}`);
+  if (yearlyClosures > 0) parts.push(`${yearlyClosures} yearly closure${yearlyClosures === 1 ? "" : "s"}`);
   return parts.join(", ");
 }
 

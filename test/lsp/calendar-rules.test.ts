@@ -34,6 +34,11 @@ describe("calendars as contracts write them", () => {
     expect(await labelsAt(calendar('holiday "Independence Day" Jul 4 observed <|>'))).toEqual(["nearest weekday", "next weekday"]);
   });
 
+  it("a calendar's hover names its own holidays and counts its yearly closures", async () => {
+    const text = `calendar <|>c {\n  zone "UTC"\n  Mon-Fri 09:00-17:00\n  holiday "Thanksgiving" fourth Thu of Nov\n  holiday "Memorial Day" last Mon of May\n  closed every Dec 24 from 14:00\n}`;
+    expect(await hoverText(text)).toContain("closed on Thanksgiving, Memorial Day, 1 yearly closure");
+  });
+
   it("explains the new words on hover", async () => {
     expect(await hoverText(calendar('holiday "Independence Day" Jul 4 <|>observed nearest weekday'))).toContain("Sat → Fri, Sun → Mon");
     expect(await hoverText(calendar("closed <|>every Dec 24 from 14:00"))).toContain("every year");
