@@ -95,6 +95,15 @@ export const PeriodSchema = object({
 /** The period JSON as the schema accepts it (decimals and dates still strings). */
 export type PeriodJson = z.infer<typeof PeriodSchema>;
 
+/**
+ * The period file as written, for its JSON Schema: `period` may also name one of the policy's
+ * periods (`"2026-03"`, `"2026-Q1"`, `"2026"`, issue 12.2), which {@link parsePeriod} turns into
+ * its dates before {@link PeriodSchema} reads the file.
+ */
+export const PeriodFileSchema = PeriodSchema.extend({
+  period: z.union([text().regex(/^\d{4}(-(\d{2}|Q[1-4]))?$/), PeriodSchema.shape.period]),
+});
+
 /** A work entry after validation: `regime` resolved (own, else the period's plan, else null). */
 export interface WorkEntry {
   readonly date: string;

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { TicketResultSchema, TicketSchema } from "./io.js";
 import { PolicySchema } from "./ir.js";
-import { PeriodSchema } from "./period.js";
+import { PeriodFileSchema } from "./period.js";
 
 export function jsonSchemas(): Record<string, unknown> {
   const schema = (s: z.ZodType, io: "input" | "output", title: string) => ({
@@ -16,7 +16,7 @@ export function jsonSchemas(): Record<string, unknown> {
   return {
     "ticket.schema.json": schema(TicketSchema, "input", "sla ticket (SPEC §3)"),
     "ticket-result.schema.json": schema(TicketResultSchema, "output", "sla ticket result (SPEC §3)"),
-    "period.schema.json": schema(PeriodSchema, "input", "sla settlement period (SPEC §6)"),
+    "period.schema.json": schema(PeriodFileSchema, "input", "sla settlement period (SPEC §6)"),
     "policy-ir.schema.json": schema(PolicySchema, "output", "sla compiled policy (IR)"),
   };
 }

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
 import { runExamples } from "../../runtime/examples.js";
 import type { PolicyIR } from "../../runtime/ir.js";
+import { PeriodFileSchema } from "../../runtime/period.js";
 import { settleInput } from "../../runtime/settle.js";
 import { bucketOf, namedPeriod, periodContaining } from "../../runtime/settlement-period.js";
 
@@ -70,6 +71,12 @@ describe("a period file under a declared period", () => {
     });
     const month = settleInput(policy, { ...base, period: "2026-02" });
     expect(month.ok ? null : month.error.field).toBe("period");
+  });
+
+  it("is described by the period file's JSON Schema shape: a name or dates", () => {
+    expect(PeriodFileSchema.safeParse({ period: "2026-Q1" }).success).toBe(true);
+    expect(PeriodFileSchema.safeParse({ period: { from: "2026-02-01", to: "2026-04-30" } }).success).toBe(true);
+    expect(PeriodFileSchema.safeParse({ period: "Q1 2026" }).success).toBe(false);
   });
 
   it("leaves a policy without a declared period as it was: any dates, no name", () => {
