@@ -11,11 +11,12 @@
  */
 import { evaluateTicket } from "../runtime/evaluate.js";
 import { ObjectiveTally } from "../runtime/objectives.js";
+import { exclusionOf } from "../runtime/settle-credit.js";
+import { creditMode } from "../runtime/settle-credit-rules.js";
 import type { InputError, Ticket, TicketResult } from "../runtime/io.js";
 import type { PolicyIR, SourceRef } from "../runtime/ir.js";
-import { addMonths, endOfMonth } from "../runtime/settle-dates.js";
-import { Decimal } from "decimal.js";
 import { type BadLine, type Clause, type CreditPeriod, LISTED_BAD_LINES, LISTED_CREDIT_TICKETS, type PeriodReport, type Report, type StatusCounts, type TargetPeriod } from "./model.js";
+import { creditPeriod } from "./credits.js";
 import { percentText } from "./percent.js";
 import { type DateRange, MonthFinder, monthDates, monthLabel, monthsOf } from "./periods.js";
 
@@ -32,8 +33,8 @@ interface MonthCounters {
   readonly counts: Float64Array;
   /** Per target: clause line and goal → the clause and its breaches. */
   readonly clauses: Array<Map<string, { line: number; text: string; goal: string; breached: number }>>;
-  /** Credit row percent text → tickets and the row's clause. */
-  readonly creditRows: Map<string, { tickets: number; clause: Clause | null }>;
+  /** Credit row percent text (`""`: a counted ticket without a row) → tickets and the row's clause. */
+  readonly creditRows: Map<string, { tickets: number; origin: SourceRef | null }>;
   creditTickets: number;
   readonly creditIds: string[];
   /** The runtime's tally of the policy's objectives over this month; `null` when it has none. */
@@ -59,7 +60,9 @@ export class ReportAggregator {
   private readonly priorityNames: readonly (string | null)[];
   private readonly planNames: readonly (string | null)[];
   private readonly cells: number;
-  private readonly creditRowCache = new Map<string, { percent: string; clause: Clause | null }>();
+  private readonly creditRowCache = new Map<string, { percent: string; origin: SourceRef | null }>();
+  /** The credits block's rule, `null` without credits. */
+  private readonly creditRule: ReturnType<typeof creditMode> | null;
   private lines = 0;
   private outside = 0;
   private bad = 0;
@@ -76,6 +79,7 @@ export class ReportAggregator {
     this.priorities = new Map(policy.priorities.map((p, i) => [p.name, i]));
     this.plans = new Map(policy.plans.map((p, i) => [p.name, i]));
     this.cells = this.priorityNames.length * this.planNames.length;
+    this.creditRule = policy.credits ? creditMode(policy.credits) : null;
     for (const key of monthsOf(options.range)) this.month(key);
   }
 
@@ -154,7 +158,7 @@ export class ReportAggregator {
     }
     if (bindingBreach) m.cellBreached[cell]!++;
     if (anyBreach) this.countClauses(m, ticket);
-    if (result.credit) this.countCredit(m, ticket, result.credit.percent);
+    if (this.countsForCredit(ticket, result)) this.countCredit(m, ticket, result.credit?.percent ?? null);
     m.objectives?.add(ticket, result);
   }
 
@@ -173,11 +177,25 @@ export class ReportAggregator {
     });
   }
 
-  private countCredit(m: MonthCounters, ticket: Ticket, percent: number): void {
-    const row = this.creditRow(ticket.priority ?? null, percent);
+  /**
+   * Whether a ticket counts for the month's credit as `sla settle` counts it: under "the highest
+   * percentage", when the evaluator gives it a credit; under the other rules, when it breached a
+   * binding target the credits name and no exclusion of the credits applies (a rule by count
+   * needs no row).
+   */
+  private countsForCredit(ticket: Ticket, result: TicketResult): boolean {
+    const credits = this.policy.credits;
+    if (!credits) return false;
+    if (this.creditRule === "highest") return result.credit !== null;
+    const breached = result.targets.some((t) => t.binding && t.status === "breached" && (credits.targets.length === 0 || credits.targets.includes(t.name)));
+    return breached && exclusionOf(this.policy, credits, ticket) === null;
+  }
+
+  private countCredit(m: MonthCounters, ticket: Ticket, percent: number | null): void {
+    const row = percent === null ? { percent: "", origin: null } : this.creditRow(ticket.priority ?? null, percent);
     const seen = m.creditRows.get(row.percent);
     if (seen) seen.tickets++;
-    else m.creditRows.set(row.percent, { tickets: 1, clause: row.clause });
+    else m.creditRows.set(row.percent, { tickets: 1, origin: row.origin });
     m.creditTickets++;
     if (m.creditIds.length < LISTED_CREDIT_TICKETS) m.creditIds.push(ticket.id);
   }
@@ -186,14 +204,14 @@ export class ReportAggregator {
    * The credit row the evaluator's percentage came from: the row of the ticket's priority with
    * that percentage (else any row with it), read as the IR's exact decimal text.
    */
-  private creditRow(priority: string | null, percent: number): { percent: string; clause: Clause | null } {
+  private creditRow(priority: string | null, percent: number): { percent: string; origin: SourceRef | null } {
     const key = `${priority ?? ""}\u0000${percent}`;
     let row = this.creditRowCache.get(key);
     if (!row) {
       const rows = this.policy.credits?.rows ?? [];
       const same = (r: (typeof rows)[number]) => Number(r.creditPercent) === percent;
       const found = rows.find((r) => same(r) && (r.priority === null || r.priority === priority)) ?? rows.find(same);
-      row = found ? { percent: found.creditPercent, clause: clauseOf(found.origin) } : { percent: String(percent), clause: null };
+      row = found ? { percent: found.creditPercent, origin: found.origin } : { percent: String(percent), origin: null };
       this.creditRowCache.set(key, row);
     }
     return row;
@@ -266,12 +284,8 @@ export class ReportAggregator {
   private creditPeriod(label: string, m: MonthCounters): CreditPeriod | null {
     const credits = this.policy.credits;
     if (!credits) return null;
-    const byRow = [...m.creditRows.entries()].map(([percent, r]) => ({ percent, tickets: r.tickets, clause: r.clause })).sort((a, b) => new Decimal(b.percent).cmp(a.percent));
-    const highest = byRow[0]?.percent ?? null;
-    // "Not cumulative": the highest row reached applies once, within the cap.
-    const duePercent = highest === null ? null : credits.capPercent !== null && new Decimal(credits.capPercent).lt(highest) ? credits.capPercent : highest;
-    const claimBy = credits.claimMonthsAfter === null ? null : endOfMonth(addMonths(`${label}-01`, credits.claimMonthsAfter));
-    return { tickets: m.creditTickets, duePercent, byRow, ticketIds: [...m.creditIds], claimBy };
+    const rows = [...m.creditRows.entries()].map(([percent, r]) => ({ percent: percent === "" ? null : percent, tickets: r.tickets, origin: r.origin }));
+    return creditPeriod(credits, label, rows, m.creditTickets, m.creditIds);
   }
 }
 

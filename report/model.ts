@@ -57,11 +57,15 @@ export type TargetPeriod = z.infer<typeof TargetPeriodSchema>;
 export const CreditPeriodSchema = z.object({
   /** Tickets whose evaluation earns a credit (binding target breached, eligible). */
   tickets: z.number().int().nonnegative(),
+  /** The credits block's rule: `highest` (SPEC §6, not cumulative), `sum`, `amount` per breach or `threshold` on the count. */
+  rule: z.enum(["highest", "sum", "amount", "threshold"]),
   /**
-   * The credit the period's tickets call for under "the highest percentage, not cumulative": the
-   * highest row reached, capped by the policy's cap; `null` when no ticket earns one.
+   * The share of the period's fees the month's tickets call for under the rule, within the cap;
+   * `null` when none (or when the rule is a fixed amount).
    */
   duePercent: z.string().nullable(),
+  /** Rule `amount`: the breaches times the amount, in words with the cap (`3 × 500 EUR = 1500.00 EUR, …`). */
+  dueAmount: z.string().nullable(),
   /** Tickets per credit row reached, with the row's clause. */
   byRow: z.array(z.object({ percent: z.string(), tickets: z.number().int().positive(), clause: ClauseSchema.nullable() })),
   /** The first ticket ids earning a credit, in input order (at most {@link LISTED_CREDIT_TICKETS}). */

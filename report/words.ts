@@ -103,10 +103,25 @@ export function objectivesOverallTable(r: Report): Table {
   return { header: ["objective", "title", "target", "required", "missed", "clause"], rows };
 }
 
+/** What the month calls for, in the words of the credits block's rule. */
+function dueWords(c: CreditPeriod): string {
+  const share = `due: ${c.duePercent} % of the period's fees`;
+  switch (c.rule) {
+    case "highest":
+      return `${share} (the highest row reached, not cumulative)`;
+    case "sum":
+      return `${share} (each breach adds its row's percentage, within the cap)`;
+    case "threshold":
+      return c.duePercent === null ? "no threshold on the number of breaches is exceeded" : `${share} (the highest threshold the number of breaches exceeds, within the cap)`;
+    case "amount":
+      return `due: ${c.dueAmount}`;
+  }
+}
+
 /** A month's credits in one sentence. */
 export function creditSentence(c: CreditPeriod): string {
-  if (c.tickets === 0) return "no ticket earns a service credit";
-  const parts = [`${plural(c.tickets, "ticket")} ${c.tickets === 1 ? "earns" : "earn"} a service credit; due: ${c.duePercent} % of the period's fees (the highest row reached, not cumulative)`];
+  if (c.tickets === 0) return "no ticket counts towards a service credit";
+  const parts = [`${plural(c.tickets, "ticket")} ${c.tickets === 1 ? "counts" : "count"} towards a service credit; ${dueWords(c)}`];
   if (c.claimBy !== null) parts.push(`claim by ${c.claimBy}`);
   parts.push(`tickets ${c.ticketIds.join(", ")}${c.tickets > c.ticketIds.length ? ", …" : ""}`);
   return parts.join("; ");

@@ -59,7 +59,7 @@ export interface TicketCredit {
 }
 
 /** Why a ticket can never earn a credit under `credits`, or `null` (SPEC §6 ineligible cases). */
-function exclusionOf(policy: PolicyIR, credits: CreditsIR, t: Ticket): string | null {
+export function exclusionOf(policy: PolicyIR, credits: CreditsIR, t: Ticket): string | null {
   if (t.channel != null && credits.ineligibleChannels.includes(t.channel)) return `channel ${t.channel} is ineligible`;
   const region = policy.regions.find((r) => r.name === t.region);
   if (credits.ineligibleOptionalLanguages && t.language != null && region?.languages?.optional.includes(t.language)) {

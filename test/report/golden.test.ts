@@ -51,7 +51,9 @@ describe("sla report on a mixed file", () => {
     expect([april.met, april.breached, april.pending, april.paused, april.none, april.attainmentPercent]).toEqual([2, 0, 1, 1, 1, "100.00"]);
     expect(json.periods[0]!.credits).toEqual({
       tickets: 1,
+      rule: "highest",
       duePercent: "20",
+      dueAmount: null,
       byRow: [{ percent: "20", tickets: 1, clause: { line: 147, text: "| P1 | 20% |" } }],
       ticketIds: ["M-2"],
       claimBy: "2026-04-30",
@@ -102,5 +104,37 @@ describe("sla report with an objective over a share of tickets", () => {
     expect(html).toContain("objective critical_resolution (95 % required)");
     expect(html).toMatch(/<line [^>]*stroke-dasharray="6 4"><title>objective critical_resolution \(95 % required\)<\/title><\/line>/);
     expect(html).toContain("<title>2026-04 objective critical_resolution: 90.00 % (9 met, 1 missed): missed</title>");
+  });
+});
+
+describe("sla report under each credit rule (issue 12.1), decided by the runtime's rule", () => {
+  const run = async (rule: string) =>
+    ReportSchema.parse(JSON.parse((await reportCli({ policyPath: `test/report/credit-rules/${rule}.sla`, input: "test/report/tickets/credit-rules.ndjson", at: "2026-05-01T00:00:00Z", format: "json" })).out));
+  const due = (r: Awaited<ReturnType<typeof run>>) => r.periods.map((p) => [p.period, p.credits?.rule, p.credits?.tickets, p.credits?.duePercent, p.credits?.dueAmount]);
+
+  it("sum per breach: 4 × 5 % + 2 × 1 % = 22 %, capped at 12 %; April 5 %", async () => {
+    expect(due(await run("sum"))).toEqual([
+      ["2026-03", "sum", 6, "12", null],
+      ["2026-04", "sum", 1, "5", null],
+    ]);
+  });
+
+  it("thresholds on the count: 6 breaches exceed 4 (10 %); 1 breach exceeds none", async () => {
+    expect(due(await run("threshold"))).toEqual([
+      ["2026-03", "threshold", 6, "10", null],
+      ["2026-04", "threshold", 1, null, null],
+    ]);
+  });
+
+  it("a fixed amount per breach, with the cap stated beside it", async () => {
+    expect(due(await run("amount"))).toEqual([
+      ["2026-03", "amount", 6, null, "6 × 500 EUR = 3000.00 EUR, at most 10 % of the period's fees"],
+      ["2026-04", "amount", 1, null, "1 × 500 EUR = 500.00 EUR, at most 10 % of the period's fees"],
+    ]);
+  });
+
+  it("prints the rule in words", async () => {
+    const r = await reportCli({ policyPath: "test/report/credit-rules/threshold.sla", input: "test/report/tickets/credit-rules.ndjson", at: "2026-05-01T00:00:00Z" });
+    await expect(r.out).toMatchFileSnapshot("golden/credit-threshold.txt");
   });
 });
