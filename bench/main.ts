@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- calendars|api|eval|lsp ...]`: the evaluator's speed where users feel it, on
+ * `npm run bench [-- calendars|api|eval|lsp|diff|serve ...]`: the evaluator's speed where users feel it, on
  * varied workloads (instants spread over 2019–2032, every priority, plan and region, with events;
  * see workloads.ts), so no cache stays artificially hot. Every figure it prints names its
  * workload; the README's performance table quotes these lines and nothing else.
@@ -12,6 +12,7 @@
  *   pool against one thread on the same batch.
  * - lsp: the language server's latencies (lsp.bench.ts).
  * - diff: `sla diff` on two 5,000-line policies, and its impact on 100,000 tickets (diff.bench.ts).
+ * - serve: `sla serve`, single-ticket requests/s and p99 under autocannon, and an NDJSON batch (serve.bench.ts).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -229,7 +230,14 @@ async function benchSlaDiff(): Promise<void> {
   for (const [k, v] of Object.entries(await benchDiff())) console.log(`  ${k.padEnd(36)} ${Math.round(v).toLocaleString("en-US")}`);
 }
 
-const PARTS: Record<string, () => void | Promise<void>> = { calendars: benchCalendars, api: benchApi, eval: benchEval, lsp: benchLanguageServer, diff: benchSlaDiff };
+/** `sla serve` (issue 14): single-ticket evaluate under autocannon, an NDJSON batch of 200,000 (serve.bench.ts). */
+async function benchSlaServe(): Promise<void> {
+  const { benchServe } = await import("./serve.bench.js");
+  console.log("\nsla serve (bench/serve.bench.ts)");
+  for (const [k, v] of Object.entries(await benchServe())) console.log(`  ${k.padEnd(40)} ${v.toLocaleString("en-US", { maximumFractionDigits: 2 })}`);
+}
+
+const PARTS: Record<string, () => void | Promise<void>> = { calendars: benchCalendars, api: benchApi, eval: benchEval, lsp: benchLanguageServer, diff: benchSlaDiff, serve: benchSlaServe };
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(a in PARTS));
