@@ -9,7 +9,8 @@
  */
 import { Decimal } from "decimal.js";
 import type { CreditsIR, SourceRef } from "../runtime/ir.js";
-import { addMonths, endOfMonth } from "../runtime/settle-dates.js";
+import { claimDeadline } from "../runtime/settle-credit.js";
+import { endOfMonth } from "../runtime/settle-dates.js";
 import { applyCreditRule, creditMode, type CountedTicket } from "../runtime/settle-credit-rules.js";
 import { Dec } from "../runtime/settle-decimal.js";
 import type { CreditPeriod } from "./model.js";
@@ -57,6 +58,7 @@ export function creditPeriod(credits: CreditsIR, month: string, rows: readonly R
     .filter((r): r is RowCount & { percent: string } => r.percent !== null)
     .sort((a, b) => new Decimal(b.percent).cmp(a.percent))
     .map((r) => ({ percent: r.percent, tickets: r.tickets, clause: r.origin ? { line: r.origin.line, text: r.origin.text } : null }));
-  const claimBy = credits.claimMonthsAfter === null ? null : endOfMonth(addMonths(`${month}-01`, credits.claimMonthsAfter));
+  // The deadline `sla settle` sets for a period ending with this month's last day.
+  const claimBy = claimDeadline(credits, { to: endOfMonth(`${month}-01`) });
   return { tickets, ...due(credits, rows, tickets), byRow, ticketIds: [...ticketIds], claimBy };
 }

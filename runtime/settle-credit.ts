@@ -98,7 +98,7 @@ export function ticketCredits(policy: PolicyIR, period: Period): TicketCredit[] 
  * month, or `claim within N days after period` (issue 12). A deadline that runs from each breach
  * is per ticket ({@link breachDeadline}): the period has none of its own.
  */
-export function claimDeadline(credits: CreditsIR, period: Period): string | null {
+export function claimDeadline(credits: CreditsIR, period: Pick<Period, "to">): string | null {
   if (credits.claimDaysAfter?.after === "period") return addDays(period.to, credits.claimDaysAfter.days);
   if (credits.claimMonthsAfter === null) return null;
   return endOfMonth(addMonths(`${period.to.slice(0, 7)}-01`, credits.claimMonthsAfter));

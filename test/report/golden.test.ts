@@ -112,11 +112,13 @@ describe("sla report under each credit rule (issue 12.1), decided by the runtime
     ReportSchema.parse(JSON.parse((await reportCli({ policyPath: `test/report/credit-rules/${rule}.sla`, input: "test/report/tickets/credit-rules.ndjson", at: "2026-05-01T00:00:00Z", format: "json" })).out));
   const due = (r: Awaited<ReturnType<typeof run>>) => r.periods.map((p) => [p.period, p.credits?.rule, p.credits?.tickets, p.credits?.duePercent, p.credits?.dueAmount]);
 
-  it("sum per breach: 4 × 5 % + 2 × 1 % = 22 %, capped at 12 %; April 5 %", async () => {
-    expect(due(await run("sum"))).toEqual([
+  it("sum per breach: 4 × 5 % + 2 × 1 % = 22 %, capped at 12 %; April 5 %; claims within 15 days after the month", async () => {
+    const report = await run("sum");
+    expect(due(report)).toEqual([
       ["2026-03", "sum", 6, "12", null],
       ["2026-04", "sum", 1, "5", null],
     ]);
+    expect(report.periods.map((p) => p.credits?.claimBy)).toEqual(["2026-04-15", "2026-05-15"]);
   });
 
   it("thresholds on the count: 6 breaches exceed 4 (10 %); 1 breach exceeds none", async () => {
