@@ -59,10 +59,13 @@ describe("report counts", () => {
             const month = DateTime.fromMillis(parsed.ticket.openedAtMs, { zone }).toFormat("yyyy-MM");
             const counts = expected.get(month) ?? new Map<string, number>();
             counts.set("tickets", (counts.get("tickets") ?? 0) + 1);
-            for (const t of evaluateTicket(policy, parsed.ticket, { asOf: asOfMs }).targets) {
+            const result = evaluateTicket(policy, parsed.ticket, { asOf: asOfMs });
+            for (const t of result.targets) {
               const key = `${t.name}:${t.status === "paused" ? "pending" : t.status}`;
               counts.set(key, (counts.get(key) ?? 0) + 1);
             }
+            // The seeds credit "the highest percentage": a ticket counts when the evaluator gives it a credit.
+            if (result.credit) counts.set("credit", (counts.get("credit") ?? 0) + 1);
             expected.set(month, counts);
           }
           const report = agg.report({ file: "x.sla", asOf: "x", asOfSource: "--at" });
@@ -72,6 +75,11 @@ describe("report counts", () => {
             const want = expected.get(p.period)!;
             expect(p.tickets).toBe(want.get("tickets"));
             expect(p.byPriorityPlan.reduce((s, c) => s + c.tickets, 0)).toBe(p.tickets);
+            if (p.credits) {
+              expect(p.credits.tickets).toBe(want.get("credit") ?? 0);
+              expect(p.credits.byRow.reduce((s, r) => s + r.tickets, 0)).toBe(p.credits.tickets);
+              expect(p.credits.duePercent === null).toBe(p.credits.tickets === 0);
+            }
             for (const t of p.targets) {
               expect(t.met + t.breached + t.pending + t.none).toBe(p.tickets);
               for (const status of ["met", "breached", "pending", "none"] as const) expect(t[status]).toBe(want.get(`${t.name}:${status}`) ?? 0);
