@@ -4,7 +4,7 @@
  */
 import type { CalendarIR, CalendarRuleIR, ClockIR, ConditionIR, CreditsIR, EscalationIR, Goal, GoalCell, RegionIR, TargetIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
-import { checkClockEvents, lowerCondition } from "./attributes.js";
+import { checkClockEvents, checkFieldValue, lowerCondition } from "./attributes.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { checkZone } from "./calendars.js";
 import { durationMs, goalFromCell } from "./durations.js";
@@ -134,14 +134,20 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
   if (t.goals.length === 0) {
     ctx.diagnostics.error("SLA301", t.name.span, `target \`${t.name.text}\` has no goals`, { help: "add a goal matrix: `goals { | priority | goal | … }`" });
   }
-  const everyTicket = t.goals.filter((g) => g.when === null);
+  // `| product | goal |`: a matrix keyed by a field's values is a set of sections, one per row.
+  const byField = t.goals.filter((g) => fieldKeyOf(ctx, g) !== null);
+  const everyTicket = t.goals.filter((g) => g.when === null && !byField.includes(g));
   for (const table of everyTicket.slice(0, 1)) goals.push(...lowerGoalTable(ctx, table, shape, calendar, null));
   for (const extra of everyTicket.slice(1)) ctx.diagnostics.error("SLA103", extra.span, "a second goal matrix in one target", { help: "merge the tables, or make one a section: `goals for product a, b { … }`" });
   // Sections first: the runtime takes the first cell that fits, so a section beats the main table.
   const sections: GoalCell[] = [];
-  for (const table of t.goals.filter((g) => g.when !== null)) {
+  for (const table of t.goals.filter((g) => g.when !== null && !byField.includes(g))) {
     const when = lowerCondition(ctx, table.when!, shape.plansModel, shape.plans);
     if (when) sections.push(...lowerGoalTable(ctx, table, shape, calendar, when));
+  }
+  for (const table of byField) {
+    const when = table.when ? lowerCondition(ctx, table.when, shape.plansModel, shape.plans) : [];
+    if (when) sections.push(...lowerFieldGoalTable(ctx, table, fieldKeyOf(ctx, table)!, shape, calendar, when));
   }
   return {
     name: t.name.text,
@@ -153,6 +159,48 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
     goals: [...sections, ...goals],
     origin: sourceRef(ctx, t.name.span),
   };
+}
+
+/** The field a goal matrix is keyed by (`| product | goal |`), or null for a priority/plan matrix. */
+function fieldKeyOf(ctx: CheckContext, table: A.Table): A.Name | null {
+  const first = table.rows[0]?.cells[0];
+  return first?.kind === "name" && ctx.symbols.has("field", first.name.text) ? first.name : null;
+}
+
+/**
+ * `| product | goal |` (issue 11): one goal per value of a field, for every priority and plan;
+ * each row is a section for the tickets with that value. Values left out keep the main matrix.
+ */
+function lowerFieldGoalTable(ctx: CheckContext, table: A.Table, field: A.Name, shape: PolicyShape, calendar: string | null, when: ConditionIR): GoalCell[] {
+  ctx.symbols.resolve("field", field);
+  const [header, ...body] = table.rows;
+  const columns = header!.cells.slice(1);
+  if (columns.length !== 1 || columns[0]!.kind !== "word" || columns[0]!.word !== "goal") {
+    ctx.diagnostics.error("SLA303", header!.span, `a table keyed by field \`${field.text}\` has one \`goal\` column`, { help: `write the header as \`| ${field.text} | goal |\`` });
+    return [];
+  }
+  const cells: GoalCell[] = [];
+  const seen = new Set<string>();
+  for (const row of body) {
+    const [key, cell] = row.cells;
+    if (!key || !cell || row.cells.length !== 2) {
+      ctx.diagnostics.error("SLA302", row.span, "row has the wrong number of cells", { help: `write \`| <value of ${field.text}> | <goal> |\``, labels: [{ span: header!.span, message: "the header" }] });
+      continue;
+    }
+    if (key.kind !== "name") {
+      ctx.diagnostics.error("SLA306", key.span, `a row starts with the value of \`${field.text}\` it is for`, { help: "write the value's name in the first column" });
+      continue;
+    }
+    if (!checkFieldValue(ctx, field, key.name)) continue;
+    if (seen.has(key.name.text)) {
+      ctx.diagnostics.error("SLA302", row.span, `a second row for \`${key.name.text}\``, { help: "keep one row per value" });
+      continue;
+    }
+    seen.add(key.name.text);
+    const goal = goalFromCell(ctx, cell, calendarsFor(shape, null, calendar));
+    if (goal) cells.push({ priority: null, plan: null, goal, when: [...when, { on: "field", field: field.text, values: [key.name.text] }], origin: sourceRef(ctx, row.span) });
+  }
+  return cells;
 }
 
 /**

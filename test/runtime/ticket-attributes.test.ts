@@ -238,3 +238,31 @@ target response { stop on respond goals { | priority | goal | | P1 | 2 business 
     expect([...c.excludedCauses!.keys()]).toEqual(["force_majeure"]);
   });
 });
+
+describe("a goal matrix keyed by a field (`| product | goal |`)", () => {
+  const keyed = policyOf(`policy keyed "Keyed"
+priority P1 "Critical"
+priority P2 "High"
+field product "Product" { x "Product X"  y "Product Y"  z "Product Z" }
+calendar office { zone "Europe/Berlin" Mon-Fri 09:00-18:00 }
+target resolution {
+  stop on resolve
+  goals { | priority | goal | | P1 | 8 business hours | | P2 | 3 business days | }
+  goals {
+    | product | goal     |
+    | x       | 24 hours |
+    | y       | 24 hours |
+  }
+}
+`);
+  const goalOf = (ticket: Record<string, unknown>) => {
+    const parsed = parseTicket({ id: "T", openedAt: FRIDAY, asOf: FRIDAY, ...ticket }, keyed);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return evaluateTicket(keyed, parsed.ticket).targets[0]!.goal;
+  };
+
+  it("gives products X and Y 24 hours for every priority, and Z the main matrix", () => {
+    expect([goalOf({ priority: "P1", attributes: { product: "x" } }), goalOf({ priority: "P2", attributes: { product: "y" } })]).toEqual(["24 hours", "24 hours"]);
+    expect([goalOf({ priority: "P1", attributes: { product: "z" } }), goalOf({ priority: "P2" })]).toEqual(["8 business hours", "3 business days"]);
+  });
+});
