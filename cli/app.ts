@@ -10,7 +10,7 @@ const USAGE = `usage: sla <command> [options]
 
 commands:
   check FILES|DIRS...            parse and type-check policies       [--format text|json]
-  eval POLICY TICKETS|-          evaluate tickets (JSON or NDJSON)   [--at INSTANT] [--explain]
+  eval POLICY TICKETS|-          evaluate tickets (JSON or NDJSON)   [--at INSTANT] [--explain] [--format json|svg]
   test FILES|DIRS...             run the example cases inside policies
   fmt FILES|DIRS...              format policies                     [--check | --write]
   compile POLICY                 print the compiled policy (IR) as JSON
@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return (await import("./commands/compile.js")).runCompile({ path: positionals[0]!, io });
       case "eval":
         needs(2, "a policy and a ticket file (or `-` for standard input)");
-        return await (await import("./commands/eval.js")).runEval({ policyPath: positionals[0]!, input: positionals[1]!, at: values.at ?? null, explain: values.explain, io });
+        return await (await import("./commands/eval.js")).runEval({ policyPath: positionals[0]!, input: positionals[1]!, at: values.at ?? null, explain: values.explain, format: values.format, io });
       case "test":
         needs(1, "at least one file or directory");
         return await (await import("./commands/test.js")).runTest({ paths: positionals, io });

@@ -59,8 +59,17 @@ function writer(io: Io): (bytes: Uint8Array) => Promise<void> {
   };
 }
 
-export async function runEval(args: { policyPath: string; input: string; at: string | null; explain: boolean; io: Io }): Promise<number> {
+export async function runEval(args: {
+  policyPath: string;
+  input: string;
+  at: string | null;
+  explain: boolean;
+  /** `svg`: the timeline picture of one ticket (`server/timeline/svg.ts`); `text` and `json` print JSON. */
+  format?: string;
+  io: Io;
+}): Promise<number> {
   const { io } = args;
+  if (args.format !== undefined && !["text", "json", "svg"].includes(args.format)) throw new UsageError(`\`--format\` is one of text, json, svg, not \`${args.format}\``);
   let asOf: number | null = null;
   if (args.at !== null) {
     asOf = parseInstant(args.at);
@@ -82,6 +91,13 @@ export async function runEval(args: { policyPath: string; input: string; at: str
     if (e instanceof UsageError) throw e;
     io.err(`sla: cannot read \`${args.input}\`: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
     return 1;
+  }
+  if (args.format === "svg") {
+    if (!args.input.endsWith(".json")) throw new UsageError("`--format svg` draws one ticket: give a `.json` file");
+    const drawn = (await import("../../server/timeline/svg.js")).timelineOfText(policy, readFileSync(args.input, "utf8"), evaluateOptions(options));
+    if (drawn.ok) io.out(drawn.svg);
+    else io.err(`${JSON.stringify({ id: drawn.id, error: drawn.error }, null, 2)}\n`);
+    return drawn.ok ? 0 : 1;
   }
   if (args.input.endsWith(".json")) {
     const outcome = evaluateJsonText(policy, readFileSync(args.input, "utf8").replace(/^\ufeff/, ""), evaluateOptions(options), null);

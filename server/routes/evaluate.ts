@@ -7,17 +7,16 @@
 import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { evaluateBatch, evaluateJsonText } from "../../runtime/evaluate-batch.js";
-import { evaluateTicket, type EvaluateOptions } from "../../runtime/evaluate.js";
+import type { EvaluateOptions } from "../../runtime/evaluate.js";
 import { parseInstant } from "../../runtime/instant.js";
 import type { PolicyIR } from "../../runtime/ir.js";
 import { batches } from "../../runtime/ndjson-lines.js";
-import { readTicketText } from "../../runtime/ticket-line.js";
 import { errorBody, HttpError } from "../errors.js";
 import type { ServerMetrics } from "../metrics.js";
 import type { PolicyRegistry } from "../registry.js";
 import { bodyText, readQuery, servedPolicy } from "../request.js";
 import { EvaluateQuerySchema, flagSet } from "../schemas.js";
-import { timelineSvg } from "../timeline/svg.js";
+import { timelineOfText } from "../timeline/svg.js";
 
 /** What the evaluate routes need from the server. */
 export interface EvaluateDeps {
@@ -49,14 +48,6 @@ async function* resultLines(policy: PolicyIR, input: Readable, options: Evaluate
   }
 }
 
-/** The timeline picture of one ticket: evaluated with traces, drawn by `timeline/svg.ts`. */
-function svgOf(policy: PolicyIR, text: string, options: EvaluateOptions): string {
-  const parsed = readTicketText(policy, text, false);
-  if (!parsed.ok) throw new HttpError(400, parsed.error.field === "" ? "body" : parsed.error.field, parsed.error.message);
-  const result = evaluateTicket(policy, parsed.ticket, { ...options, explain: true });
-  return timelineSvg(policy, parsed.ticket, result);
-}
-
 export function evaluateRoutes(app: FastifyInstance, deps: EvaluateDeps): void {
   app.post<{ Params: { id: string } }>("/v1/policies/:id/evaluate", async (request, reply) => {
     const policy = servedPolicy(deps.registry, request.params.id);
@@ -72,7 +63,11 @@ export function evaluateRoutes(app: FastifyInstance, deps: EvaluateDeps): void {
     }
     const text = bodyText(request.body).replace(/^\ufeff/, "");
     tickets.inc();
-    if (query.format === "svg") return reply.type("image/svg+xml; charset=utf-8").send(svgOf(policy, text, options));
+    if (query.format === "svg") {
+      const drawn = timelineOfText(policy, text, options);
+      if (!drawn.ok) return reply.code(400).send({ id: drawn.id, error: drawn.error });
+      return reply.type("image/svg+xml; charset=utf-8").send(drawn.svg);
+    }
     const outcome = evaluateJsonText(policy, text, options, null);
     return reply.code(outcome.ok ? 200 : 400).type("application/json; charset=utf-8").send(outcome.json);
   });

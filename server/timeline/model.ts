@@ -80,11 +80,12 @@ function calendarOf(policy: PolicyIR, name: string, zone: string): CalendarIR | 
   return ir.zone === zone ? ir : { ...ir, zone };
 }
 
-/** Public holiday names by local date for the calendar's holiday sources, over the years given. */
+/** Public holiday names (in English) by local date for the calendar's holiday sources, over the years given. */
 function holidayNames(ir: CalendarIR | null, years: readonly number[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const spec of ir?.holidays ?? []) {
     const hd = spec.region ? new Holidays(spec.country, spec.region) : new Holidays(spec.country);
+    hd.setLanguages("en"); // the picture's words are English; the local name is in the country's language
     for (const y of years) {
       for (const h of hd.getHolidays(y) || []) if (h.type === "public" && !names.has(h.date.slice(0, 10))) names.set(h.date.slice(0, 10), h.name);
     }
@@ -92,7 +93,7 @@ function holidayNames(ir: CalendarIR | null, years: readonly number[]): Map<stri
   return names;
 }
 
-/** Instants where the zone's offset changes in [from, to), found per day then narrowed to the minute. */
+/** Instants where the zone's offset changes in [from, to): found per day, then narrowed to the millisecond. */
 function dstChanges(zone: string, from: number, to: number): DstChange[] {
   const offset = (t: number) => DateTime.fromMillis(t, { zone }).offset;
   const text = (t: number) => DateTime.fromMillis(t, { zone }).toFormat("ZZ");
@@ -102,7 +103,7 @@ function dstChanges(zone: string, from: number, to: number): DstChange[] {
     if (offset(a) === offset(b)) continue;
     let lo = a;
     let hi = b;
-    while (hi - lo > 60_000) {
+    while (hi - lo > 1) {
       const mid = lo + Math.floor((hi - lo) / 2);
       if (offset(mid) === offset(a)) lo = mid;
       else hi = mid;

@@ -7,8 +7,10 @@
  */
 import { DateTime } from "luxon";
 import { esc, PALETTE } from "../../report/charts-svg.js";
-import type { Ticket, TicketResult } from "../../runtime/io.js";
+import { evaluateTicket, type EvaluateOptions } from "../../runtime/evaluate.js";
+import type { InputError, Ticket, TicketResult } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
+import { readTicketText } from "../../runtime/ticket-line.js";
 import { type TimelineMark, type TimelineModel, type TimelineTarget, timelineModel } from "./model.js";
 
 const WIDTH = 1400;
@@ -209,4 +211,15 @@ export function renderTimeline(m: TimelineModel): string {
 /** The timeline of one evaluated ticket (`result` evaluated with `explain`). */
 export function timelineSvg(policy: PolicyIR, ticket: Ticket, result: TicketResult): string {
   return renderTimeline(timelineModel(policy, ticket, result));
+}
+
+/** A drawn ticket, or why its text is not a ticket (the field error `sla eval` gives). */
+export type DrawnTicket = { ok: true; svg: string } | { ok: false; id: string | null; error: InputError };
+
+/** The timeline of one ticket's JSON text (`sla eval … --format svg`, `?format=svg`). Never throws on bad input. */
+export function timelineOfText(policy: PolicyIR, text: string, options: EvaluateOptions): DrawnTicket {
+  const parsed = readTicketText(policy, text.replace(/^\ufeff/, ""), false);
+  if (!parsed.ok) return { ok: false, id: parsed.id, error: parsed.error };
+  const result = evaluateTicket(policy, parsed.ticket, { ...options, explain: true });
+  return { ok: true, svg: timelineSvg(policy, parsed.ticket, result) };
 }
