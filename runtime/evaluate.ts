@@ -40,6 +40,9 @@ export interface EvaluateOptions {
   readonly explain?: boolean;
 }
 
+/** The default options, one object rather than a fresh `{}` per call in a hot loop. */
+const NO_OPTIONS: EvaluateOptions = Object.freeze({});
+
 /** Everything about one evaluation that targets, escalations and credit share. */
 interface Context {
   readonly c: CompiledPolicy;
@@ -311,6 +314,7 @@ function judgingPriority(ctx: Context, run: ClockRun): string | null {
  */
 function evaluateEscalations(ctx: Context): EscalationResult[] {
   const out: EscalationResult[] = [];
+  if (ctx.c.escalations.length === 0) return out;
   /** Instants of `out`, to order levels of several matrices. */
   const times: number[] = [];
   let matrices = 0;
@@ -372,7 +376,7 @@ function creditOf(ctx: Context, ticket: Ticket, targets: readonly TargetResult[]
  * are ignored. Throws a RangeError only for an `asOf` (option or ticket field) that is not an
  * instant in the supported years.
  */
-export function evaluateTicket(policy: PolicyIR, ticket: Ticket, options: EvaluateOptions = {}): TicketResult {
+export function evaluateTicket(policy: PolicyIR, ticket: Ticket, options: EvaluateOptions = NO_OPTIONS): TicketResult {
   const c = compiledPolicy(policy);
   const asOf = resolveAsOf(options.asOf, ticket);
   const openedAtMs = typeof ticket.openedAtMs === "number" ? ticket.openedAtMs : (parseInstant(ticket.openedAt) ?? NaN);
@@ -393,7 +397,8 @@ export function evaluateTicket(policy: PolicyIR, ticket: Ticket, options: Evalua
   const ctx: Context = { c, timeline, asOf, priority, plan, region, calendar, explain: options.explain === true, walkMasks: [], walkRuns: [], facts, customer };
 
   const exclusion = exclusionOf(c, ticket, region, facts);
-  const targets = c.targets.map((t) => evaluateTarget(ctx, t, exclusion));
+  const targets: TargetResult[] = [];
+  for (const t of c.targets) targets.push(evaluateTarget(ctx, t, exclusion));
   return {
     id: ticket.id,
     policy: c.id,

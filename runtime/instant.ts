@@ -134,8 +134,8 @@ const FIRST_CACHED_DAY = -25_567; // 1900-01-01
 const CACHED_DAYS = 110_000;
 const dayPrefixes: Array<string | undefined> = new Array<string | undefined>(CACHED_DAYS);
 const timesOfDay: Array<string | undefined> = new Array<string | undefined>(86_400);
-/** `+HH:MM` per offset in minutes. */
-const offsetSuffixes = new Map<number, string>();
+/** `+HH:MM` per offset in minutes, indexed by `offset + 1440` (offsets lie within ±24 h). */
+const offsetSuffixes: Array<string | undefined> = new Array<string | undefined>(2881);
 
 /**
  * `YYYY-MM-DDT` of a day number since 1970-01-01 (proleptic Gregorian, years 0–9999), by
@@ -174,11 +174,11 @@ function timeOfDay(second: number): string {
 }
 
 function offsetSuffix(offset: number): string {
-  let text = offsetSuffixes.get(offset);
+  let text = offsetSuffixes[offset + 1440];
   if (text === undefined) {
     const abs = Math.abs(offset);
     text = `${offset < 0 ? "-" : "+"}${TWO[Math.trunc(abs / 60)]}:${TWO[abs % 60]}`;
-    offsetSuffixes.set(offset, text);
+    offsetSuffixes[offset + 1440] = text;
   }
   return text;
 }
