@@ -135,13 +135,14 @@ export function collectSymbols(file: A.PolicyFile, diagnostics: DiagnosticBag): 
       case "field":
         symbols.declare("field", d.name, d);
         break;
-      case "exclude":
-        // `exclude cause x` declares the cause, unless a `cause x "…"` line already does.
-        if (d.what === "cause" && !(d.name && symbols.has("cause", d.name.text) && symbols.get("cause", d.name.text)!.decl.kind === "named")) symbols.declare("cause", d.name, d);
-        break;
       default:
         break;
     }
+  }
+  // After every `cause x "…"` line, wherever it is written: `exclude cause x` declares the cause
+  // only when no such line does.
+  for (const d of file.decls) {
+    if (d.kind === "exclude" && d.what === "cause" && !(d.name && symbols.get("cause", d.name.text)?.decl.kind === "named")) symbols.declare("cause", d.name, d);
   }
   return symbols;
 }
