@@ -10,6 +10,9 @@ import { type CheckContext, sourceRef } from "./context.js";
 import { didYouMean } from "./diagnostic.js";
 import type { Plans } from "./plans.js";
 
+/** How many events a policy may declare (the runtime's clock masks have a bit for each). */
+export const MAX_DECLARED_EVENTS = 24;
+
 /** The built-in ticket events that clock rules and example cases may name. */
 export const BUILT_IN_EVENTS: readonly string[] = ["open", "approve", "pause", "resume", "respond", "resolve", "reprioritize"];
 
@@ -54,7 +57,13 @@ export function lowerAttributes(ctx: CheckContext, fields: readonly A.FieldDecl[
     }
     out.push({ name: f.name.text, title: f.title?.value ?? null, values, origin: sourceRef(ctx, f.name.span) });
   }
-  return { fields: out, flags: namedOf(ctx, "flag"), causes: namedOf(ctx, "cause"), events: namedOf(ctx, "event") };
+  const events = namedOf(ctx, "event");
+  // Each declared event takes a bit of the runtime's clock masks (runtime/clock.ts MAX_DECLARED_EVENTS).
+  const extra = ctx.symbols.all("event")[MAX_DECLARED_EVENTS];
+  if (extra) {
+    ctx.diagnostics.error("SLA106", extra.name.span, `a policy declares at most ${MAX_DECLARED_EVENTS} events`, { help: "use the built-in events where they fit, or fewer declared ones" });
+  }
+  return { fields: out, flags: namedOf(ctx, "flag"), causes: namedOf(ctx, "cause"), events: events.slice(0, MAX_DECLARED_EVENTS) };
 }
 
 /** The values of a declared field, or null (an unknown field, reported). */

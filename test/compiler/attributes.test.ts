@@ -73,3 +73,10 @@ describe("mistakes that passed silently", () => {
     expectDiagnostic(`${PRELUDE}${RESPONSE}\ncredits { zone from ticket  target response  { | priority | credit | | P1 | 10% | } }`, "SLA103", "zone from ticket");
   });
 });
+
+describe("declared events beyond the runtime's masks", () => {
+  it("are an error at the 25th, not a crash when the policy is loaded", () => {
+    const events = Array.from({ length: 25 }, (_, i) => `event e${i} "event ${i}"`).join("\n");
+    expectDiagnostic(`${PRELUDE}${events}\n${RESPONSE}`, "SLA106", "e24");
+  });
+});
