@@ -11,9 +11,11 @@ const USAGE = `usage: sla <command> [options]
 commands:
   check FILES|DIRS...            parse and type-check policies       [--format text|json]
   eval POLICY TICKETS|-          evaluate tickets (JSON or NDJSON)   [--at INSTANT] [--explain] [--format json|svg]
+                                 [--engine duckdb [--out RESULTS] [--years 2020-2030]]
   test FILES|DIRS...             run the example cases inside policies
   fmt FILES|DIRS...              format policies                     [--check | --write]
   compile POLICY                 print the compiled policy (IR) as JSON
+                                 [--target sql [--dialect duckdb|postgres] [--years 2020-2030]]
   settle POLICY PERIOD.json      service credit and invoice for a period
   diff OLD NEW | --rev REV FILES what a policy change means          [--format text|json|markdown]
                                  [--at INSTANT] [--tickets T.ndjson] [--assert no-looser|no-stricter]
@@ -52,6 +54,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         from: { type: "string" },
         to: { type: "string" },
         assert: { type: "string" },
+        target: { type: "string" },
+        dialect: { type: "string" },
+        years: { type: "string" },
+        engine: { type: "string" },
+        out: { type: "string" },
         port: { type: "string", default: "8080" },
         host: { type: "string", default: "127.0.0.1" },
         help: { type: "boolean", short: "h", default: false },
@@ -70,10 +77,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return (await import("./commands/check.js")).runCheck({ paths: positionals, format: values.format, io });
       case "compile":
         needs(1, "a policy file");
-        return (await import("./commands/compile.js")).runCompile({ path: positionals[0]!, io });
+        return await (await import("./commands/compile.js")).runCompile({ path: positionals[0]!, target: values.target ?? null, dialect: values.dialect ?? null, years: values.years ?? null, io });
       case "eval":
         needs(2, "a policy and a ticket file (or `-` for standard input)");
-        return await (await import("./commands/eval.js")).runEval({ policyPath: positionals[0]!, input: positionals[1]!, at: values.at ?? null, explain: values.explain, format: values.format, io });
+        return await (await import("./commands/eval.js")).runEval({ policyPath: positionals[0]!, input: positionals[1]!, at: values.at ?? null, explain: values.explain, format: values.format, engine: values.engine ?? null, out: values.out ?? null, years: values.years ?? null, io });
       case "test":
         needs(1, "at least one file or directory");
         return await (await import("./commands/test.js")).runTest({ paths: positionals, io });

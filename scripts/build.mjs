@@ -50,7 +50,9 @@ const result = await build({
   // pool then names the worker entry, wherever esbuild put the pool's code.
   chunkNames: "commands/[name]-[hash]",
   // prettier loads its own plugins lazily; bundling it would copy every language it supports.
-  external: ["prettier", "prettier/*"],
+  // Native modules load their platform's binary at run time (`--engine duckdb`); pg is optional
+  // beside them (the PostgreSQL test of the SQL target).
+  external: ["prettier", "prettier/*", "@duckdb/*", "pg"],
   define: { "process.env.NODE_ENV": '"production"' },
   // CommonJS dependencies (date-holidays, vscode-languageserver) call `require` for built-ins.
   banner: { js: 'import { createRequire as __slaRequire } from "node:module"; const require = __slaRequire(import.meta.url);' },
@@ -67,4 +69,6 @@ const old = `${root}dist/cli.old-${process.pid}`;
 if (existsSync(finalDir)) renameSync(finalDir, old);
 renameSync(outdir, finalDir);
 rmSync(old, { recursive: true, force: true });
+// The playground's static files (issue 14), served by `sla serve` at `/`: dist/playground.
+await (await import("../playground/build.mjs")).buildPlayground(root);
 process.exitCode = typecheck.status ?? 1;

@@ -56,7 +56,7 @@ function escalationResults(ctx: QueryContext): Relation {
   const n = ctx.ir.targets.length;
   return {
     name: "sla_escalation_results",
-    sql: `SELECT o.ticket_id, l.matrix, l.level_order, l.role, l.after_text, d.due_ms AS at_ms, ${ctx.dialect.fromMs("d.due_ms")} AS at
+    sql: `SELECT o.ticket_id, l.matrix, l.level_order, l.role, l.after_text, d.due_ms AS at_ms, ${ctx.dialect.fromMs("d.due_ms")} AS "at"
 FROM sla_obligation o
 JOIN sla_levels l ON o.obligation = ${n} + l.level
 JOIN sla_due d ON d.ticket_id = o.ticket_id AND d.obligation = o.obligation

@@ -66,6 +66,10 @@ export async function runEval(args: {
   explain: boolean;
   /** `svg`: the timeline picture of one ticket (`server/timeline/svg.ts`); `text` and `json` print JSON. */
   format?: string;
+  /** `--engine duckdb`: the policy compiled to SQL and run in DuckDB (issue 15, `eval-duckdb.ts`). */
+  engine?: string | null;
+  out?: string | null;
+  years?: string | null;
   io: Io;
 }): Promise<number> {
   const { io } = args;
@@ -77,6 +81,12 @@ export async function runEval(args: {
       throw new UsageError(`--at \`${args.at}\` is not an ISO-8601 instant with an offset in the years ${SUPPORTED_YEARS.from}–${SUPPORTED_YEARS.to} (e.g. 2026-03-31T00:00:00Z)`);
     }
   }
+  if (args.engine === "duckdb") {
+    if (args.explain || args.format === "svg") throw new UsageError("`--explain` and `--format svg` are not available with `--engine duckdb`");
+    return (await import("./eval-duckdb.js")).runEvalDuckdb({ policyPath: args.policyPath, input: args.input, at: asOf, out: args.out ?? null, years: args.years ?? null, io });
+  }
+  if (args.engine != null && args.engine !== "js") throw new UsageError(`unknown engine \`${args.engine}\` (valid: js, duckdb)`);
+  if (args.out != null || args.years != null) throw new UsageError("`--out` and `--years` need `--engine duckdb`");
   const policy = loadPolicy(args.policyPath, io);
   if (!policy) return 1;
   const options = { asOf, explain: args.explain };

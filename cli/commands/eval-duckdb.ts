@@ -1,0 +1,101 @@
+/**
+ * `sla eval POLICY TICKETS --engine duckdb [--out RESULTS]` (issue 15): the policy compiled to
+ * SQL and run by DuckDB in process over a ticket file: sla's NDJSON tickets (`.ndjson`,
+ * `.jsonl`), or a warehouse export (`.parquet`, `.csv`) with the columns of docs/sql.md.
+ *
+ * Without `--out`, one NDJSON line per ticket and target (instants in UTC). With `--out`, the
+ * same rows as Parquet, CSV or NDJSON (by extension), and the escalations reached beside them
+ * (`results.escalations.parquet`).
+ */
+import { statSync } from "node:fs";
+import { extname } from "node:path";
+import { compileToSql } from "../../sql/compile.js";
+import { duckdb } from "../../sql/dialect.js";
+import { DuckDbRun, InputFileError } from "../../sql/run-duckdb.js";
+import { lit } from "../../sql/sql-text.js";
+import { UnsupportedPolicyError } from "../../sql/unsupported.js";
+import { type Io, UsageError } from "../io.js";
+import { loadPolicy } from "../policy.js";
+import { parseYears } from "./compile-sql.js";
+
+const INPUTS: Readonly<Record<string, "ndjson" | "parquet" | "csv">> = { ".ndjson": "ndjson", ".jsonl": "ndjson", ".parquet": "parquet", ".csv": "csv" };
+const OUTPUTS: Readonly<Record<string, string>> = { ".parquet": "FORMAT parquet", ".csv": "FORMAT csv, HEADER", ".ndjson": "FORMAT json", ".jsonl": "FORMAT json" };
+
+/** The rows written: target results with the ticket's credit; instants as TIMESTAMPTZ, or epoch ms (`*_ms`). */
+const results = (instants: "timestamps" | "ms"): string => {
+  const [started, due, stopped] = instants === "ms" ? ["started_ms", "due_ms", "stopped_ms"] : ["started_at", "due", "stopped_at"];
+  return `SELECT r.ticket_id, r.target, r.priority, r.status, r.${started}, r.${due}, r.${stopped}, c.credit_percent, r.error
+FROM sla_target_results r LEFT JOIN sla_credit_results c ON c.ticket_id = r.ticket_id ORDER BY r.ticket_id, r.target`;
+};
+const ESCALATIONS = `SELECT ticket_id, role, after_text AS "after", "at" FROM sla_escalation_results ORDER BY ticket_id, at_ms, matrix, level_order`;
+
+const isoOrNull = (v: unknown): string | null => (v == null ? null : new Date(Number(v)).toISOString().replace(".000Z", "Z"));
+
+/** Evaluate a ticket file with DuckDB. Exit 1 for a policy or input problem, 2 for usage. */
+export async function runEvalDuckdb(args: { policyPath: string; input: string; at: number | null; out: string | null; years: string | null; io: Io }): Promise<number> {
+  const { io } = args;
+  const format = INPUTS[extname(args.input).toLowerCase()];
+  if (args.input === "-" || format === undefined) {
+    throw new UsageError(`--engine duckdb reads a file ending in ${Object.keys(INPUTS).join(", ")}, not \`${args.input}\``);
+  }
+  const outFormat = args.out === null ? null : OUTPUTS[extname(args.out).toLowerCase()];
+  if (args.out !== null && outFormat === undefined) throw new UsageError(`--out \`${args.out}\` must end in ${Object.keys(OUTPUTS).join(", ")}`);
+  const years = parseYears(args.years);
+  const ir = loadPolicy(args.policyPath, io);
+  if (!ir) return 1;
+  try {
+    if (!statSync(args.input).isFile()) throw new UsageError(`\`${args.input}\` is not a file`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    io.err(`sla: cannot read \`${args.input}\`: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
+    return 1;
+  }
+  let sql;
+  try {
+    sql = compileToSql(ir, duckdb, years);
+  } catch (e) {
+    if (!(e instanceof UnsupportedPolicyError)) throw e;
+    io.err(`sla: ${args.policyPath}: ${e.message}\n`);
+    return 1;
+  }
+  const run = await DuckDbRun.open(sql);
+  try {
+    if (format === "ndjson") await run.loadNdjson(args.input);
+    else await run.loadExport(args.input, format);
+    await run.evaluate(sql, args.at);
+    if (args.out !== null) {
+      await run.connection.run(`COPY (${results("timestamps")}) TO ${lit(args.out)} (${outFormat})`);
+      const ext = extname(args.out);
+      await run.connection.run(`COPY (${ESCALATIONS}) TO ${lit(`${args.out.slice(0, -ext.length)}.escalations${ext}`)} (${outFormat})`);
+    } else {
+      for (const r of await run.rows(results("ms"))) {
+        const line = {
+          ticket_id: r["ticket_id"],
+          target: r["target"],
+          priority: r["priority"],
+          status: r["status"],
+          started_at: isoOrNull(r["started_ms"]),
+          due: isoOrNull(r["due_ms"]),
+          stopped_at: isoOrNull(r["stopped_ms"]),
+          credit_percent: r["credit_percent"],
+          error: r["error"],
+        };
+        io.out(`${JSON.stringify(line)}\n`);
+      }
+    }
+    const [errors] = await run.rows("SELECT count(*) AS n FROM sla_target_results WHERE error IS NOT NULL");
+    const failed = Number(errors?.["n"] ?? 0);
+    if (failed > 0) io.err(`sla: ${failed} target results need calendar time outside the compiled years ${years.from}–${years.to} (see --years)\n`);
+    return failed > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof InputFileError) {
+      io.err(`sla: ${e.message}\n`);
+      return 1;
+    }
+    // DuckDB's own message (a column of the wrong type, an unreadable file), without its stack.
+    io.err(`sla: cannot evaluate \`${args.input}\` with duckdb: ${(e as Error).message.split("\n")[0]}\n`);
+    return 1;
+  } finally {
+    run.close();
+  }
+}
