@@ -340,7 +340,7 @@ function allowanceClause(allowance: C.AllowanceClauseCstNode, span: A.FeesItem["
     kind: "allowance",
     regime: name(tok(allowance, "Identifier", 0)),
     duration: duration(sub(allowance, "duration")),
-    per: per ? unitOf(per.image) : null,
+    per: per ? unitOf(per.image) : tok(allowance, "Quarter") ? "quarter" : null,
     excessAt: name(tok(allowance, "Identifier", 1)),
     span,
   };

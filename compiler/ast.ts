@@ -317,7 +317,7 @@ export type FeesItem =
       readonly kind: "allowance";
       readonly regime: Name | null;
       readonly duration: Duration | null;
-      readonly per: UnitName | null;
+      readonly per: UnitName | "quarter" | null;
       readonly excessAt: Name | null;
       readonly span: Span;
     }

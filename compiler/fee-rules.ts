@@ -2,7 +2,8 @@
  * Fee rules of issue 12.5, checked and lowered beside the SPEC §6 clauses of `fees.ts`:
  *   charges: `charge hosting 500 EUR`, `charge licence from period` (the period file states it),
  *     `charge extended_hours 20% of licence, at least 2000 EUR`, each an invoice line;
- *   allowances per kind of work: `allowance configuration 2 hours per month` (free hours);
+ *   allowances per kind of work: `allowance configuration 2 hours per month` (free hours per
+ *     week, month or quarter);
  *   quotas: `quota support 10 hours per week`, `quota gold 8 hours per quarter` (a plan's included
  *     hours), counted outside billing (used, left, exceeded).
  * Amounts and hours stay the decimal text the policy wrote; a base that a percentage charge
@@ -88,7 +89,7 @@ export function checkChargeBases(ctx: CheckContext, items: readonly A.FeesItem[]
   }
 }
 
-/** `allowance WORK N hours per week|month`: free hours of a kind of work. */
+/** `allowance WORK N hours per week|month|quarter`: free hours of a kind of work. */
 export function lowerWorkAllowance(ctx: CheckContext, item: Item<"allowance">, work: string, draft: FeeRulesDraft): void {
   if (item.excessAt) {
     ctx.diagnostics.error("SLA103", item.excessAt.span, "`excess at` belongs to a plan's allowance", {
@@ -98,8 +99,8 @@ export function lowerWorkAllowance(ctx: CheckContext, item: Item<"allowance">, w
   }
   const hours = hoursOf(ctx, item.duration, "allowances", `2 hours per month`);
   if (hours === null) return;
-  if (item.per !== "week" && item.per !== "month") {
-    ctx.diagnostics.error("SLA304", item.span, "an allowance of a kind of work renews every week or calendar month", { help: "write `per week` or `per month`" });
+  if (item.per !== "week" && item.per !== "month" && item.per !== "quarter") {
+    ctx.diagnostics.error("SLA304", item.span, "an allowance of a kind of work renews every week, month or quarter", { help: "write `per week`, `per month` or `per quarter`" });
     return;
   }
   draft.workAllowances.push({ kind: work, hours, per: item.per, origin: sourceRef(ctx, item.span) });

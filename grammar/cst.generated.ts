@@ -818,7 +818,8 @@ export type AllowanceClauseCstChildren = {
   Identifier: (IToken)[];
   duration: DurationCstNode[];
   Per: IToken[];
-  Unit: IToken[];
+  Unit?: IToken[];
+  Quarter?: IToken[];
   Comma?: IToken[];
   Excess?: IToken[];
   At?: IToken[];

@@ -863,7 +863,8 @@ export class SlaParser extends BoundedRecoveryParser {
     this.CONSUME(T.Identifier);
     this.SUBRULE(this.duration);
     this.CONSUME(T.Per);
-    this.CONSUME(T.Unit);
+    // issue 12.5: a kind of work's free hours may renew each quarter
+    this.OR([{ ALT: () => this.CONSUME(T.Unit) }, { ALT: () => this.CONSUME(T.Quarter) }]);
     this.OPTION(() => {
       this.CONSUME(T.Comma);
       this.CONSUME(T.Excess);

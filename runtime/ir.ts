@@ -413,8 +413,8 @@ export const FeesSchema = z.object({
   lateCharge: z.object({ chargePercent: Percent, per: z.literal("startedMonth") }).nullable(),
   /** Charges of the period (issue 12.5), each an invoice line; absent when the policy has none. */
   charges: z.array(ChargeSchema).optional(),
-  /** Free hours of a kind of work per week or calendar month (issue 12.5); absent when none. */
-  workAllowances: z.array(z.object({ kind: z.string(), hours: Decimal, per: z.enum(["week", "month"]), origin: SourceRefSchema })).optional(),
+  /** Free hours of a kind of work per week, calendar month or quarter (issue 12.5); absent when none. */
+  workAllowances: z.array(z.object({ kind: z.string(), hours: Decimal, per: z.enum(["week", "month", "quarter"]), origin: SourceRefSchema })).optional(),
   /** Hours of work counted outside billing (issue 12.5): of a kind (`null`: every kind), or of a `regime` (a plan's included hours). */
   quotas: z.array(z.object({ kind: z.string().nullable(), regime: z.string().optional(), hours: Decimal, per: z.enum(["week", "month", "quarter"]), origin: SourceRefSchema })).optional(),
   /** IANA zone in which billing dates and claims are read. */

@@ -3,7 +3,7 @@
  * Design in four lines —
  *   charges: each an invoice line; a percentage charge is exactly max(minimum, percent × base),
  *     the base being another charge's exact amount, rounded to the cent only on its line;
- *   allowances per kind of work: free hours per ISO week or calendar month, consumed in date order
+ *   allowances per kind of work: free hours per ISO week, month or quarter, consumed in date order
  *     before anything else, so a line never bills more than the hours worked beyond them;
  *   quotas: hours per week, month or quarter counted outside billing: used + left = quota, or over.
  * Hours and money are decimal.js values from the IR's and the input's text to the result's text.
@@ -98,7 +98,7 @@ export function settleCharges(fees: FeesIR, stated: readonly StatedCharge[]): { 
   return { results, lines };
 }
 
-/** Free hours per kind of work and week or month, consumed in date order (the invoice's order). */
+/** Free hours per kind of work and week, month or quarter, consumed in date order (the invoice's order). */
 export class WorkAllowances {
   /** `kind|bucket` → free hours used. */
   private readonly used = new Map<string, Dec>();

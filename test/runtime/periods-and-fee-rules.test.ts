@@ -163,6 +163,7 @@ describe("the period examples of issue 12.2 and 12.5", () => {
   const examples: [string, string][] = [
     ["fiscal-quarter-2026-Q1", "examples/periods/fiscal-quarter.sla"],
     ["fee-rules-2026-03", "examples/periods/fee-rules.sla"],
+    ["fiscal-year-2026", "examples/periods/fiscal-year.sla"],
     ["qdabra-2026-Q1", "examples/agreements/qdabra.sla"],
   ];
   it.each(examples)("%s settles to its expected result", (name, path) => {
