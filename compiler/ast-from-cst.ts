@@ -121,12 +121,13 @@ function yearDay(node: C.YearDayCstNode | null): A.YearDay | null {
   const month = lit(tok(node, "Month"), (s) => MONTHS.indexOf(s) + 1);
   const nth = lit(tok(node, "Ordinal"), (s) => ORDINALS[s] ?? 1);
   if (!month) return null;
+  const dayAfter = tok(node, "After") !== null;
   if (nth) {
     const weekday = lit(tok(node, "Weekday"), (s) => WEEKDAYS.indexOf(s));
-    return weekday ? { kind: "nth", nth, weekday, month, span: spanOf(node) } : null;
+    return weekday ? { kind: "nth", nth, weekday, month, dayAfter, span: spanOf(node) } : null;
   }
   const day = lit(tok(node, "NumberLit"), Number);
-  return day ? { kind: "date", month, day, span: spanOf(node) } : null;
+  return day ? { kind: "date", month, day, dayAfter, span: spanOf(node) } : null;
 }
 
 /** `observed nearest weekday`, `observed next weekday when on Sun`. */

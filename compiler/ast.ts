@@ -84,9 +84,13 @@ export interface Condition {
  * A date of every year (issue 11.6): `Dec 24` (month 1–12, day as written), or the `nth` weekday
  * of a month (`third Mon of Jan`: nth 3; `last Mon of May`: nth -1; weekday 0 = Monday).
  */
-export type YearDay =
+export type YearDay = (
   | { readonly kind: "date"; readonly month: Lit<number>; readonly day: Lit<number>; readonly span: Span }
-  | { readonly kind: "nth"; readonly nth: Lit<number>; readonly weekday: Lit<number>; readonly month: Lit<number>; readonly span: Span };
+  | { readonly kind: "nth"; readonly nth: Lit<number>; readonly weekday: Lit<number>; readonly month: Lit<number>; readonly span: Span }
+) & {
+  /** `day after …`: the date after the one described (the Friday after Thanksgiving) */
+  readonly dayAfter: boolean;
+};
 
 /** `observed nearest weekday`, `observed next weekday when on Sun`: `on` empty means Sat and Sun. */
 export interface Observed {

@@ -1,7 +1,8 @@
 /**
  * Calendars as contracts write them (issue 11.6): date ranges (`closed 2026-12-29 to 2027-01-03`),
  * yearly closures (`closed every Dec 24 from 14:00`) and a vendor's own holiday rules
- * (`holiday "Thanksgiving" fourth Thu of Nov`, `… Jul 4 observed nearest weekday`), checked and
+ * (`holiday "Thanksgiving" fourth Thu of Nov`, `… Jul 4 observed nearest weekday`, `… day after
+ * fourth Thu of Nov`), checked and
  * lowered to the calendar IR. A range becomes one closure per date (the runtime's per-year tables
  * take dates), so it is capped at a year; yearly rules stay rules and are resolved per year.
  */
@@ -43,7 +44,8 @@ export function rangeDates(ctx: CheckContext, from: A.Lit<string>, until: A.Lit<
 /** `Feb 30`, `Apr 31`: a date no year has. Feb 29 is allowed (it closes in leap years only). */
 function checkYearDay(ctx: CheckContext, day: A.YearDay): YearlyClosureIR["day"] | null {
   const month = day.month.value;
-  if (day.kind === "nth") return { kind: "nth", month, weekday: day.weekday.value, nth: day.nth.value };
+  const after = day.dayAfter ? { dayAfter: true as const } : {};
+  if (day.kind === "nth") return { kind: "nth", month, weekday: day.weekday.value, nth: day.nth.value, ...after };
   const max = MAX_DAYS[month - 1]!;
   if (day.day.value < 1 || day.day.value > max || !Number.isInteger(day.day.value)) {
     const written = ctx.file.text.slice(day.span.start, day.span.end);
@@ -52,7 +54,7 @@ function checkYearDay(ctx: CheckContext, day: A.YearDay): YearlyClosureIR["day"]
     });
     return null;
   }
-  return { kind: "date", month, day: day.day.value };
+  return { kind: "date", month, day: day.day.value, ...after };
 }
 
 /** `observed … when on Sat, Sun`: only weekend dates move, so other weekdays are refused. */

@@ -42,7 +42,7 @@ export const RULE_HELP: Record<string, string> = {
   closedClause:
     "closures are `closed 2026-12-25`, `closed 2026-12-24 from 13:00`, `closed 2026-08-14 12:00-14:00`, a range `closed 2026-12-29 to 2027-01-03` or every year `closed every Dec 24 from 14:00`",
   holidayRule: 'a holiday of the vendor\'s own list is `holiday "Thanksgiving" fourth Thu of Nov` or `holiday "Independence Day" Jul 4 observed nearest weekday`',
-  yearDay: "a date of every year is a month and a day, `Dec 24`, or a weekday of a month, `third Mon of Jan`, `last Mon of May`",
+  yearDay: "a date of every year is a month and a day, `Dec 24`, a weekday of a month, `third Mon of Jan`, `last Mon of May`, or the day after one, `day after fourth Thu of Nov`",
   observedClause: "write `observed nearest weekday`, `observed next weekday` or `observed next weekday when on Sun`",
   openingClause: "an extra opening is `open 2026-12-27 10:00-14:00`",
   alwaysClause: "write `24x7` for a calendar that is always open",

@@ -226,6 +226,8 @@ export interface YearDayCstNode extends CstNode {
 }
 
 export type YearDayCstChildren = {
+  Day?: IToken[];
+  After?: IToken[];
   Month?: (IToken)[];
   NumberLit?: IToken[];
   Ordinal?: IToken[];

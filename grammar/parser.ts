@@ -229,8 +229,14 @@ export class SlaParser extends BoundedRecoveryParser {
     this.OPTION2(() => this.SUBRULE(this.observedClause));
   });
 
-  // A date of every year: `Dec 24`, or a weekday of a month `third Mon of Jan`, `last Mon of May`
+  // A date of every year: `Dec 24`, or a weekday of a month `third Mon of Jan`, `last Mon of May`,
+  // or the day after one (`day after fourth Thu of Nov`)
   yearDay = this.RULE("yearDay", () => {
+    // `day after fourth Thu of Nov`: the Friday after Thanksgiving
+    this.OPTION(() => {
+      this.CONSUME(T.Day);
+      this.CONSUME(T.After);
+    });
     this.OR([
       {
         ALT: () => {

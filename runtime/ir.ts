@@ -39,11 +39,12 @@ const WeekdayIndex = z.number().int().min(0).max(6);
 /**
  * A date of every year (issue 11.6): a fixed `date` (`Dec 24`; Feb 29 closes in leap years
  * only), or the `nth` weekday of a month (`third Mon of Jan`: nth 3; `last Mon of May`: nth -1;
- * a fifth weekday closes nothing in the years that lack one).
+ * a fifth weekday closes nothing in the years that lack one); `dayAfter`: the date after it
+ * (`day after fourth Thu of Nov`, which may fall in the next month or year).
  */
 export const YearDaySchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("date"), month: Month, day: z.number().int().min(1).max(31) }),
-  z.object({ kind: z.literal("nth"), month: Month, weekday: WeekdayIndex, nth: z.number().int().min(-1).max(5) }),
+  z.object({ kind: z.literal("date"), month: Month, day: z.number().int().min(1).max(31), dayAfter: z.literal(true).optional() }),
+  z.object({ kind: z.literal("nth"), month: Month, weekday: WeekdayIndex, nth: z.number().int().min(-1).max(5), dayAfter: z.literal(true).optional() }),
 ]);
 export type YearDayIR = z.infer<typeof YearDaySchema>;
 

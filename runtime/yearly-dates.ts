@@ -24,8 +24,16 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The date (UTC midnight ms) of `day` in `year`, or NaN when that year has none (Feb 29, a fifth Monday). */
+/**
+ * The date (UTC midnight ms) of `day` in `year`, or NaN when that year has none (Feb 29, a fifth
+ * Monday); `dayAfter` moves it a day on (into the next year for `day after Dec 31`).
+ */
 export function yearDayIn(day: YearDayIR, year: number): number {
+  const date = nominalDate(day, year);
+  return day.dayAfter ? date + DAY_MS : date;
+}
+
+function nominalDate(day: YearDayIR, year: number): number {
   const last = daysInMonth(year, day.month);
   if (day.kind === "date") return day.day <= last ? Date.UTC(year, day.month - 1, day.day) : NaN;
   if (day.nth === -1) {

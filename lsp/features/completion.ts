@@ -236,7 +236,8 @@ function calendarBlock(ctx: CursorContext, items: Items): void {
   else if (first === "open" && last === "on") items.words("holidays");
   else if (first === "closed" && w.length === 2 && last !== "every") items.words("from", "to");
   // Issue 11.6: a date of every year (`Dec 24`, `third Mon of Jan`) and where a weekend date is kept.
-  else if (last === "every" || (first === "holiday" && (w.length === 1 || (w.length === 2 && ctx.stmt[1]?.type === "StringLit")))) items.words(...MONTHS, ...ORDINALS);
+  else if (last === "every" || (first === "holiday" && (w.length === 1 || (w.length === 2 && ctx.stmt[1]?.type === "StringLit")))) items.words(...MONTHS, ...ORDINALS, "day after");
+  else if (last === "after" && (first === "holiday" || first === "closed")) items.words(...MONTHS, ...ORDINALS);
   else if (last === "of" && (first === "holiday" || first === "closed")) items.words(...MONTHS);
   else if (last === "observed") items.words("nearest weekday", "next weekday");
   else if ((first === "holiday" || first === "closed") && ctx.stmt.some((t) => t.type === "Month") && !w.includes("observed") && ctx.stmt[ctx.stmt.length - 1]?.type === "NumberLit") items.words("observed");

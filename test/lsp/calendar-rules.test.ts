@@ -29,7 +29,8 @@ describe("calendars as contracts write them", () => {
   it("offers the yearly lines, months and ordinals, and the observance", async () => {
     expect(await labelsAt(calendar("<|>"))).toEqual(expect.arrayContaining(["closed every", "holiday"]));
     expect(await labelsAt(calendar("closed every <|>"))).toEqual(expect.arrayContaining(["Jan", "Dec", "third", "last"]));
-    expect(await labelsAt(calendar('holiday "Thanksgiving" <|>'))).toEqual(expect.arrayContaining(["Nov", "fourth"]));
+    expect(await labelsAt(calendar('holiday "Thanksgiving" <|>'))).toEqual(expect.arrayContaining(["Nov", "fourth", "day after"]));
+    expect(await labelsAt(calendar('holiday "Day after Thanksgiving" day after <|>'))).toEqual(expect.arrayContaining(["fourth", "Dec"]));
     expect(await labelsAt(calendar('holiday "Thanksgiving" fourth Thu of <|>'))).toEqual(expect.arrayContaining(["Nov"]));
     expect(await labelsAt(calendar('holiday "Independence Day" Jul 4 observed <|>'))).toEqual(["nearest weekday", "next weekday"]);
   });

@@ -75,15 +75,19 @@ const yearlyArb = fc.record({
   offset: fc.integer({ min: -2, max: 3 }),
   kind: fc.constantFrom("date", "nth", "last"),
   holiday: fc.boolean(),
+  dayAfter: fc.boolean(),
   windows: fc.option(windowsArb(2), { nil: undefined }),
   observed: fc.option(fc.record({ mode: fc.constantFrom<"nearest" | "next">("nearest", "next"), on: fc.constantFrom([5, 6], [6], [5]) }), { nil: null }),
 });
 
 function yearlyRule(y: typeof yearlyArb extends fc.Arbitrary<infer T> ? T : never, d: DateTime): NonNullable<Parameters<typeof calendarIR>[0]["yearly"]>[number] {
+  // `day after …` rules describe the day before `d`, so that they still land on `d`.
+  const b = y.dayAfter ? d.minus({ days: 1 }) : d;
+  const after = y.dayAfter ? { dayAfter: true as const } : {};
   const day: YearDayIR =
     y.kind === "date"
-      ? { kind: "date", month: d.month, day: d.day }
-      : { kind: "nth", month: d.month, weekday: d.weekday - 1, nth: y.kind === "last" ? -1 : Math.ceil(d.day / 7) };
+      ? { kind: "date", month: b.month, day: b.day, ...after }
+      : { kind: "nth", month: b.month, weekday: b.weekday - 1, nth: y.kind === "last" ? -1 : Math.ceil(b.day / 7), ...after };
   const observed = y.observed ? { mode: y.observed.mode, on: [...y.observed.on] } : null;
   return { name: null, holiday: y.holiday, day, observed, windows: y.holiday ? undefined : y.windows };
 }

@@ -252,11 +252,13 @@ function yearlyCloses(rule: YearlyClosureIR, date: string): boolean {
   const d = DateTime.fromISO(date, { zone: "UTC" });
   for (let k = -2; k <= 2; k++) {
     const n = d.plus({ days: k });
-    if (n.month !== rule.day.month) continue;
+    // `day after …`: n is the rule's date when the day before it is the date described.
+    const b = rule.day.dayAfter ? n.minus({ days: 1 }) : n;
+    if (b.month !== rule.day.month) continue;
     const isRuleDate =
       rule.day.kind === "date"
-        ? n.day === rule.day.day
-        : n.weekday - 1 === rule.day.weekday && (rule.day.nth === -1 ? n.plus({ days: 7 }).month !== n.month : Math.ceil(n.day / 7) === rule.day.nth);
+        ? b.day === rule.day.day
+        : b.weekday - 1 === rule.day.weekday && (rule.day.nth === -1 ? b.plus({ days: 7 }).month !== b.month : Math.ceil(b.day / 7) === rule.day.nth);
     if (!isRuleDate) continue;
     let observed = n;
     const wd = n.weekday - 1;

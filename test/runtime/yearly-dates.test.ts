@@ -21,6 +21,12 @@ describe("a date of every year", () => {
     expect(date(yearDayIn({ kind: "nth", month: 9, weekday: 0, nth: 1 }, 2026))).toBe("2026-09-07"); // Labor Day
   });
 
+  it("the day after one: the Friday after Thanksgiving, the day after New Year's Eve in the next year", () => {
+    expect(date(yearDayIn({ kind: "nth", month: 11, weekday: 3, nth: 4, dayAfter: true }, 2026))).toBe("2026-11-27");
+    expect(date(yearDayIn({ kind: "nth", month: 11, weekday: 3, nth: 4, dayAfter: true }, 2024))).toBe("2024-11-29"); // not the fourth Friday (Nov 22)
+    expect(date(yearDayIn({ kind: "date", month: 12, day: 31, dayAfter: true }, 2026))).toBe("2027-01-01");
+  });
+
   it("has no date in the years that lack it: Feb 29, a fifth Monday", () => {
     expect(date(yearDayIn({ kind: "date", month: 2, day: 29 }, 2027))).toBe("none");
     expect(date(yearDayIn({ kind: "date", month: 2, day: 29 }, 2028))).toBe("2028-02-29");
