@@ -23,7 +23,8 @@ const TYPES: Record<string, string> = {
  */
 export function defaultPlaygroundDir(): string | null {
   const candidates = ["../../playground/", "../../dist/playground/", "../dist/playground/"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
-  return candidates.find((dir) => existsSync(join(dir, "index.html"))) ?? null;
+  // `app.js` marks a built folder: from source, `../../playground/` is the playground's source.
+  return candidates.find((dir) => existsSync(join(dir, "app.js"))) ?? null;
 }
 
 export function playgroundRoutes(app: FastifyInstance, dir: string | null): void {
