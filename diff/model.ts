@@ -27,6 +27,8 @@ export const ChangeKindSchema = z.enum([
   "exclusion",
   "languages",
   "credits",
+  "availability",
+  "objective",
   "fees",
   "axis",
 ]);

@@ -5,6 +5,7 @@
 import type { PolicyIR } from "../runtime/ir.js";
 import { diffCalendars } from "./calendars.js";
 import { diffAxes, diffExclusions, diffLanguages } from "./coverage.js";
+import { diffCommitments } from "./commitments.js";
 import { diffCredits } from "./credits.js";
 import { diffEscalations } from "./escalations.js";
 import { diffFees } from "./fees.js";
@@ -28,6 +29,7 @@ export function semanticChanges(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] 
     ...diffExclusions(a, b),
     ...diffLanguages(a, b),
     ...diffCredits(a, b),
+    ...diffCommitments(a, b),
     ...diffFees(a, b),
   ];
 }
