@@ -66,5 +66,13 @@ export function unresolvedReference(policy: PolicyIR): ReferenceError | null {
   for (const [k, name] of (policy.credits?.targets ?? []).entries()) {
     if (!targets.has(name)) return { field: `credits.targets[${k}]`, message: `names unknown target \`${name}\`` };
   }
+  // Issue 12.3–12.4: an availability measured over a calendar, an objective over a target.
+  for (const [i, a] of (policy.availability ?? []).entries()) {
+    const err = a.over.kind === "calendar" ? calendar(`availability[${i}].over.calendar`, a.over.calendar) : null;
+    if (err) return err;
+  }
+  for (const [i, o] of (policy.objectives ?? []).entries()) {
+    if (!targets.has(o.target)) return { field: `objectives[${i}].target`, message: `names unknown target \`${o.target}\`` };
+  }
   return null;
 }

@@ -7,6 +7,7 @@
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluateTicket } from "../../runtime/evaluate.js";
+import { loadPolicy } from "../../runtime/index.js";
 import { runExamples } from "../../runtime/examples.js";
 import { evaluateObjectives } from "../../runtime/objectives.js";
 import { parsePeriod } from "../../runtime/period.js";
@@ -127,5 +128,17 @@ describe("evaluateObjectives: the pure API `sla report` calls", () => {
     const twenty = [...nineteenOfTwenty, { ...entries[0]!, result: { ...entries[0]!.result, id: "X-met" } }]; // 19 of 20: exactly 95 %
     expect(evaluateObjectives(objectives, twenty)[0]).toMatchObject({ met: 19, missed: 1, attainmentPercent: "95.00", status: "met", creditPercent: "0" });
     expect(evaluateObjectives(objectives, [])[0]).toMatchObject({ tickets: 0, attainmentPercent: null, status: "met" });
+  });
+});
+
+describe("a compiled policy loaded from JSON", () => {
+  it("names a commitment's unknown calendar or target at load time", () => {
+    const ir = structuredClone(objectives);
+    ir.availability![0]!.over = { kind: "calendar", calendar: "offce" };
+    expect(loadPolicy(ir)).toMatchObject({ ok: false, error: { field: "availability[0].over.calendar", message: "names unknown calendar `offce`" } });
+    const ir2 = structuredClone(objectives);
+    ir2.objectives![0]!.target = "fix";
+    expect(loadPolicy(ir2)).toMatchObject({ ok: false, error: { field: "objectives[0].target", message: "names unknown target `fix`" } });
+    expect(loadPolicy(structuredClone(objectives))).toMatchObject({ ok: true });
   });
 });
