@@ -74,7 +74,7 @@ const cell = fc.oneof(
   tok("next business day", "same business day", "best effort").map((t) => t[0]!.split(" ")),
   seq(percent, opt(seq(tok("of"), ident))),
   ident,
-  tok("none", "priority", "plan", "goal", "after", "to", "credit"),
+  tok("none", "priority", "plan", "goal", "after", "to", "credit", "below"),
 );
 const row = seq(tok("|"), fc.array(seq(cell, tok("|")), { minLength: 1, maxLength: 5 }).map((c) => c.flat()));
 const table = seq(tok("{"), many(row, 6), tok("}"));
@@ -140,6 +140,24 @@ const feesItem = fc.oneof(
   seq(tok("quota"), opt(ident), duration, tok("per"), fc.oneof(unit, tok("quarter"))),
 );
 const feesDecl = block(tok("fees"), feesItem, 8);
+// issue 12.3–12.4 availability commitments and objectives over a share of tickets
+const shown = seq(tok("shown"), tok("to"), num, tok("decimals"));
+const availabilityItem = fc.oneof(
+  seq(tok("commit"), percent),
+  seq(tok("component"), list(ident)),
+  seq(tok("over"), fc.oneof(seq(tok("elapsed"), tok("time")), seq(tok("calendar"), ident))),
+  seq(tok("excuse"), tok("scheduled"), opt(seq(tok("announced"), duration, tok("ahead"))), opt(seq(tok(","), tok("up"), tok("to"), duration, tok("per"), tok("period")))),
+  shown,
+  seq(tok("credits"), table),
+);
+const availabilityDecl = block(seq(tok("availability"), ident, opt(str)), availabilityItem);
+const objectiveItem = fc.oneof(
+  seq(percent, tok("of"), tok("tickets"), tok("meet"), ident),
+  seq(tok("for"), fc.oneof(seq(tok("priority"), list(ident)), list(ident))),
+  seq(tok("credit"), percent),
+  shown,
+);
+const objectiveDecl = block(seq(tok("objective"), ident, opt(str)), objectiveItem, 4);
 // issue 12.2 the settlement period
 const periodDecl = seq(tok("period"), fc.oneof(unit, tok("quarter", "year")), opt(seq(tok("starting"), tok("Jan", "Feb", "Apr", "Nov"), num)));
 
@@ -152,6 +170,8 @@ const expectation = seq(
     tok("no escalation").map((t) => t[0]!.split(" ")),
     seq(tok("escalation"), ident, opt(seq(tok("at"), dateTime))),
     seq(tok("credit"), fc.oneof(percent, tok("none"))),
+    seq(tok("availability"), ident, percent),
+    seq(tok("objective"), ident, tok("met", "missed")),
     seq(ident, opt(tok("met", "breached", "pending", "paused", "none")), opt(seq(tok("due"), fc.oneof(dateTime, tok("none"))))),
   ),
 );
@@ -175,6 +195,8 @@ const declaration = fc.oneof(
   { arbitrary: targetDecl, weight: 2 },
   { arbitrary: escalationDecl, weight: 1 },
   { arbitrary: creditsDecl, weight: 1 },
+  { arbitrary: availabilityDecl, weight: 1 },
+  { arbitrary: objectiveDecl, weight: 1 },
   { arbitrary: feesDecl, weight: 1 },
   { arbitrary: periodDecl, weight: 1 },
   { arbitrary: exampleDecl, weight: 1 },
