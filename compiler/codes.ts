@@ -48,6 +48,7 @@ export const Codes = {
   SLA901: { title: "unused declaration", explain: "A declaration nothing refers to." },
   SLA902: { title: "redundant clause", explain: "A clause that changes nothing." },
   SLA903: { title: "legacy time zone", explain: "Zones such as `EST` or `CET` are fixed offsets or legacy aliases: `EST` never observes summer time, so summer dues are an hour off. Name the place: `America/New_York`." },
+  SLA904: { title: "invoice schedule differs from the settlement period", explain: "The invoice of a settlement covers its period: `invoice quarterly` goes with `period quarter`, `invoice yearly` with `period year`, `invoice monthly` with months (the default)." },
 } as const;
 
 export type Code = keyof typeof Codes;

@@ -10,7 +10,7 @@ import { lowerCalendars } from "./calendars.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { lowerExample } from "./examples.js";
 import { lowerFees } from "./fees.js";
-import { lowerSettlementPeriod } from "./settlement-period.js";
+import { checkInvoiceSchedule, lowerSettlementPeriod } from "./settlement-period.js";
 import { Plans } from "./plans.js";
 import type { SymbolKind } from "./symbols.js";
 import { lowerCredits, lowerEscalation, lowerTarget, type PolicyShape } from "./targets.js";
@@ -158,6 +158,7 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
   const fees = feeDecls[0] ? lowerFees(ctx, feeDecls[0], zone) : null;
   if (credits && creditDecls[0]) checkCreditRules(ctx, creditDecls[0], credits, fees);
   const period = lowerSettlementPeriod(ctx, ofKind(file, "period"));
+  checkInvoiceSchedule(ctx, period, feeDecls[0]);
   // Issue 12.3–12.4 commitments: only policies that have them carry the fields (the seeds' IR keeps its shape).
   const availabilityDecls = ofKind(file, "availability");
   const objectiveDecls = ofKind(file, "objective");

@@ -49,3 +49,22 @@ export function lowerSettlementPeriod(ctx: CheckContext, decls: readonly A.Perio
   }
   return decls[0] ? (lowerOne(ctx, decls[0]) ?? undefined) : undefined;
 }
+
+/** The invoice schedule that matches each kind of settlement period. */
+const SCHEDULE_OF = { month: "monthly", quarter: "quarterly", year: "yearly" } as const;
+
+/**
+ * An invoice schedule that is not the settlement period's (`invoice monthly` under `period
+ * quarter`, or `invoice quarterly` under the default months) is SLA904: the invoice of a
+ * settlement covers its period, so one of the two clauses does not say what the contract means.
+ */
+export function checkInvoiceSchedule(ctx: CheckContext, period: SettlementPeriodIR | undefined, fees: A.FeesDecl | undefined): void {
+  const invoice = fees?.items.find((i): i is Extract<A.FeesItem, { kind: "invoice" }> => i.kind === "invoice");
+  if (!invoice) return;
+  const expected = SCHEDULE_OF[period?.unit ?? "month"];
+  if (invoice.schedule === expected) return;
+  const settles = period ? `the policy settles by ${period.unit}` : "the policy declares no `period`, so it settles by month";
+  ctx.diagnostics.warning("SLA904", invoice.span, `\`invoice ${invoice.schedule}\` but ${settles}`, {
+    help: period ? `write \`invoice ${expected}\`` : `declare the settlement period, e.g. \`period ${invoice.schedule === "yearly" ? "year" : "quarter"}\`, or write \`invoice monthly\``,
+  });
+}
