@@ -238,7 +238,9 @@ function hoursText(ms: number): string {
  * maintenance up to the cap (earliest first), merge what counts and measure it.
  */
 export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period: AvailabilityPeriod): AvailabilityResult {
-  const calIR = ir.over.kind === "calendar" ? policy.calendars.find((c) => c.name === (ir.over as { calendar: string }).calendar) : undefined;
+  const over = ir.over;
+  const calIR = over.kind === "calendar" ? policy.calendars.find((c) => c.name === over.calendar) : undefined;
+  // INVARIANT: the compiler and `loadPolicy` resolve `over.calendar`, so `calIR` is found when named.
   const measure = calIR ? calendarMeasure(calendarFromIR(calIR)) : ELAPSED;
   const span: Interval = [period.startMs, period.endMs];
   const outcomes = new Map<number, { counted: Interval[]; excused: Interval[]; why: string }>();
@@ -293,16 +295,16 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
   const met = periodMs === 0 || !shareBelow(up, periodMs, ir.commitPercent);
   // Bands fall in `belowPercent`: the last one the availability lies below is the deepest.
   const band = periodMs === 0 ? undefined : [...ir.bands].reverse().find((b) => shareBelow(up, periodMs, b.belowPercent));
-  const over = ir.over.kind === "elapsed" ? "elapsed time" : `calendar ${ir.over.calendar}`;
+  const overText = over.kind === "elapsed" ? "elapsed time" : `calendar ${over.calendar}`;
   const reason = [
-    `${availabilityPercent}% over ${over} (${hoursText(downtimeMs)} down of ${hoursText(periodMs)}${excusedMs > 0 ? `, ${hoursText(excusedMs)} excused` : ""})`,
+    `${availabilityPercent}% over ${overText} (${hoursText(downtimeMs)} down of ${hoursText(periodMs)}${excusedMs > 0 ? `, ${hoursText(excusedMs)} excused` : ""})`,
     met ? `meets the commitment of ${ir.commitPercent}%` : `below the commitment of ${ir.commitPercent}%`,
     band ? `below ${band.belowPercent}%: ${band.creditPercent}% of the period's fees` : "no credit band applies",
   ].join("; ");
   return {
     name: ir.name,
     title: ir.title,
-    over,
+    over: overText,
     periodMs,
     downtimeMs,
     excusedMs,
