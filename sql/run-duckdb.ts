@@ -9,7 +9,7 @@
  */
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { businessDayRowsOf, calendarRowsOf, CALENDAR_DDL, windowRowsOf } from "./calendar-tables.js";
-import { PARAMS_DDL, policyStatements, relationStatements, type CompiledSql } from "./compile.js";
+import { PARAMS_DDL, policyStatements, RESULT_RELATIONS, relationStatements, type CompiledSql } from "./compile.js";
 import { lit } from "./sql-text.js";
 
 /** An open DuckDB database with a compiled policy's tables loaded. */
@@ -109,11 +109,20 @@ FROM (SELECT CAST(id AS VARCHAR) AS ticket_id, unnest(l) AS ev, generate_subscri
     await this.connection.run("DROP TABLE sla_input");
   }
 
-  /** Evaluate: set `asOf` (epoch ms; null: each ticket's own, else now) and create every relation as a table. */
-  async evaluate(sql: CompiledSql, asOfMs: number | null): Promise<void> {
+  /**
+   * Evaluate: set `asOf` (epoch ms; null: each ticket's own, else now) and create every relation
+   * as a table. With `dropSteps`, a step's table is dropped as soon as the last relation reading
+   * it exists (what bounds memory on millions of tickets); the results stay either way.
+   */
+  async evaluate(sql: CompiledSql, asOfMs: number | null, options: { dropSteps?: boolean } = {}): Promise<void> {
     await this.connection.run("DELETE FROM sla_params");
     await this.connection.run(`INSERT INTO sla_params VALUES (${asOfMs === null ? "NULL" : `make_timestamptz(${asOfMs * 1000})`})`);
-    for (const s of relationStatements(sql, true)) await this.connection.run(s);
+    const statements = relationStatements(sql, true);
+    const lastUse = options.dropSteps ? lastUses(sql) : new Map<number, string[]>();
+    for (let i = 0; i < statements.length; i++) {
+      await this.connection.run(statements[i]!);
+      for (const name of lastUse.get(i) ?? []) await this.connection.run(`DROP TABLE ${name}`);
+    }
   }
 
   /** Rows of a query as objects (BIGINTs as JS numbers: epoch ms fit exactly). */
@@ -127,6 +136,20 @@ FROM (SELECT CAST(id AS VARCHAR) AS ticket_id, unnest(l) AS ev, generate_subscri
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** For each relation index, the step relations it is the last reader of (results are never dropped). */
+function lastUses(sql: CompiledSql): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const results = new Set<string>(RESULT_RELATIONS);
+  sql.relations.forEach((r, i) => {
+    if (results.has(r.name)) return;
+    const word = new RegExp(`\\b${r.name}\\b`);
+    let last = -1;
+    for (let j = i + 1; j < sql.relations.length; j++) if (word.test(sql.relations[j]!.sql)) last = j;
+    if (last >= 0) out.set(last, [...(out.get(last) ?? []), r.name]);
+  });
+  return out;
 }
 
 /** A ticket file DuckDB cannot use as an export (a required column missing): a user error. */

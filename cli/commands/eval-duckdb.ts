@@ -62,7 +62,7 @@ export async function runEvalDuckdb(args: { policyPath: string; input: string; a
   try {
     if (format === "ndjson") await run.loadNdjson(args.input);
     else await run.loadExport(args.input, format);
-    await run.evaluate(sql, args.at);
+    await run.evaluate(sql, args.at, { dropSteps: true });
     if (args.out !== null) {
       await run.connection.run(`COPY (${results("timestamps")}) TO ${lit(args.out)} (${outFormat})`);
       const ext = extname(args.out);
