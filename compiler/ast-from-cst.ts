@@ -170,20 +170,23 @@ function calendarItem(node: C.CalendarItemCstNode): A.CalendarItem | null {
   return null;
 }
 
-/** `priority P1`, `cause x`, `product a, b`, `gold, platinum`, `phone_escalated` (issue 11). */
+/** `priority P1`, `cause x`, `channel phone`, `product a, b`, `gold, platinum`, `phone_escalated` (issue 11). */
 function condition(node: C.ConditionCstNode | null): A.Condition | null {
   if (!node) return null;
   const values = names(sub(node, "nameList"));
   const priority = tok(node, "Priority");
   const cause = tok(node, "Cause");
+  const channel = tok(node, "Channel");
   const field = tok(node, "Identifier");
   const axis: A.Condition["axis"] = priority
     ? { kind: "priority", span: tokenSpan(priority) }
     : cause
       ? { kind: "cause", span: tokenSpan(cause) }
-      : field
-        ? { kind: "field", field: name(field)!, span: tokenSpan(field) }
-        : null;
+      : channel
+        ? { kind: "channel", span: tokenSpan(channel) }
+        : field
+          ? { kind: "field", field: name(field)!, span: tokenSpan(field) }
+          : null;
   return { axis, values, span: spanOf(node) };
 }
 
@@ -294,8 +297,10 @@ function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
   if (tok(node, "Ineligible")) {
     if (tok(node, "Optional")) return { kind: "ineligibleOptionalLanguages", span };
     const when = condition(sub(node, "condition"));
+    // `ineligible channel email` alone keeps its own IR field (credits.ineligibleChannels)
+    if (when?.axis?.kind === "channel" && !when.also) return { kind: "ineligibleChannels", channels: when.values, span };
     if (when) return { kind: "ineligibleWhen", when, span };
-    return { kind: "ineligibleChannels", channels: names(sub(node, "nameList")), span };
+    return null;
   }
   if (tok(node, "Cap")) return { kind: "cap", percent: lit(tok(node, "Percent"), (s) => Number(percentValue(s))), span };
   return null;

@@ -68,14 +68,14 @@ export interface DayRange {
 }
 
 /**
- * Which tickets a clause applies to (issue 11): `axis` is `priority`, `cause` or an enumerated
+ * Which tickets a clause applies to (issue 11): `axis` is `priority`, `cause`, `channel` or an enumerated
  * field's name, and `values` its values; with no axis, `values` are plans (`for gold, platinum`)
  * or a single flag (`for phone_escalated`), told apart by the checker.
  */
 export interface Condition {
   /** Further conditions joined by `and`, which must hold too. */
   readonly also?: readonly Condition[];
-  readonly axis: { readonly kind: "priority" | "cause"; readonly span: Span } | { readonly kind: "field"; readonly field: Name; readonly span: Span } | null;
+  readonly axis: { readonly kind: "priority" | "cause" | "channel"; readonly span: Span } | { readonly kind: "field"; readonly field: Name; readonly span: Span } | null;
   readonly values: readonly Name[];
   readonly span: Span;
 }

@@ -1,7 +1,7 @@
 /**
  * Ticket attributes (issue 11): enumerated fields (`field product "Product" { x "Product X" }`),
  * boolean flags (`flag phone_escalated "…"`), causes (`cause x`, `exclude cause x`) and declared
- * events (`event escalation_requested "…"`); and the conditions (`for priority P1`, `for product
+ * events (`event escalation_requested "…"`); and the conditions (`for priority P1`, `for channel phone`, `for product
  * a, b`, `for phone_escalated`) that let them choose goals, calendars, exclusions and credits.
  */
 import type { ConditionIR, Named, PolicyIR, TestIR } from "../runtime/ir.js";
@@ -90,7 +90,7 @@ export function checkFieldValue(ctx: CheckContext, field: A.Name, value: A.Name)
 }
 
 /** Names resolved as `kind`; null when any is unknown (reported). */
-function resolvedAll(ctx: CheckContext, kind: "priority" | "cause" | "plan", names: readonly A.Name[]): string[] | null {
+function resolvedAll(ctx: CheckContext, kind: "priority" | "cause" | "channel" | "plan", names: readonly A.Name[]): string[] | null {
   let ok = true;
   for (const n of names) if (!ctx.symbols.resolve(kind, n)) ok = false;
   return ok ? names.map((n) => n.text) : null;
@@ -112,7 +112,7 @@ function lowerOne(ctx: CheckContext, when: A.Condition, plans: Plans, allPlans: 
   const axis = when.axis;
   if (when.values.length === 0) return null;
   let test: TestIR | null = null;
-  if (axis?.kind === "priority" || axis?.kind === "cause") {
+  if (axis?.kind === "priority" || axis?.kind === "cause" || axis?.kind === "channel") {
     const values = resolvedAll(ctx, axis.kind, when.values);
     if (values) test = { on: axis.kind, values };
   } else if (axis?.kind === "field") {

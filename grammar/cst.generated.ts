@@ -111,6 +111,7 @@ export interface ConditionCstNode extends CstNode {
 export type ConditionCstChildren = {
   Priority?: IToken[];
   Cause?: IToken[];
+  Channel?: IToken[];
   nameList?: (NameListCstNode)[];
   Identifier?: IToken[];
 };
@@ -600,7 +601,6 @@ export type CreditsItemCstChildren = {
   Above?: IToken[];
   Percent?: (IToken)[];
   Ineligible?: IToken[];
-  Channel?: IToken[];
   Optional?: IToken[];
   Languages?: IToken[];
   condition?: ConditionCstNode[];

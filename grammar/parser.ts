@@ -110,12 +110,13 @@ export class SlaParser extends BoundedRecoveryParser {
   });
 
   // Issue 11 conditions on a ticket: `gold, platinum` (plans), `priority P1`, `cause x`,
-  // `product a, b` (an enumerated field's values), `phone_escalated` (a flag).
+  // `channel phone` (the channel it came in by), `product a, b` (an enumerated field's values),
+  // `phone_escalated` (a flag).
   condition = this.RULE("condition", () => {
     this.OR([
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(T.Priority) }, { ALT: () => this.CONSUME(T.Cause) }]);
+          this.OR2([{ ALT: () => this.CONSUME(T.Priority) }, { ALT: () => this.CONSUME(T.Cause) }, { ALT: () => this.CONSUME(T.Channel) }]);
           this.SUBRULE(this.nameList);
         },
       },
@@ -598,12 +599,8 @@ export class SlaParser extends BoundedRecoveryParser {
         ALT: () => {
           this.CONSUME(T.Ineligible);
           this.OR3([
-            {
-              ALT: () => {
-                this.CONSUME(T.Channel);
-                this.SUBRULE2(this.nameList);
-              },
-            },
+            // `ineligible channel email` is the condition's `channel` form (read back as the
+            // channel list the IR has always had for it)
             {
               ALT: () => {
                 this.CONSUME(T.Optional);

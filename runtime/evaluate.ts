@@ -389,7 +389,7 @@ export function evaluateTicket(policy: PolicyIR, ticket: Ticket, options: Evalua
   // Issue 11 inputs, read only by policies that use them.
   // A ticket built by hand (not by parseTicket) has only the JSON fields: read those.
   const facts: MutableFacts | null = c.usesFacts
-    ? { priority, plan, cause: ticket.cause ?? null, attributes: ticket.attributeValues ?? (ticket.attributes ? new Map(Object.entries(ticket.attributes)) : null) }
+    ? { priority, plan, cause: ticket.cause ?? null, channel: ticket.channel ?? null, attributes: ticket.attributeValues ?? (ticket.attributes ? new Map(Object.entries(ticket.attributes)) : null) }
     : null;
   const customer =
     c.customerCalendars === null ? null : (ticket.customerCalendar ?? (ticket.customer ? { zone: ticket.customer.zone ?? null, holidays: ticket.customer.holidays ?? [] } : null));

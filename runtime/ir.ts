@@ -12,7 +12,8 @@ import { z } from "zod";
 /** 5: yearly closures and rule holidays in calendars, recurring targets `clock.restart` (issue 11.5–11.6). */
 /** 6: availability commitments and objectives over a share of tickets (issue 12.3–12.4). */
 /** 7: settlement periods of a month, quarter or year; charges, allowances per kind of work, quotas (issue 12.2, 12.5). */
-export const IR_VERSION = 7;
+/** 8: a condition may test the ticket's channel (`for channel phone`) (issue 11 follow-up). */
+export const IR_VERSION = 8;
 
 /** Where a clause came from: file, 1-based line and column, and the clause's own text. */
 export const SourceRefSchema = z.object({
@@ -99,13 +100,15 @@ export const CalendarSchema = z.object({
 export type CalendarIR = z.infer<typeof CalendarSchema>;
 
 /**
- * One test on a ticket (issue 11): its priority, plan, cause or an enumerated field is one of
+ * One test on a ticket (issue 11): its priority, plan, cause, channel or an enumerated field is one of
  * `values`, or a flag is set. A condition is a list of tests that must all hold.
  */
 export const TestSchema = z.discriminatedUnion("on", [
   z.object({ on: z.literal("priority"), values: z.array(z.string()) }),
   z.object({ on: z.literal("plan"), values: z.array(z.string()) }),
   z.object({ on: z.literal("cause"), values: z.array(z.string()) }),
+  /** The channel the ticket came in by (`for channel phone`). */
+  z.object({ on: z.literal("channel"), values: z.array(z.string()) }),
   z.object({ on: z.literal("field"), field: z.string(), values: z.array(z.string()) }),
   z.object({ on: z.literal("flag"), flag: z.string() }),
 ]);

@@ -43,7 +43,7 @@ function finalPriority(ticket: Ticket): string | null {
 }
 
 function factsOf(ticket: Ticket): TicketFacts {
-  return { priority: finalPriority(ticket), plan: ticket.plan ?? null, cause: ticket.cause ?? null, attributes: ticket.attributeValues ?? null };
+  return { priority: finalPriority(ticket), plan: ticket.plan ?? null, cause: ticket.cause ?? null, channel: ticket.channel ?? null, attributes: ticket.attributeValues ?? null };
 }
 
 interface Counter {

@@ -17,6 +17,8 @@ export interface TicketFacts {
   readonly priority: string | null;
   readonly plan: string | null;
   readonly cause: string | null;
+  /** The channel the ticket came in by (`for channel phone`). */
+  readonly channel: string | null;
   /** Validated attributes: field → value, flag → true/false. */
   readonly attributes: ReadonlyMap<string, string | boolean> | null;
 }
@@ -37,6 +39,10 @@ function testOf(t: TestIR): Predicate {
     case "cause": {
       const values = new Set(t.values);
       return (f) => f.cause !== null && values.has(f.cause);
+    }
+    case "channel": {
+      const values = new Set(t.values);
+      return (f) => f.channel !== null && values.has(f.channel);
     }
     case "field": {
       const values = new Set(t.values);

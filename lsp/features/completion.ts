@@ -257,14 +257,15 @@ function regionBlock(ctx: CursorContext, items: Items): void {
   if (w.length === 0) items.words("calendar", "languages", "optional languages");
   else if (w[0] === "calendar" && w.length === 1) items.names(["calendar"]).words("for");
   else if (w[0] === "calendar" && (last === "for" || last === "and")) conditionStart(items);
+  else if (w[0] === "calendar" && last === "channel") items.names(["channel"]);
   else if (w[0] === "calendar" && last === "," && w.includes("for")) items.names(["plan"], ctx.stmt);
   else if (w[0] === "calendar" && w.length === 2) items.words("for");
   else if (w[0] === "optional" && w.length === 1) items.words("languages");
 }
 
-/** What may follow `for` (issue 11): plans, `priority`, `cause`, a field, a flag. */
+/** What may follow `for` (issue 11): plans, `priority`, `cause`, `channel`, a field, a flag. */
 function conditionStart(items: Items): void {
-  items.names(["plan", "field", "flag"]).words("priority", "cause");
+  items.names(["plan", "field", "flag"]).words("priority", "cause", "channel");
 }
 
 /** Clock rules, shared by targets and escalations (`start on open`, `stop on respond, resolve`). */
@@ -291,6 +292,7 @@ function clockBlock(ctx: CursorContext, items: Items, kind: "target" | "escalati
     else conditionStart(items);
   } else if (w[0] === "goals" && w.length === 1) items.words("for");
   else if (w[0] === "goals" && (last === "for" || last === "and")) conditionStart(items);
+  else if ((w[0] === "goals" || w[0] === "calendar") && last === "channel") items.names(["channel"]);
 }
 
 function creditsBlock(ctx: CursorContext, items: Items): void {

@@ -122,8 +122,10 @@ describe("completion in regions, targets, escalations, credits and examples", ()
   it("offers calendars then plans in a region", async () => {
     const calendars = await complete(after("region r {\n  calendar <|>\n}"));
     expect(calendars.labels).toEqual(expect.arrayContaining(["europe_hours", "europe_gold", "for"]));
-    // Plans, then what else a condition may test (issue 11: `for priority P1`, `for cause x`).
-    expect((await complete(after("region r {\n  calendar europe_gold for <|>\n}"))).labels).toEqual(["basic", "gold", "platinum", "priority", "cause"]);
+    // Plans, then what else a condition may test (issue 11: `for priority P1`, `for cause x`, `for channel phone`).
+    expect((await complete(after("region r {\n  calendar europe_gold for <|>\n}"))).labels).toEqual(["basic", "gold", "platinum", "priority", "cause", "channel"]);
+    // after `channel`, the declared channels
+    expect((await complete(after("region r {\n  calendar europe_gold for channel <|>\n}"))).labels).toEqual(["portal", "phone", "email"]);
   });
 
   it("offers clock rules, `kpi`, `calendar` and `goals` in a target", async () => {
