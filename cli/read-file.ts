@@ -73,16 +73,25 @@ export const MAX_JSON_BYTES = 64 * 1024 * 1024;
  * syntax error, without quoting the file.
  */
 export function readJsonFile(path: string, maxBytes: number = MAX_JSON_BYTES): { ok: true; value: unknown } | { ok: false; message: string; at?: { line: number; column: number } } {
+  const read = readJsonText(path, maxBytes);
+  if (!read.ok) return read;
+  const parsed = parseJsonText(read.text);
+  return parsed.ok ? parsed : { ok: false, message: `invalid JSON: ${parsed.message}`, at: { line: parsed.line, column: parsed.column } };
+}
+
+/**
+ * The text of a JSON input file, not yet parsed: `readRegularFile`'s rules and limit, UTF-8, a
+ * byte-order mark dropped. For callers that parse the text themselves (`sla eval TICKET.json`
+ * reports a ticket's syntax errors its own way).
+ */
+export function readJsonText(path: string, maxBytes: number = MAX_JSON_BYTES): { ok: true; text: string } | { ok: false; message: string } {
   const read = readRegularFile(path, maxBytes);
   if (!read.ok) return { ok: false, message: read.message };
-  let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(read.bytes);
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(read.bytes).replace(/^\ufeff/, "") };
   } catch {
     return { ok: false, message: "not valid UTF-8 text" };
   }
-  const parsed = parseJsonText(text.replace(/^\ufeff/, ""));
-  return parsed.ok ? parsed : { ok: false, message: `invalid JSON: ${parsed.message}`, at: { line: parsed.line, column: parsed.column } };
 }
 
 /** `path: no such file`, or for a syntax error `path:3:9: invalid JSON: expected a value` (clickable). */

@@ -3,7 +3,7 @@
  * NDJSON gives one output line per input line, in order, streamed with bounded memory. A bad
  * line gets an error object naming the field; the others still get their results.
  */
-import { createReadStream, readFileSync, statSync } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { parseInstant } from "../../runtime/instant.js";
 import { inSupportedYears, SUPPORTED_YEARS } from "../../runtime/io.js";
@@ -13,6 +13,7 @@ import { EvalPool } from "./eval-pool.js";
 import { type Io, UsageError } from "../io.js";
 import { batches } from "../../runtime/ndjson-lines.js";
 import { loadPolicy } from "../policy.js";
+import { readJsonText } from "../read-file.js";
 
 /** Below this many lines, starting worker threads costs more than it saves (measured: 100,000 lines run faster in one thread; 500,000 about 25 % faster with two workers). */
 const POOL_AFTER_LINES = Number(process.env["SLA_EVAL_POOL_AFTER"] ?? 200_000);
@@ -102,19 +103,26 @@ export async function runEval(args: {
     io.err(`sla: cannot read \`${args.input}\`: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
     return 1;
   }
+  if (args.format === "svg" && !args.input.endsWith(".json")) throw new UsageError("`--format svg` draws one ticket: give a `.json` file");
+  if (!args.input.endsWith(".json")) {
+    const failed = await evaluateNdjson(policy, createReadStream(args.input, { highWaterMark: 1 << 18 }), options, write);
+    return failed > 0 ? 1 : 0;
+  }
+  // One ticket is read whole: a regular file within the JSON size limit (a file that grows
+  // after `stat`, or a huge one, is refused instead of read into memory).
+  const read = readJsonText(args.input);
+  if (!read.ok) {
+    io.err(`sla: cannot read \`${args.input}\`: ${read.message}\n`);
+    return 1;
+  }
   if (args.format === "svg") {
-    if (!args.input.endsWith(".json")) throw new UsageError("`--format svg` draws one ticket: give a `.json` file");
-    const drawn = (await import("../../server/timeline/svg.js")).timelineOfText(policy, readFileSync(args.input, "utf8"), evaluateOptions(options));
+    const drawn = (await import("../../server/timeline/svg.js")).timelineOfText(policy, read.text, evaluateOptions(options));
     if (drawn.ok) io.out(drawn.svg);
     else io.err(`${JSON.stringify({ id: drawn.id, error: drawn.error }, null, 2)}\n`);
     return drawn.ok ? 0 : 1;
   }
-  if (args.input.endsWith(".json")) {
-    const outcome = evaluateJsonText(policy, readFileSync(args.input, "utf8").replace(/^\ufeff/, ""), evaluateOptions(options), null);
-    const value: unknown = JSON.parse(outcome.json);
-    (outcome.ok ? io.out : io.err)(`${JSON.stringify(value, null, 2)}\n`);
-    return outcome.ok ? 0 : 1;
-  }
-  const failed = await evaluateNdjson(policy, createReadStream(args.input, { highWaterMark: 1 << 18 }), options, write);
-  return failed > 0 ? 1 : 0;
+  const outcome = evaluateJsonText(policy, read.text, evaluateOptions(options), null);
+  const value: unknown = JSON.parse(outcome.json);
+  (outcome.ok ? io.out : io.err)(`${JSON.stringify(value, null, 2)}\n`);
+  return outcome.ok ? 0 : 1;
 }

@@ -141,4 +141,17 @@ describe("the command line itself", () => {
     expect(many.code).toBe(1);
     expect(JSON.parse(many.stdout)).toEqual({ line: 1, id: null, error: { field: "", message: "invalid JSON at column 27: expected a value" } });
   });
+
+  it("a one-ticket .json file is read within the JSON size limit and as UTF-8, like a period", () => {
+    // A sparse file: 65 MB long, nothing written to disk (it used to be read whole, then parsed).
+    const big = file("big-ticket.json", "");
+    truncateSync(big, 65 * 1024 * 1024);
+    const huge = sla(["eval", "policies/kustomer.sla", big]);
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toBe(`sla: cannot read \`${big}\`: file is too large (over 64 MB)\n`);
+    const latin1 = file("latin1-ticket.json", Buffer.from('{"id": "caf\xe9"}', "latin1"));
+    const notUtf8 = sla(["eval", "policies/kustomer.sla", latin1, "--format", "svg"]);
+    expect(notUtf8.code).toBe(1);
+    expect(notUtf8.stderr).toBe(`sla: cannot read \`${latin1}\`: not valid UTF-8 text\n`);
+  });
 });
