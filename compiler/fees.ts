@@ -7,7 +7,8 @@
  * that is not handled is a type error); each reads its clause and records it in a draft, and
  * {@link lowerFees} decides at the end whether the block is complete.
  */
-import { FEE_OFFSET_LIMITS, type FeesIR } from "../runtime/ir.js";
+import { FEE_OFFSET_LIMITS } from "../runtime/ir-constants.js";
+import type { FeesIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { checkZone } from "./calendars.js";
 import { type CheckContext, sourceRef } from "./context.js";

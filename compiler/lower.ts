@@ -3,7 +3,8 @@
  * The concerns live in their own modules (calendars, targets, fees, examples); this one holds
  * the declarations that are plain lists (plans, priorities, regions, channels, exclusions).
  */
-import { IR_VERSION, type CalendarRuleIR, type Named, type PolicyIR, type RegionIR } from "../runtime/ir.js";
+import { IR_VERSION } from "../runtime/ir-constants.js";
+import type { CalendarRuleIR, Named, PolicyIR, RegionIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { lowerAttributes, lowerCondition } from "./attributes.js";
 import { lowerCalendars } from "./calendars.js";

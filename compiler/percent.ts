@@ -4,7 +4,7 @@
  * rounds to 0.46. The range is checked on the text (SLA305).
  */
 import type { Span } from "../grammar/source.js";
-import { isPercentText } from "../runtime/ir.js";
+import { isPercentText } from "../runtime/ir-constants.js";
 import type { CheckContext } from "./context.js";
 
 /** The decimal a percentage clause or cell at `span` was written with (`12.5 %` → `"12.5"`). */

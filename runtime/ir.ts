@@ -7,13 +7,10 @@
  */
 import { z } from "zod";
 
-/** 3: ticket attributes, causes, declared events, conditional calendars and goals, customer calendars (issue 11). */
-/** 4: credit modes, breach thresholds and claims within days (issue 12). */
-/** 5: yearly closures and rule holidays in calendars, recurring targets `clock.restart` (issue 11.5–11.6). */
-/** 6: availability commitments and objectives over a share of tickets (issue 12.3–12.4). */
-/** 7: settlement periods of a month, quarter or year; charges, allowances per kind of work, quotas (issue 12.2, 12.5). */
-/** 8: a condition may test the ticket's channel (`for channel phone`) (issue 11 follow-up). */
-export const IR_VERSION = 8;
+import { FEE_OFFSET_LIMITS, IR_VERSION, isPercentText, PERCENT_TEXT } from "./ir-constants.js";
+
+// The plain values live in a zod-free module so the compiler (and `sla check`) need not load zod.
+export { FEE_OFFSET_LIMITS, IR_VERSION, isPercentText } from "./ir-constants.js";
 
 /** Where a clause came from: file, 1-based line and column, and the clause's own text. */
 export const SourceRefSchema = z.object({
@@ -228,20 +225,6 @@ export type EscalationIR = z.infer<typeof EscalationSchema>;
 /** Money is a decimal string (`"130.00"`): the runtime does arithmetic with decimal.js only. */
 const Decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
 
-/** The text of a percentage: up to 3 digits, optionally a point and up to 6 more. */
-const PERCENT_TEXT = /^\d{1,3}(\.\d{1,6})?$/;
-
-/**
- * True for a percentage text from 0 to 100 with at most 6 decimals, compared as text (no binary
- * number in between). The compiler checks a policy's percentages with it.
- */
-export function isPercentText(text: string): boolean {
-  if (!PERCENT_TEXT.test(text)) return false;
-  const [whole = "", fraction = ""] = text.split(".");
-  const n = whole.replace(/^0+(?=\d)/, "");
-  return n.length < 3 || (n === "100" && /^0*$/.test(fraction));
-}
-
 /**
  * A percentage, 0 to 100 with at most 6 decimals, as an exact decimal string (`"20"`, `"0.7"`,
  * `"12.5"`). Every percentage of the credits and fees has this one shape, and its field's name
@@ -332,12 +315,6 @@ export const ObjectiveSchema = z.object({
   origin: SourceRefSchema,
 });
 export type ObjectiveIR = z.infer<typeof ObjectiveSchema>;
-
-/**
- * Bounds on the fees' date offsets: with period dates in the supported years, every billing date
- * derived from them keeps four year digits. The compiler reports a policy beyond them.
- */
-export const FEE_OFFSET_LIMITS = { days: 3660, months: 1200 } as const;
 
 /** A number of months as a decimal string, at most {@link FEE_OFFSET_LIMITS}`.months`. */
 const Months = z

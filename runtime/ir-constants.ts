@@ -1,0 +1,33 @@
+/**
+ * The IR's plain values (its version, the fee offset bounds, the percentage text check), without
+ * zod: the compiler produces IR with these and nothing else from `ir.ts` at run time, so `sla
+ * check` does not load the schema library. `ir.ts` re-exports them beside its schemas.
+ */
+
+/** 3: ticket attributes, causes, declared events, conditional calendars and goals, customer calendars (issue 11). */
+/** 4: credit modes, breach thresholds and claims within days (issue 12). */
+/** 5: yearly closures and rule holidays in calendars, recurring targets `clock.restart` (issue 11.5–11.6). */
+/** 6: availability commitments and objectives over a share of tickets (issue 12.3–12.4). */
+/** 7: settlement periods of a month, quarter or year; charges, allowances per kind of work, quotas (issue 12.2, 12.5). */
+/** 8: a condition may test the ticket's channel (`for channel phone`) (issue 11 follow-up). */
+export const IR_VERSION = 8;
+
+/** The text of a percentage: up to 3 digits, optionally a point and up to 6 more. */
+export const PERCENT_TEXT = /^\d{1,3}(\.\d{1,6})?$/;
+
+/**
+ * True for a percentage text from 0 to 100 with at most 6 decimals, compared as text (no binary
+ * number in between). The compiler checks a policy's percentages with it.
+ */
+export function isPercentText(text: string): boolean {
+  if (!PERCENT_TEXT.test(text)) return false;
+  const [whole = "", fraction = ""] = text.split(".");
+  const n = whole.replace(/^0+(?=\d)/, "");
+  return n.length < 3 || (n === "100" && /^0*$/.test(fraction));
+}
+
+/**
+ * Bounds on the fees' date offsets: with period dates in the supported years, every billing date
+ * derived from them keeps four year digits. The compiler reports a policy beyond them.
+ */
+export const FEE_OFFSET_LIMITS = { days: 3660, months: 1200 } as const;
