@@ -1,49 +1,21 @@
 /**
  * Requests about the name or clause at a position: hover, definition, references, rename.
  *
- * Hover answers while the user types without waiting for a compile (issue 10.5): when the text
- * changed since the latest analysis but not on the hovered line, that analysis still describes
- * the line, and its answer is moved to the current text's coordinates (text-delta.ts).
+ * Hover (hover.ts) is imported on the first hover request: its text needs the runtime and
+ * date-holidays, which the server does not load at start (time to `initialize`, issue 10).
  */
-import type { Hover, Position } from "vscode-languageserver";
-import type { DocumentStore } from "../documents.js";
 import { definition } from "../features/definition.js";
-import { offsetAt, positionAt } from "../features/diagnostics.js";
-import { hover } from "../features/hover.js";
 import { references } from "../features/references.js";
 import { prepareRename, rename } from "../features/rename.js";
 import { atPosition, includeDeclaration, newName } from "../params.js";
-import { textDelta } from "../text-delta.js";
 import type { Session } from "./session.js";
-
-/** The hover at `position`, from the latest analysis when the hovered line did not change since. */
-export function hoverWithoutWaiting(store: DocumentStore, uri: string, position: Position): Hover | null {
-  const snapshot = store.snapshot(uri);
-  if (!snapshot) return null;
-  const latest = store.latest(uri);
-  if (latest && latest.version !== snapshot.version) {
-    const oldFile = latest.result.file;
-    const delta = textDelta(oldFile.text, snapshot.text);
-    const old = delta.toOld(offsetAt(snapshot.file, position));
-    if (old !== null) {
-      const found = hover(latest, positionAt(oldFile, old));
-      if (!found?.range) return found;
-      const start = delta.toNew(offsetAt(oldFile, found.range.start));
-      const end = delta.toNew(offsetAt(oldFile, found.range.end));
-      // A range that reaches into the edit has no place in the new text: show the hover without it.
-      if (start === null || end === null) return { contents: found.contents };
-      return { ...found, range: { start: positionAt(snapshot.file, start), end: positionAt(snapshot.file, end) } };
-    }
-  }
-  const current = store.current(uri);
-  return current ? hover(current, position) : null;
-}
 
 export function registerNavigation(session: Session): void {
   const { connection } = session;
   const current = (uri: string) => session.docs().current(uri);
-  connection.onHover((params) => {
+  connection.onHover(async (params) => {
     const { uri, position } = atPosition(params);
+    const { hoverWithoutWaiting } = await import("./hover.js");
     return hoverWithoutWaiting(session.docs(), uri, position);
   });
   connection.onDefinition((params) => {

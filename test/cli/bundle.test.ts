@@ -13,7 +13,7 @@ interface Output {
 }
 const meta = JSON.parse(readFileSync("dist/cli/meta.json", "utf8")) as { outputs: Record<string, Output> };
 
-/** The packages and source folders loaded, statically, with the module of `entry`. */
+/** The packages, source folders and source files loaded, statically, with the module of `entry`. */
 function loadedWith(entry: string): Set<string> {
   const start = Object.keys(meta.outputs).find((k) => meta.outputs[k]!.entryPoint === entry);
   if (!start) throw new Error(`no output for ${entry}`);
@@ -26,6 +26,8 @@ function loadedWith(entry: string): Set<string> {
     for (const input of Object.keys(o.inputs)) {
       const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
       loaded.add(pkg ?? input.split("/")[0]!);
+      // Our own modules also by path: a folder can be loaded for one small file of it.
+      if (!pkg) loaded.add(input);
     }
     for (const i of o.imports) {
       if (i.external) loaded.add(i.path);
@@ -42,10 +44,19 @@ describe("the bundled sla binary", () => {
     for (const heavy of ["chevrotain", "date-holidays", "zod", "luxon", "prettier", "vscode-languageserver", "grammar", "compiler"]) expect(loaded).not.toContain(heavy);
   });
 
-  it("checks policies without date-holidays, prettier or the language server", () => {
+  it("checks policies without date-holidays, prettier, zod or the language server", () => {
     const loaded = loadedWith("cli/commands/check.ts");
     expect(loaded).toContain("chevrotain");
-    for (const unneeded of ["date-holidays", "prettier", "vscode-languageserver", "decimal.js"]) expect(loaded).not.toContain(unneeded);
+    for (const unneeded of ["date-holidays", "prettier", "zod", "vscode-languageserver", "decimal.js"]) expect(loaded).not.toContain(unneeded);
+  });
+
+  it("starts the language server without prettier, date-holidays, zod or the runtime (loaded by the first request that needs them)", () => {
+    const loaded = loadedWith("lsp/server.ts");
+    expect(loaded).toContain("vscode-languageserver");
+    expect(loaded).toContain("compiler");
+    for (const unneeded of ["prettier", "format", "date-holidays", "zod", "decimal.js"]) expect(loaded).not.toContain(unneeded);
+    // Only the IR's plain values, never the evaluator or calendars.
+    expect([...loaded].filter((m) => m.startsWith("runtime/"))).toEqual(["runtime/ir-constants.ts"]);
   });
 
   it("bundles the worker threads beside the command chunks, where eval and the language server look for them", () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { MarkupContent } from "vscode-languageserver";
 import { DocumentStore } from "../../lsp/documents.js";
-import { hoverWithoutWaiting } from "../../lsp/handlers/navigation.js";
+import { hoverWithoutWaiting } from "../../lsp/handlers/hover.js";
 import { textDelta } from "../../lsp/text-delta.js";
 import { seed } from "./client.js";
 import { textAt } from "./markers.js";
