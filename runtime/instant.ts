@@ -20,16 +20,16 @@ function daysInMonth(year: number, month: number): number {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
-/** The number written by `n` ASCII digits at `i`, or -1 when one is not a digit. */
-function digits(s: string, i: number, n: number): number {
-  let v = 0;
-  for (let k = i; k < i + n; k++) {
-    const c = s.charCodeAt(k) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
+/** The number written by two ASCII digits at `i`, or -1 when one is not a digit (or is past the end). */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  // NaN (past the end) fails these comparisons too.
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
+
+const DASH = 45;
+const COLON = 58;
 
 /**
  * Epoch ms of an ISO-8601 instant `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or `±HH:MM`,
@@ -39,22 +39,25 @@ function digits(s: string, i: number, n: number): number {
  */
 export function parseInstant(text: string): number | null {
   const len = text.length;
-  if (len < 17 || text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":") return null;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
+  // Character codes rather than one-character strings: this runs for every instant of every ticket.
+  if (len < 17 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== COLON) return null;
+  const century = two(text, 0);
+  const yy = two(text, 2);
+  const year = century < 0 || yy < 0 ? -1 : century * 100 + yy;
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return null;
   let i = 16;
   let second = 0;
   let milli = 0;
-  if (text[i] === ":") {
-    second = digits(text, i + 1, 2);
+  if (text.charCodeAt(i) === COLON) {
+    second = two(text, i + 1);
     if (second < 0 || second > 59) return null;
     i += 3;
-    if (text[i] === ".") {
+    if (text.charCodeAt(i) === 46) {
       const from = ++i;
       while (i < len && i - from < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
       if (i === from) return null;
@@ -62,13 +65,14 @@ export function parseInstant(text: string): number | null {
     }
   }
   let offset = 0;
-  if (text[i] === "Z" && i + 1 === len) {
-    // UTC
-  } else if ((text[i] === "+" || text[i] === "-") && i + 6 === len && text[i + 3] === ":") {
-    const oh = digits(text, i + 1, 2);
-    const om = digits(text, i + 4, 2);
+  const sign = text.charCodeAt(i);
+  if (sign === 90 && i + 1 === len) {
+    // Z: UTC
+  } else if ((sign === 43 || sign === DASH) && i + 6 === len && text.charCodeAt(i + 3) === COLON) {
+    const oh = two(text, i + 1);
+    const om = two(text, i + 4);
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return null;
-    offset = (text[i] === "-" ? -1 : 1) * (oh * 60 + om);
+    offset = (sign === DASH ? -1 : 1) * (oh * 60 + om);
   } else {
     return null;
   }
