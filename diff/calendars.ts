@@ -10,10 +10,12 @@ import { DateTime } from "luxon";
 import { calendarFromIR } from "../runtime/calendar.js";
 import { UTC_ALWAYS } from "../runtime/compiled.js";
 import { holidayDates } from "../runtime/holidays.js";
-import type { CalendarIR, PolicyIR, SourceRef } from "../runtime/ir.js";
+import type { CalendarIR, PolicyIR, SourceRef, TargetIR } from "../runtime/ir.js";
+import { predicateOf, type TicketFacts } from "../runtime/ticket-attributes.js";
 import { change, combine, sharedAxis, sharedRegions } from "./cite.js";
 import type { Horizon } from "./horizon.js";
 import type { Change, Effect } from "./model.js";
+import { factsOf, profilesOf } from "./profiles.js";
 
 /** The calendar a ticket of `region` and `plan` counts on (SPEC §3), as the runtime chooses it. */
 export function calendarOf(p: PolicyIR, region: string | null, plan: string | null): CalendarIR {
@@ -27,6 +29,45 @@ export function calendarOf(p: PolicyIR, region: string | null, plan: string | nu
 export function targetCalendarOf(p: PolicyIR, target: string): CalendarIR | null {
   const name = p.targets.find((t) => t.name === target)?.calendar ?? null;
   return name === null ? null : (p.calendars.find((c) => c.name === name) ?? null);
+}
+
+/**
+ * The calendar a target counts on for a ticket (issue 11, as `targetCalendar` in the runtime
+ * picks it): a holding rule of the target, the target's own calendar, a holding rule of the
+ * region, else the region's calendar for the plan.
+ */
+export function ruleCalendarOf(p: PolicyIR, target: TargetIR | undefined, region: string | null, plan: string | null, facts: TicketFacts): CalendarIR {
+  const byName = (name: string) => p.calendars.find((c) => c.name === name);
+  const holding = (rules: TargetIR["calendarRules"]) => rules?.find((r) => predicateOf(r.when)(facts));
+  const own = holding(target?.calendarRules) ?? (target?.calendar ? { calendar: target.calendar } : undefined);
+  const chosen = own ?? holding(p.regions.find((r) => r.name === region)?.calendarRules);
+  return (chosen && byName(chosen.calendar)) ?? calendarOf(p, region, plan);
+}
+
+/**
+ * Calendars chosen by `calendar X for …` rules (issue 11): for each region × plan × priority ×
+ * attribute profile and each target, the calendar of both versions, as one more use of a pair.
+ */
+function ruleUses(a: PolicyIR, b: PolicyIR, use: (old: CalendarIR, next: CalendarIR, label: string) => void): void {
+  const hasRules = (p: PolicyIR) => p.regions.some((r) => r.calendarRules?.length) || p.targets.some((t) => t.calendarRules?.length);
+  if (!hasRules(a) && !hasRules(b)) return;
+  const profiles = profilesOf(a, b);
+  const targetsB = new Map(b.targets.map((t) => [t.name, t]));
+  for (const region of sharedRegions(a, b)) {
+    for (const plan of sharedAxis(a.plans, b.plans)) {
+      for (const priority of sharedAxis(a.priorities, b.priorities)) {
+        for (const profile of profiles) {
+          const facts = factsOf(profile, priority, plan);
+          for (const ta of a.targets) {
+            const tb = targetsB.get(ta.name);
+            if (!tb) continue;
+            const label = [`${[region ?? "default", plan].filter(Boolean).join("/")}`, priority, profile.label || null].filter(Boolean).join(" · ");
+            use(ruleCalendarOf(a, ta, region, plan, facts), ruleCalendarOf(b, tb, region, plan, facts), label);
+          }
+        }
+      }
+    }
+  }
 }
 
 /** Open intervals over the horizon, flattened `[from0, to0, from1, to1, …]`, cached per calendar object. */
@@ -211,11 +252,15 @@ export function compareCalendars(a: CalendarIR, b: CalendarIR, subject: string, 
  */
 export function diffCalendars(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
   const pairs = new Map<string, { old: CalendarIR; new: CalendarIR; uses: string[] }>();
-  const use = (old: CalendarIR, next: CalendarIR, label: string) => {
+  const use = (old: CalendarIR, next: CalendarIR, label: string, byRule?: Set<string>) => {
     const key = `${old.name}|${next.name}`;
     const known = pairs.get(key);
-    if (known) known.uses.push(label);
-    else pairs.set(key, { old, new: next, uses: [label] });
+    if (known) {
+      if (!known.uses.includes(label)) known.uses.push(label);
+      return;
+    }
+    byRule?.add(key);
+    pairs.set(key, { old, new: next, uses: [label] });
   };
   for (const region of sharedRegions(a, b)) {
     const hasOwn = (p: PolicyIR, plan: string) => p.regions.find((r) => r.name === region)?.planCalendars[plan] !== undefined;
@@ -230,6 +275,9 @@ export function diffCalendars(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
     const next = targetCalendarOf(b, t.name);
     if (old && next) use(old, next, `target ${t.name}`);
   }
+  // A pair the rules reach that the places above compared already is not named again per rule.
+  const byRule = new Set<string>();
+  ruleUses(a, b, (old, next, label) => (pairs.has(`${old.name}|${next.name}`) && !byRule.has(`${old.name}|${next.name}`) ? undefined : use(old, next, label, byRule)));
   const out: Change[] = [];
   for (const pair of pairs.values()) {
     const c = compareCalendars(pair.old, pair.new, `calendar of ${pair.uses.join(", ")}`, h, hasDayGoals(a) || hasDayGoals(b));

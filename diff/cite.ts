@@ -31,11 +31,12 @@ export function effectOf(oldValue: number, newValue: number, moreIsStricter: boo
   return newValue > oldValue === moreIsStricter ? "stricter" : "looser";
 }
 
-/** Combine the effects of several sub-changes into one. */
+/** Combine the effects of several sub-changes into one; one `unknown` makes the whole unknown. */
 export function combine(effects: Iterable<Effect>): Effect {
   let stricter = false;
   let looser = false;
   for (const e of effects) {
+    if (e === "unknown") return "unknown";
     if (e === "stricter") stricter = true;
     else if (e === "looser") looser = true;
     else if (e === "mixed") stricter = looser = true;

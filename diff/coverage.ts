@@ -2,7 +2,7 @@
  * Who is covered: the axes tickets name (priorities, plans, regions, channels), excluded
  * channels and causes, and the languages each region supports.
  */
-import type { Named, PolicyIR } from "../runtime/ir.js";
+import type { ConditionIR, Named, PolicyIR, SourceRef } from "../runtime/ir.js";
 import { change, combine, sharedRegions } from "./cite.js";
 import type { Change, Effect } from "./model.js";
 
@@ -14,7 +14,28 @@ export function diffExclusions(a: PolicyIR, b: PolicyIR): Change[] {
   for (const [ch, c] of now) if (!was.has(ch)) out.push(change("exclusion", `channel ${ch}`, `tickets from \`${ch}\` now have no SLA`, "looser", null, c.origin));
   for (const [ch, c] of was) if (!now.has(ch)) out.push(change("exclusion", `channel ${ch}`, `tickets from \`${ch}\` now have an SLA`, "stricter", c.origin, null));
   out.push(...namedSet("exclusion", "cause", a.exclusions.causes, b.exclusions.causes, "looser"));
+  out.push(...conditionSet("exclusion", "excluded", a.exclusions.attributes ?? [], b.exclusions.attributes ?? [], "looser"));
   return out;
+}
+
+/** A condition in words: `product beta and phone_escalated`. */
+export function conditionText(when: ConditionIR): string {
+  return when.map((t) => (t.on === "flag" ? t.flag : `${t.on === "field" ? t.field : t.on} ${t.values.join(", ")}`)).join(" and ") || "every ticket";
+}
+
+/**
+ * Conditions added and removed (`exclude product beta`, `ineligible phone_escalated`), matched by
+ * what they test whatever their order; `addedEffect` is the effect of one more condition.
+ */
+export function conditionSet(kind: Change["kind"], what: string, a: ReadonlyArray<{ when: ConditionIR; origin: SourceRef }>, b: ReadonlyArray<{ when: ConditionIR; origin: SourceRef }>, addedEffect: Effect): Change[] {
+  const key = (w: ConditionIR) => w.map((t) => JSON.stringify({ ...t, values: "values" in t ? [...t.values].sort() : undefined })).sort().join("&");
+  const was = new Map(a.map((x) => [key(x.when), x]));
+  const now = new Map(b.map((x) => [key(x.when), x]));
+  const removed: Effect = addedEffect === "looser" ? "stricter" : "looser";
+  return [
+    ...[...now].filter(([k]) => !was.has(k)).map(([, x]) => change(kind, `${what} ${conditionText(x.when)}`, `tickets with ${conditionText(x.when)} now ${what}`, addedEffect, null, x.origin)),
+    ...[...was].filter(([k]) => !now.has(k)).map(([, x]) => change(kind, `${what} ${conditionText(x.when)}`, `tickets with ${conditionText(x.when)} no longer ${what}`, removed, x.origin, null)),
+  ];
 }
 
 /** Added and removed names of one kind; `addedEffect` is the effect of an addition. */
@@ -37,6 +58,15 @@ export function diffAxes(a: PolicyIR, b: PolicyIR): Change[] {
     ...namedSet("axis", "plan", a.plans, b.plans, "neutral"),
     ...namedSet("axis", "region", a.regions.map((r) => ({ ...r, description: null })), b.regions.map((r) => ({ ...r, description: null })), "neutral"),
     ...noOrigin(namedSet("axis", "channel", channels(a), channels(b), "neutral")),
+    // Issue 11: the words of ticket attributes, causes and declared events.
+    ...namedSet("axis", "field", (a.fields ?? []).map((f) => ({ ...f, description: null })), (b.fields ?? []).map((f) => ({ ...f, description: null })), "neutral"),
+    ...(a.fields ?? []).flatMap((f) => {
+      const g = b.fields?.find((x) => x.name === f.name);
+      return g ? namedSet("axis", `${f.name} value`, f.values, g.values, "neutral") : [];
+    }),
+    ...namedSet("axis", "flag", a.flags ?? [], b.flags ?? [], "neutral"),
+    ...namedSet("axis", "cause", a.causes ?? [], b.causes ?? [], "neutral"),
+    ...namedSet("axis", "event", a.events ?? [], b.events ?? [], "neutral"),
   ];
 }
 

@@ -1,6 +1,7 @@
 /** Service credits: the percent per plan × priority and the block's terms. More credit is stricter. */
 import type { CreditsIR, PolicyIR, SourceRef } from "../runtime/ir.js";
 import { cell, change, combine, effectOf, sharedAxis, showValue } from "./cite.js";
+import { conditionSet } from "./coverage.js";
 import type { Change, Effect } from "./model.js";
 import { creditCap, creditPercent } from "./money.js";
 
@@ -47,5 +48,54 @@ export function diffCredits(a: PolicyIR, b: PolicyIR): Change[] {
   term("optional languages ineligible", ca.ineligibleOptionalLanguages, cb.ineligibleOptionalLanguages, cb.ineligibleOptionalLanguages ? "looser" : "stricter");
   term("targets that earn a credit", [...ca.targets].sort(), [...cb.targets].sort(), "mixed");
   term("zone", ca.zone, cb.zone, "neutral");
+  out.push(...creditRuleChanges(ca, cb));
+  return out;
+}
+
+/** `sum` adds each breach's row, `highest` takes one: summing never owes less. */
+const MODE_RANK: Record<string, number> = { highest: 0, sum: 1 };
+
+/** The credit the thresholds give for `count` breaches: the highest row whose `above` holds. */
+function thresholdCredit(c: CreditsIR, count: number): number {
+  return Math.max(0, ...(c.thresholds ?? []).filter((t) => count > t.aboveBreaches).map((t) => Number(t.creditPercent)));
+}
+
+/**
+ * Issue 12's credit rules: how breaches add up, the amount per breach, thresholds on the count,
+ * claims within days, and tickets ineligible by attribute. More credit, later claims and fewer
+ * ineligible tickets bind the provider harder.
+ */
+function creditRuleChanges(ca: CreditsIR, cb: CreditsIR): Change[] {
+  const out: Change[] = [];
+  const term = (what: string, x: unknown, y: unknown, effect: Effect, clauses: [SourceRef | undefined, SourceRef | undefined] = [ca.origin, cb.origin]) => {
+    if (JSON.stringify(x) !== JSON.stringify(y)) out.push(change("credits", "credits", `${what}: ${showValue(x)} → ${showValue(y)}`, effect, clauses[0] ?? ca.origin, clauses[1] ?? cb.origin));
+  };
+  // Which plans earn credits at all: rows are compared per plan above, but availability,
+  // objectives and amounts per breach read the plans too.
+  const plans = (c: CreditsIR) => (c.plans ? [...c.plans].sort() : null);
+  const pa0 = plans(ca);
+  const pb0 = plans(cb);
+  const gains = pb0 === null ? pa0 !== null : pb0.some((p) => pa0 !== null && !pa0.includes(p));
+  const loses = pa0 === null ? pb0 !== null : pa0.some((p) => pb0 !== null && !pb0.includes(p));
+  term("plans that earn credits", pa0 ?? "every plan", pb0 ?? "every plan", combine([gains ? "stricter" : "neutral", loses ? "looser" : "neutral"]));
+  const ma = ca.mode ?? "highest";
+  const mb = cb.mode ?? "highest";
+  const ranked = MODE_RANK[ma] !== undefined && MODE_RANK[mb] !== undefined;
+  term("breaches add up as", ma, mb, ranked ? effectOf(MODE_RANK[ma]!, MODE_RANK[mb]!, true) : "mixed");
+  const pa = ca.amountPerBreach;
+  const pb = cb.amountPerBreach;
+  const perBreach = (x: typeof pa) => (x ? `${x.amount} ${x.currency}` : null);
+  term("amount per breach", perBreach(pa), perBreach(pb), pa && pb && pa.currency === pb.currency ? effectOf(Number(pa.amount), Number(pb.amount), true) : "mixed", [pa?.origin, pb?.origin]);
+  // Thresholds: the credit at each count where either version's table steps; a higher threshold gives less.
+  const counts = [...new Set([...(ca.thresholds ?? []), ...(cb.thresholds ?? [])].map((t) => t.aboveBreaches + 1))].sort((x, y) => x - y);
+  const table = (c: CreditsIR) => (c.thresholds ?? []).map((t) => `above ${t.aboveBreaches} breaches ${t.creditPercent}%`);
+  term("thresholds", table(ca), table(cb), combine(counts.map((n) => effectOf(thresholdCredit(ca, n), thresholdCredit(cb, n), true))), [ca.thresholds?.[0]?.origin, cb.thresholds?.[0]?.origin]);
+  const da = ca.claimDaysAfter;
+  const db = cb.claimDaysAfter;
+  const within = (x: typeof da) => (x ? `${x.days} days after the ${x.after}` : null);
+  // No stated deadline gives the customer the most time; `after breach` and `after period` differ per ticket.
+  const daysEffect: Effect = !da ? (db ? "looser" : "neutral") : !db ? "stricter" : da.after === db.after ? effectOf(da.days, db.days, true) : "mixed";
+  term("claim within", within(da), within(db), daysEffect);
+  out.push(...conditionSet("credits", "ineligible for credit", (ca.ineligibleWhen ?? []).map((when) => ({ when, origin: ca.origin })), (cb.ineligibleWhen ?? []).map((when) => ({ when, origin: cb.origin })), "looser"));
   return out;
 }

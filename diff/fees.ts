@@ -1,6 +1,6 @@
 /** Fees: rates, allowances, packages and terms. What the customer pays more for is looser. */
-import type { FeesIR, PolicyIR } from "../runtime/ir.js";
-import { change, effectOf, showValue } from "./cite.js";
+import type { ChargeIR, FeesIR, PolicyIR } from "../runtime/ir.js";
+import { change, combine, effectOf, showValue } from "./cite.js";
 import type { Change, Effect } from "./model.js";
 import { amount, lateChargePercent } from "./money.js";
 
@@ -49,5 +49,60 @@ export function diffFees(a: PolicyIR, b: PolicyIR): Change[] {
   term("invoice", fa.invoice, fb.invoice, "neutral");
   term("late charge (% per started month)", lateChargePercent(fa), lateChargePercent(fb), effectOf(lateChargePercent(fa) ?? 0, lateChargePercent(fb) ?? 0, false));
   term("billing zone", fa.zone, fb.zone, "neutral");
+  out.push(...feeRuleChanges(fa, fb));
   return out;
+}
+
+/** A charge in words: `5000.00 EUR`, `from the period file`, `18% of licence, at least 5000.00`. */
+function chargeText(c: ChargeIR, currency: string): string {
+  if (c.kind === "fixed") return `${c.amount} ${currency}`;
+  if (c.kind === "fromPeriod") return "from the period file";
+  return `${c.chargePercent}% of ${c.base}${c.minimum ? `, at least ${c.minimum} ${currency}` : ""}`;
+}
+
+/** A higher charge is looser (the customer pays more); a change of how it is computed is mixed. */
+function chargeEffect(x: ChargeIR, y: ChargeIR): Effect {
+  if (x.kind === "fixed" && y.kind === "fixed") return effectOf(Number(x.amount), Number(y.amount), false);
+  if (x.kind === "percentOf" && y.kind === "percentOf" && x.base === y.base) {
+    return combine([effectOf(Number(x.chargePercent), Number(y.chargePercent), false), effectOf(Number(x.minimum ?? 0), Number(y.minimum ?? 0), false)]);
+  }
+  return "mixed";
+}
+
+/**
+ * Issue 12.5's fee rules: charges by name, free hours per kind of work and quotas. Free hours
+ * and quota hours are work the customer does not pay for (more: stricter); a charge that rises is looser.
+ */
+function feeRuleChanges(fa: FeesIR, fb: FeesIR): Change[] {
+  const out: Change[] = [];
+  const ca = new Map((fa.charges ?? []).map((c) => [c.name, c]));
+  const cb = new Map((fb.charges ?? []).map((c) => [c.name, c]));
+  for (const k of new Set([...ca.keys(), ...cb.keys()])) {
+    const x = ca.get(k);
+    const y = cb.get(k);
+    if (x && y && chargeText(x, fa.currency) === chargeText(y, fb.currency)) continue;
+    const effect = x && y ? chargeEffect(x, y) : x ? "stricter" : "looser";
+    out.push(change("fees", `charge ${k}`, `${x ? chargeText(x, fa.currency) : "none"} → ${y ? chargeText(y, fb.currency) : "none"}`, effect, x?.origin ?? fa.origin, y?.origin ?? fb.origin));
+  }
+  type Hours = { hours: string; per: string; origin: FeesIR["origin"] };
+  const hoursBy = <T extends Hours>(what: string, xs: readonly T[] | undefined, ys: readonly T[] | undefined, key: (x: T) => string) => {
+    const xa = new Map((xs ?? []).map((x) => [`${key(x)} per ${x.per}`, x]));
+    const xb = new Map((ys ?? []).map((x) => [`${key(x)} per ${x.per}`, x]));
+    for (const k of new Set([...xa.keys(), ...xb.keys()])) {
+      const x = xa.get(k);
+      const y = xb.get(k);
+      if (x?.hours === y?.hours) continue;
+      out.push(change("fees", `${what} ${k}`, `${x ? `${x.hours} h` : "none"} → ${y ? `${y.hours} h` : "none"}`, effectOf(Number(x?.hours ?? 0), Number(y?.hours ?? 0), true), x?.origin ?? fa.origin, y?.origin ?? fb.origin));
+    }
+  };
+  hoursBy("free hours of", fa.workAllowances, fb.workAllowances, (x) => x.kind);
+  hoursBy("quota", fa.quotas, fb.quotas, (x) => [x.kind ?? "any work", x.regime].filter(Boolean).join(" / "));
+  return out;
+}
+
+/** The settlement period (issue 12.2): months, quarters or years and their fiscal start; which way it binds depends on the tickets. */
+export function diffPeriod(a: PolicyIR, b: PolicyIR): Change[] {
+  const text = (p: PolicyIR["period"]) => (p ? `${p.unit}${p.startMonth !== 1 ? ` starting month ${p.startMonth}` : ""}` : "months, any dates");
+  if (text(a.period) === text(b.period)) return [];
+  return [change("fees", "settlement period", `${text(a.period)} → ${text(b.period)}`, "mixed", a.period?.origin, b.period?.origin)];
 }

@@ -7,11 +7,13 @@
 import { calendarFromIR } from "../runtime/calendar.js";
 import { goalBudget } from "../runtime/clock.js";
 import { findCell } from "../runtime/compiled.js";
-import type { CalendarIR, Goal, PolicyIR, TargetIR } from "../runtime/ir.js";
+import type { CalendarIR, ConditionIR, Goal, GoalCell, PolicyIR, TargetIR } from "../runtime/ir.js";
+import { predicateOf, type Predicate } from "../runtime/ticket-attributes.js";
 import { calendarOf, targetCalendarOf } from "./calendars.js";
 import { cell, change, combine, effectOf, sharedAxis, sharedRegions } from "./cite.js";
 import type { Horizon } from "./horizon.js";
 import type { Change, Effect } from "./model.js";
+import { factsOf, NO_PROFILE, profilesOf, type Profile } from "./profiles.js";
 
 /** A goal's meaning, without how it was written. */
 function goalKey(g: Goal): string {
@@ -86,26 +88,59 @@ export function clockChanges(a: Pick<TargetIR, "clock" | "origin">, b: Pick<Targ
   return out;
 }
 
-/** Goal cells that change, grouped when one clause change moves several cells the same way. */
+/** Section cells grouped by condition, in the order the runtime tries them (`compiled.ts`). */
+function sectionsOf(t: TargetIR): Array<{ holds: Predicate; cells: GoalCell[] }> {
+  const groups = new Map<string, GoalCell[]>();
+  for (const c of t.goals) if (c.when !== undefined) groups.set(JSON.stringify(c.when), [...(groups.get(JSON.stringify(c.when)) ?? []), { ...c, when: undefined }]);
+  return [...groups].map(([key, cells]) => ({ holds: predicateOf(JSON.parse(key) as ConditionIR), cells }));
+}
+
+/** The cell the runtime picks for a ticket of this priority, plan and profile: a holding section's first, else the matrix's. */
+export function cellFor(t: TargetIR, priority: string | null, plan: string | null, profile: Profile): GoalCell | undefined {
+  const facts = factsOf(profile, priority, plan);
+  for (const s of sectionsOf(t)) {
+    const c = s.holds(facts) ? findCell(s.cells, priority, plan) : undefined;
+    // The section's cell, with the origin the IR keeps (the row of the `goals for` table).
+    if (c) return t.goals.find((g) => g.origin === c.origin) ?? c;
+  }
+  return findCell(t.goals, priority, plan);
+}
+
+/**
+ * Goal cells that change, per priority × plan and, when either version has `goals for …`
+ * sections, per attribute profile (`for product=a`); a change the same for every profile is
+ * reported once, without one.
+ */
 function cellChanges(a: PolicyIR, b: PolicyIR, ta: TargetIR, tb: TargetIR, h: Horizon): Change[] {
   const out: Change[] = [];
   const regions = sharedRegions(a, b);
+  const sectioned = [ta, tb].some((t) => t.goals.some((g) => g.when !== undefined));
+  const profiles = sectioned ? profilesOf(a, b) : [NO_PROFILE];
   for (const priority of sharedAxis(a.priorities, b.priorities)) {
     for (const plan of sharedAxis(a.plans, b.plans)) {
-      const old = findCell(ta.goals, priority, plan);
-      const next = findCell(tb.goals, priority, plan);
-      if (!old && !next) continue;
-      if (old && next && goalKey(old.goal) === goalKey(next.goal)) continue;
-      const subject = cell(ta.name, priority, plan);
-      if (!old || !next) {
-        out.push(change("goal", subject, old ? `goal ${old.goal.text} removed` : `goal ${next!.goal.text} added`, old ? "looser" : "stricter", old?.origin, next?.origin));
-        continue;
+      const groups = new Map<string, { old: GoalCell | undefined; next: GoalCell | undefined; labels: string[] }>();
+      for (const profile of profiles) {
+        const old = cellFor(ta, priority, plan, profile);
+        const next = cellFor(tb, priority, plan, profile);
+        if (!old && !next) continue;
+        if (old && next && goalKey(old.goal) === goalKey(next.goal)) continue;
+        const key = `${old ? goalKey(old.goal) : "-"}|${next ? goalKey(next.goal) : "-"}|${old?.origin.line}|${next?.origin.line}`;
+        const g = groups.get(key);
+        if (g) g.labels.push(profile.label || "no attributes");
+        else groups.set(key, { old, next, labels: [profile.label || "no attributes"] });
       }
-      const calendars = regions.map((r): [CalendarIR, CalendarIR] => [
-        targetCalendarOf(a, ta.name) ?? calendarOf(a, r, plan),
-        targetCalendarOf(b, tb.name) ?? calendarOf(b, r, plan),
-      ]);
-      out.push(change("goal", subject, `${old.goal.text} → ${next.goal.text}`, goalEffect(old.goal, next.goal, calendars, h), old.origin, next.origin));
+      for (const { old, next, labels } of groups.values()) {
+        const subject = cell(ta.name, priority, plan) + (labels.length < profiles.length ? ` · for ${labels.join("; ")}` : "");
+        if (!old || !next) {
+          out.push(change("goal", subject, old ? `goal ${old.goal.text} removed` : `goal ${next!.goal.text} added`, old ? "looser" : "stricter", old?.origin, next?.origin));
+          continue;
+        }
+        const calendars = regions.map((r): [CalendarIR, CalendarIR] => [
+          targetCalendarOf(a, ta.name) ?? calendarOf(a, r, plan),
+          targetCalendarOf(b, tb.name) ?? calendarOf(b, r, plan),
+        ]);
+        out.push(change("goal", subject, `${old.goal.text} → ${next.goal.text}`, goalEffect(old.goal, next.goal, calendars, h), old.origin, next.origin));
+      }
     }
   }
   return out;

@@ -9,7 +9,7 @@
 import { z } from "zod";
 
 /** Whom a change favours, read from the provider's side. */
-export const EffectSchema = z.enum(["stricter", "looser", "neutral", "mixed"]);
+export const EffectSchema = z.enum(["stricter", "looser", "neutral", "mixed", "unknown"]);
 export type Effect = z.infer<typeof EffectSchema>;
 
 /** A clause of one version: file, 1-based line, and its text as written. */
@@ -31,6 +31,8 @@ export const ChangeKindSchema = z.enum([
   "objective",
   "fees",
   "axis",
+  /** A difference in the IR that no specific comparison models (the structural fallback): effect `unknown`. */
+  "other",
 ]);
 export type ChangeKind = z.infer<typeof ChangeKindSchema>;
 
@@ -47,6 +49,8 @@ export const ChangeSchema = z.object({
   new: ClauseSchema.nullable(),
   /** Further lines: concrete dates and hours of a calendar change. */
   details: z.array(z.string()),
+  /** For kind `other`: where in the compiled IR the versions differ (`targets.response.calendar.zone`). */
+  path: z.string().optional(),
 });
 export type Change = z.infer<typeof ChangeSchema>;
 
@@ -105,7 +109,7 @@ export const DiffReportSchema = z.object({
   /** `true` when nothing changes in meaning (renames, reordering, comments, layout). */
   same: z.boolean(),
   changes: z.array(ChangeSchema),
-  counts: z.object({ stricter: z.number().int(), looser: z.number().int(), neutral: z.number().int(), mixed: z.number().int() }),
+  counts: z.object({ stricter: z.number().int(), looser: z.number().int(), neutral: z.number().int(), mixed: z.number().int(), unknown: z.number().int() }),
   impact: ImpactSchema.nullable(),
   assertion: AssertionSchema.nullable(),
 });

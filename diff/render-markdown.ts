@@ -2,7 +2,7 @@
 import type { Change, Clause, DiffReport } from "./model.js";
 import { assertionText, countsText, impactTotals } from "./render-text.js";
 
-const ICON: Record<Change["effect"], string> = { stricter: "🔺 stricter", looser: "🔻 looser", neutral: "➖ neutral", mixed: "🔀 mixed" };
+const ICON: Record<Change["effect"], string> = { stricter: "🔺 stricter", looser: "🔻 looser", neutral: "➖ neutral", mixed: "🔀 mixed", unknown: "❔ unknown" };
 
 /** Table cells cannot hold pipes or line breaks. */
 function cellText(s: string): string {

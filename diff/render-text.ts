@@ -7,7 +7,7 @@ function clauseLine(label: string, c: Clause | null): string {
 
 /** `1 stricter, 4 looser` from the counts, skipping zeros. */
 export function countsText(counts: DiffReport["counts"]): string {
-  return (["stricter", "looser", "mixed", "neutral"] as const)
+  return (["stricter", "looser", "mixed", "unknown", "neutral"] as const)
     .filter((k) => counts[k] > 0)
     .map((k) => `${counts[k]} ${k}`)
     .join(", ");

@@ -8,10 +8,11 @@ import { diffAxes, diffExclusions, diffLanguages } from "./coverage.js";
 import { diffCommitments } from "./commitments.js";
 import { diffCredits } from "./credits.js";
 import { diffEscalations } from "./escalations.js";
-import { diffFees } from "./fees.js";
+import { diffFees, diffPeriod } from "./fees.js";
 import { diffTargets } from "./goals.js";
 import { type Horizon, isoUtc } from "./horizon.js";
 import type { Change, DiffReport } from "./model.js";
+import { structuralChanges } from "./structural.js";
 
 /** Where each version came from, for the report's header. */
 export interface DiffSources {
@@ -19,8 +20,17 @@ export interface DiffSources {
   readonly newFile: string;
 }
 
-/** The changes in meaning from `a` to `b` over the horizon, in a stable order. */
+/**
+ * The changes in meaning from `a` to `b` over the horizon, in a stable order: each specific
+ * comparison, then whatever differs in the IR that none of them models (`other`, effect `unknown`).
+ */
 export function semanticChanges(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
+  const specific = specificChanges(a, b, h);
+  return [...specific, ...structuralChanges(a, b, specific)];
+}
+
+/** The changes the comparisons that understand a construct find. */
+function specificChanges(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
   return [
     ...diffAxes(a, b),
     ...diffTargets(a, b, h),
@@ -31,13 +41,14 @@ export function semanticChanges(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] 
     ...diffCredits(a, b),
     ...diffCommitments(a, b),
     ...diffFees(a, b),
+    ...diffPeriod(a, b),
   ];
 }
 
 /** The report of a diff, without impact or assertion (the CLI adds them when asked). */
 export function diffPolicies(a: PolicyIR, b: PolicyIR, h: Horizon, sources: DiffSources): DiffReport {
   const changes = semanticChanges(a, b, h);
-  const counts = { stricter: 0, looser: 0, neutral: 0, mixed: 0 };
+  const counts = { stricter: 0, looser: 0, neutral: 0, mixed: 0, unknown: 0 };
   for (const c of changes) counts[c.effect]++;
   return {
     old: { file: sources.oldFile, policy: a.id },

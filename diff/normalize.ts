@@ -1,0 +1,177 @@
+/**
+ * The compiled IR in a form where equal meaning is equal data, for the structural fallback
+ * (`structural.ts`): source refs and how a goal was written dropped, calendars and roles
+ * replaced by their content wherever they are named (renaming one changes nothing), collections
+ * keyed by name and sets sorted where the runtime does not depend on their order.
+ *
+ * Left out, as they carry no meaning for tickets or settlement: the policy's `id`, `title` and
+ * `irVersion` (the report's header names the policy), its `examples` (tests of the policy, not
+ * clauses), a calendar no clause uses, and `resume on` of a clock that never pauses.
+ */
+import type { CalendarIR, ConditionIR, PolicyIR, SourceRef } from "../runtime/ir.js";
+
+/** The clause a normalized object came from, kept off its enumerable keys (so off its JSON too). */
+export const ORIGIN = Symbol("origin");
+
+/** A calendar where a clause names it: its IR (to compare open hours) and its content without the name. */
+export class CalendarRef {
+  constructor(
+    readonly ir: CalendarIR,
+    readonly content: unknown,
+  ) {}
+}
+
+/** Canonical JSON: object keys sorted, so two equal values give one text. */
+export function canonical(x: unknown): string {
+  if (x instanceof CalendarRef) return canonical(x.content);
+  if (Array.isArray(x)) return `[${x.map(canonical).join(",")}]`;
+  if (x !== null && typeof x === "object") {
+    const o = x as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .filter((k) => o[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(x) ?? "null";
+}
+
+/** A generic value: `origin` moved under {@link ORIGIN}, goal and threshold `text` dropped, string lists sorted. */
+function plain(x: unknown): unknown {
+  if (Array.isArray(x)) {
+    const items = x.map(plain);
+    // Lists of names (events, values, channels, plans) are sets everywhere in the IR.
+    return items.every((i) => typeof i === "string") ? [...(items as string[])].sort() : items;
+  }
+  if (x === null || typeof x !== "object") return x;
+  const out: Record<string | symbol, unknown> = {};
+  for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
+    if (k === "origin") out[ORIGIN] = v;
+    // A goal's or threshold's `text` is how it was written; `ms`/`days`/`percent` say what it means.
+    else if (k === "text") continue;
+    else if (v !== undefined) out[k] = plain(v);
+  }
+  return out;
+}
+
+/** A list whose order the runtime ignores, sorted by content. */
+function sorted(xs: readonly unknown[] | undefined): unknown[] {
+  return (xs ?? []).map(plain).sort((a, b) => (canonical(a) < canonical(b) ? -1 : canonical(a) > canonical(b) ? 1 : 0));
+}
+
+/** A list keyed by `key(x)` (name, channel, plan…); a repeated key gets `#2`, `#3` so nothing is lost. */
+function keyed<T>(xs: readonly T[] | undefined, key: (x: T) => string, value: (x: T) => unknown = plain): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const x of xs ?? []) {
+    let k = key(x);
+    for (let n = 2; k in out; n++) k = `${key(x)}#${n}`;
+    out[k] = value(x);
+  }
+  return out;
+}
+
+/** A condition (tests that must all hold): the order of its tests means nothing. */
+function condition(when: ConditionIR | undefined): unknown {
+  return when === undefined ? undefined : sorted(when);
+}
+
+/** The policy normalized; see the module comment for what is left out. */
+export function normalizePolicy(p: PolicyIR): Record<string, unknown> {
+  const calendars = new Map(p.calendars.map((c) => [c.name, c]));
+  const cal = (name: string | null | undefined): CalendarRef | null => {
+    const c = name == null ? undefined : calendars.get(name);
+    if (!c) return null;
+    const { name: _name, closures, openings, holidays, yearly, ...rest } = c;
+    const content = plain({ ...rest, closures: sorted(closures), openings: sorted(openings), holidays: sorted(holidays), yearly: sorted(yearly) });
+    return new CalendarRef(c, content);
+  };
+  const rules = (rs: PolicyIR["regions"][number]["calendarRules"]) => (rs ?? []).map((r) => withOrigin({ calendar: cal(r.calendar), when: condition(r.when) }, r.origin));
+  const roleTitle = new Map(p.roles.map((r) => [r.name, r.title ?? r.name]));
+  const named = (xs: PolicyIR["plans"] | undefined) => keyed(xs, (x) => x.name);
+  const clock = (c: PolicyIR["targets"][number]["clock"]) => {
+    // `resume on` means nothing to a clock that never pauses (the clock comparison skips it too).
+    const { resume, ...rest } = c;
+    return plain(c.pause.length === 0 ? rest : { ...rest, resume });
+  };
+  const credits = p.credits && {
+    ...(plain({ ...p.credits, rows: undefined, thresholds: undefined, ineligibleWhen: undefined }) as object),
+    [ORIGIN]: p.credits.origin,
+    mode: p.credits.mode ?? "highest",
+    rows: keyed(p.credits.rows, (r) => r.priority ?? "*"),
+    thresholds: sorted(p.credits.thresholds),
+    ineligibleWhen: sorted((p.credits.ineligibleWhen ?? []).map((w) => condition(w))),
+  };
+  const fees = p.fees && {
+    ...(plain({ ...p.fees, rates: undefined, allowances: undefined, packages: undefined, charges: undefined, workAllowances: undefined, quotas: undefined }) as object),
+    [ORIGIN]: p.fees.origin,
+    rates: keyed(p.fees.rates, (r) => `${r.kind ?? "*"}/${r.regime ?? "*"}`),
+    allowances: keyed(p.fees.allowances, (a) => a.regime),
+    packages: keyed(p.fees.packages, (x) => x.plan),
+    charges: keyed(p.fees.charges, (c) => c.name),
+    workAllowances: sorted(p.fees.workAllowances),
+    quotas: sorted(p.fees.quotas),
+  };
+  return {
+    defaultCalendar: cal(p.defaultCalendar),
+    priorities: named(p.priorities),
+    plans: named(p.plans),
+    channels: [...p.channels].sort(),
+    fields: keyed(p.fields, (f) => f.name, (f) => withOrigin({ title: f.title, values: named(f.values) }, f.origin)),
+    flags: named(p.flags),
+    causes: named(p.causes),
+    events: named(p.events),
+    works: named(p.works),
+    obligations: named(p.obligations),
+    roles: sorted(p.roles.map((r) => ({ title: r.title ?? r.name, description: r.description }))),
+    regions: keyed(p.regions, (r) => r.name, (r) =>
+      withOrigin(
+        {
+          title: r.title,
+          calendar: cal(r.calendar),
+          // Every plan's calendar as a ticket gets it: a plan naming its region's calendar changes nothing.
+          planCalendars: Object.fromEntries([...new Set([...p.plans.map((x) => x.name), ...Object.keys(r.planCalendars)])].map((plan) => [plan, cal(r.planCalendars[plan] ?? r.calendar)])),
+          calendarRules: rules(r.calendarRules),
+          languages: plain(r.languages),
+        },
+        r.origin,
+      ),
+    ),
+    targets: keyed(p.targets, (t) => t.name, (t) =>
+      withOrigin(
+        {
+          title: t.title,
+          binding: t.binding,
+          clock: clock(t.clock),
+          calendar: cal(t.calendar),
+          calendarRules: rules(t.calendarRules),
+          goals: t.goals.map((g) => withOrigin({ priority: g.priority, plan: g.plan, goal: plain(g.goal), when: condition(g.when) }, g.origin)),
+        },
+        t.origin,
+      ),
+    ),
+    exclusions: {
+      channels: keyed(p.exclusions.channels, (c) => c.channel),
+      causes: named(p.exclusions.causes),
+      attributes: sorted((p.exclusions.attributes ?? []).map((a) => ({ ...a, when: condition(a.when) }))),
+    },
+    escalations: keyed(p.escalations, (e) => (e.plans ? [...e.plans].sort().join(",") : "*"), (e) =>
+      withOrigin(
+        {
+          calendarPlan: e.calendarPlan,
+          clock: clock(e.clock),
+          levels: e.levels.map((l) => withOrigin({ priority: l.priority, after: plain(l.after), role: roleTitle.get(l.role) ?? l.role }, l.origin)),
+        },
+        e.origin,
+      ),
+    ),
+    credits,
+    availability: keyed(p.availability, (a) => a.name, (a) => ({ ...(plain(a) as object), [ORIGIN]: a.origin, over: a.over.kind === "calendar" ? cal(a.over.calendar) : "elapsed" })),
+    objectives: keyed(p.objectives, (o) => o.name, (o) => ({ ...(plain(o) as object), [ORIGIN]: o.origin, when: condition(o.when) })),
+    fees,
+    period: plain(p.period ?? null),
+  };
+}
+
+function withOrigin(o: Record<string, unknown>, origin: SourceRef): Record<string | symbol, unknown> {
+  return { ...o, [ORIGIN]: origin };
+}

@@ -1,0 +1,107 @@
+/**
+ * The structural fallback (issue 13 follow-up): after the specific comparisons, the rest of the
+ * normalized IR (`normalize.ts`) is compared field by field, and every difference no specific
+ * comparison models is reported as a change of kind `other`, effect `unknown`, with its IR
+ * path. So a construct the differ does not understand yet is never "no change in meaning".
+ *
+ * What counts as modeled is a list of IR paths below ({@link MODELED}): each is compared in
+ * full by a specific comparison. A calendar named somewhere is compared by content: when the
+ * contents differ and a specific change already cites that calendar (its open hours differ over
+ * the horizon), nothing more is said; otherwise (a difference beyond the horizon, or a use no
+ * comparison looks at) it is reported here.
+ */
+import type { PolicyIR, SourceRef } from "../runtime/ir.js";
+import { change } from "./cite.js";
+import type { Change } from "./model.js";
+import { CalendarRef, canonical, normalizePolicy, ORIGIN } from "./normalize.js";
+
+/** One field that differs: where, both values, and the nearest clause of each version. */
+export interface IrDifference {
+  readonly path: string;
+  readonly was: unknown;
+  readonly now: unknown;
+  readonly origins: readonly [SourceRef | undefined, SourceRef | undefined];
+}
+
+const originOf = (x: unknown): SourceRef | undefined => (x !== null && typeof x === "object" ? ((x as Record<symbol, unknown>)[ORIGIN] as SourceRef | undefined) : undefined);
+
+/** Every difference between two normalized values, at the deepest path where it shows. */
+export function irDifferences(x: unknown, y: unknown, path = "", origins: readonly [SourceRef | undefined, SourceRef | undefined] = [undefined, undefined]): IrDifference[] {
+  const here: [SourceRef | undefined, SourceRef | undefined] = [originOf(x) ?? origins[0], originOf(y) ?? origins[1]];
+  if (x instanceof CalendarRef && y instanceof CalendarRef) {
+    return canonical(x) === canonical(y) ? [] : [{ path, was: x, now: y, origins: [x.ir.origin, y.ir.origin] }];
+  }
+  const isObject = (v: unknown) => v !== null && typeof v === "object" && !(v instanceof CalendarRef);
+  if (Array.isArray(x) && Array.isArray(y) && x.length === y.length) {
+    return x.flatMap((v, i) => irDifferences(v, y[i], `${path}[${i}]`, here));
+  }
+  if (isObject(x) && isObject(y) && !Array.isArray(x) && !Array.isArray(y)) {
+    const a = x as Record<string, unknown>;
+    const b = y as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return keys.flatMap((k) => irDifferences(a[k], b[k], path ? `${path}.${k}` : k, here));
+  }
+  return canonical(x) === canonical(y) ? [] : [{ path, was: x, now: y, origins: here }];
+}
+
+/**
+ * IR paths the specific comparisons model in full (`goals.ts`, `calendars.ts`, `coverage.ts`,
+ * `escalations.ts`, `credits.ts`, `commitments.ts`, `fees.ts`). Titles and descriptions are
+ * deliberately absent: a changed title is reported here, as `other`.
+ */
+const MODELED: readonly RegExp[] = [
+  /^(priorities|plans|regions|flags|causes|events|fields)\.[^.]+$/,
+  /^fields\.[^.]+\.values\.[^.]+$/,
+  /^channels$/,
+  /^regions\.[^.]+\.(languages|calendarRules)/,
+  /^targets\.[^.]+$/,
+  /^targets\.[^.]+\.(binding|clock|goals|calendarRules)/,
+  /^exclusions\.(channels|causes)($|\.[^.]+$)/,
+  /^exclusions\.attributes($|\[\d+\]\.when)/,
+  /^escalations\./,
+  /^credits($|\.)/,
+  /^availability\.[^.]+($|\.(commitPercent|components|over|excuse|decimals|bands))/,
+  /^objectives\.[^.]+($|\.(sharePercent|target|when|creditPercent|decimals))/,
+  /^fees($|\.(currency|vat|rates|free|allowances|packages|invoice|workAllowances|quotas|zone|lateCharge$|lateCharge\.chargePercent))/,
+  /^fees\.charges($|\.[^.]+$|\.[^.]+\.(amount|chargePercent|base|minimum)$)/,
+  /^period($|\.)/,
+];
+
+const clauseKey = (r: { file: string; line: number }) => `${r.file}:${r.line}`;
+
+/** A value in a summary: short JSON, calendars by name. */
+function shown(x: unknown): string {
+  if (x === undefined) return "absent";
+  if (x instanceof CalendarRef) return `calendar \`${x.ir.name}\``;
+  const text = canonical(x);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/**
+ * The differences between `a` and `b` that `specific` (the changes the specific comparisons
+ * found) does not account for, as changes of kind `other`.
+ */
+export function structuralChanges(a: PolicyIR, b: PolicyIR, specific: readonly Change[]): Change[] {
+  const cited = new Set(specific.flatMap((c) => [c.old, c.new]).filter((c) => c !== null).map(clauseKey));
+  const calendarUses = new Map<string, { was: CalendarRef; now: CalendarRef; paths: string[] }>();
+  const out: Change[] = [];
+  for (const d of irDifferences(normalizePolicy(a), normalizePolicy(b))) {
+    if (d.was instanceof CalendarRef && d.now instanceof CalendarRef) {
+      // Open hours that differ over the horizon were reported, citing the calendar.
+      if (cited.has(clauseKey(d.was.ir.origin)) || cited.has(clauseKey(d.now.ir.origin))) continue;
+      const key = `${d.was.ir.name}|${d.now.ir.name}`;
+      const use = calendarUses.get(key);
+      if (use) use.paths.push(d.path);
+      else calendarUses.set(key, { was: d.was, now: d.now, paths: [d.path] });
+      continue;
+    }
+    if (MODELED.some((m) => m.test(d.path))) continue;
+    out.push({ ...change("other", d.path, `\`${d.path}\`: ${shown(d.was)} → ${shown(d.now)}`, "unknown", d.origins[0], d.origins[1]), path: d.path });
+  }
+  for (const use of calendarUses.values()) {
+    const fields = irDifferences(use.was.content, use.now.content).map((d) => `${d.path}: ${shown(d.was)} → ${shown(d.now)}`);
+    const summary = `calendar \`${use.was.ir.name}\` → \`${use.now.ir.name}\` differs where no comparison over the horizon shows it`;
+    out.push({ ...change("other", use.paths.join(", "), summary, "unknown", use.was.ir.origin, use.now.ir.origin, fields), path: use.paths.join(", ") });
+  }
+  return out;
+}
