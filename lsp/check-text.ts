@@ -4,6 +4,7 @@
  * worker (for publishing), so both report the same thing.
  */
 import { compile, type CompileResult, MAX_POLICY_BYTES } from "../compiler/index.js";
+import { tooLargeProblem } from "../compiler/source-problems.js";
 import { sourceFile } from "../grammar/source.js";
 
 /** Compile a text, or refuse it as too large the way `sla check` does. Never throws. */
@@ -15,6 +16,8 @@ export function checkText(path: string, text: string): CompileResult {
   // A file-level diagnostic still needs a place an editor shows (issue 9.14): the first line.
   const firstBreak = text.search(/\r|\n/);
   const end = firstBreak < 0 ? Math.min(text.length, 200) : Math.min(firstBreak, 200);
+  // Wording from the one home of file-level problems, so the editor says what `sla check` says.
+  const { message, help } = tooLargeProblem(MAX_POLICY_BYTES);
   return {
     ...empty,
     file: sourceFile(path, text),
@@ -22,8 +25,8 @@ export function checkText(path: string, text: string): CompileResult {
       {
         code: "SLA004",
         severity: "error",
-        message: `file is too large (${(bytes / 1024 / 1024).toFixed(1)} MB)`,
-        help: `policies are at most ${MAX_POLICY_BYTES / 1024 / 1024} MB`,
+        message,
+        help,
         span: { start: 0, end },
       },
     ],

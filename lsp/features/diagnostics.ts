@@ -15,6 +15,7 @@ import {
   type Range,
 } from "vscode-languageserver";
 import type { Diagnostic } from "../../compiler/diagnostic.js";
+import { printableMessage } from "../../compiler/render.js";
 import { lineCol, type SourceFile, type Span } from "../../grammar/source.js";
 
 /** The `source` of every diagnostic the server publishes. */
@@ -70,14 +71,16 @@ export function spanOf(file: SourceFile, range: Range): Span {
 export function toLspDiagnostic(d: Diagnostic, file: SourceFile, uri: string): LspDiagnostic {
   const related: DiagnosticRelatedInformation[] = (d.labels ?? []).map((l) => ({
     location: { uri, range: rangeOf(file, l.span) },
-    message: l.message,
+    message: printableMessage(l.message),
   }));
   return {
     range: rangeOf(file, d.span),
     severity: d.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: d.code,
     source: DIAGNOSTIC_SOURCE,
-    message: d.help ? `${d.message}\nhelp: ${d.help}` : d.message,
+    // As `sla check` prints them (issue 9.8, 9.14): long quoted values shortened, control
+    // characters made visible; an editor's problem list is a terminal of its own.
+    message: d.help ? `${printableMessage(d.message)}\nhelp: ${printableMessage(d.help)}` : printableMessage(d.message),
     ...(related.length > 0 ? { relatedInformation: related } : {}),
     // Editors grey out unused declarations instead of underlining them.
     ...(d.code === "SLA901" ? { tags: [DiagnosticTag.Unnecessary] } : {}),

@@ -10,6 +10,15 @@ const server = serverForFile();
 const SEEDS = ["imagicle", "kustomer", "lucy", "lumapps", "promotron"];
 
 describe("diagnostics", () => {
+  it("shortens long quoted values and shows control characters as `sla check` does (issue 9.8, 9.14)", async () => {
+    const zone = `\u001b[2J${"x".repeat(300)}`;
+    const text = `policy p\ncalendar c {\n  zone "${zone}"\n  Mon-Fri 09:00-17:00\n}\n`;
+    const { diagnostics } = await server().open(uriOf("hostile-zone"), text);
+    const d = diagnostics.find((x) => x.code === "SLA201");
+    expect(String(d!.message).split("\n")[0]).toBe(`invalid time zone \`\u241b[2J${"x".repeat(46)}…${"x".repeat(20)}\``);
+    expect(d!.message).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it.each(SEEDS)("publishes no errors for the seed policy %s", async (name) => {
     const published = await server().open(uriOf(`seed-${name}`), seed(name));
     expect(published.version).toBe(1);

@@ -72,5 +72,7 @@ describe("file-level diagnostics", () => {
   it("puts `file is too large` on the first line, from column 1", async () => {
     const { diagnostics } = await server().open(uriOf("too-large"), `policy p\n${"// padding\n".repeat(120_000)}`);
     expect(diagnostics.map((d) => [d.code, d.range])).toEqual([["SLA004", { start: { line: 0, character: 0 }, end: { line: 0, character: 8 } }]]);
+    // The words of `sla check` (compiler/source-problems.ts), not a second wording of the limit.
+    expect(diagnostics[0]!.message).toBe("file is too large (over 1 MB)\nhelp: policies are at most 1 MB");
   });
 });
