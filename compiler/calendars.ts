@@ -9,7 +9,7 @@ import type * as A from "./ast.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { lowerYearly, rangeDates } from "./calendar-rules.js";
 import { didYouMean } from "./diagnostic.js";
-import { HOLIDAY_COUNTRY_ALIASES, HOLIDAY_REGIONS } from "./holiday-codes.generated.js";
+import { HOLIDAY_COUNTRY_ALIASES, HOLIDAY_REGIONS } from "../runtime/holiday-codes.generated.js";
 import { canonicalZoneFor } from "./zone-names.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

@@ -7,6 +7,7 @@
  * property read per ticket.
  */
 import { IANAZone } from "luxon";
+import { suggestHolidayCode } from "./holiday-code-suggestion.js";
 import { validateHolidaySpec } from "./holidays.js";
 import type { PolicyIR } from "./ir.js";
 import { suggestName } from "./suggest-name.js";
@@ -118,6 +119,12 @@ function validHolidayCode(code: string): boolean {
   }
 }
 
+/** The error for a holiday code date-holidays does not know, with the code it most likely meant. */
+function unknownHolidayCode(code: string): string {
+  const near = suggestHolidayCode(code);
+  return `unknown holiday code "${code}"${near ? ` (did you mean "${near}"?)` : ""} (a country or country-region code of date-holidays, such as US or DE-BY)`;
+}
+
 /** The customer's zone and holidays, checked, when a calendar takes them from the ticket. */
 export function checkCustomer(
   raw: { zone?: string | null | undefined; holidays?: readonly string[] | null | undefined } | null | undefined,
@@ -133,7 +140,7 @@ export function checkCustomer(
   if (axes.needsHolidays) {
     if (holidays === null) return { ok: false, error: { field: "customer.holidays", message: 'is required: a calendar of the policy takes its holidays from the ticket (codes such as ["US"] or ["DE-BY"], [] for none)' } };
     for (let i = 0; i < holidays.length; i++) {
-      if (!validHolidayCode(holidays[i]!)) return { ok: false, error: { field: `customer.holidays[${i}]`, message: `unknown holiday code "${holidays[i]}" (a country or country-region code of date-holidays, such as US or DE-BY)` } };
+      if (!validHolidayCode(holidays[i]!)) return { ok: false, error: { field: `customer.holidays[${i}]`, message: unknownHolidayCode(holidays[i]!) } };
     }
   }
   return { ok: true, customer: { zone, holidays: holidays ?? [] } };

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /**
- * Writes `compiler/holiday-codes.generated.ts`: every country and region code date-holidays knows.
+ * Writes `runtime/holiday-codes.generated.ts`: every country and region code date-holidays knows,
+ * and the other ways people write a country. Plain data, no imports: the compiler checks policies
+ * with it and the runtime checks tickets' `customer.holidays` with it (the same suggestions).
  *
  * Why: `sla check` validates holiday codes, and loading date-holidays (with its data for every
  * country) costs about a quarter of a second at start-up. The codes are a small list, fixed by the
@@ -62,5 +64,5 @@ export function holidayCodesModule() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const text = holidayCodesModule();
   if (process.argv.includes("--print")) process.stdout.write(text);
-  else writeFileSync(fileURLToPath(new URL("../compiler/holiday-codes.generated.ts", import.meta.url)), text);
+  else writeFileSync(fileURLToPath(new URL("../runtime/holiday-codes.generated.ts", import.meta.url)), text);
 }

@@ -95,7 +95,8 @@ const RULES: Record<string, Rule> = {
   grammar: { folders: [], packages: only("chevrotain"), minImports: 6 },
   runtime: { folders: [], packages: (p) => nodeBuiltin(p) || only("luxon", "zod", "date-holidays", "decimal.js")(p), minImports: 30 },
   // The IR's plain values come from ir-constants.ts (no zod), its types from ir.ts.
-  compiler: { folders: ["grammar", "runtime/ir.ts", "runtime/ir-constants.ts"], packages: cstTypes, minImports: 40 },
+  // The holiday codes are plain data shared with the runtime's ticket checks (one list, one set of suggestions).
+  compiler: { folders: ["grammar", "runtime/ir.ts", "runtime/ir-constants.ts", "runtime/holiday-codes.generated.ts"], packages: cstTypes, minImports: 40 },
   format: { folders: ["grammar"], packages: (p, t) => p === "prettier" || cstTypes(p, t), minImports: 20 },
   lsp: {
     folders: ["compiler", "format"],

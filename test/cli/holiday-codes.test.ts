@@ -1,5 +1,5 @@
 /**
- * `compiler/holiday-codes.generated.ts` is date-holidays' own list of country and region codes,
+ * `runtime/holiday-codes.generated.ts` is date-holidays' own list of country and region codes,
  * precomputed so that `sla check` need not load date-holidays. Fails when the pinned
  * date-holidays changes and the file was not regenerated (`npm run gen:holidays`).
  */
@@ -7,12 +7,12 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";
-import { HOLIDAY_REGIONS } from "../../compiler/holiday-codes.generated.js";
+import { HOLIDAY_REGIONS } from "../../runtime/holiday-codes.generated.js";
 
 describe("the precomputed holiday codes", () => {
   it("are byte for byte what the generator writes from the installed date-holidays", () => {
     const fresh = execFileSync(process.execPath, ["scripts/gen-holiday-codes.mjs", "--print"], { encoding: "utf8" });
-    expect(readFileSync("compiler/holiday-codes.generated.ts", "utf8")).toBe(fresh);
+    expect(readFileSync("runtime/holiday-codes.generated.ts", "utf8")).toBe(fresh);
   });
 
   it("hold every country and every region date-holidays knows, and nothing else", () => {
