@@ -111,7 +111,11 @@ function showResult(r: TryResult): void {
     const clause = t.trace?.clause ?? null;
     const row = el("tr", undefined, { class: `target ${t.status}`, title: clause ? `line ${clause.line}: ${clause.text}` : "no goal clause applies" });
     row.append(el("td", t.name), el("td", t.goal), el("td", t.status, { class: "status-cell" }), el("td", t.due ?? "—"));
-    row.addEventListener("mouseenter", () => editor.dispatch({ effects: markClause.of(clause?.line ?? 0) }));
+    row.addEventListener("mouseenter", () => {
+      const line = clause && clause.line <= editor.state.doc.lines ? clause.line : 0;
+      // The clause may be far down the file: bring it into view beside the mark.
+      editor.dispatch({ effects: line === 0 ? markClause.of(0) : [markClause.of(line), EditorView.scrollIntoView(editor.state.doc.line(line).from, { y: "center" })] });
+    });
     row.addEventListener("mouseleave", () => editor.dispatch({ effects: markClause.of(0) }));
     table.append(row);
   }
