@@ -7,6 +7,7 @@ import { calendarFromIR, type Calendar } from "./calendar.js";
 import { clockMasks, declaredEventBits, type ClockMasks } from "./clock.js";
 import type { CalendarIR, CalendarRuleIR, CreditsIR, EscalationAfter, EscalationIR, GoalCell, PolicyIR, TargetIR } from "./ir.js";
 import { CustomerCalendars, predicateOf, type Predicate } from "./ticket-attributes.js";
+import { PolicyReferenceError, unresolvedReference } from "./policy-references.js";
 
 /** A calendar chosen for the tickets a condition holds for (`calendar always for priority P1`). */
 export interface CompiledCalendarRule {
@@ -295,12 +296,15 @@ function compile(policy: PolicyIR): CompiledPolicy {
 const cache = new WeakMap<PolicyIR, CompiledPolicy>();
 
 /**
- * The compiled form of a policy, built on first use and cached per `PolicyIR` object. Throws
- * when the IR names a calendar or target it does not define (the compiler never emits that).
+ * The compiled form of a policy, built on first use and cached per `PolicyIR` object. Throws a
+ * {@link PolicyReferenceError} naming the IR path when a reference does not resolve: an IR
+ * that skipped `loadPolicy` (the compiler never emits one) fails as `loadPolicy` would have.
  */
 export function compiledPolicy(policy: PolicyIR): CompiledPolicy {
   let c = cache.get(policy);
   if (!c) {
+    const unresolved = unresolvedReference(policy);
+    if (unresolved) throw new PolicyReferenceError(policy.id, unresolved);
     c = compile(policy);
     cache.set(policy, c);
   }

@@ -5,6 +5,7 @@
 import { fieldPath } from "./io.js";
 import { PolicySchema, type PolicyIR } from "./ir.js";
 import { unresolvedReference } from "./policy-references.js";
+export { PolicyReferenceError } from "./policy-references.js";
 
 export { IR_VERSION, PolicySchema } from "./ir.js";
 export type * from "./ir.js";

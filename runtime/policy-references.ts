@@ -17,6 +17,22 @@ export interface ReferenceError {
   readonly message: string;
 }
 
+/**
+ * Thrown when a policy that did not go through `loadPolicy` is evaluated and one of its
+ * references does not resolve: the same path and words `loadPolicy` would have given, so a
+ * program can tell a bad policy (`field`) from a bug.
+ */
+export class PolicyReferenceError extends Error {
+  override readonly name = "PolicyReferenceError";
+  /** The path inside the IR (`targets[0].calendar`). */
+  readonly field: string;
+
+  constructor(policyId: string, problem: ReferenceError) {
+    super(`policy \`${policyId}\`: ${problem.field} ${problem.message} (load compiled policies with \`loadPolicy\`)`);
+    this.field = problem.field;
+  }
+}
+
 /** The first unresolved reference of a (shape-valid) policy, or `null` when all resolve. */
 export function unresolvedReference(policy: PolicyIR): ReferenceError | null {
   const calendars = new Set(policy.calendars.map((c) => c.name));
@@ -70,6 +86,8 @@ export function unresolvedReference(policy: PolicyIR): ReferenceError | null {
   for (const [i, a] of (policy.availability ?? []).entries()) {
     const err = a.over.kind === "calendar" ? calendar(`availability[${i}].over.calendar`, a.over.calendar) : null;
     if (err) return err;
+    const window = a.excuse?.within !== undefined ? calendar(`availability[${i}].excuse.within`, a.excuse.within) : null;
+    if (window) return window;
   }
   for (const [i, o] of (policy.objectives ?? []).entries()) {
     if (!targets.has(o.target)) return { field: `objectives[${i}].target`, message: `names unknown target \`${o.target}\`` };

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateNdjson } from "../../cli/commands/eval.js";
 import { compile } from "../../compiler/index.js";
 import { evaluateTicket } from "../../runtime/evaluate.js";
-import { loadPolicy } from "../../runtime/index.js";
+import { loadPolicy, PolicyReferenceError } from "../../runtime/index.js";
 import type { PolicyIR } from "../../runtime/ir.js";
 import { runExamples } from "../../runtime/examples.js";
 import { evaluate, events, imagicle, kustomer, ticket } from "./fixtures.js";
@@ -57,7 +57,7 @@ describe("holiday codes named like Object.prototype members (issue 9.2)", () => 
     const { lines, failed } = await ndjson(bad, [`${kTicket("A")}\n${kTicket("B")}\n${kTicket("C")}\n`]);
     expect(failed).toBe(3);
     expect(lines).toEqual(
-      ["A", "B", "C"].map((id, i) => ({ line: i + 1, id, error: { field: "", message: 'cannot evaluate: unknown holiday country "__proto__" (date-holidays has no such country)' } })),
+      ["A", "B", "C"].map((id, i) => ({ line: i + 1, id, error: { field: "", message: 'cannot evaluate: policy `kustomer`: calendars[0].holidays[0] unknown holiday country "__proto__" (date-holidays has no such country) (load compiled policies with `loadPolicy`)' } })),
     );
   });
 
@@ -73,7 +73,7 @@ describe("holiday codes named like Object.prototype members (issue 9.2)", () => 
       } as unknown as PolicyIR["examples"][number],
     ];
     const [outcome] = runExamples(bad, () => ({ ok: false, message: "none" }));
-    expect(outcome).toMatchObject({ pass: false, error: 'cannot evaluate: unknown holiday country "toString" (date-holidays has no such country)' });
+    expect(outcome).toMatchObject({ pass: false, error: 'cannot evaluate: policy `imagicle`: calendars[0].holidays[0] unknown holiday country "toString" (date-holidays has no such country) (load compiled policies with `loadPolicy`)' });
   });
 });
 
@@ -154,6 +154,20 @@ describe("dangling references and invalid asOf (issue 9.13)", () => {
 
   it("loadPolicy accepts every reference of a sound policy", () => {
     expect(loadPolicy(structuredClone(imagicle)).ok).toBe(true);
+  });
+
+  it.each(cases)("evaluating an IR that skipped loadPolicy names the path of %s, as loadPolicy would", (_what, edit, field, message) => {
+    const p = structuredClone(imagicle);
+    edit(p);
+    let thrown: unknown = null;
+    try {
+      evaluateTicket(p, ticket(imagicle, { priority: "P2", plan: "gold", region: "americas", language: "en", openedAt: "2026-06-15T09:00:00-04:00" }));
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(PolicyReferenceError);
+    expect((thrown as PolicyReferenceError).field).toBe(field);
+    expect((thrown as Error).message).toBe(`policy \`imagicle\`: ${field} ${message} (load compiled policies with \`loadPolicy\`)`);
   });
 
   const k = () => ticket(kustomer, { priority: "P1", openedAt: "2026-03-02T09:00:00Z" });
