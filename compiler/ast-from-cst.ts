@@ -296,6 +296,7 @@ function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
   if (tok(node, "Above")) return { kind: "breachThreshold", above: lit(tok(node, "NumberLit"), String), percent: lit(tok(node, "Percent"), percentValue), span };
   if (tok(node, "Ineligible")) {
     if (tok(node, "Optional")) return { kind: "ineligibleOptionalLanguages", span };
+    if (tok(node, "Account")) return { kind: "ineligibleAccount", standings: names(sub(node, "nameList")), span };
     const when = condition(sub(node, "condition"));
     // `ineligible channel email` alone keeps its own IR field (credits.ineligibleChannels)
     if (when?.axis?.kind === "channel" && !when.also) return { kind: "ineligibleChannels", channels: when.values, span };
@@ -632,10 +633,17 @@ function shown(node: C.ShownClauseCstNode, span: A.Decl["span"]): { kind: "shown
   return { kind: "shown", decimals: lit(tok(node, "NumberLit"), String), span };
 }
 
+/** `excuse cause a, b` or `excuse scheduled [within calendar w] [announced D ahead] [, up to D each | per period]…`. */
+function excuseItem(node: C.ExcuseClauseCstNode, span: A.Decl["span"]): A.AvailabilityItem {
+  if (tok(node, "Cause")) return { kind: "excuseCause", causes: names(sub(node, "nameList")), span };
+  const limits = subs(node, "excuseLimit").map((l): A.ExcuseLimit => ({ per: tok(l, "Each") ? "outage" : "period", duration: duration(sub(l, "duration")), span: spanOf(l) }));
+  return { kind: "excuse", within: name(tok(node, "Identifier")), ahead: duration(sub(node, "duration")), limits, span };
+}
+
 function availabilityItem(node: C.AvailabilityItemCstNode): A.AvailabilityItem | null {
   const span = spanOf(node);
   const excuse = sub(node, "excuseClause");
-  if (excuse) return { kind: "excuse", ahead: duration(sub(excuse, "duration", 0)), upTo: duration(sub(excuse, "duration", 1)), span };
+  if (excuse) return excuseItem(excuse, span);
   const shownNode = sub(node, "shownClause");
   if (shownNode) return shown(shownNode, span);
   const t = sub(node, "table");
@@ -659,7 +667,7 @@ function objectiveItem(node: C.ObjectiveItemCstNode): A.ObjectiveItem | null {
 
 function availabilityDecl(decl: C.AvailabilityDeclCstNode): A.Decl {
   const items_ = items(subs(decl, "availabilityItem"), availabilityItem);
-  return { kind: "availability", name: name(tok(decl, "Identifier")), title: str(tok(decl, "StringLit")), items: items_, span: spanOf(decl) };
+  return { kind: "availability", name: name(tok(decl, "Identifier")), title: str(tok(decl, "StringLit")), plans: names(sub(decl, "nameList")), items: items_, span: spanOf(decl) };
 }
 
 function objectiveDecl(decl: C.ObjectiveDeclCstNode): A.Decl {

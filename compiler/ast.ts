@@ -249,6 +249,8 @@ export type CreditsItem =
   | { readonly kind: "cap"; readonly percent: Lit<number> | null; readonly span: Span }
   /** Issue 12: `claim within 30 days after period` / `… after breach`. */
   | { readonly kind: "claimWithinDays"; readonly days: Lit<string> | null; readonly after: "period" | "breach"; readonly span: Span }
+  /** `ineligible account overdue, suspended`: the period's account standing voids the credit. */
+  | { readonly kind: "ineligibleAccount"; readonly standings: readonly Name[]; readonly span: Span }
   /** Issue 12: `sum per breach`. */
   | { readonly kind: "sumPerBreach"; readonly span: Span }
   /** Issue 12: `amount 500 EUR per breach`. */
@@ -269,15 +271,26 @@ export type AvailabilityItem =
   | { readonly kind: "components"; readonly components: readonly Name[]; readonly span: Span }
   | { readonly kind: "overElapsed"; readonly span: Span }
   | { readonly kind: "overCalendar"; readonly calendar: Name | null; readonly span: Span }
-  /** `excuse scheduled announced 48 hours ahead, up to 4 hours per period` */
-  | { readonly kind: "excuse"; readonly ahead: Duration | null; readonly upTo: Duration | null; readonly span: Span }
+  /** `excuse scheduled within calendar window announced 48 hours ahead, up to 2 hours each, up to 4 hours per period` */
+  | { readonly kind: "excuse"; readonly within: Name | null; readonly ahead: Duration | null; readonly limits: readonly ExcuseLimit[]; readonly span: Span }
+  /** `excuse cause force_majeure, customer`: outages with one of these causes do not count */
+  | { readonly kind: "excuseCause"; readonly causes: readonly Name[]; readonly span: Span }
   | { readonly kind: "shown"; readonly decimals: Lit<string> | null; readonly span: Span }
   | { readonly kind: "bands"; readonly table: Table; readonly span: Span };
+
+/** `up to 2 hours each` (per outage) or `up to 4 hours per period`. */
+export interface ExcuseLimit {
+  readonly per: "outage" | "period";
+  readonly duration: Duration | null;
+  readonly span: Span;
+}
 
 export interface AvailabilityDecl {
   readonly kind: "availability";
   readonly name: Name | null;
   readonly title: Str | null;
+  /** `for foundation`: the plans whose periods this commitment settles (all when empty). */
+  readonly plans: readonly Name[];
   readonly items: readonly AvailabilityItem[];
   readonly span: Span;
 }

@@ -120,17 +120,15 @@ export function lowerAvailability(ctx: CheckContext, d: A.AvailabilityDecl, cale
   if (over?.kind === "overCalendar") {
     const entry = ctx.symbols.resolve("calendar", over.calendar);
     if (!entry || !over.calendar) return null;
-    const cal = calendars.get(over.calendar.text);
-    if (cal?.zoneFromTicket || cal?.holidaysFromTicket) {
-      // A period has outages, not a ticket: there is no customer to take the zone or holidays from.
-      ctx.diagnostics.error("SLA510", over.calendar.span, `calendar \`${cal.name}\` takes its zone or holidays from each ticket, so it cannot measure availability`, { help: "measure over a calendar with its own zone and holidays" });
-      return null;
-    }
+    if (!periodCalendar(ctx, over.calendar, calendars, "measure availability")) return null;
     overIR = { kind: "calendar", calendar: over.calendar.text };
   }
-  const excuse = once(ctx, itemsOf(d, "excuse"), "excuse");
-  const cals = [...calendars.values()];
-  const excuseIR = excuse ? { announcedAheadMs: elapsedMs(ctx, excuse.ahead, cals), capMs: elapsedMs(ctx, excuse.upTo, cals), origin: sourceRef(ctx, excuse.span) } : null;
+  const excuse = once(ctx, itemsOf(d, "excuse"), "excuse scheduled");
+  const excuseIR = excuse ? lowerExcuse(ctx, excuse, calendars) : null;
+  const causeItems = itemsOf(d, "excuseCause");
+  // Every name resolves (SLA101 with a suggestion otherwise); the order written is kept, once each.
+  const excusedCauses = [...new Set(causeItems.flatMap((c) => c.causes.filter((n) => ctx.symbols.resolve("cause", n)).map((n) => n.text)))];
+  const plans = [...new Set(d.plans.filter((p) => ctx.symbols.resolve("plan", p)).map((p) => p.text))];
   const components = itemsOf(d, "components").flatMap((c) => c.components.map((n) => n.text));
   const bandItem = once(ctx, itemsOf(d, "bands"), "credits");
   const bands = bandItem ? lowerBands(ctx, bandItem.table) : [];
@@ -145,7 +143,40 @@ export function lowerAvailability(ctx: CheckContext, d: A.AvailabilityDecl, cale
     excuse: excuseIR,
     decimals,
     bands,
+    ...(excusedCauses.length > 0 ? { excusedCauses } : {}),
+    ...(plans.length > 0 ? { plans } : {}),
     origin: sourceRef(ctx, d.name.span),
+  };
+}
+
+/** A calendar an outage is measured or excused by: its own zone and holidays (SLA510 otherwise). */
+function periodCalendar(ctx: CheckContext, ref: A.Name, calendars: ReadonlyMap<string, CalendarIR>, use: "measure availability" | "bound maintenance"): CalendarIR | null {
+  const cal = calendars.get(ref.text);
+  if (!cal) return null;
+  if (cal.zoneFromTicket || cal.holidaysFromTicket) {
+    // A period has outages, not a ticket: there is no customer to take the zone or holidays from.
+    ctx.diagnostics.error("SLA510", ref.span, `calendar \`${cal.name}\` takes its zone or holidays from each ticket, so it cannot ${use}`, { help: `${use === "measure availability" ? "measure over" : "bound maintenance by"} a calendar with its own zone and holidays` });
+    return null;
+  }
+  return cal;
+}
+
+/**
+ * `excuse scheduled [within calendar w] [announced D ahead] [, up to D each] [, up to D per period]`:
+ * each limit at most once (SLA103), every length elapsed time (SLA304).
+ */
+function lowerExcuse(ctx: CheckContext, excuse: Extract<A.AvailabilityItem, { kind: "excuse" }>, calendars: ReadonlyMap<string, CalendarIR>): NonNullable<AvailabilityIR["excuse"]> {
+  const cals = [...calendars.values()];
+  const each = once(ctx, excuse.limits.filter((l) => l.per === "outage"), "up to … each");
+  const perPeriod = once(ctx, excuse.limits.filter((l) => l.per === "period"), "up to … per period");
+  const within = excuse.within && ctx.symbols.resolve("calendar", excuse.within) ? periodCalendar(ctx, excuse.within, calendars, "bound maintenance") : null;
+  const eachMs = each ? elapsedMs(ctx, each.duration, cals) : null;
+  return {
+    announcedAheadMs: elapsedMs(ctx, excuse.ahead, cals),
+    capMs: perPeriod ? elapsedMs(ctx, perPeriod.duration, cals) : null,
+    ...(within ? { within: within.name } : {}),
+    ...(eachMs !== null ? { eachMs } : {}),
+    origin: sourceRef(ctx, excuse.span),
   };
 }
 

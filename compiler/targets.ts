@@ -4,6 +4,7 @@
  */
 import type { CalendarIR, CalendarRuleIR, ClockIR, ConditionIR, CreditsIR, EscalationIR, Goal, GoalCell, RegionIR, TargetIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
+import { lowerAccountStanding } from "./account-standing.js";
 import { checkClockEvents, checkFieldValue, lowerCondition } from "./attributes.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { checkZone } from "./calendars.js";
@@ -372,6 +373,9 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
         break;
       case "ineligibleOptionalLanguages":
         ir.ineligibleOptionalLanguages = true;
+        break;
+      case "ineligibleAccount":
+        lowerAccountStanding(ctx, item, ir);
         break;
       case "ineligibleWhen": {
         const when = lowerCondition(ctx, item.when, shape.plansModel, shape.plans);

@@ -76,6 +76,7 @@ export const layouts = {
   availabilityDecl: "block",
   availabilityItem: "inline",
   excuseClause: "inline",
+  excuseLimit: "inline",
   shownClause: "inline",
   objectiveDecl: "block",
   objectiveItem: "inline",

@@ -603,6 +603,7 @@ export type CreditsItemCstChildren = {
   Ineligible?: IToken[];
   Optional?: IToken[];
   Languages?: IToken[];
+  Account?: IToken[];
   condition?: ConditionCstNode[];
   Cap?: IToken[];
 };
@@ -616,6 +617,8 @@ export type AvailabilityDeclCstChildren = {
   Availability: IToken[];
   Identifier: IToken[];
   StringLit?: IToken[];
+  For?: IToken[];
+  nameList?: NameListCstNode[];
   LCurly: IToken[];
   availabilityItem?: AvailabilityItemCstNode[];
   RCurly: IToken[];
@@ -649,13 +652,29 @@ export interface ExcuseClauseCstNode extends CstNode {
 
 export type ExcuseClauseCstChildren = {
   Excuse: IToken[];
-  Scheduled: IToken[];
+  Cause?: IToken[];
+  nameList?: NameListCstNode[];
+  Scheduled?: IToken[];
+  Within?: IToken[];
+  Calendar?: IToken[];
+  Identifier?: IToken[];
   Announced?: IToken[];
-  duration?: (DurationCstNode)[];
+  duration?: DurationCstNode[];
   Ahead?: IToken[];
   Comma?: IToken[];
-  Up?: IToken[];
-  To?: IToken[];
+  excuseLimit?: ExcuseLimitCstNode[];
+};
+
+export interface ExcuseLimitCstNode extends CstNode {
+  name: "excuseLimit";
+  children: ExcuseLimitCstChildren;
+}
+
+export type ExcuseLimitCstChildren = {
+  Up: IToken[];
+  To: IToken[];
+  duration: DurationCstNode[];
+  Each?: IToken[];
   Per?: IToken[];
   Period?: IToken[];
 };

@@ -607,6 +607,13 @@ export class SlaParser extends BoundedRecoveryParser {
                 this.CONSUME(T.Languages);
               },
             },
+            {
+              // `ineligible account overdue, suspended`: the period's account standing voids the credit
+              ALT: () => {
+                this.CONSUME(T.Account);
+                this.SUBRULE2(this.nameList);
+              },
+            },
             // issue 11: `ineligible cause x`, `ineligible product beta`, `ineligible phone_escalated`
             { ALT: () => this.SUBRULE(this.condition) },
           ]);
@@ -627,6 +634,11 @@ export class SlaParser extends BoundedRecoveryParser {
     this.CONSUME(T.Availability);
     this.CONSUME(T.Identifier);
     this.OPTION(() => this.CONSUME(T.StringLit));
+    // `for foundation`: the commitment of those plans only (a commitment per service level)
+    this.OPTION2(() => {
+      this.CONSUME(T.For);
+      this.SUBRULE(this.nameList);
+    });
     this.CONSUME(T.LCurly);
     this.MANY(() => this.SUBRULE(this.availabilityItem));
     this.CONSUME(T.RCurly);
@@ -680,23 +692,53 @@ export class SlaParser extends BoundedRecoveryParser {
     ]);
   });
 
-  // `excuse scheduled announced 48 hours ahead, up to 4 hours per period`
+  // `excuse scheduled announced 48 hours ahead, up to 4 hours per period`; `excuse scheduled
+  // within calendar maintenance_window, up to 2 hours each`; `excuse cause force_majeure, customer`
   excuseClause = this.RULE("excuseClause", () => {
     this.CONSUME(T.Excuse);
-    this.CONSUME(T.Scheduled);
-    this.OPTION(() => {
-      this.CONSUME(T.Announced);
-      this.SUBRULE(this.duration);
-      this.CONSUME(T.Ahead);
-    });
-    this.OPTION2(() => {
-      this.CONSUME(T.Comma);
-      this.CONSUME(T.Up);
-      this.CONSUME(T.To);
-      this.SUBRULE2(this.duration);
-      this.CONSUME(T.Per);
-      this.CONSUME(T.Period);
-    });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Cause);
+          this.SUBRULE(this.nameList);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Scheduled);
+          this.OPTION(() => {
+            this.CONSUME(T.Within);
+            this.CONSUME(T.Calendar);
+            this.CONSUME(T.Identifier);
+          });
+          this.OPTION2(() => {
+            this.CONSUME(T.Announced);
+            this.SUBRULE(this.duration);
+            this.CONSUME(T.Ahead);
+          });
+          this.MANY(() => {
+            this.CONSUME(T.Comma);
+            this.SUBRULE(this.excuseLimit);
+          });
+        },
+      },
+    ]);
+  });
+
+  // `up to 2 hours each` (per outage) or `up to 4 hours per period`
+  excuseLimit = this.RULE("excuseLimit", () => {
+    this.CONSUME(T.Up);
+    this.CONSUME(T.To);
+    this.SUBRULE(this.duration);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Each) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Per);
+          this.CONSUME(T.Period);
+        },
+      },
+    ]);
   });
 
   // `shown to 3 decimals`: the precision a measured share is reported to (truncated)

@@ -152,6 +152,10 @@ export const Excuse = keyword("excuse");
 export const Scheduled = keyword("scheduled");
 export const Announced = keyword("announced");
 export const Ahead = keyword("ahead");
+// `up to 2 hours each`: a limit per outage; `ineligible account overdue, suspended` (the
+// period's account standing)
+export const Each = keyword("each");
+export const Account = keyword("account");
 export const Up = keyword("up");
 export const Shown = keyword("shown");
 export const Decimals = keyword("decimals");

@@ -27,6 +27,8 @@ export const OutageSchema = z.strictObject({
   scheduled: z.boolean({ error: "must be true or false" }).default(false),
   /** When the maintenance was announced; only scheduled outages may carry it. */
   announcedAt: text().nullish(),
+  /** What caused it, one of the policy's causes: `excuse cause x` excuses it. */
+  cause: text().nullish(),
   notes: z.union([text(), z.array(text())]).optional(),
 });
 
@@ -40,6 +42,7 @@ export interface Outage {
   readonly scheduled: boolean;
   readonly announcedAt: string | null;
   readonly announcedAtMs: number | null;
+  readonly cause: string | null;
 }
 
 /** The components a policy's commitments name; `null` when none names any (every outage counts). */
@@ -62,6 +65,7 @@ function instant(raw: string, field: string): number | InputError {
  */
 export function parseOutages(raws: readonly unknown[], policy: PolicyIR): { ok: true; outages: Outage[] } | { ok: false; error: InputError } {
   const components = knownComponents(policy);
+  const causes = (policy.causes ?? []).map((c) => c.name);
   const outages: Outage[] = [];
   for (const [i, raw] of raws.entries()) {
     const at = `outages[${i}]`;
@@ -91,7 +95,12 @@ export function parseOutages(raws: readonly unknown[], policy: PolicyIR): { ok: 
       if (component === null) return { ok: false, error: { field: `${at}.component`, message: `is required: the availability commitments name components (valid: ${components.join(", ")})` } };
       if (!components.includes(component)) return { ok: false, error: { field: `${at}.component`, message: `unknown component "${component}" (valid: ${components.join(", ")})` } };
     }
-    outages.push({ component, start: o.start, end: o.end, startMs, endMs, scheduled: o.scheduled, announcedAt: o.announcedAt ?? null, announcedAtMs });
+    const cause = o.cause ?? null;
+    if (cause !== null && !causes.includes(cause)) {
+      const valid = causes.length > 0 ? `valid: ${causes.join(", ")}` : "the policy declares no causes";
+      return { ok: false, error: { field: `${at}.cause`, message: `unknown cause "${cause}" (${valid})` } };
+    }
+    outages.push({ component, start: o.start, end: o.end, startMs, endMs, scheduled: o.scheduled, announcedAt: o.announcedAt ?? null, announcedAtMs, cause });
   }
   return { ok: true, outages };
 }
@@ -233,54 +242,92 @@ function hoursText(ms: number): string {
   return `${ms / 1000} seconds`;
 }
 
+/** How an outage was judged before measuring: counted for a reason, excused by its cause, or maintenance. */
+type Judgement = { kind: "counted"; why: string } | { kind: "cause" } | { kind: "maintenance" };
+
+/** The parts of `piece` inside (`true`) and outside (`false`) the maintenance window, in time order. */
+function windowParts(piece: Interval, window: Calendar | null): [Interval, boolean][] {
+  if (window === null) return [[piece, true]];
+  const inside = window.openIntervals(piece[0], piece[1]).map((i): Interval => [i[0], i[1]]);
+  const parts: [Interval, boolean][] = [...inside.map((i): [Interval, boolean] => [i, true]), ...subtract(piece, inside).map((i): [Interval, boolean] => [i, false])];
+  return parts.sort((x, y) => x[0][0] - y[0][0]);
+}
+
 /**
- * Judge one commitment over a period: clip its outages to the period, excuse announced
- * maintenance up to the cap (earliest first), merge what counts and measure it.
+ * Judge one commitment over a period: clip its outages to the period; outages of an excused
+ * cause add nothing; announced maintenance is excused inside the window (when one is named), up
+ * to the limit per outage and the cap per period (earliest first); the rest is merged and measured.
  */
 export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period: AvailabilityPeriod): AvailabilityResult {
   const over = ir.over;
-  const calIR = over.kind === "calendar" ? policy.calendars.find((c) => c.name === over.calendar) : undefined;
-  // INVARIANT: the compiler and `loadPolicy` resolve `over.calendar`, so `calIR` is found when named.
+  const calendarNamed = (name: string) => policy.calendars.find((c) => c.name === name);
+  const calIR = over.kind === "calendar" ? calendarNamed(over.calendar) : undefined;
+  // INVARIANT: the compiler and `loadPolicy` resolve `over.calendar` and `excuse.within`, so both are found when named.
   const measure = calIR ? calendarMeasure(calendarFromIR(calIR)) : ELAPSED;
+  const windowIR = ir.excuse?.within !== undefined ? calendarNamed(ir.excuse.within) : undefined;
+  const window = windowIR ? calendarFromIR(windowIR) : null;
+  const excusedCauses = ir.excusedCauses ?? [];
   const span: Interval = [period.startMs, period.endMs];
   const outcomes = new Map<number, { counted: Interval[]; excused: Interval[]; why: string }>();
-  const relevant: { i: number; o: Outage; clipped: Interval; problem: string | null }[] = [];
+  const relevant: { i: number; o: Outage; clipped: Interval; judged: Judgement }[] = [];
   period.outages.forEach((o, i) => {
     if (ir.components !== null && (o.component === null || !ir.components.includes(o.component))) return;
     const clipped: Interval = [Math.max(o.startMs, span[0]), Math.min(o.endMs, span[1])];
-    relevant.push({ i, o, clipped, problem: ir.excuse ? announcementProblem(ir, o) : "no maintenance is excused" });
+    const problem = ir.excuse ? announcementProblem(ir, o) : "no maintenance is excused";
+    const judged: Judgement = o.cause !== null && excusedCauses.includes(o.cause) ? { kind: "cause" } : problem !== null ? { kind: "counted", why: problem } : { kind: "maintenance" };
+    relevant.push({ i, o, clipped, judged });
   });
   relevant.sort((x, y) => x.clipped[0] - y.clipped[0] || x.i - y.i);
 
   // Counted outages first: their union is downtime whatever the maintenance does.
   let countedUnion: Interval[] = [];
-  for (const r of relevant.filter((r) => r.problem !== null)) {
-    const own = subtract(r.clipped, countedUnion);
-    outcomes.set(r.i, { counted: own, excused: [], why: r.problem! });
+  for (const r of relevant) {
+    if (r.judged.kind !== "counted") continue;
+    outcomes.set(r.i, { counted: subtract(r.clipped, countedUnion), excused: [], why: r.judged.why });
     countedUnion = mergeIntervals([...countedUnion, r.clipped]);
   }
-  // Announced maintenance, earliest first, excused up to the cap; the excess counts.
-  let capLeft = ir.excuse?.capMs ?? Number.POSITIVE_INFINITY;
+  // Outages of an excused cause add no downtime, and use none of the maintenance allowance.
   let seen = countedUnion;
+  for (const r of relevant) {
+    if (r.judged.kind !== "cause") continue;
+    outcomes.set(r.i, { counted: [], excused: subtract(r.clipped, seen), why: "" });
+    seen = mergeIntervals([...seen, r.clipped]);
+  }
+  // Announced maintenance, earliest first: inside the window, up to the limit per outage and the
+  // cap per period; the rest counts, each reason named once.
+  let capLeft = ir.excuse?.capMs ?? Number.POSITIVE_INFINITY;
   const excess: Interval[] = [];
-  for (const r of relevant.filter((r) => r.problem === null)) {
+  for (const r of relevant) {
+    if (r.judged.kind !== "maintenance") continue;
+    let eachLeft = ir.excuse?.eachMs ?? Number.POSITIVE_INFINITY;
     const counted: Interval[] = [];
     const excused: Interval[] = [];
-    for (const [a, b] of subtract(r.clipped, seen)) {
-      const length = measure.of(a, b);
-      if (length <= capLeft) {
-        excused.push([a, b]);
-        capLeft -= length;
-      } else {
-        const split = capLeft > 0 ? measure.advance(a, capLeft) : a;
-        if (split > a) excused.push([a, split]);
-        counted.push([split, b]);
-        capLeft = 0;
+    const whys = new Set<string>();
+    for (const piece of subtract(r.clipped, seen)) {
+      for (const [[a, b], inside] of windowParts(piece, window)) {
+        if (!inside) {
+          counted.push([a, b]);
+          whys.add(`outside calendar ${ir.excuse?.within}`);
+          continue;
+        }
+        const allowance = Math.min(capLeft, eachLeft);
+        const length = measure.of(a, b);
+        const taken = Math.min(length, allowance);
+        if (length > allowance) {
+          const split = allowance > 0 ? measure.advance(a, allowance) : a;
+          if (split > a) excused.push([a, split]);
+          counted.push([split, b]);
+          whys.add(eachLeft < capLeft ? `beyond ${hoursText(ir.excuse?.eachMs ?? 0)} each` : `beyond ${hoursText(ir.excuse?.capMs ?? 0)} per period`);
+        } else {
+          excused.push([a, b]);
+        }
+        capLeft -= taken;
+        eachLeft -= taken;
       }
     }
     excess.push(...counted);
     seen = mergeIntervals([...seen, r.clipped]);
-    outcomes.set(r.i, { counted, excused, why: "" });
+    outcomes.set(r.i, { counted, excused, why: [...whys].join(", ") });
   }
   const down = mergeIntervals([...countedUnion, ...excess]);
   const periodMs = measure.of(span[0], span[1]);
@@ -289,7 +336,7 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
 
   const outages = relevant
     .sort((x, y) => x.i - y.i)
-    .map((r) => outageOutcome(ir, r.i, r.o, r.clipped, outcomes.get(r.i)!, measure, calIR?.name ?? null));
+    .map((r) => outageOutcome(ir, r, outcomes.get(r.i)!, measure, calIR?.name ?? null));
   const up = periodMs - downtimeMs;
   const availabilityPercent = periodMs === 0 ? "100" : shareText(up, periodMs, ir.decimals);
   const met = periodMs === 0 || !shareBelow(up, periodMs, ir.commitPercent);
@@ -319,7 +366,14 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
   };
 }
 
-function outageOutcome(ir: AvailabilityIR, i: number, o: Outage, clipped: Interval, x: { counted: Interval[]; excused: Interval[]; why: string }, m: Measure, calendar: string | null): OutageOutcome {
+function outageOutcome(
+  ir: AvailabilityIR,
+  r: { i: number; o: Outage; clipped: Interval; judged: Judgement },
+  x: { counted: Interval[]; excused: Interval[]; why: string },
+  m: Measure,
+  calendar: string | null,
+): OutageOutcome {
+  const { i, o, clipped, judged } = r;
   const countedMs = total(m, x.counted);
   const excusedMs = total(m, x.excused);
   const base = { outage: i, component: o.component, start: o.start, end: o.end, countedMs, excusedMs };
@@ -328,16 +382,18 @@ function outageOutcome(ir: AvailabilityIR, i: number, o: Outage, clipped: Interv
     const reason = m.of(clipped[0], clipped[1]) === 0 ? `outside the open time of calendar ${calendar}` : "within an outage already counted: counted once";
     return { ...base, status: "not counted", reason };
   }
-  const ahead = ir.excuse?.announcedAheadMs;
-  const announced = ahead != null ? ` announced at least ${hoursText(ahead)} ahead` : "";
   // Why part of it adds nothing: time an earlier outage already counts, time outside the period.
   const notes = [
     countedMs + excusedMs < m.of(clipped[0], clipped[1]) ? "overlaps an earlier outage: the shared time is counted once" : null,
     clipped[0] > o.startMs || clipped[1] < o.endMs ? "clipped to the period" : null,
   ].filter((n) => n !== null);
   const why = (main: string): string => [main, ...notes].join("; ");
-  const beyondCap = `scheduled maintenance${announced}, beyond ${hoursText(ir.excuse?.capMs ?? 0)} per period`;
-  if (countedMs === 0) return { ...base, status: "excused", reason: why(`scheduled maintenance${announced}`) };
-  if (excusedMs > 0) return { ...base, status: "partly excused", reason: why(beyondCap) };
-  return { ...base, status: "counted", reason: why(x.why === "" ? beyondCap : x.why) };
+  if (judged.kind === "counted") return { ...base, status: "counted", reason: why(x.why) };
+  if (judged.kind === "cause") return { ...base, status: "excused", reason: why(`cause ${o.cause} is excused`) };
+  const ahead = ir.excuse?.announcedAheadMs;
+  const announced = ahead != null ? ` announced at least ${hoursText(ahead)} ahead` : "";
+  const maintenance = `scheduled maintenance${announced}`;
+  const within = ir.excuse?.within !== undefined ? ` inside calendar ${ir.excuse.within}` : "";
+  if (countedMs === 0) return { ...base, status: "excused", reason: why(`${maintenance}${within}`) };
+  return { ...base, status: excusedMs > 0 ? "partly excused" : "counted", reason: why(`${maintenance}, ${x.why}`) };
 }

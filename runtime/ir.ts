@@ -264,6 +264,8 @@ export const CreditsSchema = z.object({
   thresholds: z.array(z.object({ aboveBreaches: z.number().int().nonnegative(), creditPercent: Percent, origin: SourceRefSchema })).optional(),
   /** `claim within 30 days after period|breach`: the claim deadline in days of the billing zone. */
   claimDaysAfter: z.object({ days: z.number().int().nonnegative().max(3660), after: z.enum(["period", "breach"]) }).optional(),
+  /** `ineligible account overdue, suspended`: a period whose `account` has one of these standings earns no credit. */
+  ineligibleAccount: z.array(z.enum(["overdue", "suspended"])).optional(),
   origin: SourceRefSchema,
 });
 export type CreditsIR = z.infer<typeof CreditsSchema>;
@@ -291,7 +293,21 @@ export const AvailabilitySchema = z.object({
    * starts (`null`: any scheduled outage), up to `capMs` per period (`null`: no cap), measured
    * as availability is.
    */
-  excuse: z.object({ announcedAheadMs: z.number().int().nonnegative().nullable(), capMs: z.number().int().nonnegative().nullable(), origin: SourceRefSchema }).nullable(),
+  excuse: z
+    .object({
+      announcedAheadMs: z.number().int().nonnegative().nullable(),
+      capMs: z.number().int().nonnegative().nullable(),
+      /** `within calendar w`: only the part of a scheduled outage inside this calendar's open time is excused. */
+      within: z.string().optional(),
+      /** `up to 2 hours each`: the most excused of any one outage (measured as availability is); the rest counts. */
+      eachMs: z.number().int().nonnegative().optional(),
+      origin: SourceRefSchema,
+    })
+    .nullable(),
+  /** `excuse cause force_majeure, customer`: outages with one of these causes do not count (issue 12 follow-up). */
+  excusedCauses: z.array(z.string()).optional(),
+  /** `for foundation`: settled only for periods of these plans; absent: every period. */
+  plans: z.array(z.string()).optional(),
   decimals: ShownDecimals,
   bands: z.array(z.object({ belowPercent: Percent, creditPercent: Percent, origin: SourceRefSchema })),
   origin: SourceRefSchema,

@@ -87,6 +87,8 @@ export const PeriodSchema = object({
   charges: z.array(object({ charge: text(), amount: decimalText("12000.00"), notes: Notes }), { error: "must be an array of charges" }).default([]),
   /** Outages for the availability commitments (issue 12.3), validated by `parseOutages`. */
   outages: z.array(z.unknown(), { error: "must be an array of outages" }).default([]),
+  /** The customer's account standing over the period: `ineligible account overdue` voids the credit. */
+  account: object({ overdue: z.boolean({ error: "must be true or false" }).default(false), suspended: z.boolean({ error: "must be true or false" }).default(false) }).nullish(),
   vatRate: decimalText("0.21").nullish(),
   paidOn: LocalDateSchema.nullish(),
   /** Free text for people reading the file; ignored by the settlement. */
@@ -148,6 +150,8 @@ export interface Period {
   readonly name?: string;
   /** Issue 12.5: the amounts of the policy's `charge … from period` charges. */
   readonly charges?: readonly StatedCharge[];
+  /** The account's standing (`"account": { "overdue": true }`); `null` when the file states none (in good standing). */
+  readonly account?: { readonly overdue: boolean; readonly suspended: boolean } | null;
 }
 
 /** The outcome of {@link parsePeriod}: the period, or the first input error naming its field. */
@@ -392,5 +396,6 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
     vatRate: p.vatRate ?? null,
     paidOn: p.paidOn ?? null,
     ...(charges.charges.length > 0 ? { charges: charges.charges } : {}),
+    ...(p.account != null ? { account: { overdue: p.account.overdue, suspended: p.account.suspended } } : {}),
   };
 }

@@ -121,8 +121,17 @@ function lateForBreach(credits: CreditsIR, period: Period, standings: readonly T
   return late;
 }
 
-/** What is wrong with the claim, in words; empty when it is valid. */
+/**
+ * Why the period earns no credit, in words; empty when it may: the account's standing
+ * (`ineligible account overdue`, issue 12 follow-up), then the claim.
+ */
 export function claimProblems(credits: CreditsIR, period: Period, deadline: string | null): string[] {
+  const standing = (credits.ineligibleAccount ?? []).filter((s) => period.account?.[s] === true);
+  return [...standing.map((s) => `the account is ${s}: no credit while it is (ineligible account ${s})`), ...claimFormProblems(credits, period, deadline)];
+}
+
+/** What is wrong with the claim, in words; empty when it is valid. */
+function claimFormProblems(credits: CreditsIR, period: Period, deadline: string | null): string[] {
   const subject = credits.claimSubject;
   const perBreach = credits.claimDaysAfter?.after === "breach";
   if (deadline === null && subject === null && !perBreach) return []; // the policy asks for no claim

@@ -52,7 +52,9 @@ export function settle(policy: PolicyIR, period: Period): SettlementResult {
   };
   // Policies without commitments settle exactly as before (no new fields).
   if (!policy.availability?.length && !policy.objectives?.length) return base;
-  const availability = (policy.availability ?? []).map((a) => settleAvailability(policy, a, period));
+  // `availability … for foundation`: a commitment of other plans is not settled for this period.
+  const forPlan = (policy.availability ?? []).filter((a) => a.plans === undefined || (period.plan !== null && a.plans.includes(period.plan)));
+  const availability = forPlan.map((a) => settleAvailability(policy, a, period));
   const objectives = policy.objectives?.length
     ? evaluateObjectives(policy, period.tickets.map((ticket) => ({ ticket, result: evaluateTicket(policy, ticket, { asOf: period.endMs }) })))
     : [];

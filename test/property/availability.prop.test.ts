@@ -30,7 +30,9 @@ const businessHours: CalendarIR = {
   openings: [],
   origin,
 };
-const policy = (a: AvailabilityIR): PolicyIR => ({ calendars: [businessHours], availability: [a] }) as unknown as PolicyIR;
+/** A maintenance window every day 02:00–06:00 UTC (`excuse scheduled within calendar window`). */
+const maintenanceWindow: CalendarIR = { ...businessHours, name: "window", week: [0, 1, 2, 3, 4, 5, 6].map(() => [{ from: 120, to: 360 }]) };
+const policy = (a: AvailabilityIR): PolicyIR => ({ calendars: [businessHours, maintenanceWindow], availability: [a] }) as unknown as PolicyIR;
 
 /** Is minute `m` of the period open on {@link businessHours}? (The reference's own reading.) */
 function openMinute(m: number): boolean {
@@ -45,6 +47,8 @@ interface GenOutage {
   readonly scheduled: boolean;
   /** Minutes of notice before the start (`null`: never announced). */
   readonly notice: number | null;
+  /** What caused it (the excuse property only); `force_majeure` is the excused cause. */
+  readonly cause?: string | null;
 }
 
 const outageArb: fc.Arbitrary<GenOutage> = fc.record({
@@ -60,7 +64,7 @@ function toOutage(g: GenOutage): Outage {
   const endMs = startMs + g.minutes * MINUTE;
   const announcedAtMs = g.scheduled && g.notice !== null ? startMs - g.notice * MINUTE : null;
   const iso = (ms: number) => new Date(ms).toISOString();
-  return { component: null, start: iso(startMs), end: iso(endMs), startMs, endMs, scheduled: g.scheduled, announcedAt: announcedAtMs === null ? null : iso(announcedAtMs), announcedAtMs };
+  return { component: null, start: iso(startMs), end: iso(endMs), startMs, endMs, scheduled: g.scheduled, announcedAt: announcedAtMs === null ? null : iso(announcedAtMs), announcedAtMs, cause: g.cause ?? null };
 }
 
 const period = (outages: readonly GenOutage[]): AvailabilityPeriod => ({ startMs: START, endMs: START + PERIOD_MINUTES * MINUTE, outages: outages.map(toOutage) });
@@ -184,5 +188,90 @@ describe("credit bands", () => {
     });
     expect(settleAvailability(policy(ir), ir, p(1))).toMatchObject({ availabilityPercent: "99.9", met: true, creditPercent: "0", band: null });
     expect(settleAvailability(policy(ir), ir, p(2))).toMatchObject({ availabilityPercent: "99.8", met: false, creditPercent: "10" });
+  });
+});
+
+/** The excuse limits of the issue 12 follow-up: a cause, a window, a length per outage. */
+interface Excuses {
+  readonly ahead: number | null;
+  readonly cap: number | null;
+  readonly each: number | null;
+  readonly window: boolean;
+}
+
+/**
+ * The reference with causes and limits, minute by minute: a minute a counting outage covers is
+ * down; else one an outage of the excused cause covers is excused (no allowance used); else it
+ * belongs to the earliest covering maintenance (by start in the period, then input order) and is
+ * excused when inside the window, under that outage's own limit and under the period's cap.
+ */
+function referenceWithCauses(outages: readonly GenOutage[], x: Excuses, overCalendar: boolean) {
+  let up = 0;
+  let total = 0;
+  let down = 0;
+  let excused = 0;
+  const usedBy = outages.map(() => 0);
+  for (let m = 0; m < PERIOD_MINUTES; m++) {
+    if (overCalendar && !openMinute(m)) continue;
+    total++;
+    const covering = outages.map((o, i) => ({ o, i })).filter(({ o }) => o.from <= m && m < o.from + o.minutes);
+    const byCause = ({ o }: { o: GenOutage }) => o.cause === "force_majeure";
+    const excusable = ({ o }: { o: GenOutage }) => o.scheduled && (x.ahead === null || (o.notice !== null && o.notice >= x.ahead));
+    if (covering.length === 0) {
+      up++;
+      continue;
+    }
+    if (covering.some((c) => !byCause(c) && !excusable(c))) {
+      down++;
+      continue;
+    }
+    if (covering.some(byCause)) {
+      excused++;
+      up++;
+      continue;
+    }
+    const owner = covering.sort((a, b) => Math.max(a.o.from, 0) - Math.max(b.o.from, 0) || a.i - b.i)[0]!.i;
+    const inWindow = !x.window || (m % 1440 >= 120 && m % 1440 < 360);
+    const capUsed = usedBy.reduce((s, n) => s + n, 0);
+    if (inWindow && (x.cap === null || capUsed < x.cap) && (x.each === null || usedBy[owner]! < x.each)) {
+      usedBy[owner]!++;
+      excused++;
+      up++;
+    } else down++;
+  }
+  return { up, total, down, excused };
+}
+
+describe("excused causes, a maintenance window and a limit per outage (issue 12 follow-up)", () => {
+  const withCause = outageArb.chain((o) => fc.constantFrom(null, "force_majeure", "customer").map((cause) => ({ ...o, cause })));
+  it("agree exactly with the minute-by-minute reference", () => {
+    fc.assert(
+      fc.property(
+        fc.array(withCause, { maxLength: 8 }),
+        fc.record({
+          ahead: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: null }),
+          cap: fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }),
+          each: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }),
+          window: fc.boolean(),
+        }),
+        fc.constantFrom("elapsed" as const, "calendar" as const),
+        (outages, x, over) => {
+          const base = commitment(over, x.ahead, x.cap, 3);
+          const ir: AvailabilityIR = {
+            ...base,
+            excuse: { ...base.excuse!, ...(x.each !== null ? { eachMs: x.each * MINUTE } : {}), ...(x.window ? { within: "window" } : {}) },
+            excusedCauses: ["force_majeure"],
+          };
+          const r = settleAvailability(policy(ir), ir, period(outages));
+          const ref = referenceWithCauses(outages, x, over === "calendar");
+          expect(r.downtimeMs).toBe(ref.down * MINUTE);
+          expect(r.excusedMs).toBe(ref.excused * MINUTE);
+          expect(r.availabilityPercent).toBe(truncatedPercent(ref.up, ref.total, 3));
+          expect(r.outages.reduce((s, o) => s + o.countedMs, 0)).toBe(r.downtimeMs);
+          expect(r.outages.filter((o) => o.status === "excused" && o.reason.startsWith("cause")).every((o) => o.countedMs === 0)).toBe(true);
+        },
+      ),
+      RUNS,
+    );
   });
 });

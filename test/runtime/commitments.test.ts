@@ -95,7 +95,7 @@ describe("outages in the period input", () => {
     expect(errorOf([{ ...outage, announcedAt: "2026-03-01T00:00:00Z" }])?.field).toBe("outages[0].announcedAt");
     expect(errorOf([{ ...outage, scheduled: true, announcedAt: "2026-03-04T00:00:00Z" }])?.message).toBe("2026-03-04T00:00:00Z is after the outage starts (2026-03-03T11:00:00+01:00)");
     expect(errorOf([{ ...outage, start: "2026-03-03 11:00" }])?.field).toBe("outages[0].start");
-    expect(errorOf([{ ...outage, cause: "x" }])).toEqual({ field: "outages[0].cause", message: "is not a field of an outage" });
+    expect(errorOf([{ ...outage, cause: "x" }])).toEqual({ field: "outages[0].cause", message: 'unknown cause "x" (the policy declares no causes)' });
   });
 
   it("requires the fees when a band can earn a credit", () => {

@@ -28,6 +28,8 @@ const periods: [string, string][] = [
   ["amount-per-breach-2026-03", "examples/periods/amount-per-breach.sla"],
   ["letsflo-2026-03", "examples/agreements/letsflo.sla"],
   ["letsflo-2026-04", "examples/agreements/letsflo.sla"],
+  ["uptime-excuses-2026-03", "examples/periods/uptime-excuses.sla"],
+  ["uptime-excuses-2026-03-overdue", "examples/periods/uptime-excuses.sla"],
 ];
 
 describe("issue 12 period examples settle to their expected results", () => {
@@ -52,6 +54,7 @@ const policies = [
   ...readdirSync(join(ROOT, "examples/agreements")).filter((f) => f.endsWith(".sla")).map((f) => `examples/agreements/${f}`),
   "examples/periods/sum-per-breach.sla",
   "examples/periods/amount-per-breach.sla",
+  "examples/periods/uptime-excuses.sla",
 ];
 
 describe("their example cases pass (sla test)", () => {
