@@ -22,6 +22,7 @@ import { sharedAxis, sharedRegions } from "./cite.js";
 import { type Horizon, isoUtc } from "./horizon.js";
 import { creditPercentOf } from "./money.js";
 import type { Assertion } from "./model.js";
+import { profilesOf, type Profile } from "./profiles.js";
 
 /** Tickets are judged this long after the horizon, when every goal and escalation has passed. */
 const JUDGE_AFTER_MS = 5 * 366 * 86_400_000;
@@ -64,6 +65,11 @@ function regionCalendars(p: PolicyIR, region: string | null, plan: string | null
   }
   for (const t of p.targets) {
     const c = t.calendar === null ? undefined : p.calendars.find((x) => x.name === t.calendar);
+    if (c) out.add(c);
+  }
+  // Calendars chosen by `calendar X for …` rules (issue 11) have edges of their own.
+  for (const rule of [...(r?.calendarRules ?? []), ...p.targets.flatMap((t) => t.calendarRules ?? [])]) {
+    const c = p.calendars.find((x) => x.name === rule.calendar);
     if (c) out.add(c);
   }
   return [...out];
@@ -116,16 +122,32 @@ interface Axes {
   readonly region: string | null;
   readonly channel: string | null;
   readonly language: string | null;
+  /** Attribute values and cause (issue 11); the empty profile for a ticket that gives none. */
+  readonly profile: Profile;
 }
 
 function ticketAt(axes: Axes, start: number, judge: number): Ticket {
-  return { id: "counterexample", ...axes, openedAt: isoUtc(start), openedAtMs: start, events: [], asOf: isoUtc(judge), asOfMs: judge };
+  const { profile, ...rest } = axes;
+  const attributes = profile.attributes.size > 0 ? Object.fromEntries(profile.attributes) : undefined;
+  return {
+    id: "counterexample",
+    ...rest,
+    // A profile that tests the channel sets it (the channel sweep below sets it otherwise).
+    channel: profile.channel ?? rest.channel,
+    ...(attributes ? { attributes, attributeValues: profile.attributes } : {}),
+    ...(profile.cause ? { cause: profile.cause } : {}),
+    openedAt: isoUtc(start),
+    openedAtMs: start,
+    events: [],
+    asOf: isoUtc(judge),
+    asOfMs: judge,
+  };
 }
 
 /** The ticket as SPEC §3 JSON, without the axes the policy does not use. */
 function ticketJson(t: Ticket): Record<string, unknown> {
   const out: Record<string, unknown> = { id: t.id };
-  for (const k of ["priority", "plan", "region", "channel", "language"] as const) if (t[k] != null) out[k] = t[k];
+  for (const k of ["priority", "plan", "region", "channel", "language", "cause", "attributes"] as const) if (t[k] != null) out[k] = t[k];
   out["openedAt"] = t.openedAt;
   out["asOf"] = t.asOf;
   return out;
@@ -154,22 +176,26 @@ export function checkNotWorse(rule: Assertion["rule"], reference: PolicyIR, cand
     const axis = priorities.length === 0 ? "priorities" : plans.length === 0 ? "plans" : "regions";
     return { rule, holds: false, combinations: 0, starts: 0, counterexample: { ticket: {}, reason: `the versions have no ${axis} in common: no ticket is valid under both, so nothing can be guaranteed` } };
   }
+  const profiles = profilesOf(reference, candidate);
   for (const region of regions) {
     const language = languageFor(reference, candidate, region);
     for (const plan of plans) {
       const grid = startGrid([...regionCalendars(reference, region, plan), ...regionCalendars(candidate, region, plan)], h);
       for (const priority of priorities) {
-        combinations++;
-        const axes = { priority, plan, region, channel: null, language };
-        for (const s of grid) {
-          starts++;
-          const failed = check(axes, s);
-          if (failed) return failed;
+        // Goal sections and calendar rules depend on the attributes and on the instant: every profile on the grid.
+        for (const profile of profiles) {
+          combinations++;
+          const axes = { priority, plan, region, channel: null, language, profile };
+          for (const s of grid) {
+            starts++;
+            const failed = check(axes, s);
+            if (failed) return failed;
+          }
         }
       }
     }
   }
-  // Exclusions do not depend on the instant: every channel and language at one start.
+  // Exclusions do not depend on the instant: every channel, language and attribute profile at one start.
   const channels = [null, ...sharedAxis(reference.channels.map((name) => ({ name })), candidate.channels.map((name) => ({ name }))).filter((c) => c !== null)];
   for (const region of regions) {
     const r = reference.regions.find((x) => x.name === region);
@@ -178,10 +204,12 @@ export function checkNotWorse(rule: Assertion["rule"], reference: PolicyIR, cand
       for (const language of languages) {
         for (const plan of plans) {
           for (const priority of priorities) {
-            combinations++;
-            starts++;
-            const failed = check({ priority, plan, region, channel, language }, h.from);
-            if (failed) return failed;
+            for (const profile of profiles) {
+              combinations++;
+              starts++;
+              const failed = check({ priority, plan, region, channel, language, profile }, h.from);
+              if (failed) return failed;
+            }
           }
         }
       }
