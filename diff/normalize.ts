@@ -56,7 +56,9 @@ function plain(x: unknown): unknown {
 
 /** A list whose order the runtime ignores, sorted by content. */
 function sorted(xs: readonly unknown[] | undefined): unknown[] {
-  return (xs ?? []).map(plain).sort((a, b) => (canonical(a) < canonical(b) ? -1 : canonical(a) > canonical(b) ? 1 : 0));
+  // Keys computed once: canonical text in the comparator would be built O(n log n) times.
+  const keyedItems = (xs ?? []).map((x) => { const v = plain(x); return { v, k: canonical(v) }; });
+  return keyedItems.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.v);
 }
 
 /** A list keyed by `key(x)` (name, channel, plan…); a repeated key gets `#2`, `#3` so nothing is lost. */
