@@ -18,7 +18,8 @@ import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { ndjson, variedTickets } from "./workloads.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+/** The checkout: two folders up from `dist/bench/`, one from `bench/` (the shutdown test imports this file from source). */
+const root = fileURLToPath(new URL(import.meta.url.includes("/dist/bench/") ? "../.." : "..", import.meta.url));
 
 /** The part of autocannon's result this benchmark reads (the package ships no types). */
 interface AutocannonResult {
@@ -30,9 +31,12 @@ interface AutocannonResult {
 }
 type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
 
-/** Start `sla serve policies/ --port 0`; resolves once it prints its address. */
-async function startServer(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [`${root}dist/cli/main.js`, "serve", `${root}policies`, "--port", "0"], { env: { ...process.env, SLA_LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "pipe"] });
+/**
+ * Start the bundled `sla serve DIR --port 0` (warnings only on stderr); resolves once it prints
+ * its address. Also used by test/server/shutdown.test.ts.
+ */
+export async function startServe(dir: string): Promise<{ child: ChildProcess; base: string; stderr: () => string }> {
+  const child = spawn(process.execPath, [`${root}dist/cli/main.js`, "serve", dir, "--port", "0"], { env: { ...process.env, SLA_LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   const base = await new Promise<string>((resolve, reject) => {
     child.stderr!.on("data", (d: Buffer) => {
@@ -40,9 +44,9 @@ async function startServer(): Promise<{ child: ChildProcess; base: string }> {
       const m = /on (http:\/\/[\d.:]+)/.exec(err);
       if (m) resolve(m[1]!);
     });
-    child.on("exit", (code) => reject(new Error(`sla serve exited with ${code}: ${err}`)));
+    child.on("exit", (code) => reject(new Error(`sla serve exited with ${code} before listening: ${err}`)));
   });
-  return { child, base };
+  return { child, base, stderr: () => err };
 }
 
 /** Single-ticket evaluate under autocannon for `seconds`. */
@@ -84,7 +88,7 @@ async function batch(base: string, n: number): Promise<{ rate: number; lines: nu
 
 /** Both benchmarks; figures by name, with the machine's load average when they ran. */
 export async function benchServe(seconds = 10): Promise<Record<string, number>> {
-  const { child, base } = await startServer();
+  const { child, base } = await startServe(`${root}policies`);
   try {
     const load = loadavg()[0]!;
     const single = await singleTicket(base, seconds);

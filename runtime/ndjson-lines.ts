@@ -13,7 +13,8 @@ export interface Batch {
   readonly firstLine: number;
 }
 
-function countLines(bytes: Uint8Array): number {
+/** The number of line breaks (`\n` bytes) in `bytes`. */
+export function countLines(bytes: Uint8Array): number {
   let n = 0;
   for (let nl = bytes.indexOf(10); nl !== -1; nl = bytes.indexOf(10, nl + 1)) n++;
   return n;

@@ -10,7 +10,7 @@ import { evaluateBatch, evaluateJsonText } from "../../runtime/evaluate-batch.js
 import type { EvaluateOptions } from "../../runtime/evaluate.js";
 import { parseInstant } from "../../runtime/instant.js";
 import type { PolicyIR } from "../../runtime/ir.js";
-import { batches } from "../../runtime/ndjson-lines.js";
+import { batches, countLines } from "../../runtime/ndjson-lines.js";
 import { errorBody, HttpError } from "../errors.js";
 import type { ServerMetrics } from "../metrics.js";
 import type { PolicyRegistry } from "../registry.js";
@@ -26,12 +26,6 @@ export interface EvaluateDeps {
   readonly batchLimit: number;
 }
 
-function newlines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
-  return n;
-}
-
 /** The result lines of an NDJSON stream, a batch at a time; past `limit` bytes, one error line and the end. */
 async function* resultLines(policy: PolicyIR, input: Readable, options: EvaluateOptions, limit: number, counted: (n: number) => void): AsyncGenerator<Uint8Array> {
   let read = 0;
@@ -43,7 +37,7 @@ async function* resultLines(policy: PolicyIR, input: Readable, options: Evaluate
       return;
     }
     const { out } = evaluateBatch(policy, batch, options);
-    counted(newlines(out));
+    counted(countLines(out)); // one result line per ticket line
     yield out;
   }
 }

@@ -4,30 +4,16 @@
  * is an NDJSON batch still being uploaded when the signal arrives: its first result has come
  * back, its second line is sent after the signal, and both results arrive.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { startServe } from "../../bench/serve.bench.js";
 
 const ticket = readFileSync("examples/tickets/imagicle.ndjson", "utf8").split("\n")[0]!;
-
-/** Start the CLI; resolves with the process and the address it printed. */
-async function start(dir: string): Promise<{ child: ChildProcess; base: string; stderr: () => string }> {
-  const child = spawn(process.execPath, ["dist/cli/main.js", "serve", dir, "--port", "0"], { env: { ...process.env, SLA_LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] });
-  let err = "";
-  const base = await new Promise<string>((resolve, reject) => {
-    child.stderr!.on("data", (d: Buffer) => {
-      err += d.toString();
-      const m = /on (http:\/\/[\d.:]+)/.exec(err);
-      if (m) resolve(m[1]!);
-    });
-    child.on("exit", (code) => reject(new Error(`sla serve exited with ${code} before listening: ${err}`)));
-  });
-  return { child, base, stderr: () => err };
-}
 
 describe("sla serve: graceful shutdown", () => {
   const dir = mkdtempSync(join(tmpdir(), "sla-serve-"));
@@ -35,7 +21,7 @@ describe("sla serve: graceful shutdown", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("binds to 127.0.0.1 and drains a request in flight on SIGTERM, then exits 0", async () => {
-    const { child, base, stderr } = await start(dir);
+    const { child, base, stderr } = await startServe(dir);
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const exited = once(child, "exit") as Promise<[number | null, string | null]>;
 
