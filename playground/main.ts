@@ -98,12 +98,16 @@ const el = (tag: string, text?: string, attrs: Record<string, string> = {}): HTM
 
 function showResult(r: TryResult): void {
   const out = $("result");
-  out.replaceChildren();
-  $("timeline").innerHTML = r.svg ?? "";
+  // While the policy or the ticket is broken, the last result and timeline stay, greyed out.
+  const stale = r.result === null;
+  out.classList.toggle("stale", stale);
+  $("timeline").classList.toggle("stale", stale);
+  if (r.svg !== null) $("timeline").innerHTML = r.svg;
   if (r.error) setStatus(`ticket: ${r.error.field}: ${r.error.message}`, "error");
   else if (!r.result) setStatus("the policy has errors: fix them to evaluate", "error");
   else setStatus(`evaluated ${r.result.id} as of ${r.result.asOf}`, "ok");
   if (!r.result) return;
+  out.replaceChildren();
   const table = el("table");
   table.append(el("tr", undefined));
   table.firstElementChild!.append(el("th", "target"), el("th", "goal"), el("th", "status"), el("th", "due"));
