@@ -26,15 +26,19 @@ export interface EvaluateDeps {
   readonly batchLimit: number;
 }
 
-/** The result lines of an NDJSON stream, a batch at a time; past `limit` bytes, one error line and the end. */
+/**
+ * The result lines of an NDJSON stream, a batch at a time; past `limit` bytes, one error line,
+ * then the rest of the body is read and dropped (destroying the request would cut the response
+ * off with it; the request timeout still bounds a client that never stops sending).
+ */
 async function* resultLines(policy: PolicyIR, input: Readable, options: EvaluateOptions, limit: number, counted: (n: number) => void): AsyncGenerator<Uint8Array> {
   let read = 0;
   for await (const batch of batches(input)) {
+    if (read > limit) continue;
     read += batch.bytes.length;
     if (read > limit) {
       yield Buffer.from(`${JSON.stringify({ line: batch.firstLine, id: null, ...errorBody("body", `the NDJSON body is larger than the limit (${limit} bytes); the lines before this one were evaluated`) })}\n`);
-      input.destroy();
-      return;
+      continue;
     }
     const { out } = evaluateBatch(policy, batch, options);
     counted(countLines(out)); // one result line per ticket line

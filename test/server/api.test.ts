@@ -139,3 +139,36 @@ describe("sla serve API", () => {
     expect(doc.components.schemas["Error"]!.properties).toHaveProperty("error");
   });
 });
+
+describe("sla serve NDJSON size limit", () => {
+  let s: Running;
+  beforeAll(async () => {
+    s = await serve(["policies/imagicle.sla"], { batchLimit: 2_000 });
+  });
+  afterAll(async () => s.close());
+  const tickets = read("examples/tickets/imagicle.ndjson");
+
+  it("refuses a batch whose announced length is over the limit", async () => {
+    const r = await post(`${s.base}/v1/policies/imagicle/evaluate`, tickets, "application/x-ndjson");
+    expect(tickets.length).toBeGreaterThan(2_000);
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.text)).toEqual({ error: { field: "body", message: "the NDJSON body is larger than the limit (2000 bytes)" } });
+  });
+
+  it("ends a streamed batch that grows past the limit with an error line after the lines before it", async () => {
+    const lines = tickets.split("\n").filter((l) => l !== "");
+    // No content-length: the body is streamed in one chunk per line, so the limit is met mid-way.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const l of lines) controller.enqueue(new TextEncoder().encode(`${l}\n`));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${s.base}/v1/policies/imagicle/evaluate`, { method: "POST", headers: { "content-type": "application/x-ndjson" }, body, duplex: "half" } as RequestInit);
+    const out = (await res.text()).trimEnd().split("\n").map((l) => JSON.parse(l) as { line?: number; id: string | null; error?: { field: string; message: string } });
+    const last = out[out.length - 1]!;
+    expect(last.error).toEqual({ field: "body", message: expect.stringMatching(/^the NDJSON body is larger than the limit \(2000 bytes\); the lines before this one were evaluated$/) });
+    expect(out.slice(0, -1).every((o) => o.error === undefined)).toBe(true);
+    expect(out.length - 1).toBe(last.line! - 1);
+  });
+});
