@@ -130,10 +130,10 @@ function yearDay(node: C.YearDayCstNode | null): A.YearDay | null {
   return day ? { kind: "date", month, day, dayAfter, span: spanOf(node) } : null;
 }
 
-/** `observed nearest weekday`, `observed next weekday when on Sun`. */
+/** `observed nearest weekday`, `observed next weekday when on Sun`, `observed next free weekday`. */
 function observed(node: C.ObservedClauseCstNode | null): A.Observed | null {
   if (!node) return null;
-  return { mode: tok(node, "Nearest") ? "nearest" : "next", on: dayRanges(sub(node, "dayList")), span: spanOf(node) };
+  return { mode: tok(node, "Nearest") ? "nearest" : tok(node, "Free") ? "nextFree" : "next", on: dayRanges(sub(node, "dayList")), span: spanOf(node) };
 }
 
 /** `closed 2026-12-25`, `closed 2026-12-29 to 2027-01-03`, `closed every Dec 24 from 14:00`. */

@@ -92,9 +92,12 @@ export type YearDay = (
   readonly dayAfter: boolean;
 };
 
-/** `observed nearest weekday`, `observed next weekday when on Sun`: `on` empty means Sat and Sun. */
+/**
+ * `observed nearest weekday`, `observed next weekday when on Sun`, `observed next free weekday`
+ * (`nextFree`: past the calendar's other holidays): `on` empty means Sat and Sun.
+ */
 export interface Observed {
-  readonly mode: "nearest" | "next";
+  readonly mode: "nearest" | "next" | "nextFree";
   readonly on: readonly DayRange[];
   readonly span: Span;
 }

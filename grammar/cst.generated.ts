@@ -245,6 +245,7 @@ export type ObservedClauseCstChildren = {
   Observed: IToken[];
   Nearest?: IToken[];
   Next?: IToken[];
+  Free?: IToken[];
   WeekdayWord: IToken[];
   When?: IToken[];
   On?: IToken[];

@@ -257,10 +257,20 @@ export class SlaParser extends BoundedRecoveryParser {
   });
 
   // Where a date on a weekend is kept: `observed nearest weekday` (Sat → Fri, Sun → Mon),
-  // `observed next weekday` (→ Mon), `observed next weekday when on Sun` (only Sundays move)
+  // `observed next weekday` (→ Mon), `observed next weekday when on Sun` (only Sundays move);
+  // `observed next free weekday`: the UK substitute day, past the calendar's other holidays
+  // (Christmas on a Saturday → Monday 27, Boxing Day → Tuesday 28)
   observedClause = this.RULE("observedClause", () => {
     this.CONSUME(T.Observed);
-    this.OR([{ ALT: () => this.CONSUME(T.Nearest) }, { ALT: () => this.CONSUME(T.Next) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Nearest) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Next);
+          this.OPTION2(() => this.CONSUME(T.Free));
+        },
+      },
+    ]);
     this.CONSUME(T.WeekdayWord);
     this.OPTION(() => {
       this.CONSUME(T.When);

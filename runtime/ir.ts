@@ -48,10 +48,12 @@ export type YearDayIR = z.infer<typeof YearDaySchema>;
 
 /**
  * Where a date that falls on one of the `on` weekdays (Sat/Sun) is observed: `nearest` weekday
- * (Sat → Fri, Sun → Mon) or the `next` weekday (→ Mon). The observed date may lie in the
- * neighbouring year (Jan 1 on a Saturday is observed on Dec 31).
+ * (Sat → Fri, Sun → Mon), the `next` weekday (→ Mon), or `nextFree`: the next weekday on which
+ * no other whole-day rule of the calendar falls (the UK substitute day: Christmas on a Saturday
+ * → Monday 27, Boxing Day → Tuesday 28). The observed date may lie in the neighbouring year
+ * (Jan 1 on a Saturday is observed on Dec 31).
  */
-export const ObservedSchema = z.object({ mode: z.enum(["nearest", "next"]), on: z.array(WeekdayIndex) });
+export const ObservedSchema = z.object({ mode: z.enum(["nearest", "next", "nextFree"]), on: z.array(WeekdayIndex) });
 
 /** One yearly closure or rule holiday of a calendar (issue 11.6). */
 export const YearlyClosureSchema = z.object({

@@ -56,24 +56,60 @@ function observedDate(rule: YearlyClosureIR, date: number): number {
   return date;
 }
 
+/** A rule and the date (UTC midnight ms) it closes, once observed. */
+interface RuleDate {
+  readonly rule: YearlyClosureIR;
+  readonly date: number;
+}
+
+/** A whole-day closing: a holiday, or a `closed every` without windows. */
+const wholeDay = (rule: YearlyClosureIR): boolean => rule.holiday || rule.windows === null;
+
+/**
+ * Every rule's dates in the years around `year`, observed. `observed next free weekday` rules
+ * move last, in nominal date order (then as written), each to the first weekday after its date
+ * that no other whole-day rule holds: the dates that do not move are taken first, so Christmas
+ * on a Sunday passes the Boxing Day Monday to Tuesday 27, and on a Saturday it takes Monday 27
+ * and sends Boxing Day on to Tuesday 28.
+ */
+function observedDates(rules: readonly YearlyClosureIR[], year: number): RuleDate[] {
+  const placed: RuleDate[] = [];
+  const moving: RuleDate[] = [];
+  for (const rule of rules) {
+    for (let y = year - 1; y <= year + 1; y++) {
+      const nominal = yearDayIn(rule.day, y);
+      if (nominal !== nominal) continue;
+      if (rule.observed?.mode === "nextFree" && rule.observed.on.includes(weekdayOf(nominal))) moving.push({ rule, date: nominal });
+      else placed.push({ rule, date: observedDate(rule, nominal) });
+    }
+  }
+  if (moving.length === 0) return placed;
+  const taken = new Set<number>();
+  for (const p of placed) if (wholeDay(p.rule)) taken.add(p.date);
+  // INVARIANT: Array.prototype.sort is stable, so rules with one nominal date keep their order.
+  moving.sort((a, b) => a.date - b.date);
+  for (const m of moving) {
+    let date = m.date + DAY_MS;
+    while (weekdayOf(date) > 4 || taken.has(date)) date += DAY_MS;
+    if (wholeDay(m.rule)) taken.add(date);
+    placed.push({ rule: m.rule, date });
+  }
+  return placed;
+}
+
 /**
  * The closings of `rules` on the dates of `year`, keyed `YYYY-MM-DD`. Two rules on one date add
  * up (a whole-day closing wins over windows).
  */
 export function yearlyClosings(rules: readonly YearlyClosureIR[], year: number): Map<string, YearlyClosing> {
   const out = new Map<string, YearlyClosing>();
-  for (const rule of rules) {
-    for (let y = year - 1; y <= year + 1; y++) {
-      const nominal = yearDayIn(rule.day, y);
-      if (nominal !== nominal) continue;
-      const date = observedDate(rule, nominal);
-      if (new Date(date).getUTCFullYear() !== year) continue;
-      const key = new Date(date).toISOString().slice(0, 10);
-      let c = out.get(key);
-      if (!c) out.set(key, (c = { closed: false, close: [] }));
-      if (rule.holiday || rule.windows === null) c.closed = true;
-      else c.close.push(...rule.windows);
-    }
+  for (const { rule, date } of observedDates(rules, year)) {
+    if (new Date(date).getUTCFullYear() !== year) continue;
+    const key = new Date(date).toISOString().slice(0, 10);
+    let c = out.get(key);
+    if (!c) out.set(key, (c = { closed: false, close: [] }));
+    if (rule.holiday || rule.windows === null) c.closed = true;
+    else c.close.push(...rule.windows);
   }
   return out;
 }

@@ -239,7 +239,7 @@ function calendarBlock(ctx: CursorContext, items: Items): void {
   else if (last === "every" || (first === "holiday" && (w.length === 1 || (w.length === 2 && ctx.stmt[1]?.type === "StringLit")))) items.words(...MONTHS, ...ORDINALS, "day after");
   else if (last === "after" && (first === "holiday" || first === "closed")) items.words(...MONTHS, ...ORDINALS);
   else if (last === "of" && (first === "holiday" || first === "closed")) items.words(...MONTHS);
-  else if (last === "observed") items.words("nearest weekday", "next weekday");
+  else if (last === "observed") items.words("nearest weekday", "next weekday", "next free weekday");
   else if ((first === "holiday" || first === "closed") && ctx.stmt.some((t) => t.type === "Month") && !w.includes("observed") && ctx.stmt[ctx.stmt.length - 1]?.type === "NumberLit") items.words("observed");
   else if (inDayList(ctx.stmt)) items.words(...WEEKDAYS);
 }

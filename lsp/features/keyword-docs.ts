@@ -98,7 +98,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   missed: "`expect objective critical_fix missed`: the objective's share was not reached in the period",
   currency: "the ISO 4217 currency of the fees",
   rate: "an hourly rate: `rate standard 39 EUR per hour`",
-  free: "kinds of work that are never billed",
+  free: "kinds of work that are never billed; `observed next free weekday`: a holiday on the weekend moves to the next weekday no other holiday of the calendar holds (the UK substitute day)",
   allowance: "free hours per month for a regime (`allowance basic 1 hour per month, excess at standard`), or per week or month for a kind of work (`allowance configuration 2 hours per month`)",
   charge: "`charge hosting 500 EUR`, `charge licence from period` (the period file's `charges`), `charge extended_hours 20% of licence, at least 2000 EUR`: an invoice line of the period; `late charge`: interest on late payment",
   least: "`at least 2000 EUR`: the minimum of a percentage charge, which is max(minimum, percent × base)",

@@ -32,7 +32,7 @@ describe("calendars as contracts write them", () => {
     expect(await labelsAt(calendar('holiday "Thanksgiving" <|>'))).toEqual(expect.arrayContaining(["Nov", "fourth", "day after"]));
     expect(await labelsAt(calendar('holiday "Day after Thanksgiving" day after <|>'))).toEqual(expect.arrayContaining(["fourth", "Dec"]));
     expect(await labelsAt(calendar('holiday "Thanksgiving" fourth Thu of <|>'))).toEqual(expect.arrayContaining(["Nov"]));
-    expect(await labelsAt(calendar('holiday "Independence Day" Jul 4 observed <|>'))).toEqual(["nearest weekday", "next weekday"]);
+    expect(await labelsAt(calendar('holiday "Independence Day" Jul 4 observed <|>'))).toEqual(["nearest weekday", "next weekday", "next free weekday"]);
   });
 
   it("a calendar's hover names its own holidays and counts its yearly closures", async () => {

@@ -77,7 +77,7 @@ const yearlyArb = fc.record({
   holiday: fc.boolean(),
   dayAfter: fc.boolean(),
   windows: fc.option(windowsArb(2), { nil: undefined }),
-  observed: fc.option(fc.record({ mode: fc.constantFrom<"nearest" | "next">("nearest", "next"), on: fc.constantFrom([5, 6], [6], [5]) }), { nil: null }),
+  observed: fc.option(fc.record({ mode: fc.constantFrom<"nearest" | "next" | "nextFree">("nearest", "next", "nextFree"), on: fc.constantFrom([5, 6], [6], [5]) }), { nil: null }),
 });
 
 function yearlyRule(y: typeof yearlyArb extends fc.Arbitrary<infer T> ? T : never, d: DateTime): NonNullable<Parameters<typeof calendarIR>[0]["yearly"]>[number] {

@@ -224,7 +224,7 @@ export class ReferenceCalendar {
       const weekday = DateTime.fromISO(date, { zone: "UTC" }).weekday - 1; // Monday = 0
       if (!this.holidays(Number(date.slice(0, 4))).has(date)) set(this.ir.week[weekday]!, 1);
       for (const c of this.ir.closures) if (c.date === date) set(c.windows ?? [{ from: 0, to: 1440 }], 0);
-      for (const y of this.ir.yearly ?? []) if (yearlyCloses(y, date)) set(y.holiday || y.windows === null ? [{ from: 0, to: 1440 }] : y.windows, 0);
+      for (const y of yearlyClosing(this.ir.yearly ?? [], date)) set(y.holiday || y.windows === null ? [{ from: 0, to: 1440 }] : y.windows, 0);
       for (const o of this.ir.openings) if (o.date === date) set(o.windows, 1);
     }
     this.masks.set(date, mask);
@@ -252,21 +252,50 @@ function yearlyCloses(rule: YearlyClosureIR, date: string): boolean {
   const d = DateTime.fromISO(date, { zone: "UTC" });
   for (let k = -2; k <= 2; k++) {
     const n = d.plus({ days: k });
-    // `day after …`: n is the rule's date when the day before it is the date described.
-    const b = rule.day.dayAfter ? n.minus({ days: 1 }) : n;
-    if (b.month !== rule.day.month) continue;
-    const isRuleDate =
-      rule.day.kind === "date"
-        ? b.day === rule.day.day
-        : b.weekday - 1 === rule.day.weekday && (rule.day.nth === -1 ? b.plus({ days: 7 }).month !== b.month : Math.ceil(b.day / 7) === rule.day.nth);
-    if (!isRuleDate) continue;
-    let observed = n;
-    const wd = n.weekday - 1;
-    if (rule.observed && rule.observed.on.includes(wd)) {
-      if (wd === 5) observed = n.plus({ days: rule.observed.mode === "nearest" ? -1 : 2 });
-      if (wd === 6) observed = n.plus({ days: 1 });
-    }
-    if (observed.toISODate() === date) return true;
+    if (isRuleDate(rule, n) && observedOn(rule, n).toISODate() === date) return true;
   }
   return false;
+}
+
+/** Is `n` the date the rule describes in its year ("the third Monday": a Monday in the month's third week of days)? */
+function isRuleDate(rule: YearlyClosureIR, n: DateTime): boolean {
+  // `day after …`: n is the rule's date when the day before it is the date described.
+  const b = rule.day.dayAfter ? n.minus({ days: 1 }) : n;
+  if (b.month !== rule.day.month) return false;
+  return rule.day.kind === "date"
+    ? b.day === rule.day.day
+    : b.weekday - 1 === rule.day.weekday && (rule.day.nth === -1 ? b.plus({ days: 7 }).month !== b.month : Math.ceil(b.day / 7) === rule.day.nth);
+}
+
+/** Where the rule's date `n` is kept: a Saturday on the Friday (`nearest`) or the Monday, a Sunday on the Monday. */
+function observedOn(rule: YearlyClosureIR, n: DateTime): DateTime {
+  const wd = n.weekday - 1;
+  if (!rule.observed || !rule.observed.on.includes(wd)) return n;
+  if (wd === 5) return n.plus({ days: rule.observed.mode === "nearest" ? -1 : 2 });
+  if (wd === 6) return n.plus({ days: 1 });
+  return n;
+}
+
+/**
+ * The yearly rules that close `date`. With `observed next free weekday` rules (the UK substitute
+ * day) the days are walked: every rule's date in the three weeks before `date` and the two days
+ * after; those that do not move hold their (observed) dates first, then each moving date, the
+ * earliest first, steps a day at a time to a weekday that no whole-day rule holds yet.
+ */
+function yearlyClosing(rules: readonly YearlyClosureIR[], date: string): YearlyClosureIR[] {
+  if (!rules.some((r) => r.observed?.mode === "nextFree")) return rules.filter((r) => yearlyCloses(r, date));
+  const d = DateTime.fromISO(date, { zone: "UTC" });
+  const moves = (rule: YearlyClosureIR, n: DateTime) => rule.observed?.mode === "nextFree" && rule.observed.on.includes(n.weekday - 1);
+  const wholeDay = (rule: YearlyClosureIR) => rule.holiday || rule.windows === null;
+  const dates: { rule: YearlyClosureIR; n: DateTime }[] = [];
+  for (let k = -21; k <= 2; k++) for (const rule of rules) if (isRuleDate(rule, d.plus({ days: k }))) dates.push({ rule, n: d.plus({ days: k }) });
+  const placed = dates.filter((x) => !moves(x.rule, x.n)).map((x) => ({ rule: x.rule, iso: observedOn(x.rule, x.n).toISODate()! }));
+  const taken = new Set(placed.filter((p) => wholeDay(p.rule)).map((p) => p.iso));
+  for (const x of dates.filter((x) => moves(x.rule, x.n))) {
+    let day = x.n.plus({ days: 1 });
+    while (day.weekday >= 6 || taken.has(day.toISODate()!)) day = day.plus({ days: 1 });
+    if (wholeDay(x.rule)) taken.add(day.toISODate()!);
+    placed.push({ rule: x.rule, iso: day.toISODate()! });
+  }
+  return placed.filter((p) => p.iso === date).map((p) => p.rule);
 }
