@@ -21,9 +21,9 @@ function targetGoals(ctx: QueryContext, clocks: Clocks): Relation {
     const k = clocks.ofTarget[i]!;
     const calendar = t.calendar !== null ? String(ctx.calendars.idOf.get(t.calendar)!) : "tk.calendar";
     return `SELECT x.*, g.kind, g.ms, g.days FROM (
-  SELECT tk.ticket_id, ${i} AS target, ${k} AS clock, tk.excluded, tk.opened_ms, tk.as_of_ms, tk.plan,
+  SELECT tk.tkey, ${i} AS target, ${k} AS clock, tk.excluded, tk.opened_ms, tk.as_of_ms, tk.plan,
     r.start_ms, r.stop_ms, coalesce(r.paused_end, false) AS paused_end, ${judgingPriority("r", "tk")} AS prio, ${calendar} AS calendar
-  FROM sla_tk tk LEFT JOIN sla_run_${k} r ON r.ticket_id = tk.ticket_id) x
+  FROM sla_tk tk LEFT JOIN sla_run_${k} r ON r.tkey = tk.tkey) x
 LEFT JOIN sla_goals g ON g.target = x.target AND g.prio = x.prio AND g.plan = x.plan`;
   });
   return { name: "sla_tgoal", sql: parts.join("\nUNION ALL\n") };
@@ -87,17 +87,18 @@ ${cum("s", "start_ms")}`,
  * of the judging priority of each matrix's clock (SPEC §3), numbered targets first.
  */
 function obligations(ctx: QueryContext, clocks: Clocks): Relation {
-  const targets = `SELECT ticket_id, target AS obligation, clock, meter AS calendar, budget_ms, stop_ms, as_of_ms FROM sla_tb
+  const targets = `SELECT tkey, target AS obligation, clock, meter AS calendar, budget_ms, stop_ms, as_of_ms FROM sla_tb
 WHERE NOT excluded AND start_ms IS NOT NULL AND kind IS NOT NULL AND kind <> 'none' AND budget_ms IS NOT NULL`;
   const levels = ctx.ir.escalations.map((e, m) => {
     const k = clocks.ofEscalation[m]!;
     const plans = e.plans ? ` AND ${inList("tk.plan", e.plans)}` : "";
-    return `SELECT tk.ticket_id, ${ctx.ir.targets.length} + l.level, ${k}, CASE WHEN l.kind = 'business' THEN tk.esc_calendar_${m} END, l.ms, r.stop_ms, tk.as_of_ms
-FROM sla_tk tk JOIN sla_run_${k} r ON r.ticket_id = tk.ticket_id
+    return `SELECT tk.tkey, ${ctx.ir.targets.length} + l.level, ${k}, CASE WHEN l.kind = 'business' THEN tk.esc_calendar_${m} END, l.ms, r.stop_ms, tk.as_of_ms
+FROM sla_tk tk JOIN sla_run_${k} r ON r.tkey = tk.tkey
 JOIN sla_levels l ON l.matrix = ${m} AND l.prio = ${judgingPriority("r", "tk")}
 WHERE NOT tk.excluded AND r.start_ms IS NOT NULL${plans}`;
   });
-  return { name: "sla_obligation", sql: [targets, ...levels].join("\nUNION ALL\n") };
+  // `okey` numbers the obligations: the due's window functions partition on one integer.
+  return { name: "sla_obligation", sql: `SELECT row_number() OVER () AS okey, * FROM (\n${[targets, ...levels].join("\nUNION ALL\n")}\n) u` };
 }
 
 /** The relations from runs to obligations. */

@@ -21,8 +21,8 @@ function spans(ctx: QueryContext): Relation[] {
   return [
     {
       name: "sla_oseg0",
-      sql: `SELECT o.ticket_id, o.obligation, o.calendar, o.budget_ms, s.pos, s.at_ms, s.to_ms, s.tail
-FROM sla_obligation o JOIN sla_seg s ON s.ticket_id = o.ticket_id AND s.clock = o.clock`,
+      sql: `SELECT o.okey, o.tkey, o.obligation, o.calendar, o.budget_ms, s.pos, s.at_ms, s.to_ms, s.tail
+FROM sla_obligation o JOIN sla_seg s ON s.tkey = o.tkey AND s.clock = o.clock`,
     },
     {
       name: "sla_oseg1",
@@ -36,7 +36,7 @@ FROM sla_obligation o JOIN sla_seg s ON s.ticket_id = o.ticket_id AND s.clock = 
     },
     {
       name: "sla_oseg",
-      sql: `SELECT *, CAST(sum(len) OVER (PARTITION BY ticket_id, obligation ORDER BY pos ROWS UNBOUNDED PRECEDING) AS BIGINT) - len AS before FROM sla_oseg1`,
+      sql: `SELECT *, CAST(sum(len) OVER (PARTITION BY okey ORDER BY pos ROWS UNBOUNDED PRECEDING) AS BIGINT) - len AS before FROM sla_oseg1`,
     },
   ];
 }
@@ -45,8 +45,8 @@ FROM sla_obligation o JOIN sla_seg s ON s.ticket_id = o.ticket_id AND s.clock = 
 function reach(): Relation {
   return {
     name: "sla_reach",
-    sql: `SELECT ticket_id, obligation, calendar, at_ms, cum_at, budget_ms - before AS remaining, broken FROM (
-  SELECT *, row_number() OVER (PARTITION BY ticket_id, obligation ORDER BY pos) AS rn FROM sla_oseg
+    sql: `SELECT tkey, obligation, calendar, at_ms, cum_at, budget_ms - before AS remaining, broken FROM (
+  SELECT *, row_number() OVER (PARTITION BY okey ORDER BY pos) AS rn FROM sla_oseg
   WHERE broken OR tail OR before + len >= budget_ms) r
 WHERE rn = 1`,
   };
@@ -57,7 +57,7 @@ function due(ctx: QueryContext): Relation {
   const lookup = ctx.dialect.nearest({ table: "sla_windows", alias: "w", from: "r", calendar: "add_cal", probe: "target_cum", key: "cum_ms", direction: "before" });
   return {
     name: "sla_due",
-    sql: `SELECT r.ticket_id, r.obligation, r.broken,
+    sql: `SELECT r.tkey, r.obligation, r.broken,
   CASE WHEN r.broken THEN NULL
        WHEN r.remaining <= 0 THEN r.at_ms
        WHEN r.calendar IS NULL THEN r.at_ms + r.remaining

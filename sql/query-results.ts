@@ -24,7 +24,7 @@ function targetStatus(ctx: QueryContext): Relation {
          WHEN x.paused_end THEN 'paused'
          ELSE 'pending' END AS status
   FROM (
-    SELECT g.ticket_id, g.target, g.prio, g.excluded, g.kind, g.as_of_ms, g.paused_end,
+    SELECT g.tkey, g.target, g.prio, g.excluded, g.kind, g.as_of_ms, g.paused_end,
       CASE WHEN g.excluded THEN NULL ELSE g.start_ms END AS start_ms,
       CASE WHEN g.excluded THEN NULL ELSE g.stop_ms END AS stop_ms,
       d.due_ms AS raw_due,
@@ -32,7 +32,7 @@ function targetStatus(ctx: QueryContext): Relation {
            WHEN g.opened_ms < ${ctx.calendars.coveredFromMs} OR g.budget_ms IS NULL OR d.broken
              OR (d.obligation IS NOT NULL AND d.due_ms IS NULL) OR (d.obligation IS NULL AND NOT g.paused_end) THEN true
            ELSE false END AS out_of_range
-    FROM sla_tb g LEFT JOIN sla_due d ON d.ticket_id = g.ticket_id AND d.obligation = g.target) x
+    FROM sla_tb g LEFT JOIN sla_due d ON d.tkey = g.tkey AND d.obligation = g.target) x
 ) y`,
   };
 }
@@ -43,11 +43,11 @@ function targetResults(ctx: QueryContext): Relation {
   const years = `${ctx.calendars.years.from}-${ctx.calendars.years.to}`;
   return {
     name: "sla_target_results",
-    sql: `SELECT s.ticket_id, t.name AS target, p.name AS priority, s.status,
+    sql: `SELECT tk.ticket_id, t.name AS target, p.name AS priority, s.status,
   s.start_ms AS started_ms, s.due_ms, s.stop_ms AS stopped_ms,
   ${d.fromMs("s.start_ms")} AS started_at, ${d.fromMs("s.due_ms")} AS due, ${d.fromMs("s.stop_ms")} AS stopped_at,
   CASE WHEN s.out_of_range THEN ${lit(`needs calendar time outside the compiled years ${years}`)} END AS error
-FROM sla_target_status s JOIN sla_targets t ON t.target = s.target LEFT JOIN sla_priorities p ON p.prio = s.prio`,
+FROM sla_target_status s JOIN sla_tk tk ON tk.tkey = s.tkey JOIN sla_targets t ON t.target = s.target LEFT JOIN sla_priorities p ON p.prio = s.prio`,
   };
 }
 
@@ -56,10 +56,11 @@ function escalationResults(ctx: QueryContext): Relation {
   const n = ctx.ir.targets.length;
   return {
     name: "sla_escalation_results",
-    sql: `SELECT o.ticket_id, l.matrix, l.level_order, l.role, l.after_text, d.due_ms AS at_ms, ${ctx.dialect.fromMs("d.due_ms")} AS "at"
+    sql: `SELECT tk.ticket_id, l.matrix, l.level_order, l.role, l.after_text, d.due_ms AS at_ms, ${ctx.dialect.fromMs("d.due_ms")} AS "at"
 FROM sla_obligation o
 JOIN sla_levels l ON o.obligation = ${n} + l.level
-JOIN sla_due d ON d.ticket_id = o.ticket_id AND d.obligation = o.obligation
+JOIN sla_due d ON d.tkey = o.tkey AND d.obligation = o.obligation
+JOIN sla_tk tk ON tk.tkey = o.tkey
 WHERE d.due_ms <= o.as_of_ms AND (o.stop_ms IS NULL OR o.stop_ms > d.due_ms)`,
   };
 }
@@ -76,11 +77,11 @@ function creditResults(ctx: QueryContext): Relation {
     sql: `SELECT tk.ticket_id, CASE WHEN tk.credit_eligible THEN c.credit_percent END AS credit_percent
 FROM sla_tk tk
 LEFT JOIN (
-  SELECT ticket_id, prio FROM (
-    SELECT s.ticket_id, s.prio, row_number() OVER (PARTITION BY s.ticket_id ORDER BY s.target) AS rn
+  SELECT tkey, prio FROM (
+    SELECT s.tkey, s.prio, row_number() OVER (PARTITION BY s.tkey ORDER BY s.target) AS rn
     FROM sla_target_status s JOIN sla_targets t ON t.target = s.target
     WHERE s.status = 'breached' AND t.binding${named}) f
-  WHERE rn = 1) b ON b.ticket_id = tk.ticket_id
+  WHERE rn = 1) b ON b.tkey = tk.tkey
 LEFT JOIN sla_credit_rows c ON c.prio = b.prio`,
   };
 }

@@ -125,6 +125,35 @@ FROM (SELECT CAST(id AS VARCHAR) AS ticket_id, unnest(l) AS ev, generate_subscri
     }
   }
 
+  /**
+   * Evaluate in batches of about `batchTickets` tickets (by a hash of the ticket id, so a ticket
+   * and its events stay together), appending each batch's results: memory follows the batch,
+   * not the file. One batch is {@link evaluate} with `dropSteps`.
+   */
+  async evaluateInBatches(sql: CompiledSql, asOfMs: number | null, batchTickets: number): Promise<void> {
+    const [count] = await this.rows("SELECT count(*) AS n FROM tickets");
+    const batches = Math.max(1, Math.ceil(Number(count?.["n"] ?? 0) / batchTickets));
+    if (batches === 1) return this.evaluate(sql, asOfMs, { dropSteps: true });
+    const run = (s: string) => this.connection.run(s);
+    await run("ALTER TABLE tickets RENAME TO sla_all_tickets");
+    await run("ALTER TABLE ticket_events RENAME TO sla_all_ticket_events");
+    for (let b = 0; b < batches; b++) {
+      await run(`CREATE TABLE tickets AS SELECT * FROM sla_all_tickets WHERE hash(id) % ${batches} = ${b}`);
+      await run(`CREATE TABLE ticket_events AS SELECT * FROM sla_all_ticket_events WHERE hash(ticket_id) % ${batches} = ${b}`);
+      await this.evaluate(sql, asOfMs, { dropSteps: true });
+      for (const r of RESULT_RELATIONS) {
+        if (b === 0) await run(`ALTER TABLE ${r} RENAME TO ${r}_all`);
+        else {
+          await run(`INSERT INTO ${r}_all SELECT * FROM ${r}`);
+          await run(`DROP TABLE ${r}`);
+        }
+      }
+      await run("DROP TABLE tickets");
+      await run("DROP TABLE ticket_events");
+    }
+    for (const r of RESULT_RELATIONS) await run(`ALTER TABLE ${r}_all RENAME TO ${r}`);
+  }
+
   /** Rows of a query as objects (BIGINTs as JS numbers: epoch ms fit exactly). */
   async rows(query: string): Promise<Array<Record<string, unknown>>> {
     const reader = await this.connection.runAndReadAll(query);

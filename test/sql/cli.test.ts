@@ -1,0 +1,99 @@
+/**
+ * Issue 15 through the built binary (`dist/cli/main.js`, built by `npm test`): `sla compile
+ * --target sql` and `sla eval --engine duckdb` on the warehouse example, against `sla eval` on
+ * the same tickets; refusals and usage errors.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseInstant } from "../../runtime/instant.js";
+
+const dir = mkdtempSync(join(tmpdir(), "sla-sql-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function sla(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, ["dist/cli/main.js", ...args], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const lines = (text: string) => text.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+const ms = (v: unknown) => (v == null ? null : parseInstant(String(v)));
+
+describe("sla eval --engine duckdb", () => {
+  it("answers like sla eval on the warehouse example (CSV export of examples/tickets/imagicle.ndjson)", () => {
+    const sql = sla("eval", "policies/imagicle.sla", "examples/warehouse/tickets.csv", "--engine", "duckdb", "--years", "2026-2027");
+    expect(sql.err).toBe("");
+    expect(sql.code).toBe(0);
+    const js = sla("eval", "policies/imagicle.sla", "examples/tickets/imagicle.ndjson");
+    const expected = lines(js.out).map((r) => {
+      const t = (r["targets"] as Array<Record<string, unknown>>)[0]!;
+      const credit = r["credit"] as { percent: number } | null;
+      return [r["id"], t["status"], ms(t["startedAt"]), ms(t["due"]), ms(t["stoppedAt"]), credit?.percent ?? null];
+    });
+    const actual = lines(sql.out).map((r) => [r["ticket_id"], r["status"], ms(r["started_at"]), ms(r["due"]), ms(r["stopped_at"]), r["credit_percent"] == null ? null : Number(r["credit_percent"])]);
+    expect(actual).toEqual(expected);
+    expect(actual.map((r) => r[1])).toEqual(expect.arrayContaining(["met", "breached", "none"]));
+  });
+
+  it("writes Parquet results and the escalations beside them", async () => {
+    const out = join(dir, "results.parquet");
+    const r = sla("eval", "policies/imagicle.sla", "examples/tickets/imagicle.ndjson", "--engine", "duckdb", "--years", "2026-2027", "--out", out);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, "results.escalations.parquet"))).toBe(true);
+    const db = await DuckDBInstance.create(":memory:");
+    const c = await db.connect();
+    const read = async (q: string) => (await c.runAndReadAll(q)).getRowObjectsJson();
+    expect(await read(`SELECT ticket_id, status, CAST(due AS VARCHAR) AS due FROM '${out}' WHERE ticket_id = 'T-1042'`)).toEqual([{ ticket_id: "T-1042", status: "met", due: "2026-03-30 08:20:00+00" }]);
+    // T-1042 (SPEC §3): Support Team at 12:20 and the regional manager at 16:20, Rome time.
+    expect(await read(`SELECT role, CAST("at" AS VARCHAR) AS "at" FROM '${join(dir, "results.escalations.parquet")}' WHERE ticket_id = 'T-1042' ORDER BY "at"`)).toEqual([
+      { role: "Support Team", at: "2026-03-30 10:20:00+00" },
+      { role: "Support Regional Manager", at: "2026-03-30 14:20:00+00" },
+    ]);
+    c.closeSync();
+    db.closeSync();
+  });
+
+  it("reports tickets that need calendar time outside --years, with exit 1", () => {
+    const r = sla("eval", "policies/imagicle.sla", "examples/warehouse/tickets.csv", "--engine", "duckdb", "--years", "2027");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^sla: \d+ target results need calendar time outside the compiled years 2027–2027 \(see --years\)\n$/);
+    const rows = lines(r.out);
+    expect(rows.find((x) => x["ticket_id"] === "T-1042")).toMatchObject({ status: null, due: null, error: "needs calendar time outside the compiled years 2027-2027" });
+  });
+
+  it("refuses what it cannot read, as usage errors", () => {
+    expect(sla("eval", "policies/imagicle.sla", "-", "--engine", "duckdb")).toMatchObject({ code: 2, err: expect.stringMatching(/^sla: --engine duckdb reads a file ending in \.ndjson, \.jsonl, \.parquet, \.csv, not `-`/) });
+    expect(sla("eval", "policies/imagicle.sla", "examples/tickets/imagicle.ndjson", "--engine", "spark")).toMatchObject({ code: 2, err: expect.stringMatching(/^sla: unknown engine `spark` \(valid: js, duckdb\)/) });
+    expect(sla("eval", "policies/imagicle.sla", "examples/tickets/imagicle.ndjson", "--out", "x.parquet")).toMatchObject({ code: 2, err: expect.stringMatching(/^sla: `--out` and `--years` need `--engine duckdb`/) });
+  });
+});
+
+describe("sla compile --target sql", () => {
+  it("prints the calendar data, the policy tables and the views", () => {
+    const r = sla("compile", "policies/lucy.sla", "--target", "sql", "--dialect", "postgres", "--years", "2026");
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[0]).toBe("-- lucy: compiled by sla for postgres, calendars 2026–2026 (docs/sql.md)");
+    const views = [...r.out.matchAll(/^CREATE VIEW (\w+) AS$/gm)].map((m) => m[1]);
+    expect(views.slice(-3)).toEqual(["sla_target_results", "sla_escalation_results", "sla_credit_results"]);
+    expect(r.out).toContain("LEFT JOIN LATERAL");
+    // Zurich, Monday 5 January 2026: opens 08:00 CET = 07:00Z.
+    expect(r.out).toContain(`(0, ${Date.UTC(2026, 0, 5, 7)}, `);
+  });
+
+  it("refuses a construct it does not translate, naming it and where", () => {
+    const r = sla("compile", "test/sql/fixtures/recurring.sla", "--target", "sql");
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      "sla: test/sql/fixtures/recurring.sla: the SQL target does not translate recurring obligation (`restart on`) in target `updates` (test/sql/fixtures/recurring.sla:13)\n",
+    );
+  });
+
+  it("refuses an unknown dialect and a bad year range", () => {
+    expect(sla("compile", "policies/lucy.sla", "--target", "sql", "--dialect", "oracle")).toMatchObject({ code: 2, err: expect.stringMatching(/^sla: unknown dialect `oracle` \(valid: duckdb, postgres\)/) });
+    expect(sla("compile", "policies/lucy.sla", "--target", "sql", "--years", "2030-2020")).toMatchObject({ code: 2, err: expect.stringMatching(/^sla: --years `2030-2020` is not a range of years/) });
+    expect(sla("compile", "policies/lucy.sla", "--years", "2026")).toMatchObject({ code: 2, err: expect.stringMatching(/^sla: `--dialect` and `--years` need `--target sql`/) });
+  });
+});
