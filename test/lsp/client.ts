@@ -46,6 +46,12 @@ export function seed(name: string): string {
 }
 
 /** A URI for a test document. */
+/**
+ * How long the client waits for diagnostics or for the server to exit: five minutes, far beyond
+ * any loaded machine, and below the test runner's ten-minute limit so the failure says what was missing.
+ */
+const GENEROUS_WAIT_MS = 300_000;
+
 export const uriOf = (name: string) => `file:///test/${name}.sla`;
 
 /** One server process and a protocol connection to it, with helpers per request. */
@@ -118,12 +124,20 @@ export class LspClient {
     return this.published.get(uri) ?? [];
   }
 
-  /** The diagnostics published for `version` (waiting for them), or the next ones when null. */
-  diagnostics(uri: string, version: number | null, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+  /**
+   * The diagnostics published for `version` (waiting for them), or the next ones when null. The
+   * wait is long (a loaded machine is slow, not wrong) and only ends a server that never answers
+   * with a message naming what it did publish, before the test runner's own limit.
+   */
+  diagnostics(uri: string, version: number | null, timeoutMs = GENEROUS_WAIT_MS): Promise<PublishDiagnosticsParams> {
     const done = version !== null ? this.publications(uri).find((p) => p.version === version) : undefined;
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} version ${version} within ${timeoutMs} ms`)), timeoutMs);
+      const fail = () => {
+        const seen = this.publications(uri).map((p) => p.version ?? "none");
+        reject(new Error(`no diagnostics for ${uri} version ${version} within ${timeoutMs / 1000} s (published versions: ${seen.join(", ") || "none"})`));
+      };
+      const timer = setTimeout(fail, timeoutMs);
       this.waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }
@@ -203,7 +217,10 @@ export class LspClient {
       await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
       await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
     }
-    const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+    // Exiting takes a moment on a loaded machine: wait generously before killing (a null code).
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([exited, new Promise<null>((r) => (timer = setTimeout(() => r(null), GENEROUS_WAIT_MS)))]);
+    clearTimeout(timer);
     this.connection.dispose();
     if (this.alive) this.child.kill();
     return code;

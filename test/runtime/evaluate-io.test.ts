@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { IR_VERSION, loadPolicy } from "../../runtime/index.js";
 import { formatInstant, parseInstant } from "../../runtime/instant.js";
 import { parseTicket } from "../../runtime/io.js";
+import { propertyRuns } from "../property/budget.js";
 import { imagicle, promotron } from "./fixtures.js";
 
 const good = {
@@ -97,7 +98,8 @@ describe("parseTicket", () => {
         parseTicket(a, imagicle);
         parseTicket({ ...good, ...b }, imagicle);
       }),
-      { numRuns: 500 },
+      // Cheap runs: twice the budget (200 in npm test, 4,000 in test:deep).
+      { numRuns: propertyRuns(2) },
     );
   });
 
@@ -147,7 +149,7 @@ describe("parseInstant round trip", () => {
           expect(parseInstant(text)).toBe(ms - (((ms + offset * 60_000) % unit) + unit) % unit);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(3) },
     );
   });
 });
@@ -163,7 +165,7 @@ describe("formatInstant", () => {
         const ms = whole ? t - (t % 60_000) : t;
         expect(formatInstant(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }));
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3) },
     );
   });
 

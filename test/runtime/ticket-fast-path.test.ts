@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTicket, TicketSchema } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
+import { propertyRuns } from "../property/budget.js";
 import { policy, t1042 } from "./fixtures.js";
 
 const anyPolicy: PolicyIR = policy({ id: "open" });
@@ -62,7 +63,8 @@ describe("parseTicket fast path", () => {
           expect(rest).toEqual(schemaRest);
         }
       }),
-      { numRuns: 1000 },
+      // Sized by the property budget (300 in npm test, 6,000 in test:deep).
+      { numRuns: propertyRuns(3) },
     );
   });
 
