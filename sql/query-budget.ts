@@ -29,7 +29,10 @@ LEFT JOIN sla_goals g ON g.target = x.target AND g.prio = x.prio AND g.plan = x.
   return { name: "sla_tgoal", sql: parts.join("\nUNION ALL\n") };
 }
 
-/** `sla_tday`: for business-day goals, the first business day after the start and the start's own. */
+/**
+ * `sla_tday`: for the started business-day goals only (lookups cost; most goals need none), the
+ * first business day after the start and the start's own.
+ */
 function businessDayProbes(ctx: QueryContext): Relation {
   const d = ctx.dialect;
   const probe = (alias: string, direction: "after" | "atOrBefore") =>
@@ -37,7 +40,7 @@ function businessDayProbes(ctx: QueryContext): Relation {
   return {
     name: "sla_tday",
     sql: `SELECT g.*, a.ordinal AS next_ord, b.ordinal AS day_ord, b.close_ms AS day_close
-FROM (SELECT *, CASE WHEN kind IN ${DAY_KINDS} AND start_ms IS NOT NULL AND NOT excluded THEN calendar END AS bd_cal FROM sla_tgoal) g
+FROM (SELECT tkey, target, kind, days, start_ms, calendar AS bd_cal FROM sla_tgoal WHERE kind IN ${DAY_KINDS} AND start_ms IS NOT NULL AND NOT excluded) g
 ${probe("a", "after")}
 ${probe("b", "atOrBefore")}`,
   };
@@ -66,19 +69,26 @@ export function openBefore(window: string, probe: string): string {
   return `(${window}.cum_ms + greatest(${probe} - ${window}.from_ms, 0))`;
 }
 
-/** `sla_tb`: each target's budget in ms and its meter (calendar id, NULL for elapsed). */
-function targetBudgets(ctx: QueryContext): Relation {
-  const d = ctx.dialect;
-  const cum = (alias: string, probe: string) => d.nearest({ table: "sla_windows", alias, from: "x", calendar: "bd_cal", probe, key: "to_ms", direction: "after" });
+/** `sla_tdays`: a business-day goal's budget, the open time from the start to the nominal close. */
+function businessDayBudgets(ctx: QueryContext): Relation {
+  const cum = (alias: string, probe: string) => ctx.dialect.nearest({ table: "sla_windows", alias, from: "x", calendar: "bd_cal", probe, key: "to_ms", direction: "after" });
   return {
-    name: "sla_tb",
-    sql: `SELECT x.*,
-  CASE WHEN x.kind IN ('business', 'elapsed') THEN x.ms
-       WHEN x.kind IN ${DAY_KINDS} THEN ${openBefore("c", "x.close_ms")} - ${openBefore("s", "x.start_ms")} END AS budget_ms,
-  CASE WHEN x.kind = 'elapsed' THEN NULL ELSE x.calendar END AS meter
+    name: "sla_tdays",
+    sql: `SELECT x.tkey, x.target, ${openBefore("c", "x.close_ms")} - ${openBefore("s", "x.start_ms")} AS budget_ms
 FROM sla_tclose x
 ${cum("c", "close_ms")}
 ${cum("s", "start_ms")}`,
+  };
+}
+
+/** `sla_tb`: each target's budget in ms and its meter (calendar id, NULL for elapsed). */
+function targetBudgets(): Relation {
+  return {
+    name: "sla_tb",
+    sql: `SELECT g.*,
+  CASE WHEN g.kind IN ('business', 'elapsed') THEN g.ms WHEN g.kind IN ${DAY_KINDS} THEN b.budget_ms END AS budget_ms,
+  CASE WHEN g.kind = 'elapsed' THEN NULL ELSE g.calendar END AS meter
+FROM sla_tgoal g LEFT JOIN sla_tdays b ON b.tkey = g.tkey AND b.target = g.target`,
   };
 }
 
@@ -103,5 +113,5 @@ WHERE NOT tk.excluded AND r.start_ms IS NOT NULL${plans}`;
 
 /** The relations from runs to obligations. */
 export function budgetRelations(ctx: QueryContext, clocks: Clocks): Relation[] {
-  return [targetGoals(ctx, clocks), businessDayProbes(ctx), businessDayClose(), targetBudgets(ctx), obligations(ctx, clocks)];
+  return [targetGoals(ctx, clocks), businessDayProbes(ctx), businessDayClose(), businessDayBudgets(ctx), targetBudgets(), obligations(ctx, clocks)];
 }

@@ -26,13 +26,16 @@ FROM sla_obligation o JOIN sla_seg s ON s.tkey = o.tkey AND s.clock = o.clock`,
     },
     {
       name: "sla_oseg1",
+      // Calendar meters look both ends up; elapsed ones (no lookup) subtract instants.
       sql: `SELECT y.*, ((NOT y.tail AND y.len IS NULL) OR (y.calendar IS NOT NULL AND y.cum_at IS NULL)) AS broken FROM (
   SELECT x.*, ${openBefore("a", "x.at_ms")} AS cum_at,
-    CASE WHEN x.tail THEN 0 WHEN x.calendar IS NULL THEN x.to_ms - x.at_ms
-         ELSE ${openBefore("b", "x.to_ms")} - ${openBefore("a", "x.at_ms")} END AS len
-  FROM sla_oseg0 x
+    CASE WHEN x.tail THEN 0 ELSE ${openBefore("b", "x.to_ms")} - ${openBefore("a", "x.at_ms")} END AS len
+  FROM (SELECT * FROM sla_oseg0 WHERE calendar IS NOT NULL) x
   ${cum("a", "at_ms")}
-  ${cum("b", "to_ms")}) y`,
+  ${cum("b", "to_ms")}
+  UNION ALL
+  SELECT x.*, CAST(NULL AS BIGINT) AS cum_at, CASE WHEN x.tail THEN 0 ELSE x.to_ms - x.at_ms END AS len
+  FROM sla_oseg0 x WHERE x.calendar IS NULL) y`,
     },
     {
       name: "sla_oseg",
