@@ -258,6 +258,8 @@ function cell(node: C.CellCstNode): A.Cell | null {
   const pct = tok(node, "Percent");
   if (pct) return { kind: "percent", value: Number(percentValue(pct.image)), of: name(tok(node, "Identifier")), span };
   const id = tok(node, "Identifier");
+  const value = tok(node, "Identifier", 1);
+  if (id && value) return { kind: "attribute", field: name(id)!, value: name(value)!, span };
   if (id) return { kind: "name", name: name(id)!, span };
   if (tok(node, "None")) return { kind: "none", span };
   const word = allTokens(node)[0];

@@ -40,6 +40,8 @@ export type Cell =
   | { readonly kind: "bestEffort"; readonly span: Span }
   | { readonly kind: "percent"; readonly value: number; readonly of: Name | null; readonly span: Span }
   | { readonly kind: "name"; readonly name: Name; readonly span: Span }
+  /** `product x` in a goal matrix's header: the column of the tickets whose field has that value */
+  | { readonly kind: "attribute"; readonly field: Name; readonly value: Name; readonly span: Span }
   | { readonly kind: "word"; readonly word: string; readonly span: Span }
   | { readonly kind: "none"; readonly span: Span };
 

@@ -16,11 +16,22 @@ export interface TableRow {
 
 export interface ReadTable {
   readonly keyKind: "priority" | "plan";
-  /** Column names after the key column: plan names, or words like `goal`, `after`, `to`. */
-  readonly columns: readonly { readonly text: string; readonly span: Span }[];
+  /**
+   * Column names after the key column: plan names, or words like `goal`, `after`, `to`; a goal
+   * matrix's column may be a field's value instead (`product x`: `attribute` set).
+   */
+  readonly columns: readonly TableColumn[];
   readonly rows: readonly TableRow[];
   /** Keys of rows already reported as malformed (wrong width): present, so not "missing". */
   readonly malformedKeys: ReadonlySet<string>;
+}
+
+/** A column of a table's header. */
+export interface TableColumn {
+  readonly text: string;
+  readonly span: Span;
+  /** `product x`: the column of the tickets whose field `product` is `x` (goal matrices only). */
+  readonly attribute?: { readonly field: A.Name; readonly value: A.Name };
 }
 
 function cellWord(cell: A.Cell | undefined): string | null {
@@ -50,8 +61,12 @@ export function readTable(ctx: CheckContext, table: A.Table, what: string, fixed
     });
     return null;
   }
-  const columns: { text: string; span: Span }[] = [];
+  const columns: TableColumn[] = [];
   for (const c of header.cells.slice(1)) {
+    if (c.kind === "attribute" && !fixedColumns) {
+      columns.push({ text: `${c.field.text} ${c.value.text}`, span: c.span, attribute: { field: c.field, value: c.value } });
+      continue;
+    }
     const w = cellWord(c);
     if (w === null) {
       ctx.diagnostics.error("SLA303", c.span, `a header cell names a column, not a value`, { help: `expected a header such as ${expected}` });

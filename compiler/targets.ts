@@ -2,7 +2,7 @@
  * Targets, clock rules, escalations and credits (SPEC §1, §2.5–2.14, §6): goal matrices checked
  * for completeness and units, clock rules for contradictions, all lowered to the IR.
  */
-import type { CalendarIR, CalendarRuleIR, ClockIR, ConditionIR, CreditsIR, EscalationIR, Goal, GoalCell, RegionIR, TargetIR } from "../runtime/ir.js";
+import type { CalendarIR, CalendarRuleIR, ClockIR, ConditionIR, CreditsIR, EscalationIR, Goal, GoalCell, RegionIR, TargetIR, TestIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { lowerAccountStanding } from "./account-standing.js";
 import { checkClockEvents, checkFieldValue, lowerCondition } from "./attributes.js";
@@ -11,7 +11,7 @@ import { checkZone } from "./calendars.js";
 import { durationMs, goalFromCell } from "./durations.js";
 import type { Plans } from "./plans.js";
 import { lowerPercent } from "./percent.js";
-import { missingRowText, readTable, uniqueRows } from "./tables.js";
+import { missingRowText, type ReadTable, readTable, uniqueRows } from "./tables.js";
 import { lowerCreditRule } from "./credit-rules.js";
 
 export interface PolicyShape {
@@ -135,8 +135,9 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
   if (t.goals.length === 0) {
     ctx.diagnostics.error("SLA301", t.name.span, `target \`${t.name.text}\` has no goals`, { help: "add a goal matrix: `goals { | priority | goal | … }`" });
   }
-  // `| product | goal |`: a matrix keyed by a field's values is a set of sections, one per row.
-  const byField = t.goals.filter((g) => fieldKeyOf(ctx, g) !== null);
+  // `| product | goal |`: a matrix keyed by a field's values is a set of sections, one per row;
+  // so is one whose columns are a field's values (`| priority | product x | product y |`).
+  const byField = t.goals.filter((g) => fieldKeyOf(ctx, g) !== null || hasAttributeColumns(g));
   const everyTicket = t.goals.filter((g) => g.when === null && !byField.includes(g));
   for (const table of everyTicket.slice(0, 1)) goals.push(...lowerGoalTable(ctx, table, shape, calendar, null));
   for (const extra of everyTicket.slice(1)) ctx.diagnostics.error("SLA103", extra.span, "a second goal matrix in one target", { help: "merge the tables, or make one a section: `goals for product a, b { … }`" });
@@ -148,7 +149,9 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
   }
   for (const table of byField) {
     const when = table.when ? lowerCondition(ctx, table.when, shape.plansModel, shape.plans) : [];
-    if (when) sections.push(...lowerFieldGoalTable(ctx, table, fieldKeyOf(ctx, table)!, shape, calendar, when));
+    const field = fieldKeyOf(ctx, table);
+    if (when && field) sections.push(...lowerFieldGoalTable(ctx, table, field, shape, calendar, when));
+    else if (when) sections.push(...lowerGoalTable(ctx, table, shape, calendar, when));
   }
   return {
     name: t.name.text,
@@ -160,6 +163,35 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
     goals: [...sections, ...goals],
     origin: sourceRef(ctx, t.name.span),
   };
+}
+
+/** Whether a goal matrix's header names a field's values as columns (`| priority | product x |`). */
+function hasAttributeColumns(table: A.Table): boolean {
+  return table.rows[0]?.cells.some((c) => c.kind === "attribute") ?? false;
+}
+
+/**
+ * The tests of a header's field-value columns (`product x`), checked: every column names a
+ * declared field and one of its values. Null when one does not (reported).
+ */
+function attributeColumnTests(ctx: CheckContext, table: A.Table, columns: ReadTable["columns"]): TestIR[] | null {
+  if (!columns.every((c) => c.attribute)) {
+    ctx.diagnostics.error("SLA303", table.rows[0]!.span, "a goal matrix's columns are plans or values of a field, not both", {
+      help: "make one matrix per kind of column, or a section: `goals for product x { … }`",
+    });
+    return null;
+  }
+  const tests: TestIR[] = [];
+  for (const c of columns) {
+    const { field, value } = c.attribute!;
+    if (!ctx.symbols.has("field", field.text)) {
+      ctx.symbols.resolve("field", field);
+      return null;
+    }
+    if (!checkFieldValue(ctx, field, value)) return null;
+    tests.push({ on: "field", field: field.text, values: [value.text] });
+  }
+  return tests;
 }
 
 /** The field a goal matrix is keyed by (`| product | goal |`), or null for a priority/plan matrix. */
@@ -213,7 +245,11 @@ function lowerGoalTable(ctx: CheckContext, table: A.Table, shape: PolicyShape, c
   if (!read) return [];
   const single = read.columns.length === 1 && read.columns[0]!.text === "goal";
   const columnPlans: (string | null)[] = [];
+  // `| priority | product x | product y |`: each column is a condition on the ticket (a section)
+  const attributes = read.columns.some((c) => c.attribute) ? attributeColumnTests(ctx, table, read.columns) : null;
+  if (read.columns.some((c) => c.attribute) && !attributes) return [];
   if (single) columnPlans.push(null);
+  else if (attributes) columnPlans.push(...attributes.map(() => null));
   else if (read.keyKind === "plan") {
     ctx.diagnostics.error("SLA303", table.rows[0]!.span, "a table keyed by plan has one `goal` column", { help: "write the header as `| plan | goal |`" });
     return [];
@@ -250,7 +286,9 @@ function lowerGoalTable(ctx: CheckContext, table: A.Table, shape: PolicyShape, c
       const plan = read.keyKind === "plan" ? key : (columnPlans[i] ?? null);
       const priority = read.keyKind === "priority" ? key : null;
       const goal: Goal | null = goalFromCell(ctx, cell, calendarsFor(shape, plan, calendar));
-      if (goal) cells.push({ priority, plan, goal, ...(when ? { when } : {}), origin: sourceRef(ctx, row.row.span) });
+      const column = attributes?.[i];
+      const cellWhen = column ? [...(when ?? []), column] : when;
+      if (goal) cells.push({ priority, plan, goal, ...(cellWhen ? { when: cellWhen } : {}), origin: sourceRef(ctx, row.row.span) });
     });
   }
   // Plans without a column of their own take their parent's (SPEC: "Platinum, on top of Gold").

@@ -474,7 +474,13 @@ export class SlaParser extends BoundedRecoveryParser {
           });
         },
       },
-      { ALT: () => this.CONSUME2(T.Identifier) },
+      {
+        // a name, or a field's value as a goal column (`| priority | product x | product y |`)
+        ALT: () => {
+          this.CONSUME2(T.Identifier);
+          this.OPTION2(() => this.CONSUME3(T.Identifier));
+        },
+      },
       { ALT: () => this.CONSUME(T.None) },
       // header words
       { ALT: () => this.CONSUME(T.Priority) },
