@@ -192,6 +192,20 @@ function targetCalendar(ctx: Context, t: CompiledTarget, priority: string | null
   return customerCalendar(ctx, cal);
 }
 
+/**
+ * The calendar the ticket counts on for `priority`: a `calendar X for …` rule of its region that
+ * holds (issue 11 item 2), else its calendar. An escalation without `calendar for <plan>` counts
+ * on it, as a target without a calendar of its own does: "Severity 1 is worked 24x7" holds for
+ * its escalations too.
+ */
+function ticketCalendar(ctx: Context, priority: string | null): Calendar {
+  const rules = ctx.region?.calendarRules;
+  if (ctx.facts === null || !rules) return ctx.calendar;
+  const f = factsAt(ctx.facts, priority);
+  const rule = rules.find((r) => r.holds(f));
+  return rule ? customerCalendar(ctx, rule.calendar) : ctx.calendar;
+}
+
 /** The customer's version of a calendar that takes zone or holidays from the ticket. */
 function customerCalendar(ctx: Context, cal: Calendar): Calendar {
   return ctx.c.customerCalendars === null ? cal : ctx.c.customerCalendars.forTicket(cal, ctx.customer);
@@ -330,7 +344,7 @@ function evaluateEscalations(ctx: Context): EscalationResult[] {
     const cal =
       e.ir.calendarPlan !== null && region
         ? customerCalendar(ctx, region.planCalendars.get(e.ir.calendarPlan) ?? region.calendar)
-        : ctx.calendar;
+        : ticketCalendar(ctx, priority);
     for (const level of levels) {
       const [at, zoneCal] = levelAt(ctx, level, run, cal, priority);
       if (at <= ctx.asOf && !(run.stop <= at)) {
