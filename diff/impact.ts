@@ -119,6 +119,7 @@ export async function impactOf(
   const options: EvaluateOptions = asOf === null ? {} : { asOf };
   const totals = { dueEarlier: 0, dueLater: 0, nowBreached: 0, noLongerBreached: 0, statusChanged: 0, escalationsChanged: 0, creditChanged: 0 };
   const list: TicketImpact[] = [];
+  const invalidLines: number[] = [];
   let tickets = 0;
   let changed = 0;
   let invalid = 0;
@@ -131,6 +132,7 @@ export async function impactOf(
     const r = ticketDelta(a, b, text, options, sameVocabulary);
     if (!r) {
       invalid++;
+      if (invalidLines.length < listLimit) invalidLines.push(line);
       continue;
     }
     const d = r.delta;
@@ -139,5 +141,5 @@ export async function impactOf(
     for (const k of Object.keys(totals) as Array<keyof typeof totals>) if (d[k]) totals[k]++;
     if (list.length < listLimit) list.push({ line, id: r.id, changes: d.changes });
   }
-  return { at: asOf === null ? null : isoUtc(asOf), tickets, changed, invalid, totals, list, listLimit };
+  return { at: asOf === null ? null : isoUtc(asOf), tickets, changed, invalid, invalidLines, totals, list, listLimit };
 }

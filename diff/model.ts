@@ -70,6 +70,8 @@ export const ImpactSchema = z.object({
   changed: z.number().int(),
   /** Bad lines (invalid under either version): counted, not compared. */
   invalid: z.number().int(),
+  /** The 1-based line numbers of the first invalid lines (at most `listLimit`), to find them in the file. */
+  invalidLines: z.array(z.number().int()),
   totals: z.object({
     dueEarlier: z.number().int(),
     dueLater: z.number().int(),
@@ -116,9 +118,27 @@ export const DiffReportSchema = z.object({
 export type DiffReport = z.infer<typeof DiffReportSchema>;
 
 /**
- * The JSON Schema of the report, as committed in `schemas/diff.schema.json` (a test fails when
- * it is stale; regenerate with `npx vitest run test/diff/schema.test.ts -u`).
+ * The report under an id, so the generated JSON Schema holds it once (`$defs.DiffReport`). A copy:
+ * the server's OpenAPI document names `DiffReportSchema` its own way.
+ */
+const ReportDefinition = DiffReportSchema.meta({ id: "DiffReport" });
+
+/**
+ * What `sla diff --rev REV FILE…` prints with `--format json`: one report per file, in the order
+ * given. The shape follows the mode, not the number of files, so a glob that matches one file
+ * still gives `{ "reports": [ … ] }`.
+ */
+export const DiffReportsSchema = z.object({ reports: z.array(ReportDefinition) });
+export type DiffReports = z.infer<typeof DiffReportsSchema>;
+
+/** What `sla diff --format json` prints: a report for `OLD NEW`, `{ reports }` for `--rev`. */
+export const DiffOutputSchema = z.union([ReportDefinition, DiffReportsSchema]);
+
+/**
+ * The JSON Schema of the output, as committed in `schemas/diff.schema.json` (a test fails when
+ * it is stale; regenerate with `npx vitest run test/diff/schema.test.ts -u`). The report is one
+ * definition (`$defs`), referenced from both shapes.
  */
 export function diffJsonSchema(): Record<string, unknown> {
-  return { ...z.toJSONSchema(DiffReportSchema, { io: "output" }), title: "sla diff report (issue 13)" };
+  return { ...z.toJSONSchema(DiffOutputSchema, { io: "output" }), title: "sla diff output (issue 13): a report, or `{ reports }` with `--rev`" };
 }

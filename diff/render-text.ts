@@ -20,6 +20,13 @@ function changeText(c: Change): string {
   return lines.join("\n");
 }
 
+/** `2 invalid lines skipped: lines 6, 9`, naming the first few so they can be found and fixed. */
+function invalidText(i: Impact): string {
+  const shown = i.invalidLines.slice(0, 10);
+  const more = i.invalid > shown.length ? ` and ${i.invalid - shown.length} more` : "";
+  return `${i.invalid} invalid line${i.invalid === 1 ? "" : "s"} skipped: line${i.invalid === 1 ? "" : "s"} ${shown.join(", ")}${more}`;
+}
+
 /** "37 open tickets due earlier, 3 now breached, credit changes on 2". */
 export function impactTotals(i: Impact): string {
   const t = i.totals;
@@ -32,7 +39,7 @@ export function impactTotals(i: Impact): string {
     t.escalationsChanged && `escalation changes on ${t.escalationsChanged}`,
     t.creditChanged && `credit changes on ${t.creditChanged}`,
   ].filter(Boolean);
-  return `${i.changed} of ${i.tickets} tickets change${parts.length ? `: ${parts.join(", ")}` : ""}${i.invalid ? ` (${i.invalid} invalid lines skipped)` : ""}`;
+  return `${i.changed} of ${i.tickets} tickets change${parts.length ? `: ${parts.join(", ")}` : ""}${i.invalid ? ` (${invalidText(i)})` : ""}`;
 }
 
 function impactText(i: Impact): string {

@@ -14,6 +14,7 @@ import { renderMarkdown } from "../../diff/render-markdown.js";
 import { renderText } from "../../diff/render-text.js";
 import { diffPolicies } from "../../diff/semantic.js";
 import { parseInstant } from "../../runtime/instant.js";
+import { batches, batchLines } from "../../runtime/ndjson-lines.js";
 import { type Io, UsageError } from "../io.js";
 
 export interface DiffArgs {
@@ -43,18 +44,13 @@ function pairsOf(args: DiffArgs): Array<{ oldFile: string; newFile: string; old:
   });
 }
 
-/** The lines of a file in batches, one per chunk read (bounded memory, no promise per line). */
-async function* lineBatches(path: string): AsyncGenerator<string[]> {
-  let rest = "";
-  let first = true;
-  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 18 }) as AsyncIterable<string>) {
-    const text = first ? (rest + chunk).replace(/^\ufeff/, "") : rest + chunk;
-    first = false;
-    const lines = text.split("\n");
-    rest = lines.pop()!;
-    yield lines.map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
-  }
-  if (rest !== "") yield [rest];
+/**
+ * The lines of a tickets file, one array per chunk read, through the NDJSON reader `sla eval` and
+ * `sla report` use (a byte-order mark dropped at the start only, `\r\n` ends, a line split across
+ * chunks): line `i` of the input is the `i`-th line yielded, so impact can name it.
+ */
+async function* ticketLines(path: string): AsyncGenerator<string[]> {
+  for await (const batch of batches(createReadStream(path, { highWaterMark: 1 << 18 }))) yield batchLines(batch);
 }
 
 export async function runDiff(args: DiffArgs): Promise<number> {
@@ -89,11 +85,12 @@ export async function runDiff(args: DiffArgs): Promise<number> {
     }
     if (failed || !pair.old.ok || !pair.new.ok) return DiffExit.inputError;
     const report = diffPolicies(pair.old.ir, pair.new.ir, horizon, { oldFile: pair.oldFile, newFile: pair.newFile });
-    if (args.tickets !== null) report.impact = await impactOf(pair.old.ir, pair.new.ir, lineBatches(args.tickets), args.at === null ? null : at);
+    if (args.tickets !== null) report.impact = await impactOf(pair.old.ir, pair.new.ir, ticketLines(args.tickets), args.at === null ? null : at);
     if (rule !== null) report.assertion = assertRule(rule as (typeof RULES)[number], pair.old.ir, pair.new.ir, horizon);
     reports.push(report);
   }
-  if (args.format === "json") io.out(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
+  // The JSON's shape follows the mode (`DiffOutputSchema`): a report for OLD NEW, `{ reports }` for --rev.
+  if (args.format === "json") io.out(`${JSON.stringify(args.rev === null ? reports[0] : { reports }, null, 2)}\n`);
   else io.out(reports.map(args.format === "markdown" ? renderMarkdown : renderText).join("\n"));
   if (reports.some((r) => r.assertion && !r.assertion.holds)) return DiffExit.assertionFailed;
   return reports.every((r) => r.same) ? DiffExit.same : DiffExit.changes;

@@ -15,8 +15,22 @@ describe("sla diff", () => {
   it("reports the tickets a tightening moves, with totals, reading tickets as of their own asOf", async () => {
     const r = await diffCli({ paths: pair("goal-tightened"), at: null, tickets: "test/diff/tickets/acme.ndjson" });
     expect(r.code).toBe(DiffExit.changes);
-    expect(r.out).toContain("impact: 3 of 6 tickets change: 3 due earlier, 1 now breached, status changes on 1, credit changes on 1 (1 invalid lines skipped)");
+    expect(r.out).toContain("impact: 3 of 6 tickets change: 3 due earlier, 1 now breached, status changes on 1, credit changes on 1 (1 invalid line skipped: line 6)");
     expect(r.out).toContain("line 2 A-2: response due 2026-03-02T12:00:00+01:00 → 2026-03-02T11:00:00+01:00 (earlier); response met → breached; credit none → 10%");
+  });
+
+  it("reads tickets with the shared NDJSON reader: BOM at the start only, CRLF, blank lines, bad lines by number", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sla-diff-"));
+    const [a1, a2, , , , , a6] = readFileSync("test/diff/tickets/acme.ndjson", "utf8").split("\n");
+    // Line 1 starts with a BOM (dropped); line 3 is blank; line 4 starts with a BOM that is not at
+    // the start of the input, so it is a bad line; line 5 is not JSON; the file ends without a newline.
+    const text = `\ufeff${a1}\r\n${a2}\r\n\r\n\ufeff${a6}\r\n{not json\r\n${a6}`;
+    writeFileSync(join(dir, "t.ndjson"), text);
+    const r = await diffCli({ paths: pair("goal-tightened"), at: null, tickets: join(dir, "t.ndjson") });
+    expect(r.out).toContain("impact: 3 of 5 tickets change: 3 due earlier, 1 now breached, status changes on 1, credit changes on 1 (2 invalid lines skipped: lines 4, 5)");
+    expect(r.out).toContain("  line 1 A-1: response due");
+    expect(r.out).toContain("  line 2 A-2: response due");
+    expect(r.out).toContain("  line 6 A-6: response due");
   });
 
   it("exits 4 with a counterexample ticket when no-looser fails, 3 when it holds", async () => {
