@@ -27,6 +27,7 @@ import {
   type CompiledTarget,
 } from "./compiled.js";
 import { formatInstant, parseInstant } from "./instant.js";
+import { notStartedReason } from "./not-started.js";
 import { recurringOutcome, recurringResult, recurringTrace, restartInstants, walkRecurring } from "./recurring.js";
 import type { Customer, TicketFacts } from "./ticket-attributes.js";
 import { inSupportedYears, SUPPORTED_YEARS, type EscalationResult, type TargetResult, type TargetStatus, type Ticket, type TicketResult, type Trace } from "./io.js";
@@ -244,7 +245,8 @@ function evaluateTarget(ctx: Context, t: CompiledTarget, exclusion: string | nul
   const budget = cell && started ? goalBudget(cell.goal, cal, run.start) : null;
   let status: TargetStatus;
   let due = NaN;
-  if (!cell || cell.goal.kind === "none") status = "none";
+  const waiting = started || !cell || cell.goal.kind === "none" ? null : notStartedReason(t.ir.clock);
+  if (!cell || cell.goal.kind === "none" || waiting !== null) status = "none";
   else if (!started) status = "pending";
   else {
     due = dueFromCounted(budget!.meter, run, budget!.ms);
@@ -265,6 +267,7 @@ function evaluateTarget(ctx: Context, t: CompiledTarget, exclusion: string | nul
     due: status !== "paused" && Number.isFinite(due) ? iso(due, cal) : null,
     status,
   };
+  if (waiting !== null) result.reason = waiting;
   if (run.stop === run.stop) result.stoppedAt = iso(run.stop, cal);
   if (rec) result.recurring = recurringResult(rec, (ms) => iso(ms, cal));
   if (ctx.explain) result.trace = traceOf(ctx, cal, cell, run, budget?.meter ?? cal, status === "paused" ? NaN : due);

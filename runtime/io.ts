@@ -139,6 +139,11 @@ export const TargetResultSchema = z.object({
   startedAt: z.string().nullable(),
   due: z.string().nullable(),
   status: TargetStatusSchema,
+  /**
+   * Why a target with a goal owes nothing yet: present with status `none` when its clock starts
+   * only on declared events and none has happened (`not started: no \`x\` yet`).
+   */
+  reason: z.string().optional(),
   /** Present when a stop event stopped the target at or before `asOf`. */
   stoppedAt: z.string().optional(),
   /** Present for a recurring target (`restart on …`, issue 11.5). */

@@ -47,6 +47,7 @@ export function resultJson(r: TicketResult): string {
     if (t.trace !== undefined || t.recurring !== undefined) return JSON.stringify(r);
     if (i > 0) out += ",";
     out += `{"name":${policyText(t.name)},"goal":${policyText(t.goal)},"binding":${t.binding},"startedAt":${instantOrNull(t.startedAt)},"due":${instantOrNull(t.due)},"status":"${t.status}"`;
+    if (t.reason !== undefined) out += `,"reason":${str(t.reason)}`;
     if (t.stoppedAt !== undefined) out += `,"stoppedAt":${instant(t.stoppedAt)}`;
     out += "}";
   }
