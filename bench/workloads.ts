@@ -40,7 +40,7 @@ export function seedPolicy(name: string): PolicyIR {
 }
 
 /** A small deterministic generator (mulberry32): the same seed gives the same sequence. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

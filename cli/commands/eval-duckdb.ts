@@ -7,15 +7,14 @@
  * same rows as Parquet, CSV or NDJSON (by extension), and the escalations reached beside them
  * (`results.escalations.parquet`).
  */
-import { statSync } from "node:fs";
 import { extname } from "node:path";
+import type { PolicyIR } from "../../runtime/ir.js";
 import { compileToSql } from "../../sql/compile.js";
 import { duckdb } from "../../sql/dialect.js";
 import { DuckDbRun, InputFileError } from "../../sql/run-duckdb.js";
 import { lit } from "../../sql/sql-text.js";
 import { UnsupportedPolicyError } from "../../sql/unsupported.js";
 import { type Io, UsageError } from "../io.js";
-import { loadPolicy } from "../policy.js";
 import { parseYears } from "./compile-sql.js";
 
 /** Tickets evaluated at once: about 2.5 GB of DuckDB memory per million (measured on Imagicle tickets). */
@@ -34,25 +33,24 @@ const ESCALATIONS = `SELECT ticket_id, role, after_text AS "after", "at" FROM sl
 
 const isoOrNull = (v: unknown): string | null => (v == null ? null : new Date(Number(v)).toISOString().replace(".000Z", "Z"));
 
-/** Evaluate a ticket file with DuckDB. Exit 1 for a policy or input problem, 2 for usage. */
-export async function runEvalDuckdb(args: { policyPath: string; input: string; at: number | null; out: string | null; years: string | null; io: Io }): Promise<number> {
+/** Usage errors of the input and `--out` file names, before anything is read (`eval.ts` calls it first). */
+export function checkFiles(input: string, out: string | null): void {
+  if (input === "-" || INPUTS[extname(input).toLowerCase()] === undefined) {
+    throw new UsageError(`--engine duckdb reads a file ending in ${Object.keys(INPUTS).join(", ")}, not \`${input}\``);
+  }
+  if (out !== null && OUTPUTS[extname(out).toLowerCase()] === undefined) throw new UsageError(`--out \`${out}\` must end in ${Object.keys(OUTPUTS).join(", ")}`);
+}
+
+/**
+ * Evaluate a ticket file (checked by `eval.ts`: it exists, {@link checkFiles} passed) with
+ * DuckDB. Exit 1 for a policy or input problem, 2 for usage.
+ */
+export async function runEvalDuckdb(args: { policy: PolicyIR; policyPath: string; input: string; at: number | null; out: string | null; years: string | null; io: Io }): Promise<number> {
   const { io } = args;
-  const format = INPUTS[extname(args.input).toLowerCase()];
-  if (args.input === "-" || format === undefined) {
-    throw new UsageError(`--engine duckdb reads a file ending in ${Object.keys(INPUTS).join(", ")}, not \`${args.input}\``);
-  }
-  const outFormat = args.out === null ? null : OUTPUTS[extname(args.out).toLowerCase()];
-  if (args.out !== null && outFormat === undefined) throw new UsageError(`--out \`${args.out}\` must end in ${Object.keys(OUTPUTS).join(", ")}`);
+  const ir = args.policy;
+  const format = INPUTS[extname(args.input).toLowerCase()]!;
+  const outFormat = args.out === null ? null : OUTPUTS[extname(args.out).toLowerCase()]!;
   const years = parseYears(args.years);
-  const ir = loadPolicy(args.policyPath, io);
-  if (!ir) return 1;
-  try {
-    if (!statSync(args.input).isFile()) throw new UsageError(`\`${args.input}\` is not a file`);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    io.err(`sla: cannot read \`${args.input}\`: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
-    return 1;
-  }
   let sql;
   try {
     sql = compileToSql(ir, duckdb, years);

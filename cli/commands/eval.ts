@@ -82,12 +82,14 @@ export async function runEval(args: {
       throw new UsageError(`--at \`${args.at}\` is not an ISO-8601 instant with an offset in the years ${SUPPORTED_YEARS.from}–${SUPPORTED_YEARS.to} (e.g. 2026-03-31T00:00:00Z)`);
     }
   }
-  if (args.engine === "duckdb") {
+  const duckdb = args.engine === "duckdb" ? await import("./eval-duckdb.js") : null;
+  if (duckdb) {
     if (args.explain || args.format === "svg") throw new UsageError("`--explain` and `--format svg` are not available with `--engine duckdb`");
-    return (await import("./eval-duckdb.js")).runEvalDuckdb({ policyPath: args.policyPath, input: args.input, at: asOf, out: args.out ?? null, years: args.years ?? null, io });
+    duckdb.checkFiles(args.input, args.out ?? null);
+  } else {
+    if (args.engine != null && args.engine !== "js") throw new UsageError(`unknown engine \`${args.engine}\` (valid: js, duckdb)`);
+    if (args.out != null || args.years != null) throw new UsageError("`--out` and `--years` need `--engine duckdb`");
   }
-  if (args.engine != null && args.engine !== "js") throw new UsageError(`unknown engine \`${args.engine}\` (valid: js, duckdb)`);
-  if (args.out != null || args.years != null) throw new UsageError("`--out` and `--years` need `--engine duckdb`");
   const policy = loadPolicy(args.policyPath, io);
   if (!policy) return 1;
   const options = { asOf, explain: args.explain };
@@ -103,6 +105,7 @@ export async function runEval(args: {
     io.err(`sla: cannot read \`${args.input}\`: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
     return 1;
   }
+  if (duckdb) return duckdb.runEvalDuckdb({ policy, policyPath: args.policyPath, input: args.input, at: asOf, out: args.out ?? null, years: args.years ?? null, io });
   if (args.format === "svg" && !args.input.endsWith(".json")) throw new UsageError("`--format svg` draws one ticket: give a `.json` file");
   if (!args.input.endsWith(".json")) {
     const failed = await evaluateNdjson(policy, createReadStream(args.input, { highWaterMark: 1 << 18 }), options, write);

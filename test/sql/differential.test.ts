@@ -12,11 +12,19 @@ import { seedPolicy } from "../../bench/workloads.js";
 import { compileToSql, type CompiledSql } from "../../sql/compile.js";
 import { duckdb } from "../../sql/dialect.js";
 import { DuckDbRun } from "../../sql/run-duckdb.js";
-import { DIFFERENTIAL_YEARS, differentialTickets, evaluatorAnswers, mismatches, sqlAnswers, writeTickets } from "./differential.js";
+import { DIFFERENTIAL_YEARS, differentialTickets, evaluatorAnswers, mismatches, readSqlRows, sqlAnswers, writeTickets } from "./differential.js";
 
 const TICKETS = 10_000;
 const dir = mkdtempSync(join(tmpdir(), "sla-sql-diff-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Compiled once per policy: building 17 years of calendar tables is most of a compile. */
+const compiled = new Map<string, CompiledSql>();
+function sqlOf(policy: string): CompiledSql {
+  let sql = compiled.get(policy);
+  if (!sql) compiled.set(policy, (sql = compileToSql(seedPolicy(policy), duckdb, DIFFERENTIAL_YEARS)));
+  return sql;
+}
 
 /** Mismatches of `sql` against the evaluator over `n` tickets of a seed policy, and how many results it gave. */
 async function differential(policy: string, n: number, sql: CompiledSql): Promise<{ problems: string[]; targets: number; escalations: number }> {
@@ -28,11 +36,7 @@ async function differential(policy: string, n: number, sql: CompiledSql): Promis
   try {
     await run.loadNdjson(file);
     await run.evaluate(sql, null);
-    const rows = {
-      targets: await run.rows("SELECT ticket_id, target, status, started_ms, due_ms, stopped_ms FROM sla_target_results"),
-      escalations: await run.rows("SELECT ticket_id, role, at_ms FROM sla_escalation_results"),
-      credits: await run.rows("SELECT ticket_id, credit_percent FROM sla_credit_results"),
-    };
+    const rows = await readSqlRows((q) => run.rows(q));
     const problems = mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows));
     return { problems, targets: rows.targets.length, escalations: rows.escalations.length };
   } finally {
@@ -44,7 +48,7 @@ describe("SQL on DuckDB against the evaluator", () => {
   for (const policy of ["imagicle", "kustomer", "lucy", "lumapps", "promotron"]) {
     it(`${policy}: ${TICKETS} random tickets, identical answers`, async () => {
       const ir = seedPolicy(policy);
-      const { problems, targets, escalations } = await differential(policy, TICKETS, compileToSql(ir, duckdb, DIFFERENTIAL_YEARS));
+      const { problems, targets, escalations } = await differential(policy, TICKETS, sqlOf(policy));
       // A mismatch prints the ticket and both answers.
       expect(problems.slice(0, 5).join("\n\n")).toBe("");
       expect(targets).toBe(TICKETS * ir.targets.length);
@@ -53,8 +57,7 @@ describe("SQL on DuckDB against the evaluator", () => {
   }
 
   it("fails on a wrong rule: a goal reached exactly at a span's end counted in the next span", async () => {
-    const ir = seedPolicy("imagicle");
-    const sql = compileToSql(ir, duckdb, DIFFERENTIAL_YEARS);
+    const sql = sqlOf("imagicle");
     const broken = { ...sql, relations: sql.relations.map((r) => ({ ...r, sql: r.sql.replace("before + len >= budget_ms", "before + len > budget_ms") })) };
     expect(broken.relations.map((r) => r.sql)).not.toEqual(sql.relations.map((r) => r.sql));
     const { problems } = await differential("imagicle", 3000, broken);

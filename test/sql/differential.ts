@@ -11,25 +11,13 @@
 import { writeFileSync } from "node:fs";
 import { evaluateTicket, parseTicket, parseInstant, type TicketJson } from "../../runtime/index.js";
 import type { PolicyIR } from "../../runtime/ir.js";
-import { seedPolicy, variedTickets } from "../../bench/workloads.js";
+import { generator, seedPolicy, variedTickets } from "../../bench/workloads.js";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /** Years the differential compiles: the generator opens tickets in 2019–2032. */
 export const DIFFERENTIAL_YEARS = { from: 2018, to: 2034 };
-
-/** mulberry32, as the workloads use. */
-function generator(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Days that stress calendars: EU and US DST changes, Christmas, New Year, Easter Monday 2026, Ramadan-free Gulf weekends. */
 function specialDays(year: number): number[] {
@@ -123,6 +111,15 @@ export interface SqlRows {
   targets: ReadonlyArray<Record<string, unknown>>;
   escalations: ReadonlyArray<Record<string, unknown>>;
   credits: ReadonlyArray<Record<string, unknown>>;
+}
+
+/** Read the three results through a runner's query function (DuckDB or PostgreSQL). */
+export async function readSqlRows(rows: (query: string) => Promise<ReadonlyArray<Record<string, unknown>>>): Promise<SqlRows> {
+  return {
+    targets: await rows("SELECT ticket_id, target, status, started_ms, due_ms, stopped_ms FROM sla_target_results"),
+    escalations: await rows("SELECT ticket_id, role, at_ms FROM sla_escalation_results"),
+    credits: await rows("SELECT ticket_id, credit_percent FROM sla_credit_results"),
+  };
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

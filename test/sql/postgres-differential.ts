@@ -11,7 +11,7 @@ import { seedPolicy } from "../../bench/workloads.js";
 import { compileToSql } from "../../sql/compile.js";
 import { postgres } from "../../sql/dialect.js";
 import { PostgresRun } from "../../sql/run-postgres.js";
-import { DIFFERENTIAL_YEARS, differentialTickets, evaluatorAnswers, mismatches, sqlAnswers } from "./differential.js";
+import { DIFFERENTIAL_YEARS, differentialTickets, evaluatorAnswers, mismatches, readSqlRows, sqlAnswers } from "./differential.js";
 
 const url = process.env["SLA_PG_URL"];
 if (!url) {
@@ -30,11 +30,7 @@ for (const policy of ["imagicle", "kustomer", "lucy", "lumapps", "promotron"]) {
   try {
     await run.loadTickets(tickets);
     await run.evaluate(sql, null);
-    const rows = {
-      targets: await run.rows("SELECT ticket_id, target, status, started_ms, due_ms, stopped_ms FROM sla_target_results"),
-      escalations: await run.rows("SELECT ticket_id, role, at_ms FROM sla_escalation_results"),
-      credits: await run.rows("SELECT ticket_id, credit_percent FROM sla_credit_results"),
-    };
+    const rows = await readSqlRows((q) => run.rows(q));
     const problems = mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (problems.length === 0 && rows.targets.length === n * ir.targets.length) {
