@@ -16,6 +16,7 @@ import { evaluateTicket } from "../../runtime/evaluate.js";
 import { parseInstant } from "../../runtime/instant.js";
 import { parseTicket, type TicketResult } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
+import { propertyRuns } from "../property/budget.js";
 import { AT, irOf, SEEDS } from "./helpers.js";
 
 const H = horizonFrom(parseInstant(AT)!);
@@ -53,6 +54,11 @@ function scaled(ir: PolicyIR, cellIndex: number, factor: number): PolicyIR {
 
 describe("--assert no-looser", () => {
   const base = irOf(ACME);
+  /**
+   * Each run searches every attribute profile over the horizon (about half a second): 4 runs in
+   * `npm test`, 80 in `npm run test:deep`.
+   */
+  const assertRuns = propertyRuns(0.04, 4);
   it("holds for a random tightening", () => {
     fc.assert(
       fc.property(fc.nat(), fc.double({ min: 0.1, max: 1, noNaN: true }), (i, f) => {
@@ -60,7 +66,7 @@ describe("--assert no-looser", () => {
         expect(a.counterexample).toBeNull();
         expect(a.holds).toBe(true);
       }),
-      { numRuns: 8 },
+      { numRuns: assertRuns },
     );
   });
 
@@ -78,7 +84,7 @@ describe("--assert no-looser", () => {
         // And the other way round the same change is no stricter: it passes.
         expect(assertRule("no-stricter", base, looser, H).holds).toBe(true);
       }),
-      { numRuns: 8 },
+      { numRuns: assertRuns },
     );
   });
 });
@@ -114,7 +120,7 @@ describe("impact", () => {
         expect(impact.changed).toBe(changed.length);
         expect(impact.list.map((x) => x.id)).toEqual(changed.map((t) => t.id));
       }),
-      { numRuns: 30 },
+      { numRuns: propertyRuns(0.3) },
     );
   });
 });

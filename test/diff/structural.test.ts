@@ -11,6 +11,7 @@ import { horizonFrom } from "../../diff/horizon.js";
 import { diffPolicies } from "../../diff/semantic.js";
 import { parseInstant } from "../../runtime/instant.js";
 import type { PolicyIR } from "../../runtime/ir.js";
+import { propertyRuns } from "../property/budget.js";
 import { AT, irOf, SEEDS } from "./helpers.js";
 
 const H = horizonFrom(parseInstant(AT)!);
@@ -108,7 +109,8 @@ describe("structural fallback", () => {
         const r = diffPolicies(base, next, H, sources);
         expect(r.same, `edit of ${leaf.join(".")} in ${base.id}`).toBe(false);
       }),
-      { numRuns: Number(process.env.RUNS ?? 300) },
+      // A cheap diff per run: the ordinary budget (100 in `npm test`, 2000 in `npm run test:deep`).
+      { numRuns: propertyRuns() },
     );
   });
 
