@@ -110,16 +110,10 @@ function goals(ir: PolicyIR): PolicyTable {
   };
 }
 
-/** One escalation level as the query numbers it: obligation `targets + level`. */
-export interface LevelRow {
-  readonly level: number;
-  readonly matrix: number;
-  readonly prio: number;
-}
-
 /**
  * `sla_levels`: per escalation matrix and priority code, the levels that apply (a level of no
- * priority applies to every priority, as in `compiled.ts`), with the role's title.
+ * priority applies to every priority, as in `compiled.ts`), with the role's title. A level is
+ * obligation `targets + level` in the query.
  */
 function levels(ir: PolicyIR): PolicyTable {
   const roles = new Map(ir.roles.map((r) => [r.name, r.title ?? r.name]));
