@@ -10,7 +10,8 @@
 /** 6: availability commitments and objectives over a share of tickets (issue 12.3–12.4). */
 /** 7: settlement periods of a month, quarter or year; charges, allowances per kind of work, quotas (issue 12.2, 12.5). */
 /** 8: a condition may test the ticket's channel (`for channel phone`) (issue 11 follow-up). */
-export const IR_VERSION = 8;
+/** 9: outage causes excused, maintenance windows and limits per outage, commitments per plan, account standing (issue 12 follow-up). */
+export const IR_VERSION = 9;
 
 /** The text of a percentage: up to 3 digits, optionally a point and up to 6 more. */
 export const PERCENT_TEXT = /^\d{1,3}(\.\d{1,6})?$/;
