@@ -10,6 +10,7 @@ import { DateTime } from "luxon";
 import { calendarFromIR } from "../runtime/calendar.js";
 import { UTC_ALWAYS } from "../runtime/compiled.js";
 import { holidayDates } from "../runtime/holidays.js";
+import { yearlyClosings } from "../runtime/yearly-dates.js";
 import type { CalendarIR, PolicyIR, SourceRef, TargetIR } from "../runtime/ir.js";
 import { predicateOf, type TicketFacts } from "../runtime/ticket-attributes.js";
 import { change, combine, sharedAxis, sharedRegions } from "./cite.js";
@@ -195,9 +196,17 @@ function describe(changes: readonly DateChange[], clauseOf: (date: string) => st
   return lines;
 }
 
-/** The closure or opening clause of a calendar on a date, for a detail line. */
+/**
+ * The clause of a calendar that closes or opens a date, for a detail line: a dated closure or
+ * opening, else a yearly rule (`closed every Dec 24 from 14:00`, `holiday "…" first Mon of Jun`)
+ * that falls on it that year.
+ */
 function dateClause(cal: CalendarIR, date: string): SourceRef | null {
-  return cal.closures.find((c) => c.date === date)?.origin ?? cal.openings.find((o) => o.date === date)?.origin ?? null;
+  const dated = cal.closures.find((c) => c.date === date)?.origin ?? cal.openings.find((o) => o.date === date)?.origin;
+  if (dated) return dated;
+  const year = Number(date.slice(0, 4));
+  // One rule at a time: a rule observed on the next free weekday may land elsewhere alone, and is then not cited.
+  return (cal.yearly ?? []).find((rule) => yearlyClosings([rule], year).has(date))?.origin ?? null;
 }
 
 /** Whether the dates that changed are all public holidays of one version but not the other. */
@@ -247,6 +256,23 @@ export function compareCalendars(a: CalendarIR, b: CalendarIR, subject: string, 
 }
 
 /**
+ * The places a region gives its tickets a calendar, as `[label, plan, region]`: each shared region
+ * (`default` without regions), and each of its plans with a calendar of its own in either version
+ * (a plan without one counts on the region's).
+ */
+function regionPlaces(a: PolicyIR, b: PolicyIR): Array<[string, string | null, string | null]> {
+  const out: Array<[string, string | null, string | null]> = [];
+  for (const region of sharedRegions(a, b)) {
+    const hasOwn = (p: PolicyIR, plan: string) => p.regions.find((r) => r.name === region)?.planCalendars[plan] !== undefined;
+    for (const plan of [null, ...sharedAxis(a.plans, b.plans).filter((p) => p !== null)]) {
+      if (plan !== null && !hasOwn(a, plan) && !hasOwn(b, plan)) continue;
+      out.push([[region ?? "default", plan].filter(Boolean).join("/"), plan, region]);
+    }
+  }
+  return out;
+}
+
+/**
  * Every place a calendar is used, in both versions, compared by open time. Places sharing the
  * same pair of calendars are reported once, naming all of them.
  */
@@ -262,18 +288,15 @@ export function diffCalendars(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
     byRule?.add(key);
     pairs.set(key, { old, new: next, uses: [label] });
   };
-  for (const region of sharedRegions(a, b)) {
-    const hasOwn = (p: PolicyIR, plan: string) => p.regions.find((r) => r.name === region)?.planCalendars[plan] !== undefined;
-    for (const plan of [null, ...sharedAxis(a.plans, b.plans).filter((p) => p !== null)]) {
-      // A plan without calendars of its own counts on the region's: already compared.
-      if (plan !== null && !hasOwn(a, plan) && !hasOwn(b, plan)) continue;
-      use(calendarOf(a, region, plan), calendarOf(b, region, plan), [region ?? "default", plan].filter(Boolean).join("/"));
-    }
-  }
+  for (const [where, plan, region] of regionPlaces(a, b)) use(calendarOf(a, region, plan), calendarOf(b, region, plan), where);
   for (const t of a.targets) {
+    if (!b.targets.some((x) => x.name === t.name)) continue;
     const old = targetCalendarOf(a, t.name);
     const next = targetCalendarOf(b, t.name);
     if (old && next) use(old, next, `target ${t.name}`);
+    // A calendar added to or removed from a target replaces, or gives back, the calendar each
+    // region and plan gives its tickets: compared with each of those.
+    else if (old || next) for (const [where, plan, region] of regionPlaces(a, b)) use(old ?? calendarOf(a, region, plan), next ?? calendarOf(b, region, plan), `target ${t.name} in ${where}`);
   }
   // A pair the rules reach that the places above compared already is not named again per rule.
   const byRule = new Set<string>();

@@ -45,6 +45,15 @@ export function combine(effects: Iterable<Effect>): Effect {
 }
 
 /**
+ * The effect of a set changing from `was` to `now`, where a member added reads `added` (a cause
+ * excused, a channel made ineligible: looser) and a member dropped the opposite.
+ */
+export function setEffect(was: readonly string[], now: readonly string[], added: "stricter" | "looser"): Effect {
+  const dropped: Effect = added === "looser" ? "stricter" : "looser";
+  return combine([now.some((x) => !was.includes(x)) ? added : "neutral", was.some((x) => !now.includes(x)) ? dropped : "neutral"]);
+}
+
+/**
  * Values of an axis present in both versions (`[null]` when neither declares the axis): a value
  * only one version has is reported once as an axis change, not in every cell.
  */

@@ -1,10 +1,13 @@
 /**
  * Availability commitments and objectives (issue 12.3–12.4), matched by name: a higher commitment
  * or share, more credit in a band, a longer maintenance notice or a smaller allowance binds the
- * provider harder (stricter); a block added or removed, or a change of what is measured, is mixed.
+ * provider harder (stricter); a change of what is measured is mixed. Calendars (measured over,
+ * the maintenance window) are compared by their open hours over the horizon, never by name.
  */
-import type { AvailabilityIR, ObjectiveIR, PolicyIR, SourceRef } from "../runtime/ir.js";
-import { change, combine, effectOf, showValue } from "./cite.js";
+import type { AvailabilityIR, CalendarIR, ObjectiveIR, PolicyIR, SourceRef } from "../runtime/ir.js";
+import { compareCalendars } from "./calendars.js";
+import { change, combine, effectOf, setEffect, showValue } from "./cite.js";
+import type { Horizon } from "./horizon.js";
 import type { Change, ChangeKind, Effect } from "./model.js";
 
 /** A percentage text as a number for ordering (at most 6 decimals: the double orders as the decimal). */
@@ -14,7 +17,7 @@ const pct = (text: string | null | undefined): number => (text == null ? 0 : Num
 type Term = [what: string, was: unknown, now: unknown, effect: Effect, clauses?: [SourceRef | undefined, SourceRef | undefined]];
 
 /** Blocks of one kind matched by name: each added, removed or changed one gives its changes. */
-function byName<T extends { name: string; origin: SourceRef }>(kind: ChangeKind, a: readonly T[], b: readonly T[], terms: (x: T, y: T) => Term[]): Change[] {
+function byName<T extends { name: string; origin: SourceRef }>(kind: ChangeKind, a: readonly T[], b: readonly T[], terms: (x: T, y: T) => Term[], more: (x: T, y: T) => Change[] = () => []): Change[] {
   const out: Change[] = [];
   const after = new Map(b.map((x) => [x.name, x]));
   for (const x of a) {
@@ -26,6 +29,7 @@ function byName<T extends { name: string; origin: SourceRef }>(kind: ChangeKind,
     for (const [what, was, now, effect, clauses] of terms(x, y)) {
       if (JSON.stringify(was) !== JSON.stringify(now)) out.push(change(kind, x.name, `${what}: ${showValue(was)} → ${showValue(now)}`, effect, clauses?.[0] ?? x.origin, clauses?.[1] ?? y.origin));
     }
+    out.push(...more(x, y));
   }
   const before = new Set(a.map((x) => x.name));
   for (const y of b) if (!before.has(y.name)) out.push(change(kind, y.name, `${kind} added`, "stricter", null, y.origin));
@@ -46,6 +50,10 @@ function length(ms: number | null | undefined): string | null {
   return ms % 3_600_000 === 0 ? `${ms / 3_600_000} hours` : `${ms / 60_000} minutes`;
 }
 
+/**
+ * The terms of two versions of an availability block, calendars left to {@link availabilityCalendars}
+ * (only whether each is elapsed time or a calendar is a term here).
+ */
 function availabilityTerms(x: AvailabilityIR, y: AvailabilityIR): Term[] {
   const never = (ms: number | null | undefined) => (ms == null ? 0 : ms);
   const unlimited = (ms: number | null | undefined) => (ms == null ? Infinity : ms);
@@ -55,13 +63,56 @@ function availabilityTerms(x: AvailabilityIR, y: AvailabilityIR): Term[] {
   return [
     ["commitment", `${x.commitPercent}%`, `${y.commitPercent}%`, effectOf(pct(x.commitPercent), pct(y.commitPercent), true)],
     ["credit bands", band(x.bands), band(y.bands), bandsEffect(x.bands, y.bands), [firstBand(x.bands, y.bands), firstBand(y.bands, x.bands)]],
-    ["measured over", x.over.kind === "elapsed" ? "elapsed time" : `calendar ${x.over.calendar}`, y.over.kind === "elapsed" ? "elapsed time" : `calendar ${y.over.calendar}`, "mixed"],
+    ["measured over", x.over.kind === "elapsed" ? "elapsed time" : "a calendar's open time", y.over.kind === "elapsed" ? "elapsed time" : "a calendar's open time", "mixed"],
     ["components", x.components, y.components, "mixed"],
     ["maintenance excused", x.excuse !== null, y.excuse !== null, y.excuse ? "looser" : "stricter", excuse],
     ["maintenance notice", length(x.excuse?.announcedAheadMs), length(y.excuse?.announcedAheadMs), effectOf(never(x.excuse?.announcedAheadMs), never(y.excuse?.announcedAheadMs), true), excuse],
     ["maintenance allowance per period", length(x.excuse?.capMs), length(y.excuse?.capMs), effectOf(unlimited(x.excuse?.capMs), unlimited(y.excuse?.capMs), false), excuse],
+    ["maintenance excused per outage", length(x.excuse?.eachMs), length(y.excuse?.eachMs), effectOf(unlimited(x.excuse?.eachMs), unlimited(y.excuse?.eachMs), false), excuse],
+    // Only whether there is a window: its hours are compared by content in availabilityCalendars.
+    ["maintenance excused", windowText(x), windowText(y), y.excuse?.within !== undefined ? "stricter" : "looser", excuse],
+    ["excused causes", [...(x.excusedCauses ?? [])].sort(), [...(y.excusedCauses ?? [])].sort(), setEffect(x.excusedCauses ?? [], y.excusedCauses ?? [], "looser")],
+    ["plans it is settled for", x.plans ? [...x.plans].sort() : "every plan", y.plans ? [...y.plans].sort() : "every plan", plansEffect(x.plans, y.plans)],
     ["shown decimals", x.decimals, y.decimals, "neutral"],
   ];
+}
+
+/** Where maintenance is excused, without the window calendar's name (renaming it changes nothing). */
+function windowText(v: AvailabilityIR): string | null {
+  return v.excuse === null ? null : v.excuse.within === undefined ? "at any time" : "only within a calendar's open hours";
+}
+
+/** Plans a block applies to (`undefined`: every plan): applying to more plans is stricter. */
+function plansEffect(x: readonly string[] | undefined, y: readonly string[] | undefined): Effect {
+  const gains = y === undefined ? x !== undefined : y.some((p) => x !== undefined && !x.includes(p));
+  const loses = x === undefined ? y !== undefined : x.some((p) => y !== undefined && !y.includes(p));
+  return combine([gains ? "stricter" : "neutral", loses ? "looser" : "neutral"]);
+}
+
+/**
+ * The calendars of an availability block, by open hours over the horizon: the one availability is
+ * measured over (more or fewer measured hours move both sides of the ratio: mixed), and the
+ * maintenance window (more open time excuses more: looser). Same hours under another name: nothing.
+ */
+function availabilityCalendars(a: PolicyIR, b: PolicyIR, h: Horizon): (x: AvailabilityIR, y: AvailabilityIR) => Change[] {
+  const calendar = (p: PolicyIR, name: string | undefined): CalendarIR | undefined => (name === undefined ? undefined : p.calendars.find((c) => c.name === name));
+  return (x, y) => {
+    const out: Change[] = [];
+    const over = (v: AvailabilityIR) => (v.over.kind === "calendar" ? v.over.calendar : undefined);
+    const measured = [calendar(a, over(x)), calendar(b, over(y))] as const;
+    if (measured[0] && measured[1]) {
+      const c = compareCalendars(measured[0], measured[1], x.name, h, false);
+      if (c) out.push({ ...c, kind: "availability", summary: `measured over a calendar whose open hours change: ${c.summary}`, effect: "mixed" });
+    }
+    const window = [calendar(a, x.excuse?.within), calendar(b, y.excuse?.within)] as const;
+    if (window[0] && window[1]) {
+      const c = compareCalendars(window[0], window[1], x.name, h, false);
+      // More window time excuses more maintenance: the calendar's own reading, mirrored.
+      const mirrored: Record<Effect, Effect> = { stricter: "looser", looser: "stricter", mixed: "mixed", neutral: "neutral", unknown: "unknown" };
+      if (c) out.push({ ...c, kind: "availability", summary: `maintenance window's open hours change: ${c.summary}`, effect: mirrored[c.effect] });
+    }
+    return out;
+  };
 }
 
 function objectiveTerms(x: ObjectiveIR, y: ObjectiveIR): Term[] {
@@ -74,10 +125,10 @@ function objectiveTerms(x: ObjectiveIR, y: ObjectiveIR): Term[] {
   ];
 }
 
-/** Changes to the availability commitments and objectives of two versions. */
-export function diffCommitments(a: PolicyIR, b: PolicyIR): Change[] {
+/** Changes to the availability commitments and objectives of two versions, calendars over the horizon. */
+export function diffCommitments(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
   return [
-    ...byName<AvailabilityIR>("availability", a.availability ?? [], b.availability ?? [], availabilityTerms),
+    ...byName<AvailabilityIR>("availability", a.availability ?? [], b.availability ?? [], availabilityTerms, availabilityCalendars(a, b, h)),
     ...byName<ObjectiveIR>("objective", a.objectives ?? [], b.objectives ?? [], objectiveTerms),
   ];
 }

@@ -13,7 +13,7 @@ export function diffExclusions(a: PolicyIR, b: PolicyIR): Change[] {
   const now = new Map(b.exclusions.channels.map((c) => [c.channel, c]));
   for (const [ch, c] of now) if (!was.has(ch)) out.push(change("exclusion", `channel ${ch}`, `tickets from \`${ch}\` now have no SLA`, "looser", null, c.origin));
   for (const [ch, c] of was) if (!now.has(ch)) out.push(change("exclusion", `channel ${ch}`, `tickets from \`${ch}\` now have an SLA`, "stricter", c.origin, null));
-  out.push(...namedSet("exclusion", "cause", a.exclusions.causes, b.exclusions.causes, "looser"));
+  out.push(...namedSet("exclusion", "cause", a.exclusions.causes, b.exclusions.causes, "looser", (n, added) => `tickets with cause \`${n}\` now have ${added ? "no SLA" : "an SLA"}`));
   out.push(...conditionSet("exclusion", "excluded", a.exclusions.attributes ?? [], b.exclusions.attributes ?? [], "looser"));
   return out;
 }
@@ -39,13 +39,20 @@ export function conditionSet(kind: Change["kind"], what: string, a: ReadonlyArra
 }
 
 /** Added and removed names of one kind; `addedEffect` is the effect of an addition. */
-function namedSet(kind: Change["kind"], what: string, a: readonly Named[], b: readonly Named[], addedEffect: Effect): Change[] {
+function namedSet(
+  kind: Change["kind"],
+  what: string,
+  a: readonly Named[],
+  b: readonly Named[],
+  addedEffect: Effect,
+  words: (name: string, added: boolean) => string = (n, added) => `${what} \`${n}\` ${added ? "added" : "removed"}`,
+): Change[] {
   const was = new Map(a.map((n) => [n.name, n]));
   const now = new Map(b.map((n) => [n.name, n]));
   const removed: Effect = addedEffect === "looser" ? "stricter" : addedEffect === "stricter" ? "looser" : "neutral";
   return [
-    ...[...now].filter(([n]) => !was.has(n)).map(([n, x]) => change(kind, `${what} ${n}`, `${what} \`${n}\` added`, addedEffect, null, x.origin)),
-    ...[...was].filter(([n]) => !now.has(n)).map(([n, x]) => change(kind, `${what} ${n}`, `${what} \`${n}\` removed`, removed, x.origin, null)),
+    ...[...now].filter(([n]) => !was.has(n)).map(([n, x]) => change(kind, `${what} ${n}`, words(n, true), addedEffect, null, x.origin)),
+    ...[...was].filter(([n]) => !now.has(n)).map(([n, x]) => change(kind, `${what} ${n}`, words(n, false), removed, x.origin, null)),
   ];
 }
 

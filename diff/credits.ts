@@ -1,6 +1,6 @@
 /** Service credits: the percent per plan × priority and the block's terms. More credit is stricter. */
 import type { CreditsIR, PolicyIR, SourceRef } from "../runtime/ir.js";
-import { cell, change, combine, effectOf, sharedAxis, showValue } from "./cite.js";
+import { cell, change, combine, effectOf, setEffect, sharedAxis, showValue } from "./cite.js";
 import { conditionSet } from "./coverage.js";
 import type { Change, Effect } from "./model.js";
 import { creditCap, creditPercent } from "./money.js";
@@ -41,10 +41,11 @@ export function diffCredits(a: PolicyIR, b: PolicyIR): Change[] {
   term("claim deadline (months after the period)", ca.claimMonthsAfter, cb.claimMonthsAfter, effectOf(months(ca.claimMonthsAfter), months(cb.claimMonthsAfter), true));
   term("claim subject", ca.claimSubject, cb.claimSubject, "neutral");
   const cap = (x: number | null) => (x === null ? Infinity : x);
-  term("cap (% of fees)", creditCap(ca), creditCap(cb), effectOf(cap(creditCap(ca)), cap(creditCap(cb)), true));
+  const capText = (x: number | null) => (x === null ? null : `${x}% of the fees`);
+  term("cap", capText(creditCap(ca)), capText(creditCap(cb)), effectOf(cap(creditCap(ca)), cap(creditCap(cb)), true));
   const chA = new Set(ca.ineligibleChannels);
   const chB = new Set(cb.ineligibleChannels);
-  term("ineligible channels", [...chA].sort(), [...chB].sort(), combine([[...chB].some((c) => !chA.has(c)) ? "looser" : "neutral", [...chA].some((c) => !chB.has(c)) ? "stricter" : "neutral"]));
+  term("ineligible channels", [...chA].sort(), [...chB].sort(), setEffect([...chA], [...chB], "looser"));
   term("optional languages ineligible", ca.ineligibleOptionalLanguages, cb.ineligibleOptionalLanguages, cb.ineligibleOptionalLanguages ? "looser" : "stricter");
   term("targets that earn a credit", [...ca.targets].sort(), [...cb.targets].sort(), "mixed");
   term("zone", ca.zone, cb.zone, "neutral");
@@ -96,6 +97,8 @@ function creditRuleChanges(ca: CreditsIR, cb: CreditsIR): Change[] {
   // No stated deadline gives the customer the most time; `after breach` and `after period` differ per ticket.
   const daysEffect: Effect = !da ? (db ? "looser" : "neutral") : !db ? "stricter" : da.after === db.after ? effectOf(da.days, db.days, true) : "mixed";
   term("claim within", within(da), within(db), daysEffect);
+  // A standing added to `ineligible account` takes credit away from the periods that have it.
+  term("ineligible account standings", [...(ca.ineligibleAccount ?? [])].sort(), [...(cb.ineligibleAccount ?? [])].sort(), setEffect(ca.ineligibleAccount ?? [], cb.ineligibleAccount ?? [], "looser"));
   out.push(...conditionSet("credits", "ineligible for credit", (ca.ineligibleWhen ?? []).map((when) => ({ when, origin: ca.origin })), (cb.ineligibleWhen ?? []).map((when) => ({ when, origin: cb.origin })), "looser"));
   return out;
 }

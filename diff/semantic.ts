@@ -39,7 +39,7 @@ function specificChanges(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
     ...diffExclusions(a, b),
     ...diffLanguages(a, b),
     ...diffCredits(a, b),
-    ...diffCommitments(a, b),
+    ...diffCommitments(a, b, h),
     ...diffFees(a, b),
     ...diffPeriod(a, b),
   ];

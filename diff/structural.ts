@@ -60,7 +60,9 @@ const MODELED: readonly RegExp[] = [
   /^exclusions\.attributes($|\[\d+\]\.when)/,
   /^escalations\./,
   /^credits($|\.)/,
-  /^availability\.[^.]+($|\.(commitPercent|components|over|excuse|decimals|bands))/,
+  /^availability\.[^.]+($|\.(commitPercent|components|over|excuse|excusedCauses|plans|decimals|bands))/,
+  // A target's own calendar added or removed: compared with the region's calendars it replaces (`calendars.ts`).
+  /^targets\.[^.]+\.calendar$/,
   /^objectives\.[^.]+($|\.(sharePercent|target|when|creditPercent|decimals))/,
   /^fees($|\.(currency|vat|rates|free|allowances|packages|invoice|workAllowances|quotas|zone|lateCharge$|lateCharge\.chargePercent))/,
   /^fees\.charges($|\.[^.]+$|\.[^.]+\.(amount|chargePercent|base|minimum)$)/,

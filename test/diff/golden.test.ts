@@ -10,12 +10,21 @@ import { diffCli } from "./helpers.js";
 
 const ROOT = "test/diff/fixtures";
 /** Cases that change nothing in meaning: exit 0. */
-const SAME = new Set(["rename-reorder"]);
+const SAME = new Set(["rename-reorder", "availability-calendar-rename"]);
 
 describe("sla diff golden files", () => {
   const cases = readdirSync(ROOT).filter((c) => !c.startsWith("."));
   it("has a case for each kind of change", () => {
     expect(cases).toEqual(expect.arrayContaining(["goal-tightened", "calendar-date", "calendar-week", "holidays", "clock", "kpi", "escalation", "exclusion", "languages", "credits", "fees", "rename-reorder"]));
+    // The constructs of issues 11 and 12, and the calendar comparisons of the issue 13 follow-up.
+    expect(cases).toEqual(
+      expect.arrayContaining([
+        "goal-section", "goal-field-matrix", "calendar-rule", "customer-calendar", "exclusion-attribute", "credit-ineligible-attribute",
+        "credit-sum-cap", "credit-amount", "credit-threshold", "claim-within", "settlement-period", "fees-charges", "calendar-yearly",
+        "calendar-range", "calendar-holiday-rule", "recurring-target", "availability", "availability-excuses", "availability-calendar-rename",
+        "availability-calendar-hours", "objective", "target-calendar-added",
+      ]),
+    );
   });
   for (const c of cases) {
     it(c, async () => {
