@@ -40,8 +40,8 @@ describe("completion of issue 11 words", () => {
     expect(await labels("<|>")).toEqual(expect.arrayContaining(["field", "flag", "event", "cause"]));
   });
 
-  it("offers plans, fields, flags, `priority` and `cause` after `calendar X for`", async () => {
-    expect(await labels("region eu { calendar office  calendar always for <|> }")).toEqual(["gold", "product", "phone_escalated", "priority", "cause"]);
+  it("offers plans, fields, flags, `priority`, `cause` and `channel` after `calendar X for`", async () => {
+    expect(await labels("region eu { calendar office  calendar always for <|> }")).toEqual(["gold", "product", "phone_escalated", "priority", "cause", "channel"]);
   });
 
   it("offers `for` after `goals`, and declared events in clock rules", async () => {
