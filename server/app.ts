@@ -88,6 +88,6 @@ export function buildServer(options: ServerOptions): SlaServer {
   playgroundRoutes(app, options.playgroundDir);
   const openapi = JSON.stringify(openApiDocument(options.version));
   app.get("/openapi.json", async (_request, reply) => reply.type("application/json; charset=utf-8").send(openapi));
-  app.get("/metrics", async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get("/metrics", async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.text()));
   return { app, registry, metrics };
 }
