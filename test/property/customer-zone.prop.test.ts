@@ -125,7 +125,8 @@ describe("the customer's calendar across DST equals the minute walk in the custo
         const at = DateTime.fromMillis(s.start, { zone: s.zone }).toISO();
         expect({ at, startedAt: ms(result.startedAt), due: ms(result.due), status: result.status, stoppedAt: ms(result.stoppedAt) }).toEqual({ at, ...expected });
       }),
-      { numRuns: propertyRuns(0.15) },
+      // The minute walk over 20 days costs about a second a run: 10 runs in npm test, 200 deep.
+      { numRuns: propertyRuns(0.1) },
     );
   });
 });
