@@ -54,6 +54,16 @@ export function setEffect(was: readonly string[], now: readonly string[], added:
 }
 
 /**
+ * The plans a block applies to changing (`null` or `undefined`: every plan): applying to more
+ * plans binds the provider for more customers (stricter), to fewer looser.
+ */
+export function plansEffect(x: readonly string[] | null | undefined, y: readonly string[] | null | undefined): Effect {
+  const gains = y == null ? x != null : y.some((p) => x != null && !x.includes(p));
+  const loses = x == null ? y != null : x.some((p) => y != null && !y.includes(p));
+  return combine([gains ? "stricter" : "neutral", loses ? "looser" : "neutral"]);
+}
+
+/**
  * Values of an axis present in both versions (`[null]` when neither declares the axis): a value
  * only one version has is reported once as an axis change, not in every cell.
  */

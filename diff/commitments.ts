@@ -6,7 +6,7 @@
  */
 import type { AvailabilityIR, CalendarIR, ObjectiveIR, PolicyIR, SourceRef } from "../runtime/ir.js";
 import { compareCalendars } from "./calendars.js";
-import { change, combine, effectOf, setEffect, showValue } from "./cite.js";
+import { change, combine, effectOf, plansEffect, setEffect, showValue } from "./cite.js";
 import type { Horizon } from "./horizon.js";
 import type { Change, ChangeKind, Effect } from "./model.js";
 
@@ -80,13 +80,6 @@ function availabilityTerms(x: AvailabilityIR, y: AvailabilityIR): Term[] {
 /** Where maintenance is excused, without the window calendar's name (renaming it changes nothing). */
 function windowText(v: AvailabilityIR): string | null {
   return v.excuse === null ? null : v.excuse.within === undefined ? "at any time" : "only within a calendar's open hours";
-}
-
-/** Plans a block applies to (`undefined`: every plan): applying to more plans is stricter. */
-function plansEffect(x: readonly string[] | undefined, y: readonly string[] | undefined): Effect {
-  const gains = y === undefined ? x !== undefined : y.some((p) => x !== undefined && !x.includes(p));
-  const loses = x === undefined ? y !== undefined : x.some((p) => y !== undefined && !y.includes(p));
-  return combine([gains ? "stricter" : "neutral", loses ? "looser" : "neutral"]);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Service credits: the percent per plan × priority and the block's terms. More credit is stricter. */
 import type { CreditsIR, PolicyIR, SourceRef } from "../runtime/ir.js";
-import { cell, change, combine, effectOf, setEffect, sharedAxis, showValue } from "./cite.js";
+import { cell, change, combine, effectOf, plansEffect, setEffect, sharedAxis, showValue } from "./cite.js";
 import { conditionSet } from "./coverage.js";
 import type { Change, Effect } from "./model.js";
 import { creditCap, creditPercent } from "./money.js";
@@ -76,9 +76,7 @@ function creditRuleChanges(ca: CreditsIR, cb: CreditsIR): Change[] {
   const plans = (c: CreditsIR) => (c.plans ? [...c.plans].sort() : null);
   const pa0 = plans(ca);
   const pb0 = plans(cb);
-  const gains = pb0 === null ? pa0 !== null : pb0.some((p) => pa0 !== null && !pa0.includes(p));
-  const loses = pa0 === null ? pb0 !== null : pa0.some((p) => pb0 !== null && !pb0.includes(p));
-  term("plans that earn credits", pa0 ?? "every plan", pb0 ?? "every plan", combine([gains ? "stricter" : "neutral", loses ? "looser" : "neutral"]));
+  term("plans that earn credits", pa0 ?? "every plan", pb0 ?? "every plan", plansEffect(pa0, pb0));
   const ma = ca.mode ?? "highest";
   const mb = cb.mode ?? "highest";
   const ranked = MODE_RANK[ma] !== undefined && MODE_RANK[mb] !== undefined;
