@@ -3,8 +3,11 @@
  * what the CLI's files say (the example tickets' expected results, a period's expected
  * settlement), bad requests answered with a 4xx naming the field, metrics and the OpenAPI document.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sla } from "../cli/run-cli.js";
 import { post, type Running, serve } from "./harness.js";
 
 const read = (p: string) => readFileSync(p, "utf8");
@@ -31,6 +34,23 @@ describe("sla serve API", () => {
     const r = await post(`${s.base}/v1/policies/imagicle/evaluate`, firstLine("examples/tickets/imagicle.ndjson"));
     expect(r.status).toBe(200);
     expect(JSON.parse(r.text)).toEqual(JSON.parse(firstLine("examples/tickets/imagicle.expected.ndjson")));
+  });
+
+  it("answers each single ticket byte for byte as `sla eval` writes its line, with and without `at` and `explain`", async () => {
+    const tickets = read("examples/tickets/imagicle.ndjson").trimEnd().split("\n");
+    const file = join(mkdtempSync(join(tmpdir(), "sla-serve-eval-")), "tickets.ndjson");
+    writeFileSync(file, `${tickets.join("\n")}\n`);
+    // A request without a query string skips the query's parse: the same answer as one with it.
+    for (const [query, flags] of [["", []], ["?explain=true", ["--explain"]], ["?at=2026-04-01T00:00:00Z", ["--at", "2026-04-01T00:00:00Z"]]] as const) {
+      const cli = await sla(["eval", "policies/imagicle.sla", file, ...flags]);
+      // A trace names the policy's file as the CLI was given it, the service by its name in the folder.
+      const expected = cli.stdout.trimEnd().replaceAll('"file":"policies/imagicle.sla"', '"file":"imagicle.sla"').split("\n");
+      expect(expected).toHaveLength(tickets.length);
+      for (let i = 0; i < tickets.length; i++) {
+        const r = await post(`${s.base}/v1/policies/imagicle/evaluate${query}`, tickets[i]!);
+        expect([query, i, r.status, r.type, r.text]).toEqual([query, i, 200, "application/json; charset=utf-8", expected[i]]);
+      }
+    }
   });
 
   it("streams an NDJSON batch back, one line per line, byte for byte as `sla eval`", async () => {
