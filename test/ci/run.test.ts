@@ -8,12 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-/** A stand-in for npm: logs `args | CI=…`, fails typecheck on demand, writes the results file. */
+/** A stand-in for npm: logs `args | CI=…`, fails typecheck on demand (other scripts succeed), writes the results file. */
 const FAKE_NPM = `#!/usr/bin/env bash
 echo "$* | CI=\${CI:-}" >> "$FAKE_LOG"
 case "$1" in
   ci) exit 0 ;;
-  run) exit "\${FAKE_TYPECHECK_STATUS:-0}" ;;
+  run) [ "$2" = typecheck ] && exit "\${FAKE_TYPECHECK_STATUS:-0}"; exit 0 ;;
   test)
     for a in "$@"; do case "$a" in --outputFile=*) out="\${a#--outputFile=}" ;; esac; done
     if [ -n "$FAKE_RESULTS" ]; then printf '%s' "$FAKE_RESULTS" > "$out"; fi
@@ -58,6 +58,7 @@ describe(".ci/run", () => {
     const r = runCi({ results: counts(960), env: { CI: "" } });
     expect(r.calls.map((c) => c.replace(/--outputFile=\S+/, "--outputFile=F"))).toEqual([
       "ci | CI=",
+      "run setup:browser | CI=",
       "run typecheck | CI=",
       "test -- --reporter=default --reporter=json --outputFile=F | CI=true",
     ]);
