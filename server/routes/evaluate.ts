@@ -32,7 +32,7 @@ export interface EvaluateDeps {
  * then the rest of the body is read and dropped (destroying the request would cut the response
  * off with it; the request timeout still bounds a client that never stops sending).
  */
-async function* resultLines(policy: PolicyIR, input: Readable, options: EvaluateOptions, limit: number, counted: (n: number) => void): AsyncGenerator<Uint8Array> {
+export async function* resultLines(policy: PolicyIR, input: Readable, options: EvaluateOptions, limit: number, counted: (n: number) => void): AsyncGenerator<Uint8Array> {
   let read = 0;
   for await (const batch of batches(input)) {
     if (read > limit) continue;
