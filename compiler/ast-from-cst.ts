@@ -425,6 +425,7 @@ function quotaClause(node: C.QuotaClauseCstNode, span: A.FeesItem["span"]): A.Fe
     duration: duration(sub(node, "duration")),
     per: per ? (tok(node, "Quarter") ? "quarter" : unitOf(per.image)) : null,
     perSpan: per ? tokenSpan(per) : null,
+    rollover: tok(node, "Rollover") !== null,
     span,
   };
 }
@@ -570,6 +571,11 @@ function namedDecl(named: C.NamedDeclCstNode): A.Decl {
   };
 }
 
+/** `priority at most P3 for environment non_production "…"` (issue 11/12 follow-up). */
+function priorityCapDecl(cap: C.PriorityCapDeclCstNode): A.Decl {
+  return { kind: "priorityCap", level: name(tok(cap, "Identifier")), when: conditions(subs(cap, "condition")), text: str(tok(cap, "StringLit")), span: spanOf(cap) };
+}
+
 function excludeDecl(ex: C.ExcludeDeclCstNode): A.Decl {
   const keyword = tok(ex, "Cause") ? "cause" : tok(ex, "Channel") ? "channel" : null;
   const ids = toks(ex, "Identifier");
@@ -695,6 +701,7 @@ const DECLARATIONS: { readonly [K in DeclRule]: (node: ChildNode<C.DeclarationCs
   calendarDecl,
   regionDecl,
   namedDecl,
+  priorityCapDecl,
   fieldDecl,
   excludeDecl,
   targetDecl,

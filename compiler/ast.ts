@@ -191,6 +191,18 @@ export interface NamedDecl {
   readonly span: Span;
 }
 
+/**
+ * `priority at most P3 for environment non_production "…"` (issue 11/12 follow-up): the tickets
+ * meeting `when` are judged at `level` whenever a more urgent level is in force.
+ */
+export interface PriorityCapDecl {
+  readonly kind: "priorityCap";
+  readonly level: Name | null;
+  readonly when: Condition | null;
+  readonly text: Str | null;
+  readonly span: Span;
+}
+
 export interface ExcludeDecl {
   readonly kind: "exclude";
   /** `attribute`: `exclude product beta` (a field's value) or `exclude beta_feature` (a flag). */
@@ -355,7 +367,16 @@ export type FeesItem =
   /** Issue 12.5: `charge extended_hours "Extended hours" 20% of licence, at least 2000 EUR` */
   | { readonly kind: "charge"; readonly name: Name | null; readonly title: Str | null; readonly amount: ChargeAmount; readonly span: Span }
   /** Issue 12.5: `quota configuration 10 hours per week`, counted outside billing */
-  | { readonly kind: "quota"; readonly work: Name | null; readonly duration: Duration | null; readonly per: UnitName | "quarter" | null; readonly perSpan: Span | null; readonly span: Span };
+  | {
+      readonly kind: "quota";
+      readonly work: Name | null;
+      readonly duration: Duration | null;
+      readonly per: UnitName | "quarter" | null;
+      readonly perSpan: Span | null;
+      /** `rollover`: the unused hours of a bucket are carried to the next (issue 12 follow-up). */
+      readonly rollover: boolean;
+      readonly span: Span;
+    };
 
 /** How a charge's amount is stated (issue 12.5): an amount, the period file's, or a percentage of another charge. */
 export type ChargeAmount =
@@ -419,6 +440,7 @@ export type Decl =
   | CalendarDecl
   | RegionDecl
   | NamedDecl
+  | PriorityCapDecl
   | FieldDecl
   | ExcludeDecl
   | TargetDecl

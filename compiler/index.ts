@@ -31,6 +31,7 @@ export interface CompileResult {
 /** Hints for syntax errors, by the grammar rule the parser was in (a test checks every rule has one). */
 export const RULE_HELP: Record<string, string> = {
   policyHeader: 'the first line is `policy <id> "title"`, e.g. `policy acme "ACME Support Policy"`',
+  priorityCapDecl: 'a cap on the priority is `priority at most P3 for environment non_production "reason"` (a level, then a condition)',
   excludeDecl: 'exclusions are `exclude channel email "reason"`, `exclude cause force_majeure "reason"`, `exclude product beta "reason"` or `exclude <flag> "reason"`',
   fieldDecl: 'a ticket field lists its values with the document\'s words: `field product "Product" { x "Product X"  y "Product Y" }`',
   fieldValue: 'a field\'s value is a name and its words: `x "Product X"`',
@@ -79,7 +80,7 @@ export const RULE_HELP: Record<string, string> = {
   paymentClause: "payment terms are `payment net 30 days` or `payment by end of month`",
   lateChargeClause: "a late charge is `late charge 1.5% per started month`",
   chargeClause: "a charge is `charge hosting 500 EUR`, `charge licence from period` or `charge extended_hours 20% of licence, at least 2000 EUR`",
-  quotaClause: "a quota is `quota 10 hours per week` or `quota configuration 30 hours per quarter`",
+  quotaClause: "a quota is `quota 10 hours per week`, `quota configuration 30 hours per quarter`, or with unused hours carried to the next, `quota basic 4 hours per quarter rollover`",
   periodDecl: "the settlement period is `period month`, `period quarter starting Feb 1` or `period year starting Apr 1`",
   exampleDecl: 'an example is `example "name" { priority P1  opened <instant>  expect response met }`',
   ticketField: "ticket fields are `priority P1`, `plan gold`, `region europe`, `channel portal`, `language en`",

@@ -18,6 +18,7 @@ import { lowerCredits, lowerEscalation, lowerTarget, type PolicyShape } from "./
 import { checkCreditRules } from "./credit-rules.js";
 import { checkCommitmentExpectations, checkUniqueNames, lowerAvailability } from "./availability.js";
 import { lowerObjective } from "./objectives.js";
+import { lowerPriorityCaps } from "./priority-caps.js";
 
 function ofKind<K extends A.Decl["kind"]>(file: A.PolicyFile, kind: K): Extract<A.Decl, { kind: K }>[] {
   return file.decls.filter((d): d is Extract<A.Decl, { kind: K }> => d.kind === kind);
@@ -170,6 +171,7 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
   const excludes = ofKind(file, "exclude");
   const attributes = lowerAttributes(ctx, ofKind(file, "field"));
   const excludedCauses = new Set(excludes.filter((e) => e.what === "cause" && e.name).map((e) => e.name!.text));
+  const priorityCaps = lowerPriorityCaps(ctx, ofKind(file, "priorityCap"), plansModel, planNames);
   const attributeExclusions = excludes.filter((e) => e.what === "attribute").flatMap((e) => attributeExclusion(ctx, e, plansModel) ?? []);
   const exclusionChannels = excludes
     .filter((e) => e.what === "channel" && ctx.symbols.resolve("channel", e.name))
@@ -195,6 +197,7 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
       causes: attributes.causes.filter((c) => excludedCauses.has(c.name)),
       ...(attributeExclusions.length > 0 ? { attributes: attributeExclusions } : {}),
     },
+    ...(priorityCaps.length > 0 ? { priorityCaps } : {}),
     // Only policies that declare attributes carry them: the seeds' IR keeps its shape.
     ...(attributes.fields.length > 0 ? { fields: attributes.fields } : {}),
     ...(attributes.flags.length > 0 ? { flags: attributes.flags } : {}),

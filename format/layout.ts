@@ -32,6 +32,7 @@ export const layouts = {
   policyHeader: "inline",
   declaration: "inline",
   namedDecl: "inline",
+  priorityCapDecl: "inline",
   excludeDecl: "inline",
   fieldDecl: "block",
   fieldValue: "inline",

@@ -34,6 +34,7 @@ export type DeclarationCstChildren = {
   calendarDecl?: CalendarDeclCstNode[];
   regionDecl?: RegionDeclCstNode[];
   namedDecl?: NamedDeclCstNode[];
+  priorityCapDecl?: PriorityCapDeclCstNode[];
   fieldDecl?: FieldDeclCstNode[];
   excludeDecl?: ExcludeDeclCstNode[];
   targetDecl?: TargetDeclCstNode[];
@@ -63,6 +64,22 @@ export type NamedDeclCstChildren = {
   Cause?: IToken[];
   Identifier: (IToken)[];
   Extends?: IToken[];
+  StringLit?: IToken[];
+};
+
+export interface PriorityCapDeclCstNode extends CstNode {
+  name: "priorityCapDecl";
+  children: PriorityCapDeclCstChildren;
+}
+
+export type PriorityCapDeclCstChildren = {
+  Priority: IToken[];
+  At: IToken[];
+  Most: IToken[];
+  Identifier: IToken[];
+  For: IToken[];
+  condition: ConditionCstNode[];
+  And?: IToken[];
   StringLit?: IToken[];
 };
 
@@ -790,6 +807,7 @@ export type QuotaClauseCstChildren = {
   Per: IToken[];
   Unit?: IToken[];
   Quarter?: IToken[];
+  Rollover?: IToken[];
 };
 
 export interface PeriodDeclCstNode extends CstNode {

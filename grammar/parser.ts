@@ -36,6 +36,7 @@ export class SlaParser extends BoundedRecoveryParser {
       { ALT: () => this.SUBRULE(this.calendarDecl) },
       { ALT: () => this.SUBRULE(this.regionDecl) },
       { ALT: () => this.SUBRULE(this.namedDecl) },
+      { ALT: () => this.SUBRULE(this.priorityCapDecl) },
       { ALT: () => this.SUBRULE(this.fieldDecl) },
       { ALT: () => this.SUBRULE(this.excludeDecl) },
       { ALT: () => this.SUBRULE(this.targetDecl) },
@@ -70,6 +71,19 @@ export class SlaParser extends BoundedRecoveryParser {
       this.CONSUME2(T.Identifier);
     });
     this.OPTION2(() => this.CONSUME(T.StringLit));
+  });
+
+  // Issue 11/12 follow-up: a cap on the level that judges the tickets meeting the condition,
+  // "issues in non-production environments are at most P3": `priority at most P3 for
+  // environment non_production "…"` (a more urgent level in force counts as P3).
+  priorityCapDecl = this.RULE("priorityCapDecl", () => {
+    this.CONSUME(T.Priority);
+    this.CONSUME(T.At);
+    this.CONSUME(T.Most);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.For);
+    this.AT_LEAST_ONE_SEP({ SEP: T.And, DEF: () => this.SUBRULE(this.condition) });
+    this.OPTION(() => this.CONSUME(T.StringLit));
   });
 
   // Issue 11 enumerated ticket fields: `field product "Product" { x "Product X"  y "Product Y" }`.
@@ -890,6 +904,8 @@ export class SlaParser extends BoundedRecoveryParser {
     this.SUBRULE(this.duration);
     this.CONSUME(T.Per);
     this.OR([{ ALT: () => this.CONSUME(T.Unit) }, { ALT: () => this.CONSUME(T.Quarter) }]);
+    // Issue 12 follow-up: "unused hours roll over to the next period".
+    this.OPTION2(() => this.CONSUME(T.Rollover));
   });
 
   // Issue 12.2 the settlement period, in the billing zone: `period month` (the default),

@@ -196,6 +196,10 @@ export const Starting = keyword("starting");
 export const Least = keyword("least");
 export const Quota = keyword("quota");
 export const Plus = keyword("plus");
+// Issue 11/12 follow-up: `priority at most P3 for environment non_production` (a cap on the
+// level that judges a ticket), `quota basic 4 hours per quarter rollover` (unused hours carried).
+export const Most = keyword("most");
+export const Rollover = keyword("rollover");
 
 // Example cases (SPEC §4 `sla test`)
 export const Ticket = keyword("ticket");

@@ -3,6 +3,7 @@
  * calendars built, goal cells by priority and plan, region calendars by plan, clock rules as bit
  * masks, escalation levels by priority, credit rows. `evaluateTicket` then does map lookups only.
  */
+import { compileCaps, type CompiledCaps } from "./priority-caps.js";
 import { calendarFromIR, type Calendar } from "./calendar.js";
 import { clockMasks, declaredEventBits, type ClockMasks } from "./clock.js";
 import type { CalendarIR, CalendarRuleIR, CreditsIR, EscalationAfter, EscalationIR, GoalCell, PolicyIR, TargetIR } from "./ir.js";
@@ -100,6 +101,8 @@ export interface CompiledPolicy {
   readonly customerCalendars: CustomerCalendars | null;
   /** Whether any condition (goal section, calendar rule, exclusion, credit) reads ticket facts. */
   readonly usesFacts: boolean;
+  /** `priority at most P3 for …` (`priority-caps.ts`); `null` when the policy has none. */
+  readonly priorityCaps: CompiledCaps | null;
 }
 
 /** The goal text of a ticket excluded by a clause: which clause, and where. */
@@ -274,6 +277,8 @@ function compile(policy: PolicyIR): CompiledPolicy {
   const excludedCauses = new Map(policy.exclusions.causes.map((c) => [c.name, exclusionReason(c.origin)]));
   const exclusions: CompiledExclusion[] = (policy.exclusions.attributes ?? []).map((e) => ({ holds: predicateOf(e.when), reason: exclusionReason(e.origin) }));
   if (exclusions.length > 0) usesFacts = true;
+  const priorityCaps = compileCaps(policy);
+  if (priorityCaps) usesFacts = true;
 
   return {
     id: policy.id,
@@ -290,6 +295,7 @@ function compile(policy: PolicyIR): CompiledPolicy {
     exclusions: exclusions.length > 0 ? exclusions : null,
     customerCalendars: customer.size > 0 ? customer : null,
     usesFacts,
+    priorityCaps,
   };
 }
 

@@ -28,6 +28,7 @@ import {
 } from "./compiled.js";
 import { formatInstant, parseInstant } from "./instant.js";
 import { notStartedReason } from "./not-started.js";
+import { capFor, capped, cappedEvents } from "./priority-caps.js";
 import { recurringOutcome, recurringResult, recurringTrace, restartInstants, walkRecurring } from "./recurring.js";
 import type { Customer, TicketFacts } from "./ticket-attributes.js";
 import { inSupportedYears, SUPPORTED_YEARS, type EscalationResult, type TargetResult, type TargetStatus, type Ticket, type TicketResult, type Trace } from "./io.js";
@@ -397,17 +398,21 @@ export function evaluateTicket(policy: PolicyIR, ticket: Ticket, options: Evalua
   const c = compiledPolicy(policy);
   const asOf = resolveAsOf(options.asOf, ticket);
   const openedAtMs = typeof ticket.openedAtMs === "number" ? ticket.openedAtMs : (parseInstant(ticket.openedAt) ?? NaN);
-  const priority = c.hasPriorities ? (ticket.priority ?? null) : null;
+  const opened = c.hasPriorities ? (ticket.priority ?? null) : null;
   const plan = c.hasPlans ? (ticket.plan ?? null) : null;
   const region = ticket.region != null ? c.regions.get(ticket.region) : undefined;
   // SPEC §3 calendar choice: the region's calendar for the plan, else the region's, else the default.
   const chosen = region ? ((plan !== null ? region.planCalendars.get(plan) : undefined) ?? region.calendar) : c.defaultCalendar;
-  const timeline = buildTimeline(openedAtMs, eventsOf(ticket), asOf);
   // Issue 11 inputs, read only by policies that use them.
   // A ticket built by hand (not by parseTicket) has only the JSON fields: read those.
   const facts: MutableFacts | null = c.usesFacts
-    ? { priority, plan, cause: ticket.cause ?? null, channel: ticket.channel ?? null, attributes: ticket.attributeValues ?? (ticket.attributes ? new Map(Object.entries(ticket.attributes)) : null) }
+    ? { priority: opened, plan, cause: ticket.cause ?? null, channel: ticket.channel ?? null, attributes: ticket.attributeValues ?? (ticket.attributes ? new Map(Object.entries(ticket.attributes)) : null) }
     : null;
+  // `priority at most P3 for …`: the capped level is in force as opened and after each reprioritize.
+  const cap = c.priorityCaps !== null && facts !== null ? capFor(c.priorityCaps, facts) : null;
+  const priority = cap ? capped(c.priorityCaps!, cap, opened) : opened;
+  if (cap && facts) facts.priority = priority;
+  const timeline = buildTimeline(openedAtMs, cap ? cappedEvents(c.priorityCaps!, cap, eventsOf(ticket)) : eventsOf(ticket), asOf);
   const customer =
     c.customerCalendars === null ? null : (ticket.customerCalendar ?? (ticket.customer ? { zone: ticket.customer.zone ?? null, holidays: ticket.customer.holidays ?? [] } : null));
   const calendar = c.customerCalendars === null ? chosen : c.customerCalendars.forTicket(chosen, customer);

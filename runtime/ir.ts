@@ -487,6 +487,12 @@ export const PolicySchema = z.object({
     /** `exclude product beta`, `exclude beta_feature`: tickets meeting `when` have no SLA. */
     attributes: z.array(z.object({ when: ConditionSchema, reason: z.string().nullable(), origin: SourceRefSchema })).optional(),
   }),
+  /**
+   * Caps on the level that judges a ticket (`priority at most P3 for environment non_production`,
+   * issue 11/12 follow-up): a ticket meeting `when` is judged at `level` whenever a more urgent
+   * level (earlier in `priorities`) is in force. Absent when the policy has none.
+   */
+  priorityCaps: z.array(z.object({ level: z.string(), when: ConditionSchema, reason: z.string().nullable(), origin: SourceRefSchema })).optional(),
   /** Ticket attributes (issue 11): enumerated fields with their values, and boolean flags. */
   fields: z.array(z.object({ name: z.string(), title: z.string().nullable(), values: z.array(NamedSchema), origin: SourceRefSchema })).optional(),
   flags: z.array(NamedSchema).optional(),

@@ -52,6 +52,7 @@ export function unsupportedConstructs(ir: PolicyIR): Unsupported[] {
     const share = e.levels.find((l) => l.after.kind === "percent");
     if (share) out.push({ construct: "escalation at a share of a target's goal", where: at(share.origin) });
   }
+  for (const cap of ir.priorityCaps ?? []) out.push({ construct: `priority cap (\`priority at most ${cap.level} for …\`)`, where: at(cap.origin) });
   const attrs = ir.exclusions.attributes ?? [];
   if (attrs.length > 0) out.push({ construct: "exclusion by ticket attribute", where: at(attrs[0]!.origin) });
   const cr = ir.credits;

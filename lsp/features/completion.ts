@@ -207,6 +207,10 @@ function topLevel(ctx: CursorContext, items: Items): void {
   else if (named === "plan" && w.length === 2) items.words("extends");
   else if (first === "calendar" && last === "extends") items.names(["calendar"], ctx.stmt);
   else if (first === "calendar" && (w.length === 2 || (w.length === 3 && ctx.stmt[2]!.type === "StringLit"))) items.words("extends");
+  else if (first === "priority" && w.length === 1) items.words("at most");
+  else if (first === "priority" && last === "most") items.names(["priority"]);
+  else if (first === "priority" && w[1] === "at" && w.length === 4) items.words("for");
+  else if (first === "priority" && w[1] === "at" && (last === "for" || last === "and")) items.words("priority", "cause", "channel").names(["plan", "field", "flag"]);
   else if (first === "exclude" && w.length === 1) items.words("channel", "cause").names(["field", "flag"]);
   else if (first === "exclude" && w[1] === "channel" && w.length === 2) items.names(["channel"]);
   else if (first === "exclude" && w[1] === "cause" && w.length === 2) items.names(["cause"]);
@@ -339,6 +343,7 @@ function feesBlock(ctx: CursorContext, items: Items): void {
   else if (first === "package" && w.length === 1) items.names(["plan"]);
   else if (first === "quota" && w.length === 1) items.names(["work"]);
   else if (first === "quota" && last === "per") items.words("week", "month", "quarter");
+  else if (first === "quota" && w[w.length - 2] === "per") items.words("rollover");
   else if (first === "charge" && lastType === "NumberLit") items.values(currencies(), false);
   else if (first === "charge" && last === ",") items.words("at least");
   else if (first === "allowance" && lastType === "NumberLit") items.words("hour", "hours");

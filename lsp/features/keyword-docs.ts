@@ -104,6 +104,8 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   allowance: "free hours per month for a regime (`allowance basic 1 hour per month, excess at standard`), or per week or month for a kind of work (`allowance configuration 2 hours per month`)",
   charge: "`charge hosting 500 EUR`, `charge licence from period` (the period file's `charges`), `charge extended_hours 20% of licence, at least 2000 EUR`: an invoice line of the period; `late charge`: interest on late payment",
   least: "`at least 2000 EUR`: the minimum of a percentage charge, which is max(minimum, percent × base)",
+  most: "`priority at most P3 for environment non_production`: tickets meeting the condition are judged at P3 whenever a more urgent level is in force, as opened and after a `reprioritize`",
+  rollover: "`quota basic 4 hours per quarter rollover`: the unused hours of a week, month or quarter are carried to the next; the settlement reports the hours carried in and out",
   quota: "`quota support 10 hours per week`: hours of work counted per week, month or quarter outside billing; the settlement reports used, left and exceeded",
   quarter: "`period quarter starting Feb 1`: settle by quarters of the fiscal year; `quota … per quarter`",
   year: "`period year starting Apr 1`: settle by fiscal years",

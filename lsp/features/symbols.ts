@@ -83,6 +83,8 @@ function declSymbol(result: CompileResult, d: A.Decl): DocumentSymbol {
     }
     case "named":
       return symbol(result, d.name?.text ?? d.what, KIND_STYLES[d.what].symbol, d.span, d.name?.span ?? null, [], d.text?.value);
+    case "priorityCap":
+      return symbol(result, `priority at most ${d.level?.text ?? ""}`, KIND_STYLES.priority.symbol, d.span, d.level?.span ?? null, [], d.text?.value);
     case "exclude":
       return symbol(result, `exclude ${d.field ? `${d.field.text} ` : d.what === "attribute" ? "" : `${d.what} `}${d.name?.text ?? ""}`, KIND_STYLES[d.what === "attribute" ? "flag" : d.what].symbol, d.span, d.name?.span ?? null, [], d.text?.value);
     case "field":
