@@ -415,7 +415,19 @@ export const FeesSchema = z.object({
   /** Free hours of a kind of work per week, calendar month or quarter (issue 12.5); absent when none. */
   workAllowances: z.array(z.object({ kind: z.string(), hours: Decimal, per: z.enum(["week", "month", "quarter"]), origin: SourceRefSchema })).optional(),
   /** Hours of work counted outside billing (issue 12.5): of a kind (`null`: every kind), or of a `regime` (a plan's included hours). */
-  quotas: z.array(z.object({ kind: z.string().nullable(), regime: z.string().optional(), hours: Decimal, per: z.enum(["week", "month", "quarter"]), origin: SourceRefSchema })).optional(),
+  quotas: z
+    .array(
+      z.object({
+        kind: z.string().nullable(),
+        regime: z.string().optional(),
+        hours: Decimal,
+        per: z.enum(["week", "month", "quarter"]),
+        /** `rollover`: the unused hours of a bucket are carried to the next (issue 12 follow-up). */
+        rollover: z.literal(true).optional(),
+        origin: SourceRefSchema,
+      }),
+    )
+    .optional(),
   /** IANA zone in which billing dates and claims are read. */
   zone: z.string(),
   origin: SourceRefSchema,

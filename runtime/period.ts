@@ -16,6 +16,7 @@ import { fieldPath, inSupportedYears, type InputError, parseTicket, type Ticket 
 import type { FeesIR, PolicyIR } from "./ir.js";
 import { Dec } from "./settle-decimal.js";
 import { type StatedCharge, statedCharges } from "./settle-fee-rules.js";
+import { type CarriedHours, statedCarry } from "./quota-rollover.js";
 import { periodBoundsProblem, periodContaining, withNamedPeriod } from "./settlement-period.js";
 import { addDays, isAfter, isBefore, isLocalDate, isSupportedDate, localDateOf, midnightAfter, SUPPORTED_DATE_MESSAGE } from "./settle-dates.js";
 
@@ -85,6 +86,8 @@ export const PeriodSchema = object({
   trialStart: LocalDateSchema.nullish(),
   /** Issue 12.5: the amounts of the policy's `charge … from period` charges. */
   charges: z.array(object({ charge: text(), amount: decimalText("12000.00"), notes: Notes }), { error: "must be an array of charges" }).default([]),
+  /** Hours carried into the period's first bucket of each `rollover` quota (issue 12 follow-up). */
+  carriedIn: z.array(object({ quota: text().nullable(), hours: decimalText("2.5"), notes: Notes }), { error: "must be an array of carried hours" }).default([]),
   /** Outages for the availability commitments (issue 12.3), validated by `parseOutages`. */
   outages: z.array(z.unknown(), { error: "must be an array of outages" }).default([]),
   /** The customer's account standing over the period: `ineligible account overdue` voids the credit. */
@@ -150,6 +153,8 @@ export interface Period {
   readonly name?: string;
   /** Issue 12.5: the amounts of the policy's `charge … from period` charges. */
   readonly charges?: readonly StatedCharge[];
+  /** Hours carried into `rollover` quotas (`"carriedIn"`); absent when the file states none. */
+  readonly carriedIn?: readonly CarriedHours[];
   /** The account's standing (`"account": { "overdue": true }`); `null` when the file states none (in good standing). */
   readonly account?: { readonly overdue: boolean; readonly suspended: boolean } | null;
 }
@@ -376,6 +381,8 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
   const packages = fees ? parsePackages(p, fees) : [];
   const charges = statedCharges(p.charges, fees, policy.id);
   if (!charges.ok) throw new FieldError(charges.field, charges.message);
+  const carry = statedCarry(p.carriedIn, fees, policy.id);
+  if (!carry.ok) throw new FieldError(carry.field, carry.message);
   checkVat(p, policy);
 
   return {
@@ -396,6 +403,7 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
     vatRate: p.vatRate ?? null,
     paidOn: p.paidOn ?? null,
     ...(charges.charges.length > 0 ? { charges: charges.charges } : {}),
+    ...(carry.carried.length > 0 ? { carriedIn: carry.carried } : {}),
     ...(p.account != null ? { account: { overdue: p.account.overdue, suspended: p.account.suspended } } : {}),
   };
 }

@@ -12,6 +12,7 @@ import type { ChargeIR, FeesIR, SettlementPeriodIR, SourceRef } from "./ir.js";
 import { type BucketUnit, bucketOf, bucketsOver } from "./settlement-period.js";
 import { isAfter, isBefore } from "./settle-dates.js";
 import { Dec, hoursText, money, percentOf } from "./settle-decimal.js";
+import { carriedInto, type CarriedHours } from "./quota-rollover.js";
 
 /** A charge amount the period file states (`charge licence from period`). */
 export interface StatedCharge {
@@ -51,6 +52,12 @@ export interface QuotaResult {
   /** used − hours, at least 0. */
   readonly over: string;
   readonly exceeded: boolean;
+  /** A `rollover` quota only: hours carried in from the previous bucket (or the period file). */
+  readonly carriedIn?: string;
+  /** A `rollover` quota only: hours + carried in, against which left and over are measured. */
+  readonly available?: string;
+  /** A `rollover` quota only: the hours left, carried to the next bucket. */
+  readonly carriedOut?: string;
   readonly clause: { readonly line: number; readonly text: string };
 }
 
@@ -123,14 +130,27 @@ export class WorkAllowances {
 }
 
 /** Each quota of the fees over each of its buckets that shares a day with the period. */
-export function settleQuotas(fees: FeesIR, work: readonly { date: string; hours: string; kind: string; regime: string | null }[], from: string, to: string, sp: SettlementPeriodIR | undefined): QuotaResult[] {
+export function settleQuotas(
+  fees: FeesIR,
+  work: readonly { date: string; hours: string; kind: string; regime: string | null }[],
+  from: string,
+  to: string,
+  sp: SettlementPeriodIR | undefined,
+  carried?: readonly CarriedHours[],
+): QuotaResult[] {
   const out: QuotaResult[] = [];
   for (const q of fees.quotas ?? []) {
-    const hours = new Dec(q.hours);
+    const own = new Dec(q.hours);
+    // `rollover`: buckets come in date order, each starting from what the previous one left.
+    let carry = q.rollover ? carriedInto(q, carried) : ZERO;
     for (const b of bucketsOver(q.per, from, to, sp)) {
       const used = work
         .filter((w) => (q.kind === null || w.kind === q.kind) && (q.regime === undefined || w.regime === q.regime) && !isBefore(w.date, b.from) && !isAfter(w.date, b.to))
         .reduce((acc, w) => acc.plus(w.hours), ZERO);
+      const hours = own.plus(carry);
+      const left = Dec.max(ZERO, hours.minus(used));
+      const rolled = q.rollover ? { carriedIn: hoursText(carry), available: hoursText(hours), carriedOut: hoursText(left) } : {};
+      if (q.rollover) carry = left;
       out.push({
         kind: q.kind,
         ...(q.regime !== undefined ? { regime: q.regime } : {}),
@@ -138,11 +158,12 @@ export function settleQuotas(fees: FeesIR, work: readonly { date: string; hours:
         bucket: b.name,
         from: b.from,
         to: b.to,
-        hours: hoursText(hours),
+        hours: hoursText(own),
         used: hoursText(used),
-        left: hoursText(Dec.max(ZERO, hours.minus(used))),
+        left: hoursText(left),
         over: hoursText(Dec.max(ZERO, used.minus(hours))),
         exceeded: used.gt(hours),
+        ...rolled,
         clause: clause(q.origin),
       });
     }

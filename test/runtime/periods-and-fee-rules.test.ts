@@ -165,6 +165,7 @@ describe("the period examples of issue 12.2 and 12.5", () => {
     ["fee-rules-2026-03", "examples/periods/fee-rules.sla"],
     ["fiscal-year-2026", "examples/periods/fiscal-year.sla"],
     ["qdabra-2026-Q1", "examples/agreements/qdabra.sla"],
+    ["qdabra-2026-Q3", "examples/agreements/qdabra.sla"],
   ];
   it.each(examples)("%s settles to its expected result", (name, path) => {
     const r = settleInput(compiled(path), JSON.parse(read(`examples/periods/${name}.json`)));
