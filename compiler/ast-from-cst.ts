@@ -252,6 +252,8 @@ function cell(node: C.CellCstNode): A.Cell | null {
   const span = spanOf(node);
   const d = sub(node, "duration");
   if (d) return duration(d);
+  const days = tok(node, "NumberLit");
+  if (days) return { kind: "supportDays", amount: Number(days.image), span };
   if (tok(node, "Next")) return { kind: "nextBusinessDay", span };
   if (tok(node, "Same")) return { kind: "sameBusinessDay", span };
   if (tok(node, "Best")) return { kind: "bestEffort", span };

@@ -36,6 +36,8 @@ export interface Duration {
 export type Cell =
   | Duration
   | { readonly kind: "nextBusinessDay"; readonly span: Span }
+  /** `3 support days`: whole days of the calendar's support hours (issue 11 follow-up) */
+  | { readonly kind: "supportDays"; readonly amount: number; readonly span: Span }
   | { readonly kind: "sameBusinessDay"; readonly span: Span }
   | { readonly kind: "bestEffort"; readonly span: Span }
   | { readonly kind: "percent"; readonly value: number; readonly of: Name | null; readonly span: Span }

@@ -32,6 +32,12 @@ export function goalFromCell(ctx: CheckContext, cell: A.Cell, calendars: readonl
       return { kind: "none", text: cell.kind === "none" ? "no SLA" : text };
     case "duration":
       return goalFromDuration(ctx, cell, calendars, text);
+    case "supportDays":
+      if (!Number.isInteger(cell.amount) || cell.amount < 1) {
+        ctx.diagnostics.error("SLA304", cell.span, "support days are counted in whole days", { help: "write a whole number of support days (`1 support day`), or business hours" });
+        return null;
+      }
+      return { kind: "supportDays", days: cell.amount, text };
     default:
       ctx.diagnostics.error("SLA306", cell.span, `\`${text}\` is not a goal`, {
         help: "a goal is a duration (`4 business hours`, `48 hours`, `3 business days`), `next business day`, `same business day` or `best effort`",

@@ -23,6 +23,8 @@ function goalKey(g: Goal): string {
       return `${g.kind}:${g.ms}`;
     case "businessDays":
       return `days:${g.days}`;
+    case "supportDays":
+      return `supportDays:${g.days}`;
     default:
       return g.kind;
   }
@@ -45,6 +47,7 @@ function goalEffect(old: Goal, next: Goal, calendars: ReadonlyArray<[CalendarIR,
   if (old.kind === next.kind) {
     if ((old.kind === "business" || old.kind === "elapsed") && (next.kind === "business" || next.kind === "elapsed")) return effectOf(old.ms, next.ms, false);
     if (old.kind === "businessDays" && next.kind === "businessDays") return effectOf(old.days, next.days, false);
+    if (old.kind === "supportDays" && next.kind === "supportDays") return effectOf(old.days, next.days, false);
   }
   const effects: Effect[] = [];
   for (const [ca, cb] of calendars) {

@@ -516,16 +516,18 @@ export interface CellCstNode extends CstNode {
 }
 
 export type CellCstChildren = {
+  NumberLit?: IToken[];
+  Identifier?: (IToken)[];
+  Day?: (IToken)[];
+  Days?: IToken[];
   duration?: DurationCstNode[];
   Next?: IToken[];
   Business?: (IToken)[];
-  Day?: (IToken)[];
   Same?: IToken[];
   Best?: IToken[];
   Effort?: IToken[];
   Percent?: IToken[];
   Of?: IToken[];
-  Identifier?: (IToken)[];
   None?: IToken[];
   Priority?: IToken[];
   Plan?: IToken[];

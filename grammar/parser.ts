@@ -458,6 +458,16 @@ export class SlaParser extends BoundedRecoveryParser {
 
   cell = this.RULE("cell", () => {
     this.OR([
+      {
+        // issue 11 follow-up: `3 support days`, days of the calendar's support hours ("response
+        // 3 days within Support Hours"); `support` stays a name elsewhere (`work support`)
+        GATE: () => this.LA(2).image === "support",
+        ALT: () => {
+          this.CONSUME(T.NumberLit);
+          this.CONSUME4(T.Identifier);
+          this.OR2([{ ALT: () => this.CONSUME3(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
+        },
+      },
       { ALT: () => this.SUBRULE(this.duration) },
       {
         ALT: () => {

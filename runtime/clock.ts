@@ -9,6 +9,7 @@
  * become such a budget too (the open time from the start to their nominal close), which is how
  * SPEC §2.7–2.8 "pauses push it forward by the paused open time" falls out of SPEC §2.5.
  */
+import { supportDaysDue } from "./support-days.js";
 import type { Calendar } from "./calendar.js";
 import type { ClockIR, EventKind, Goal } from "./ir.js";
 
@@ -246,6 +247,8 @@ export function goalBudget(goal: Goal, calendar: Calendar, start: number, scale 
       return closeBudget(calendar, start, calendar.businessDayClose(start, goal.days), scale);
     case "sameBusinessDay":
       return closeBudget(calendar, start, calendar.sameBusinessDayClose(start), scale);
+    case "supportDays":
+      return closeBudget(calendar, start, supportDaysDue(calendar, start, goal.days), scale);
     case "none":
       return null;
   }

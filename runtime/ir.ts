@@ -145,6 +145,8 @@ export const GoalSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("business"), ms: z.number().nonnegative(), text: z.string() }),
   z.object({ kind: z.literal("elapsed"), ms: z.number().nonnegative(), text: z.string() }),
   z.object({ kind: z.literal("businessDays"), days: z.number().int().positive(), text: z.string() }),
+  /** `3 support days` (issue 11 follow-up): due at the start's offset into its support day, `days` support days later. */
+  z.object({ kind: z.literal("supportDays"), days: z.number().int().positive(), text: z.string() }),
   z.object({ kind: z.literal("sameBusinessDay"), text: z.string() }),
   z.object({ kind: z.literal("none"), text: z.string() }),
 ]);

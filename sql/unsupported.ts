@@ -44,6 +44,8 @@ export function unsupportedConstructs(ir: PolicyIR): Unsupported[] {
   for (const t of ir.targets) {
     out.push(...clockProblems(t.clock, `target \`${t.name}\``, at(t.origin)));
     if (t.calendarRules && t.calendarRules.length > 0) out.push({ construct: `conditional calendar (\`calendar … for …\`) in target \`${t.name}\``, where: at(t.origin) });
+    const supportDays = t.goals.find((g) => g.goal.kind === "supportDays");
+    if (supportDays) out.push({ construct: `support days (\`${supportDays.goal.text}\`) in target \`${t.name}\``, where: at(supportDays.origin) });
     const section = t.goals.find((g) => g.when !== undefined);
     if (section) out.push({ construct: `goal section (\`goals for …\`) in target \`${t.name}\``, where: at(section.origin) });
   }

@@ -419,7 +419,9 @@ function durationChoices(cell: readonly Tok[], items: Items, goals: boolean): vo
     items.snippet("business hours", "${1:4} business hours", "a business duration");
     items.snippet("hours", "${1:24} hours", "an elapsed duration");
     if (goals) items.snippet("business days", "${1:3} business days", "business days");
-  } else if (numeric && w.length === 1) items.words("business", ...DURATION_UNITS);
+    if (goals) items.snippet("support days", "${1:1} support days", "whole days of support hours");
+  } else if (numeric && w.length === 1) items.words("business", ...DURATION_UNITS, ...(goals ? ["support days"] : []));
+  else if (goals && numeric && w.length === 2 && w[1] === "support") items.words("days");
   else if (numeric && w.length === 2 && w[1] === "business") items.words("minutes", "hours", ...(goals ? ["days"] : []));
   else if (goals && (w[0] === "next" || w[0] === "same") && w.length === 1) items.words("business day");
   else if (goals && (w[0] === "next" || w[0] === "same") && w[1] === "business" && w.length === 2) items.words("day");

@@ -181,7 +181,8 @@ describe("completion in tables", () => {
     expect((await complete(goals("| P9 | <|>"))).labels).toEqual(
       expect.arrayContaining(["next business day", "same business day", "best effort", "business hours"]),
     );
-    expect((await complete(goals("| P9 | 4 <|>"))).labels).toEqual(["business", "minutes", "hours", "days", "weeks"]);
+    expect((await complete(goals("| P9 | 4 <|>"))).labels).toEqual(["business", "minutes", "hours", "days", "weeks", "support days"]);
+    expect((await complete(goals("| P9 | 2 support <|>"))).labels).toEqual(["days"]);
     expect((await complete(goals("| P9 | 4 business <|>"))).labels).toEqual(["minutes", "hours", "days"]);
     expect((await complete(goals("| P9 | next <|>"))).labels).toEqual(["business day"]);
     expect((await complete(goals("| P9 | best <|>"))).labels).toEqual(["effort"]);
