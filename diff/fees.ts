@@ -96,7 +96,16 @@ function feeRuleChanges(fa: FeesIR, fb: FeesIR): Change[] {
     }
   };
   hoursBy("free hours of", fa.workAllowances, fb.workAllowances, (x) => x.kind);
+  const quotaKey = (x: NonNullable<FeesIR["quotas"]>[number]) => `${[x.kind ?? "any work", x.regime].filter(Boolean).join(" / ")} per ${x.per}`;
   hoursBy("quota", fa.quotas, fb.quotas, (x) => [x.kind ?? "any work", x.regime].filter(Boolean).join(" / "));
+  // `rollover` (issue 12 follow-up): unused hours carried on are more quota hours for the customer (stricter).
+  const qa = new Map((fa.quotas ?? []).map((q) => [quotaKey(q), q]));
+  for (const y of fb.quotas ?? []) {
+    const x = qa.get(quotaKey(y));
+    if (!x || (x.rollover === true) === (y.rollover === true)) continue;
+    const words = (q: typeof x) => (q.rollover ? "unused hours roll over" : "renewed each period");
+    out.push(change("fees", `quota ${quotaKey(y)}`, `${words(x)} → ${words(y)}`, y.rollover ? "stricter" : "looser", x.origin, y.origin));
+  }
   return out;
 }
 

@@ -156,6 +156,8 @@ export function normalizePolicy(p: PolicyIR): Record<string, unknown> {
       causes: named(p.exclusions.causes),
       attributes: sorted((p.exclusions.attributes ?? []).map((a) => ({ ...a, when: condition(a.when) }))),
     },
+    // `priority at most P3 for …` (issue 11/12 follow-up): compared structurally (effect unknown).
+    priorityCaps: sorted((p.priorityCaps ?? []).map((c) => ({ ...c, when: condition(c.when) }))),
     escalations: keyed(p.escalations, (e) => (e.plans ? [...e.plans].sort().join(",") : "*"), (e) =>
       withOrigin(
         {
