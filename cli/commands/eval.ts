@@ -15,12 +15,17 @@ import { batches } from "../../runtime/ndjson-lines.js";
 import { loadPolicy } from "../policy.js";
 import { readJsonText } from "../read-file.js";
 
-/** Below this many lines, starting worker threads costs more than it saves (measured: 100,000 lines run faster in one thread; 500,000 about 25 % faster with two workers). */
-const POOL_AFTER_LINES = Number(process.env["SLA_EVAL_POOL_AFTER"] ?? 200_000);
+/**
+ * Worker threads are opt-in: on the 2-core machine we measure on, two workers used ~60 % more CPU
+ * per ticket than one thread and were slower in wall time at every batch size tried (500,000 varied
+ * LumApps tickets: 2.34 s in one thread, 2.75 s with two workers, load 3). `SLA_EVAL_THREADS=N`
+ * (N >= 2) turns them on past 200,000 lines; `SLA_EVAL_POOL_AFTER` moves that threshold.
+ */
+const POOL_AFTER_LINES = Number(process.env["SLA_EVAL_POOL_AFTER"] ?? (Number(process.env["SLA_EVAL_THREADS"] ?? 0) >= 2 ? 200_000 : Number.POSITIVE_INFINITY));
 
 /**
  * NDJSON in, NDJSON out, in input order, with bounded memory. Short inputs are evaluated in this
- * thread; past {@link POOL_AFTER_LINES} lines, worker threads take the batches. Returns the
+ * thread; when worker threads are asked for, past {@link POOL_AFTER_LINES} lines they take the batches. Returns the
  * number of bad lines.
  */
 export async function evaluateNdjson(policy: PolicyIR, stream: Readable, options: EvalOptions, write: (bytes: Uint8Array) => Promise<void> | void): Promise<number> {
