@@ -23,12 +23,17 @@ export function conditionText(when: ConditionIR): string {
   return when.map((t) => (t.on === "flag" ? t.flag : `${t.on === "field" ? t.field : t.on} ${t.values.join(", ")}`)).join(" and ") || "every ticket";
 }
 
+/** A condition as a key: equal for the same tests in any order, values in any order. */
+export function conditionKey(w: ConditionIR): string {
+  return w.map((t) => JSON.stringify({ ...t, values: "values" in t ? [...t.values].sort() : undefined })).sort().join("&");
+}
+
 /**
  * Conditions added and removed (`exclude product beta`, `ineligible phone_escalated`), matched by
  * what they test whatever their order; `addedEffect` is the effect of one more condition.
  */
 export function conditionSet(kind: Change["kind"], what: string, a: ReadonlyArray<{ when: ConditionIR; origin: SourceRef }>, b: ReadonlyArray<{ when: ConditionIR; origin: SourceRef }>, addedEffect: Effect): Change[] {
-  const key = (w: ConditionIR) => w.map((t) => JSON.stringify({ ...t, values: "values" in t ? [...t.values].sort() : undefined })).sort().join("&");
+  const key = conditionKey;
   const was = new Map(a.map((x) => [key(x.when), x]));
   const now = new Map(b.map((x) => [key(x.when), x]));
   const removed: Effect = addedEffect === "looser" ? "stricter" : "looser";

@@ -7,8 +7,12 @@
  * Left out, as they carry no meaning for tickets or settlement: the policy's `id`, `title` and
  * `irVersion` (the report's header names the policy), its `examples` (tests of the policy, not
  * clauses), a calendar no clause uses, and `resume on` of a clock that never pauses.
+ *
+ * Everything else is kept: an object normalized field by field here also carries, as they are,
+ * the fields this module does not name ({@link complete}), so a field added to the IR later is
+ * compared (and reported as `other`) instead of silently dropped.
  */
-import type { CalendarIR, ConditionIR, PolicyIR, SourceRef } from "../runtime/ir.js";
+import type { CalendarIR, ConditionIR, PolicyIR } from "../runtime/ir.js";
 
 /** The clause a normalized object came from, kept off its enumerable keys (so off its JSON too). */
 export const ORIGIN = Symbol("origin");
@@ -21,9 +25,18 @@ export class CalendarRef {
   ) {}
 }
 
+/**
+ * A calendar name that names no calendar of the policy (the compiler rejects it, but a hand-made
+ * IR may hold one): kept by name, so it never compares equal to a real calendar or to none.
+ */
+export class UnknownCalendar {
+  constructor(readonly name: string) {}
+}
+
 /** Canonical JSON: object keys sorted, so two equal values give one text. */
 export function canonical(x: unknown): string {
   if (x instanceof CalendarRef) return canonical(x.content);
+  if (x instanceof UnknownCalendar) return canonical({ unknownCalendar: x.name });
   if (Array.isArray(x)) return `[${x.map(canonical).join(",")}]`;
   if (x !== null && typeof x === "object") {
     const o = x as Record<string, unknown>;
@@ -54,6 +67,18 @@ function plain(x: unknown): unknown {
   return out;
 }
 
+/**
+ * `normalized`, plus every other field of `x` in {@link plain} form but those in `dropped` (which
+ * carry no meaning): the fields this module normalizes are the exception, not an allow-list.
+ */
+function complete(x: object, normalized: Record<string | symbol, unknown>, dropped: readonly string[] = []): Record<string | symbol, unknown> {
+  const out: Record<string | symbol, unknown> = {};
+  for (const [k, v] of Object.entries(x)) if (!(k in normalized) && !dropped.includes(k) && k !== "origin" && v !== undefined) out[k] = plain(v);
+  const origin = (x as { origin?: unknown }).origin;
+  if (origin !== undefined) out[ORIGIN] = origin;
+  return Object.assign(out, normalized);
+}
+
 /** A list whose order the runtime ignores, sorted by content. */
 function sorted(xs: readonly unknown[] | undefined): unknown[] {
   // Keys computed once: canonical text in the comparator would be built O(n log n) times.
@@ -80,14 +105,15 @@ function condition(when: ConditionIR | undefined): unknown {
 /** The policy normalized; see the module comment for what is left out. */
 export function normalizePolicy(p: PolicyIR): Record<string, unknown> {
   const calendars = new Map(p.calendars.map((c) => [c.name, c]));
-  const cal = (name: string | null | undefined): CalendarRef | null => {
-    const c = name == null ? undefined : calendars.get(name);
-    if (!c) return null;
+  const cal = (name: string | null | undefined): CalendarRef | UnknownCalendar | null => {
+    if (name == null) return null;
+    const c = calendars.get(name);
+    if (!c) return new UnknownCalendar(name);
     const { name: _name, closures, openings, holidays, yearly, ...rest } = c;
     const content = plain({ ...rest, closures: sorted(closures), openings: sorted(openings), holidays: sorted(holidays), yearly: sorted(yearly) });
     return new CalendarRef(c, content);
   };
-  const rules = (rs: PolicyIR["regions"][number]["calendarRules"]) => (rs ?? []).map((r) => withOrigin({ calendar: cal(r.calendar), when: condition(r.when) }, r.origin));
+  const rules = (rs: PolicyIR["regions"][number]["calendarRules"]) => (rs ?? []).map((r) => complete(r, { calendar: cal(r.calendar), when: condition(r.when) }));
   const roleTitle = new Map(p.roles.map((r) => [r.name, r.title ?? r.name]));
   const named = (xs: PolicyIR["plans"] | undefined) => keyed(xs, (x) => x.name);
   const clock = (c: PolicyIR["targets"][number]["clock"]) => {
@@ -113,69 +139,67 @@ export function normalizePolicy(p: PolicyIR): Record<string, unknown> {
     workAllowances: sorted(p.fees.workAllowances),
     quotas: sorted(p.fees.quotas),
   };
-  return {
+  // `calendars` are compared where a clause names them (`cal`); the rest is in the module comment.
+  return complete(p, {
     defaultCalendar: cal(p.defaultCalendar),
     priorities: named(p.priorities),
     plans: named(p.plans),
     channels: [...p.channels].sort(),
-    fields: keyed(p.fields, (f) => f.name, (f) => withOrigin({ title: f.title, values: named(f.values) }, f.origin)),
+    fields: keyed(p.fields, (f) => f.name, (f) => complete(f, { values: named(f.values) }, ["name"])),
     flags: named(p.flags),
     causes: named(p.causes),
     events: named(p.events),
     works: named(p.works),
     obligations: named(p.obligations),
-    roles: sorted(p.roles.map((r) => ({ title: r.title ?? r.name, description: r.description }))),
+    // By title: renaming a role's identifier changes nothing (escalations name it by title too).
+    roles: sorted(p.roles.map((r) => complete(r, { title: r.title ?? r.name }, ["name"]))),
     regions: keyed(p.regions, (r) => r.name, (r) =>
-      withOrigin(
+      complete(
+        r,
         {
-          title: r.title,
           calendar: cal(r.calendar),
           // Every plan's calendar as a ticket gets it: a plan naming its region's calendar changes nothing.
           planCalendars: Object.fromEntries([...new Set([...p.plans.map((x) => x.name), ...Object.keys(r.planCalendars)])].map((plan) => [plan, cal(r.planCalendars[plan] ?? r.calendar)])),
           calendarRules: rules(r.calendarRules),
-          languages: plain(r.languages),
         },
-        r.origin,
+        ["name"],
       ),
     ),
     targets: keyed(p.targets, (t) => t.name, (t) =>
-      withOrigin(
+      complete(
+        t,
         {
-          title: t.title,
-          binding: t.binding,
           clock: clock(t.clock),
           calendar: cal(t.calendar),
           calendarRules: rules(t.calendarRules),
-          goals: t.goals.map((g) => withOrigin({ priority: g.priority, plan: g.plan, goal: plain(g.goal), when: condition(g.when) }, g.origin)),
+          goals: t.goals.map((g) => complete(g, { when: condition(g.when) })),
         },
-        t.origin,
+        ["name"],
       ),
     ),
-    exclusions: {
+    exclusions: complete(p.exclusions, {
       channels: keyed(p.exclusions.channels, (c) => c.channel),
       causes: named(p.exclusions.causes),
       attributes: sorted((p.exclusions.attributes ?? []).map((a) => ({ ...a, when: condition(a.when) }))),
-    },
+    }),
     // `priority at most P3 for …` (issue 11/12 follow-up): compared structurally (effect unknown).
     priorityCaps: sorted((p.priorityCaps ?? []).map((c) => ({ ...c, when: condition(c.when) }))),
     escalations: keyed(p.escalations, (e) => (e.plans ? [...e.plans].sort().join(",") : "*"), (e) =>
-      withOrigin(
-        {
-          calendarPlan: e.calendarPlan,
-          clock: clock(e.clock),
-          levels: e.levels.map((l) => withOrigin({ priority: l.priority, after: plain(l.after), role: roleTitle.get(l.role) ?? l.role }, l.origin)),
-        },
-        e.origin,
-      ),
+      complete(e, {
+        clock: clock(e.clock),
+        levels: e.levels.map((l) => complete(l, { role: roleTitle.get(l.role) ?? l.role })),
+      }, ["plans"]),
     ),
     credits,
-    availability: keyed(p.availability, (a) => a.name, (a) => ({ ...(plain(a) as object), [ORIGIN]: a.origin, over: a.over.kind === "calendar" ? cal(a.over.calendar) : "elapsed" })),
-    objectives: keyed(p.objectives, (o) => o.name, (o) => ({ ...(plain(o) as object), [ORIGIN]: o.origin, when: condition(o.when) })),
+    availability: keyed(p.availability, (a) => a.name, (a) =>
+      complete(a, {
+        over: a.over.kind === "calendar" ? cal(a.over.calendar) : "elapsed",
+        // The maintenance window by content, like every calendar a clause names.
+        excuse: a.excuse && complete(a.excuse, { within: cal(a.excuse.within) }),
+      }, ["name"]),
+    ),
+    objectives: keyed(p.objectives, (o) => o.name, (o) => complete(o, { when: condition(o.when) }, ["name"])),
     fees,
     period: plain(p.period ?? null),
-  };
-}
-
-function withOrigin(o: Record<string, unknown>, origin: SourceRef): Record<string | symbol, unknown> {
-  return { ...o, [ORIGIN]: origin };
+  }, ["id", "title", "irVersion", "examples", "calendars"]);
 }

@@ -10,6 +10,7 @@ import { diffCredits } from "./credits.js";
 import { diffEscalations } from "./escalations.js";
 import { diffFees, diffPeriod } from "./fees.js";
 import { diffTargets } from "./goals.js";
+import { diffPriorityCaps } from "./priority-caps.js";
 import { type Horizon, isoUtc } from "./horizon.js";
 import type { Change, DiffReport } from "./model.js";
 import { structuralChanges } from "./structural.js";
@@ -37,6 +38,7 @@ function specificChanges(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
     ...diffCalendars(a, b, h),
     ...diffEscalations(a, b, h),
     ...diffExclusions(a, b),
+    ...diffPriorityCaps(a, b),
     ...diffLanguages(a, b),
     ...diffCredits(a, b),
     ...diffCommitments(a, b, h),

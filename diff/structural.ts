@@ -13,7 +13,7 @@
 import type { PolicyIR, SourceRef } from "../runtime/ir.js";
 import { change } from "./cite.js";
 import type { Change } from "./model.js";
-import { CalendarRef, canonical, normalizePolicy, ORIGIN } from "./normalize.js";
+import { CalendarRef, canonical, normalizePolicy, ORIGIN, UnknownCalendar } from "./normalize.js";
 
 /** One field that differs: where, both values, and the nearest clause of each version. */
 export interface IrDifference {
@@ -31,7 +31,7 @@ export function irDifferences(x: unknown, y: unknown, path = "", origins: readon
   if (x instanceof CalendarRef && y instanceof CalendarRef) {
     return canonical(x) === canonical(y) ? [] : [{ path, was: x, now: y, origins: [x.ir.origin, y.ir.origin] }];
   }
-  const isObject = (v: unknown) => v !== null && typeof v === "object" && !(v instanceof CalendarRef);
+  const isObject = (v: unknown) => v !== null && typeof v === "object" && !(v instanceof CalendarRef) && !(v instanceof UnknownCalendar);
   if (Array.isArray(x) && Array.isArray(y) && x.length === y.length) {
     return x.flatMap((v, i) => irDifferences(v, y[i], `${path}[${i}]`, here));
   }
@@ -46,8 +46,9 @@ export function irDifferences(x: unknown, y: unknown, path = "", origins: readon
 
 /**
  * IR paths the specific comparisons model in full (`goals.ts`, `calendars.ts`, `coverage.ts`,
- * `escalations.ts`, `credits.ts`, `commitments.ts`, `fees.ts`). Titles and descriptions are
- * deliberately absent: a changed title is reported here, as `other`.
+ * `escalations.ts`, `credits.ts`, `commitments.ts`, `fees.ts`, `priority-caps.ts`). Titles,
+ * descriptions and reasons are deliberately absent: a changed title is reported here, as `other`.
+ * So is any path not listed, which is how a field new to the IR shows before a comparison models it.
  */
 const MODELED: readonly RegExp[] = [
   /^(priorities|plans|regions|flags|causes|events|fields)\.[^.]+$/,
@@ -67,6 +68,8 @@ const MODELED: readonly RegExp[] = [
   /^fees($|\.(currency|vat|rates|free|allowances|packages|invoice|workAllowances|quotas|zone|lateCharge$|lateCharge\.chargePercent))/,
   /^fees\.charges($|\.[^.]+$|\.[^.]+\.(amount|chargePercent|base|minimum)$)/,
   /^period($|\.)/,
+  // A cap's level and condition (`priority-caps.ts`); its reason is words, reported here.
+  /^priorityCaps($|\[\d+\]($|\.level$|\.when($|[.[])))/,
 ];
 
 const clauseKey = (r: { file: string; line: number }) => `${r.file}:${r.line}`;
@@ -75,6 +78,7 @@ const clauseKey = (r: { file: string; line: number }) => `${r.file}:${r.line}`;
 function shown(x: unknown): string {
   if (x === undefined) return "absent";
   if (x instanceof CalendarRef) return `calendar \`${x.ir.name}\``;
+  if (x instanceof UnknownCalendar) return `unknown calendar \`${x.name}\``;
   const text = canonical(x);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
@@ -97,7 +101,9 @@ export function structuralChanges(a: PolicyIR, b: PolicyIR, specific: readonly C
       else calendarUses.set(key, { was: d.was, now: d.now, paths: [d.path] });
       continue;
     }
-    if (MODELED.some((m) => m.test(d.path))) continue;
+    // A name no calendar answers to is invisible to the comparisons, which look calendars up.
+    const unresolved = d.was instanceof UnknownCalendar || d.now instanceof UnknownCalendar;
+    if (!unresolved && MODELED.some((m) => m.test(d.path))) continue;
     out.push({ ...change("other", d.path, `\`${d.path}\`: ${shown(d.was)} → ${shown(d.now)}`, "unknown", d.origins[0], d.origins[1]), path: d.path });
   }
   for (const use of calendarUses.values()) {
