@@ -13,6 +13,7 @@
  * compared (and reported as `other`) instead of silently dropped.
  */
 import type { CalendarIR, ConditionIR, PolicyIR } from "../runtime/ir.js";
+import { conditionText } from "./coverage.js";
 
 /** The clause a normalized object came from, kept off its enumerable keys (so off its JSON too). */
 export const ORIGIN = Symbol("origin");
@@ -102,6 +103,11 @@ function condition(when: ConditionIR | undefined): unknown {
   return when === undefined ? undefined : sorted(when);
 }
 
+/** A condition in words whatever the order of its tests and values: `cause hardware and environment a, b`. */
+function conditionWords(when: ConditionIR): string {
+  return when.map((t) => conditionText(["values" in t ? { ...t, values: [...t.values].sort() } : t])).sort().join(" and ");
+}
+
 /** The policy normalized; see the module comment for what is left out. */
 export function normalizePolicy(p: PolicyIR): Record<string, unknown> {
   const calendars = new Map(p.calendars.map((c) => [c.name, c]));
@@ -182,8 +188,8 @@ export function normalizePolicy(p: PolicyIR): Record<string, unknown> {
       causes: named(p.exclusions.causes),
       attributes: sorted((p.exclusions.attributes ?? []).map((a) => ({ ...a, when: condition(a.when) }))),
     }),
-    // `priority at most P3 for …` (issue 11/12 follow-up): compared structurally (effect unknown).
-    priorityCaps: sorted((p.priorityCaps ?? []).map((c) => ({ ...c, when: condition(c.when) }))),
+    // `priority at most P3 for …`: keyed by what they test, so a reason is compared with its own cap's.
+    priorityCaps: keyed(p.priorityCaps, (c) => conditionWords(c.when), (c) => complete(c, { when: condition(c.when) })),
     escalations: keyed(p.escalations, (e) => (e.plans ? [...e.plans].sort().join(",") : "*"), (e) =>
       complete(e, {
         clock: clock(e.clock),

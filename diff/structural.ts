@@ -44,8 +44,16 @@ export function irDifferences(x: unknown, y: unknown, path = "", origins: readon
   return canonical(x) === canonical(y) ? [] : [{ path, was: x, now: y, origins: here }];
 }
 
+/** Path endings: a set of names (`[2]` when both versions have as many), a condition's tests, clock rules, calendar rules. */
+const SET = String.raw`(\[\d+\])?`;
+const CONDITION = String.raw`(\[\d+\](\.(on|field|flag)|\.values${SET})?)?`;
+const CLOCK = String.raw`\.clock(\.(start|pause|resume|stop|restart)${SET})?`;
+const CALENDAR_RULES = String.raw`\.calendarRules(\[\d+\](\.calendar|\.when${CONDITION})?)?`;
+/** A whole path, from its parts. */
+const whole = (...parts: string[]) => new RegExp(`^${parts.join("")}$`);
+
 /**
- * IR paths the specific comparisons model in full (`goals.ts`, `calendars.ts`, `coverage.ts`,
+ * IR paths, whole down to the field, the specific comparisons model (`goals.ts`, `calendars.ts`, `coverage.ts`,
  * `escalations.ts`, `credits.ts`, `commitments.ts`, `fees.ts`, `priority-caps.ts`). Titles,
  * descriptions and reasons are deliberately absent: a changed title is reported here, as `other`.
  * So is any path not listed, which is how a field new to the IR shows before a comparison models it.
@@ -53,23 +61,34 @@ export function irDifferences(x: unknown, y: unknown, path = "", origins: readon
 const MODELED: readonly RegExp[] = [
   /^(priorities|plans|regions|flags|causes|events|fields)\.[^.]+$/,
   /^fields\.[^.]+\.values\.[^.]+$/,
-  /^channels$/,
-  /^regions\.[^.]+\.(languages|calendarRules)/,
-  /^targets\.[^.]+$/,
-  /^targets\.[^.]+\.(binding|clock|goals|calendarRules)/,
-  /^exclusions\.(channels|causes)($|\.[^.]+$)/,
-  /^exclusions\.attributes($|\[\d+\]\.when)/,
-  /^escalations\./,
-  /^credits($|\.)/,
-  /^availability\.[^.]+($|\.(commitPercent|components|over|excuse|excusedCauses|plans|decimals|bands))/,
+  whole(`channels${SET}`),
+  whole(String.raw`regions\.[^.]+\.languages(\.(primary|optional)${SET})?`),
+  whole(String.raw`regions\.[^.]+${CALENDAR_RULES}`),
   // A target's own calendar added or removed: compared with the region's calendars it replaces (`calendars.ts`).
-  /^targets\.[^.]+\.calendar$/,
-  /^objectives\.[^.]+($|\.(sharePercent|target|when|creditPercent|decimals))/,
-  /^fees($|\.(currency|vat|rates|free|allowances|packages|invoice|workAllowances|quotas|zone|lateCharge$|lateCharge\.chargePercent))/,
+  whole(String.raw`targets\.[^.]+(\.binding|\.calendar|${CLOCK}|${CALENDAR_RULES})?`),
+  whole(String.raw`targets\.[^.]+\.goals(\[\d+\](\.priority|\.plan|\.goal(\.(kind|ms|days))?|\.when${CONDITION})?)?`),
+  whole(String.raw`exclusions\.(channels|causes)(\.[^.]+)?`),
+  whole(String.raw`exclusions\.attributes(\[\d+\]\.when${CONDITION})?`),
+  whole(String.raw`escalations\.[^.]+(\.calendarPlan|${CLOCK}|\.levels(\[\d+\](\.priority|\.role|\.after(\.(kind|ms|percent|target))?)?)?)?`),
+  whole(
+    String.raw`credits(\.(plans|targets|ineligibleChannels|ineligibleAccount)${SET}|\.(claimMonthsAfter|claimSubject|capPercent|ineligibleOptionalLanguages|zone|mode)`,
+    String.raw`|\.rows(\.[^.]+(\.(priority|creditPercent))?)?|\.ineligibleWhen(\[\d+\]${CONDITION})?|\.amountPerBreach(\.(amount|currency))?`,
+    String.raw`|\.thresholds(\[\d+\](\.(aboveBreaches|creditPercent))?)?|\.claimDaysAfter(\.(days|after))?)?`,
+  ),
+  whole(
+    String.raw`availability\.[^.]+(\.(commitPercent|over|decimals)|\.(components|excusedCauses|plans)${SET}`,
+    String.raw`|\.excuse(\.(announcedAheadMs|capMs|within|eachMs))?|\.bands(\[\d+\](\.(belowPercent|creditPercent))?)?)?`,
+  ),
+  whole(String.raw`objectives\.[^.]+(\.(sharePercent|target|creditPercent|decimals)|\.when${CONDITION})?`),
+  // Packages and the invoice are compared whole (any field of theirs is a change there).
+  whole(
+    String.raw`fees(\.(currency|zone|lateCharge|lateCharge\.chargePercent)|\.free${SET}|\.vat(\.(applies|vatPercent))?|\.rates(\.[^.]+(\.(kind|regime|amount))?)?`,
+    String.raw`|\.allowances(\.[^.]+(\.(regime|hours|excessRegime))?)?|\.packages(\.[^.]+(\..*)?)?|\.invoice(\..*)?|\.(workAllowances|quotas)(\[\d+\](\.(kind|regime|hours|per|rollover))?)?)?`,
+  ),
   /^fees\.charges($|\.[^.]+$|\.[^.]+\.(amount|chargePercent|base|minimum)$)/,
-  /^period($|\.)/,
+  /^period($|\.(unit|startMonth)$)/,
   // A cap's level and condition (`priority-caps.ts`); its reason is words, reported here.
-  /^priorityCaps($|\[\d+\]($|\.level$|\.when($|[.[])))/,
+  whole(String.raw`priorityCaps(\.[^.]+(\.level|\.when${CONDITION})?)?`),
 ];
 
 const clauseKey = (r: { file: string; line: number }) => `${r.file}:${r.line}`;

@@ -23,6 +23,8 @@ describe("sla diff golden files", () => {
         "credit-sum-cap", "credit-amount", "credit-threshold", "claim-within", "settlement-period", "fees-charges", "calendar-yearly",
         "calendar-range", "calendar-holiday-rule", "recurring-target", "availability", "availability-excuses", "availability-calendar-rename",
         "availability-calendar-hours", "objective", "target-calendar-added",
+        // The issue 11/12 follow-up: caps on the priority, quotas that roll over.
+        "priority-cap", "quota-rollover",
       ]),
     );
   });
