@@ -237,7 +237,22 @@ async function benchSlaServe(): Promise<void> {
   for (const [k, v] of Object.entries(await benchServe())) console.log(`  ${k.padEnd(40)} ${v.toLocaleString("en-US", { maximumFractionDigits: 2 })}`);
 }
 
-const PARTS: Record<string, () => void | Promise<void>> = { calendars: benchCalendars, api: benchApi, eval: benchEval, lsp: benchLanguageServer, diff: benchSlaDiff, serve: benchSlaServe };
+/**
+ * The SQL target on DuckDB (issue 15) beside `sla eval`, 10 million tickets by default
+ * (`SLA_BENCH_SQL_TICKETS` to change): about twelve minutes here, so it runs only when asked for
+ * (`npm run bench -- sql`), in its own process as `bench/sql.bench.ts` measures peak memory per child.
+ */
+function benchSql(): void {
+  const script = fileURLToPath(new URL("./sql.bench.js", import.meta.url));
+  const tickets = process.env["SLA_BENCH_SQL_TICKETS"];
+  console.log("\nSQL on DuckDB beside sla eval (bench/sql.bench.ts)");
+  const r = spawnSync(process.execPath, [script, ...(tickets ? [tickets] : [])], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`the SQL benchmark exited with ${r.status ?? r.signal}`);
+}
+
+const PARTS: Record<string, () => void | Promise<void>> = { calendars: benchCalendars, api: benchApi, eval: benchEval, lsp: benchLanguageServer, diff: benchSlaDiff, serve: benchSlaServe, sql: benchSql };
+/** What `npm run bench` runs without arguments: every part but the long SQL one. */
+const DEFAULT_PARTS = Object.keys(PARTS).filter((p) => p !== "sql");
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(a in PARTS));
@@ -246,7 +261,7 @@ if (unknown.length > 0) {
   process.exitCode = 2;
 } else {
   try {
-    for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) await PARTS[part]!();
+    for (const part of asked.length > 0 ? asked : DEFAULT_PARTS) await PARTS[part]!();
   } catch (e) {
     console.error(`bench: ${(e as Error).message}`);
     process.exitCode = 1;
