@@ -14,6 +14,8 @@ import { ObjectiveTally } from "../runtime/objectives.js";
 import { exclusionOf } from "../runtime/settle-credit.js";
 import { creditMode } from "../runtime/settle-credit-rules.js";
 import type { InputError, Ticket, TicketResult } from "../runtime/io.js";
+import { type Batch, batchLines } from "../runtime/ndjson-lines.js";
+import { EMPTY_LINE_ERROR, readTicketText } from "../runtime/ticket-line.js";
 import type { PolicyIR, SourceRef } from "../runtime/ir.js";
 import { type BadLine, type Clause, type CreditPeriod, LISTED_BAD_LINES, LISTED_CREDIT_TICKETS, type PeriodReport, type Report, type StatusCounts, type TargetPeriod } from "./model.js";
 import { creditPeriod } from "./credits.js";
@@ -86,6 +88,28 @@ export class ReportAggregator {
   /** Count an input line (valid, bad or blank): the report's `totals.lines`. */
   countLine(): void {
     this.lines++;
+  }
+
+  /**
+   * Every line of one NDJSON batch: counted, then added as a ticket or as a bad line (a blank line
+   * is bad). The one reading loop of `sla report` and the service's report route. Returns the
+   * number of lines read.
+   */
+  addBatch(batch: Batch): number {
+    const lines = batchLines(batch);
+    for (let i = 0; i < lines.length; i++) {
+      const line = batch.firstLine + i;
+      const text = lines[i]!;
+      this.countLine();
+      if (text.trim() === "") {
+        this.addBad(line, null, EMPTY_LINE_ERROR);
+        continue;
+      }
+      const parsed = readTicketText(this.policy, text, true);
+      if (parsed.ok) this.addTicket(parsed.ticket, line);
+      else this.addBad(line, parsed.id, parsed.error);
+    }
+    return lines.length;
   }
 
   /** A line that is not a valid ticket: counted, and listed while the list is short. */

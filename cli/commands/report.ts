@@ -8,7 +8,6 @@ import { createReadStream, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { formatInstant, parseInstant } from "../../runtime/instant.js";
 import { inSupportedYears, SUPPORTED_YEARS } from "../../runtime/io.js";
-import type { PolicyIR } from "../../runtime/ir.js";
 import { billingZone } from "../../runtime/period.js";
 import { ReportAggregator } from "../../report/aggregate.js";
 import type { Report } from "../../report/model.js";
@@ -17,9 +16,8 @@ import { renderHtml } from "../../report/render-html.js";
 import { renderMarkdown } from "../../report/render-markdown.js";
 import { renderText } from "../../report/render-text.js";
 import { type Io, processIo, UsageError } from "../io.js";
-import { batches, batchLines } from "../../runtime/ndjson-lines.js";
+import { batches } from "../../runtime/ndjson-lines.js";
 import { loadPolicy } from "../policy.js";
-import { EMPTY_LINE_ERROR, readTicketText } from "../../runtime/ticket-line.js";
 
 /** The command line of `sla report`, parsed by `cli/app.ts`. */
 export interface ReportArgs {
@@ -80,27 +78,15 @@ function openTickets(input: string, io: Io): Readable | null {
 }
 
 /** Every line of the stream into the aggregator, a batch at a time; progress on `io.err` when asked. */
-async function readTickets(stream: Readable, policy: PolicyIR, aggregator: ReportAggregator, io: Io, progress: boolean): Promise<void> {
+async function readTickets(stream: Readable, aggregator: ReportAggregator, io: Io, progress: boolean): Promise<void> {
   let read = 0;
   try {
     for await (const batch of batches(stream)) {
-      const lines = batchLines(batch);
-      for (let i = 0; i < lines.length; i++) {
-        const line = batch.firstLine + i;
-        const text = lines[i]!;
-        aggregator.countLine();
-        if (text.trim() === "") {
-          aggregator.addBad(line, null, EMPTY_LINE_ERROR);
-          continue;
-        }
-        const parsed = readTicketText(policy, text, true);
-        if (parsed.ok) aggregator.addTicket(parsed.ticket, line);
-        else aggregator.addBad(line, parsed.id, parsed.error);
+      const count = aggregator.addBatch(batch);
+      if (progress && Math.floor((read + count) / PROGRESS_EVERY) > Math.floor(read / PROGRESS_EVERY)) {
+        io.err(`\rsla report: ${(read + count).toLocaleString("en-US")} lines read`);
       }
-      if (progress && Math.floor((read + lines.length) / PROGRESS_EVERY) > Math.floor(read / PROGRESS_EVERY)) {
-        io.err(`\rsla report: ${(read + lines.length).toLocaleString("en-US")} lines read`);
-      }
-      read += lines.length;
+      read += count;
     }
   } finally {
     if (progress && read >= PROGRESS_EVERY) io.err("\n");
@@ -117,7 +103,7 @@ export async function runReport(args: ReportArgs): Promise<number> {
   if (!policy) return 1;
   const aggregator = new ReportAggregator(policy, { zone: billingZone(policy), range, asOfMs });
   try {
-    await readTickets(stream, policy, aggregator, io, args.progress ?? (io === processIo && Boolean(process.stderr.isTTY)));
+    await readTickets(stream, aggregator, io, args.progress ?? (io === processIo && Boolean(process.stderr.isTTY)));
   } catch (e) {
     io.err(`sla: cannot read tickets \`${args.input}\`: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 1;

@@ -12,9 +12,8 @@ import { renderHtml } from "../../report/render-html.js";
 import { renderMarkdown } from "../../report/render-markdown.js";
 import { renderText } from "../../report/render-text.js";
 import { formatInstant, parseInstant } from "../../runtime/instant.js";
-import { batches, batchLines } from "../../runtime/ndjson-lines.js";
+import { batches } from "../../runtime/ndjson-lines.js";
 import { billingZone } from "../../runtime/period.js";
-import { EMPTY_LINE_ERROR, readTicketText } from "../../runtime/ticket-line.js";
 import { HttpError } from "../errors.js";
 import type { PolicyRegistry } from "../registry.js";
 import { readQuery, servedPolicy } from "../request.js";
@@ -41,17 +40,7 @@ export function reportRoutes(app: FastifyInstance, registry: PolicyRegistry): vo
     }
     const asOfMs = query.at === undefined ? Date.now() : parseInstant(query.at)!;
     const aggregator = new ReportAggregator(policy, { zone: billingZone(policy), range, asOfMs });
-    for await (const batch of batches(request.body as Readable)) {
-      const lines = batchLines(batch);
-      for (let i = 0; i < lines.length; i++) {
-        aggregator.countLine();
-        const text = lines[i]!;
-        const parsed = text.trim() === "" ? null : readTicketText(policy, text, true);
-        if (parsed === null) aggregator.addBad(batch.firstLine + i, null, EMPTY_LINE_ERROR);
-        else if (parsed.ok) aggregator.addTicket(parsed.ticket, batch.firstLine + i);
-        else aggregator.addBad(batch.firstLine + i, parsed.id, parsed.error);
-      }
-    }
+    for await (const batch of batches(request.body as Readable)) aggregator.addBatch(batch);
     const report = aggregator.report({ file: `${request.params.id}.sla`, asOf: formatInstant(asOfMs, "UTC"), asOfSource: query.at === undefined ? "now" : "--at" });
     const { type, render } = RENDERERS[query.format ?? "json"]!;
     return reply.type(type).send(render(report));
