@@ -54,6 +54,11 @@ function instanceFor(spec: HolidaySpec): Holidays {
   } else {
     hd = new Holidays(country);
   }
+  // Only each entry's local date and its length in whole days are read (entriesFor), and neither
+  // depends on the package's time zone; without one it skips moving every start and end into the
+  // country's zone through moment-timezone, most of its cost for most countries (about a quarter
+  // overall). Checked equal for every country, 1995–2045, and for every state (test/runtime/holidays-zone.test.ts).
+  hd.setTimezone(undefined as unknown as string);
   instances.set(key, hd);
   return hd;
 }
