@@ -25,6 +25,8 @@ describe("sla diff golden files", () => {
         "availability-calendar-hours", "objective", "target-calendar-added",
         // The issue 11/12 follow-up: caps on the priority, quotas that roll over.
         "priority-cap", "quota-rollover",
+        // A cap's condition edited (one change of that cap), works and obligations compared by meaning.
+        "priority-cap-condition",
       ]),
     );
   });

@@ -47,3 +47,47 @@ describe("caps on the priority", () => {
     expect(summary(base, shuffled)).toEqual([]);
   });
 });
+
+describe("a cap whose condition is edited: one change of that cap", () => {
+  const environment = (values: string[], level = "P3") => edit((p) => Object.assign(p.priorityCaps![0]!, { level, when: [{ on: "field", field: "environment", values }] }));
+  const base = environment(["non_production"]);
+
+  it("applying to more tickets: looser; to fewer: stricter", () => {
+    const wider = environment(["non_production", "production"]);
+    expect(summary(base, wider)).toEqual([
+      ["priority cap · environment non_production", "applies to environment non_production → environment non_production, production (more tickets), judged at P3 at most (lowers P1, P2)", "looser"],
+    ]);
+    expect(summary(wider, base).map((c) => c[2])).toEqual(["stricter"]);
+  });
+
+  it("a test added narrows it (stricter); other tickets of the same property: mixed", () => {
+    const narrowed = edit((p) => p.priorityCaps![0]!.when.push({ on: "flag", flag: "phone_escalated" }));
+    expect(summary(OLD, narrowed)).toEqual([
+      ["priority cap · environment non_production", "applies to environment non_production → environment non_production and phone_escalated (fewer tickets), judged at P3 at most (lowers P1, P2)", "stricter"],
+    ]);
+    expect(summary(base, environment(["production"])).map((c) => c[2])).toEqual(["mixed"]);
+  });
+
+  it("the level edited too: both read together (more tickets lowered from more levels: looser)", () => {
+    const both = environment(["non_production", "production"], "P3");
+    const from = environment(["non_production"], "P2");
+    expect(summary(from, both)).toEqual([
+      ["priority cap · environment non_production", "applies to environment non_production → environment non_production, production (more tickets), judged at P2 at most → P3 at most (lowers P1, P2)", "looser"],
+    ]);
+    // Fewer tickets but lowered from more levels: some tickets gain, others lose.
+    expect(summary(both, environment(["non_production"], "P3")).map((c) => c[2])).toEqual(["stricter"]);
+    expect(summary(environment(["non_production", "production"], "P2"), environment(["non_production"], "P3")).map((c) => c[2])).toEqual(["mixed"]);
+  });
+
+  it("a cap at the most urgent level lowers nothing, whatever its condition: neutral", () => {
+    expect(summary(environment(["non_production"], "P1"), environment(["production"], "P1")).map((c) => c[2])).toEqual(["neutral"]);
+  });
+
+  it("caps testing nothing in common stay one removal and one addition", () => {
+    const other = edit((p) => (p.priorityCaps![1]!.when = [{ on: "flag", flag: "phone_escalated" }]));
+    expect(summary(OLD, other)).toEqual([
+      ["priority cap · cause hardware", "tickets with cause hardware no longer judged at P2 at most (lowered P1)", "stricter"],
+      ["priority cap · phone_escalated", "tickets with phone_escalated now judged at P2 at most (lowers P1)", "looser"],
+    ]);
+  });
+});
