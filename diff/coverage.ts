@@ -43,8 +43,8 @@ export function conditionSet(kind: Change["kind"], what: string, a: ReadonlyArra
   ];
 }
 
-/** Added and removed names of one kind; `addedEffect` is the effect of an addition. */
-function namedSet(
+/** Added and removed names of one kind (`what` leads the subject, when not empty); `addedEffect` is the effect of an addition. */
+export function namedSet(
   kind: Change["kind"],
   what: string,
   a: readonly Named[],
@@ -56,8 +56,8 @@ function namedSet(
   const now = new Map(b.map((n) => [n.name, n]));
   const removed: Effect = addedEffect === "looser" ? "stricter" : addedEffect === "stricter" ? "looser" : "neutral";
   return [
-    ...[...now].filter(([n]) => !was.has(n)).map(([n, x]) => change(kind, `${what} ${n}`, words(n, true), addedEffect, null, x.origin)),
-    ...[...was].filter(([n]) => !now.has(n)).map(([n, x]) => change(kind, `${what} ${n}`, words(n, false), removed, x.origin, null)),
+    ...[...now].filter(([n]) => !was.has(n)).map(([n, x]) => change(kind, what ? `${what} ${n}` : n, words(n, true), addedEffect, null, x.origin)),
+    ...[...was].filter(([n]) => !now.has(n)).map(([n, x]) => change(kind, what ? `${what} ${n}` : n, words(n, false), removed, x.origin, null)),
   ];
 }
 

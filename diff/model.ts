@@ -30,6 +30,8 @@ export const ChangeKindSchema = z.enum([
   "availability",
   "objective",
   "fees",
+  /** The customer's obligations (`obligation keep_updated "…"`): one added is looser for the provider. */
+  "obligation",
   "axis",
   /** A difference in the IR that no specific comparison models (the structural fallback): effect `unknown`. */
   "other",

@@ -7,6 +7,7 @@ import { diffCalendars } from "./calendars.js";
 import { diffAxes, diffExclusions, diffLanguages } from "./coverage.js";
 import { diffCommitments } from "./commitments.js";
 import { diffCredits } from "./credits.js";
+import { diffObligations, diffWorks } from "./declarations.js";
 import { diffEscalations } from "./escalations.js";
 import { diffFees, diffPeriod } from "./fees.js";
 import { diffTargets } from "./goals.js";
@@ -43,7 +44,9 @@ function specificChanges(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
     ...diffCredits(a, b),
     ...diffCommitments(a, b, h),
     ...diffFees(a, b),
+    ...diffWorks(a, b),
     ...diffPeriod(a, b),
+    ...diffObligations(a, b),
   ];
 }
 

@@ -54,7 +54,7 @@ const whole = (...parts: string[]) => new RegExp(`^${parts.join("")}$`);
 
 /**
  * IR paths, whole down to the field, the specific comparisons model (`goals.ts`, `calendars.ts`, `coverage.ts`,
- * `escalations.ts`, `credits.ts`, `commitments.ts`, `fees.ts`, `priority-caps.ts`). Titles,
+ * `escalations.ts`, `credits.ts`, `commitments.ts`, `fees.ts`, `priority-caps.ts`, `declarations.ts`). Titles,
  * descriptions and reasons are deliberately absent: a changed title is reported here, as `other`.
  * So is any path not listed, which is how a field new to the IR shows before a comparison models it.
  */
@@ -85,6 +85,8 @@ const MODELED: readonly RegExp[] = [
     String.raw`fees(\.(currency|zone|lateCharge|lateCharge\.chargePercent)|\.free${SET}|\.vat(\.(applies|vatPercent))?|\.rates(\.[^.]+(\.(kind|regime|amount))?)?`,
     String.raw`|\.allowances(\.[^.]+(\.(regime|hours|excessRegime))?)?|\.packages(\.[^.]+(\..*)?)?|\.invoice(\..*)?|\.(workAllowances|quotas)(\[\d+\](\.(kind|regime|hours|per|rollover))?)?)?`,
   ),
+  // Kinds of work and obligations, with their words (`declarations.ts`).
+  /^(works|obligations)\.[^.]+(\.(title|description))?$/,
   /^fees\.charges($|\.[^.]+$|\.[^.]+\.(amount|chargePercent|base|minimum)$)/,
   /^period($|\.(unit|startMonth)$)/,
   // A cap's level and condition (`priority-caps.ts`); its reason is words, reported here.

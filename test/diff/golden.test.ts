@@ -26,7 +26,7 @@ describe("sla diff golden files", () => {
         // The issue 11/12 follow-up: caps on the priority, quotas that roll over.
         "priority-cap", "quota-rollover",
         // A cap's condition edited (one change of that cap), works and obligations compared by meaning.
-        "priority-cap-condition",
+        "priority-cap-condition", "works", "obligations",
       ]),
     );
   });
