@@ -8,14 +8,15 @@
  *   first cross-checked against our answers on the same inputs (agreement rate printed; a peer is
  *   timed only on the inputs where it agrees).
  * - api: `evaluateTicket` on validated tickets, and JSON text → `parseTicket` → `evaluateTicket`.
- * - eval: `sla eval` on a 100,000-ticket NDJSON batch, start-up excluded, and the worker-thread
+ * - eval: `sla eval` on NDJSON batches of 100,000 and 1,000,000 varied tickets (SLA_BENCH_EVAL picks
+ *   one by a piece of its label), start-up excluded, and the worker-thread
  *   pool against one thread on the same batch.
  * - lsp: the language server's latencies (lsp.bench.ts).
  * - diff: `sla diff` on two 5,000-line policies, and its impact on 100,000 tickets (diff.bench.ts).
  * - serve: `sla serve`, single-ticket requests/s and p99 under autocannon, and an NDJSON batch (serve.bench.ts).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,7 +26,7 @@ import { evaluateTicket } from "../runtime/evaluate.js";
 import { parseTicket, type Ticket } from "../runtime/io.js";
 import type { CalendarIR, PolicyIR } from "../runtime/ir.js";
 import { type Adder, crossCheck, holidayDates, luxonWalkAdder, momentAdder } from "./calendar-baselines.js";
-import { ndjson, seedPolicy, variedTickets } from "./workloads.js";
+import { ALL_YEARS, seedPolicy, variedTickets, writeVariedNdjson, type YearSpan } from "./workloads.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const MINUTE_MS = 60_000;
@@ -161,15 +162,37 @@ interface CliRun {
 
 function runEval(policy: string, file: string, env: Record<string, string> = {}): CliRun {
   const cli = join(root, "dist", "cli", "main.js");
+  // Output goes to a file, not through this process: a million results are ~300 MB, and reading
+  // them here would compete with the run for the machine's cores.
+  const outPath = `${file}.out`;
+  const out = openSync(outPath, "w");
   const started = process.hrtime.bigint();
   const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, cli, "eval", join(root, "policies", `${policy}.sla`), file], {
     encoding: "utf8",
-    maxBuffer: 1 << 30,
+    stdio: ["ignore", out, "pipe"],
     env: { ...process.env, ...env },
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  closeSync(out);
   const rssKb = Number((r.stderr.trim().split("\n").pop() ?? "0").trim());
-  return { seconds, rssMb: rssKb / 1024, lines: r.stdout.split("\n").filter(Boolean).length };
+  const lines = countFileLines(outPath);
+  rmSync(outPath, { force: true });
+  return { seconds, rssMb: rssKb / 1024, lines };
+}
+
+/** Newlines in a file, read a megabyte at a time. */
+function countFileLines(path: string): number {
+  const fd = openSync(path, "r");
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  let lines = 0;
+  try {
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+      for (let i = chunk.indexOf(10); i !== -1 && i < n; i = chunk.indexOf(10, i + 1)) lines++;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return lines;
 }
 
 /**
@@ -183,28 +206,55 @@ function bestOf(k: number, expectedLines: number, run: () => CliRun): CliRun {
   return complete[0]!;
 }
 
+/** One `sla eval` workload: `n` varied tickets of `policy` opened over `years`. */
+interface EvalWorkload {
+  readonly label: string;
+  readonly policy: string;
+  readonly n: number;
+  readonly years: YearSpan;
+}
+
+/**
+ * `sla eval` throughput with start-up excluded (an empty input's run is subtracted), on workloads
+ * that differ in what they cost besides each ticket: every new year of a calendar builds its
+ * tables once per process (holidays, zone offsets), so 100,000 tickets over 14 years pay for 45
+ * calendar-years, the same over 2 years for 9, and a million over 14 years spreads that cost thin.
+ * Peak RSS of the small and the large batch shows whether memory stays flat.
+ */
 function benchEval(): void {
-  const policy = "lumapps";
-  const n = 100_000;
+  const only = process.env["SLA_BENCH_EVAL"];
+  const workloads: EvalWorkload[] = [
+    { label: "100,000 LumApps tickets over 14 years (2019–2032)", policy: "lumapps", n: 100_000, years: ALL_YEARS },
+    { label: "100,000 LumApps tickets over 2 years (2025–2026)", policy: "lumapps", n: 100_000, years: { from: 2025, to: 2026 } },
+    { label: "1,000,000 LumApps tickets over 14 years (2019–2032)", policy: "lumapps", n: 1_000_000, years: ALL_YEARS },
+    { label: "1,000,000 Imagicle tickets over 14 years (2019–2032)", policy: "imagicle", n: 1_000_000, years: ALL_YEARS },
+  ].filter((w) => only === undefined || w.label.includes(only));
   const dir = mkdtempSync(join(tmpdir(), "sla-bench-"));
   try {
-    const input = join(dir, "tickets.ndjson");
-    writeFileSync(input, ndjson(variedTickets(policy, n, 11)));
     const empty = join(dir, "empty.ndjson");
     writeFileSync(empty, "");
-    const startup = bestOf(3, 0, () => runEval(policy, empty));
-    const full = bestOf(3, n, () => runEval(policy, input));
-    const rate = (r: CliRun) => n / Math.max(1e-9, r.seconds - startup.seconds);
-    console.log(`\nsla eval on NDJSON; ${n.toLocaleString("en-US")} varied LumApps tickets (workloads.ts, seed 11), best of 3`);
-    console.log(`  start-up (empty input)                 ${startup.seconds.toFixed(2)} s, peak RSS ${startup.rssMb.toFixed(0)} MB`);
-    console.log(`  ${n.toLocaleString("en-US")} tickets                         ${full.seconds.toFixed(2)} s, peak RSS ${full.rssMb.toFixed(0)} MB, ${full.lines} lines out`);
-    console.log(`  throughput, start-up excluded          ${fmt(rate(full))} tickets/s`);
-    // The pool normally starts past 200,000 lines; forced here on the same batch, against one thread.
-    const pooled = bestOf(2, n, () => runEval(policy, input, { SLA_EVAL_POOL_AFTER: "0" }));
-    const single = bestOf(2, n, () => runEval(policy, input, { SLA_EVAL_THREADS: "0" }));
-    console.log(`  worker threads (forced), best of 2     ${fmt(rate(pooled))} tickets/s, peak RSS ${pooled.rssMb.toFixed(0)} MB`);
-    console.log(`  one thread (SLA_EVAL_THREADS=0)        ${fmt(rate(single))} tickets/s, peak RSS ${single.rssMb.toFixed(0)} MB`);
-    console.log(`  worker-thread gain                     ${((rate(pooled) / rate(single) - 1) * 100).toFixed(0)} %`);
+    console.log("\nsla eval on NDJSON, one thread, start-up excluded (workloads.ts, seed 11), best of 3");
+    for (const w of workloads) {
+      const input = join(dir, "tickets.ndjson");
+      writeVariedNdjson(input, w.policy, w.n, 11, w.years);
+      const startup = bestOf(3, 0, () => runEval(w.policy, empty));
+      const full = bestOf(3, w.n, () => runEval(w.policy, input));
+      const rate = w.n / Math.max(1e-9, full.seconds - startup.seconds);
+      console.log(`  ${w.label}`);
+      console.log(`    ${fmt(rate)} tickets/s; ${full.seconds.toFixed(2)} s wall, start-up ${startup.seconds.toFixed(2)} s; peak RSS ${full.rssMb.toFixed(0)} MB (start-up ${startup.rssMb.toFixed(0)} MB)`);
+      rmSync(input, { force: true });
+    }
+    if (only === undefined) {
+      // Worker threads are opt-in (SLA_EVAL_THREADS); forced here on the first batch, against one thread.
+      const w = workloads[0]!;
+      const input = join(dir, "tickets.ndjson");
+      writeVariedNdjson(input, w.policy, w.n, 11, w.years);
+      const startup = bestOf(3, 0, () => runEval(w.policy, empty));
+      const rate = (r: CliRun) => w.n / Math.max(1e-9, r.seconds - startup.seconds);
+      const pooled = bestOf(2, w.n, () => runEval(w.policy, input, { SLA_EVAL_THREADS: "2", SLA_EVAL_POOL_AFTER: "0" }));
+      const single = bestOf(2, w.n, () => runEval(w.policy, input, { SLA_EVAL_THREADS: "0" }));
+      console.log(`  worker threads on the first workload: two workers ${fmt(rate(pooled))} tickets/s (peak RSS ${pooled.rssMb.toFixed(0)} MB), one thread ${fmt(rate(single))} tickets/s: ${((rate(pooled) / rate(single) - 1) * 100).toFixed(0)} %`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,8 +19,14 @@ import type { PolicyIR } from "../runtime/ir.js";
 /** The repository: this file runs from `bench/` (tsx, vitest) or from `dist/bench/` (built). */
 const root = fileURLToPath(new URL(existsSync(fileURLToPath(new URL("../policies", import.meta.url))) ? ".." : "../..", import.meta.url));
 const MINUTE_MS = 60_000;
-const FROM_MS = Date.UTC(2019, 0, 1);
-const SPAN_MINUTES = (Date.UTC(2033, 0, 1) - FROM_MS) / MINUTE_MS;
+/** The opening years of the default workload: 14 years, so year tables of many years are built. */
+export const ALL_YEARS: YearSpan = { from: 2019, to: 2032 };
+
+/** Opening instants are drawn uniformly from the first instant of `from` to the end of `to`. */
+export interface YearSpan {
+  readonly from: number;
+  readonly to: number;
+}
 /** Offsets tickets are written with: the instant is the same, only its text varies. */
 const OFFSETS = [0, 60, 120, -300, -240, 330, 540, -180];
 
@@ -65,8 +71,10 @@ function isoAt(ms: number, offset: number): string {
  * `n` varied tickets for the seed policy `policyName` (e.g. `"lumapps"`), deterministic in
  * `seed`. Each is a plain ticket object as `sla eval` reads it (JSON-ready).
  */
-export function variedTickets(policyName: string, n: number, seed = 1): TicketJson[] {
+export function variedTickets(policyName: string, n: number, seed = 1, years: YearSpan = ALL_YEARS): TicketJson[] {
   const ir = seedPolicy(policyName);
+  const fromMs = Date.UTC(years.from, 0, 1);
+  const spanMinutes = (Date.UTC(years.to + 1, 0, 1) - fromMs) / MINUTE_MS;
   const rnd = generator(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const priorities = ir.priorities.map((p) => p.name);
@@ -75,7 +83,7 @@ export function variedTickets(policyName: string, n: number, seed = 1): TicketJs
   const out: TicketJson[] = [];
   for (let i = 0; i < n; i++) {
     const offset = pick(OFFSETS);
-    const opened = FROM_MS + Math.floor(rnd() * SPAN_MINUTES) * MINUTE_MS;
+    const opened = fromMs + Math.floor(rnd() * spanMinutes) * MINUTE_MS;
     const region = ir.regions.length > 0 ? pick(ir.regions) : undefined;
     const languages = region?.languages ? [...region.languages.primary, ...region.languages.primary, ...region.languages.optional] : [];
     const events: TicketJson["events"] = [];
@@ -109,6 +117,18 @@ export function ndjson(tickets: readonly TicketJson[]): string {
   let text = "";
   for (const t of tickets) text += `${JSON.stringify(t)}\n`;
   return text;
+}
+
+/**
+ * Write `n` varied tickets as NDJSON to `path`, a slice at a time, so a million tickets never sit
+ * in memory as one string. Each slice has its own seed (`seed`, `seed + 1`, …) and ids of its own.
+ */
+export function writeVariedNdjson(path: string, policyName: string, n: number, seed: number, years: YearSpan = ALL_YEARS): void {
+  const slice = 100_000;
+  writeFileSync(path, "");
+  for (let done = 0, k = 0; done < n; done += slice, k++) {
+    writeFileSync(path, ndjson(variedTickets(policyName, Math.min(slice, n - done), seed + k, years)), { flag: "a" });
+  }
 }
 
 /** Write tickets as NDJSON to `path` (for `sla eval POLICY path`). */
