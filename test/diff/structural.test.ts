@@ -29,7 +29,7 @@ function usedCalendars(p: PolicyIR): Set<string> {
   return new Set(names.filter((n): n is string => n !== null));
 }
 
-/** Leaves an edit may touch: every field but source refs, examples, how a goal was written, names of calendars and roles, and meaningless ones. */
+/** Leaves an edit may touch: every field but source refs, examples, how a goal was written, names of calendars, roles and obligations, and meaningless ones. */
 function editableLeaves(p: PolicyIR): Path[] {
   const used = usedCalendars(p);
   const out: Path[] = [];
@@ -41,9 +41,11 @@ function editableLeaves(p: PolicyIR): Path[] {
     else if (x !== null && typeof x === "object") for (const [k, v] of Object.entries(x)) walk(v, [...path, k]);
     else if (x !== null && x !== undefined) out.push(path);
   };
-  for (const [k, v] of Object.entries(p)) if (!["id", "title", "irVersion", "examples", "calendars", "roles"].includes(k)) walk(v, [k]);
+  for (const [k, v] of Object.entries(p)) if (!["id", "title", "irVersion", "examples", "calendars", "roles", "obligations"].includes(k)) walk(v, [k]);
   p.calendars.forEach((c, i) => used.has(c.name) && walk({ ...c, name: undefined }, ["calendars", i]));
   p.roles.forEach((r, i) => walk({ title: r.title, description: r.description }, ["roles", i]));
+  // No clause names an obligation: renaming its identifier with the same words is no change (diff/declarations.ts).
+  p.obligations.forEach((o, i) => walk({ title: o.title, description: o.description }, ["obligations", i]));
   // `resume on` of a clock that never pauses means nothing.
   const pauses = (path: Path) => {
     let o: unknown = p;
