@@ -5,6 +5,7 @@
  * Nothing here is hard-coded: the package's rules are the source of truth, for any year.
  */
 import Holidays from "date-holidays";
+import "./holiday-astronomy.js";
 
 /** A holiday source of a calendar: a country code and an optional state/region code. */
 export interface HolidaySpec {

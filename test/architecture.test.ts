@@ -93,7 +93,7 @@ const ALL = ["grammar", "compiler", "runtime", "format", "lsp", "diff", "server"
 
 const RULES: Record<string, Rule> = {
   grammar: { folders: [], packages: only("chevrotain"), minImports: 6 },
-  runtime: { folders: [], packages: (p) => nodeBuiltin(p) || only("luxon", "zod", "date-holidays", "decimal.js")(p), minImports: 30 },
+  runtime: { folders: [], packages: (p) => nodeBuiltin(p) || only("luxon", "zod", "date-holidays", "astronomia", "decimal.js")(p), minImports: 30 },
   // The IR's plain values come from ir-constants.ts (no zod), its types from ir.ts.
   // The holiday codes are plain data shared with the runtime's ticket checks (one list, one set of suggestions).
   compiler: { folders: ["grammar", "runtime/ir.ts", "runtime/ir-constants.ts", "runtime/holiday-codes.generated.ts"], packages: cstTypes, minImports: 40 },
