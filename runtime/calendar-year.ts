@@ -191,6 +191,18 @@ export function isoDate(year: number, d: number): string {
   return new Date(Date.UTC(year, 0, 1 + d)).toISOString().slice(0, 10);
 }
 
+/** The dates of a year, shared by every calendar that builds that year (they key holidays and closures). */
+const datesOfYears = new Map<number, readonly string[]>();
+
+function datesOfYear(year: number, days: number): readonly string[] {
+  let dates = datesOfYears.get(year);
+  if (dates === undefined) {
+    dates = Array.from({ length: days }, (_, d) => isoDate(year, d));
+    datesOfYears.set(year, dates);
+  }
+  return dates;
+}
+
 /** Build the tables of one local year (luxon is used here, and only here). */
 export function buildCalendarYear(rules: CalendarRules, year: number): CalendarYear {
   const zy = zoneYear(rules.zone, year);
@@ -202,8 +214,9 @@ export function buildCalendarYear(rules: CalendarRules, year: number): CalendarY
   const to: number[] = [];
   const dayClose = new Float64Array(days).fill(NaN);
   const firstWeekday = (new Date(jan1).getUTCDay() + 6) % 7; // Monday = 0
+  const dates = datesOfYear(year, days);
   for (let d = 0; d < days; d++) {
-    const date = isoDate(year, d);
+    const date = dates[d]!;
     const weekly = rules.week[(firstWeekday + d) % 7]!;
     const o = rules.overrides.get(date);
     const y = yearly.get(date);
