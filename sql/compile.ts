@@ -7,6 +7,7 @@
  * creates them as views (for a warehouse, each a dbt model) or as tables (to evaluate once).
  */
 import type { PolicyIR } from "../runtime/ir.js";
+import { attributeNames } from "./conditions.js";
 import { calendarStatements, calendarTables, type CalendarTables, type YearRange } from "./calendar-tables.js";
 import type { Dialect } from "./dialect.js";
 import { clocksOf, policyTables, priorityCodes, type PolicyTable } from "./policy-tables.js";
@@ -29,6 +30,8 @@ export interface CompiledSql {
   readonly dialect: Dialect;
   readonly calendars: CalendarTables;
   readonly policyTables: readonly PolicyTable[];
+  /** The ticket attributes the query reads from `ticket_attributes` (empty: it does not read that table). */
+  readonly attributes: readonly string[];
   /** The evaluation, in dependency order; the last ones are {@link RESULT_RELATIONS}. */
   readonly relations: readonly Relation[];
 }
@@ -39,9 +42,10 @@ export function compileToSql(ir: PolicyIR, dialect: Dialect, years: YearRange = 
   if (unsupported.length > 0) throw new UnsupportedPolicyError(unsupported);
   const calendars = calendarTables(ir, years);
   const clocks = clocksOf(ir);
-  const ctx = { ir, dialect, calendars, priorityCode: priorityCodes(ir) };
+  const attributes = attributeNames(ir);
+  const ctx = { ir, dialect, calendars, priorityCode: priorityCodes(ir), attributes };
   const relations = [...ticketRelations(ctx), ...clockRelations(clocks), ...budgetRelations(ctx, clocks), ...dueRelations(ctx), ...resultRelations(ctx)];
-  return { dialect, calendars, policyTables: policyTables(ir), relations };
+  return { dialect, calendars, policyTables: policyTables(ir), relations, attributes };
 }
 
 /** The DDL of the parameter table: one row, the `as_of` instant (NULL: each ticket's own, else now). */

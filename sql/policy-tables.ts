@@ -8,7 +8,7 @@
  * so the SQL only looks rows up by equality.
  */
 import { findCell } from "../runtime/compiled.js";
-import type { ClockIR, PolicyIR } from "../runtime/ir.js";
+import type { ClockIR, ConditionIR, GoalCell, PolicyIR, TargetIR } from "../runtime/ir.js";
 
 /** A SQL value of a policy table. */
 export type SqlValue = number | string | boolean | null;
@@ -86,26 +86,49 @@ function targets(ir: PolicyIR): PolicyTable {
   };
 }
 
+/** A `goals for …` section of a target: its condition and its cells (the runtime's `CompiledSection`). */
+export interface GoalSection {
+  readonly when: ConditionIR;
+  readonly cells: readonly GoalCell[];
+}
+
+/** The sections of a target in the order the runtime tries them: grouped by condition, by first appearance. */
+export function goalSections(t: TargetIR): GoalSection[] {
+  const groups = new Map<string, GoalSection & { cells: GoalCell[] }>();
+  for (const cell of t.goals) {
+    if (cell.when === undefined) continue;
+    const key = JSON.stringify(cell.when);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { when: cell.when, cells: [] }));
+    group.cells.push({ ...cell, when: undefined });
+  }
+  return [...groups.values()];
+}
+
 /**
- * `sla_goals`: the goal cell of each target for each priority and plan (`findCell`, the
- * evaluator's own choice), with its kind and amount. No row: the target has no goal there.
+ * `sla_goals`: the goal cell of each target for each section (0: the cells without a condition,
+ * then each `goals for …` section from 1), priority and plan (`findCell`, the evaluator's own
+ * choice), with its kind and amount. No row: the target has no goal there.
  */
 function goals(ir: PolicyIR): PolicyTable {
   const rows: SqlValue[][] = [];
   ir.targets.forEach((t, i) => {
-    for (const [p, code] of priorityAxis(ir)) {
-      for (const [plan, planKey] of planAxis(ir)) {
-        const cell = findCell(t.goals, p, plan);
-        if (!cell) continue;
-        const g = cell.goal;
-        const ms = g.kind === "business" || g.kind === "elapsed" ? g.ms : null;
-        rows.push([i, code, planKey, g.kind, ms, g.kind === "businessDays" ? g.days : null, g.text]);
+    [t.goals, ...goalSections(t).map((s) => s.cells)].forEach((cells, section) => {
+      for (const [p, code] of priorityAxis(ir)) {
+        for (const [plan, planKey] of planAxis(ir)) {
+          const cell = findCell(cells, p, plan);
+          if (!cell) continue;
+          const g = cell.goal;
+          const ms = g.kind === "business" || g.kind === "elapsed" ? g.ms : null;
+          const days = g.kind === "businessDays" || g.kind === "supportDays" ? g.days : null;
+          rows.push([i, section, code, planKey, g.kind, ms, days, g.text]);
+        }
       }
-    }
+    });
   });
   return {
     name: "sla_goals",
-    ddl: "CREATE TABLE sla_goals (target INTEGER NOT NULL, prio INTEGER NOT NULL, plan TEXT NOT NULL, kind TEXT NOT NULL, ms BIGINT, days INTEGER, goal TEXT NOT NULL, PRIMARY KEY (target, prio, plan))",
+    ddl: "CREATE TABLE sla_goals (target INTEGER NOT NULL, section INTEGER NOT NULL, prio INTEGER NOT NULL, plan TEXT NOT NULL, kind TEXT NOT NULL, ms BIGINT, days INTEGER, goal TEXT NOT NULL, PRIMARY KEY (target, section, prio, plan))",
     rows,
   };
 }

@@ -8,23 +8,42 @@
  * start to their nominal close (SPEC §2.7–2.8), found with two nearest-row lookups in
  * `sla_business_days` and two in `sla_windows`, so pauses push them by the paused open time.
  */
-import type { Clocks } from "./policy-tables.js";
-import { judgingPriority, type QueryContext } from "./query-tickets.js";
-import { inList, type Relation } from "./sql-text.js";
+import type { TargetIR } from "../runtime/ir.js";
+import { regionRuleCalendar, targetRuleCalendar } from "./calendar-rules.js";
+import { conditionSql } from "./conditions.js";
+import { goalSections, type Clocks } from "./policy-tables.js";
+import { hasSupportDays, supportDayRelations } from "./query-support-days.js";
+import { judgingPriority, ticketFacts, type QueryContext } from "./query-tickets.js";
+import { inList, openBefore, type Relation } from "./sql-text.js";
 
 /** Business-day goal kinds: their budget is looked up from the start instant. */
 const DAY_KINDS = "('businessDays', 'sameBusinessDay')";
 
-/** `sla_tgoal`: per ticket and target, the run and the goal cell of its judging priority. */
+/**
+ * The `goals for …` section of target `i` whose cell judges the ticket: the first section whose
+ * condition holds at the judging priority and that has a cell for it and the plan, else 0 (the
+ * runtime's `goalCell`). Each section's cell is looked up by a join aliased `s<n>`.
+ */
+function sectionChoice(ctx: QueryContext, t: TargetIR, i: number, prio: string): { joins: string; section: string } {
+  const sections = goalSections(t);
+  if (sections.length === 0) return { joins: "", section: "0" };
+  const facts = ticketFacts(ctx, "tk", prio);
+  const joins = sections.map((_, n) => `\n  LEFT JOIN sla_goals s${n + 1} ON s${n + 1}.target = ${i} AND s${n + 1}.section = ${n + 1} AND s${n + 1}.prio = ${prio} AND s${n + 1}.plan = tk.plan`).join("");
+  const cases = sections.map((s, n) => `WHEN (${conditionSql(s.when, facts, ctx.priorityCode)}) AND s${n + 1}.kind IS NOT NULL THEN ${n + 1}`);
+  return { joins, section: `CASE ${cases.join(" ")} ELSE 0 END` };
+}
+
+/** `sla_tgoal`: per ticket and target, the run, the calendar and the goal cell of its judging priority. */
 function targetGoals(ctx: QueryContext, clocks: Clocks): Relation {
   const parts = ctx.ir.targets.map((t, i) => {
     const k = clocks.ofTarget[i]!;
-    const calendar = t.calendar !== null ? String(ctx.calendars.idOf.get(t.calendar)!) : "tk.calendar";
+    const prio = judgingPriority("r", "tk");
+    const { joins, section } = sectionChoice(ctx, t, i, prio);
     return `SELECT x.*, g.kind, g.ms, g.days FROM (
   SELECT tk.tkey, ${i} AS target, ${k} AS clock, tk.excluded, tk.opened_ms, tk.as_of_ms, tk.plan,
-    r.start_ms, r.stop_ms, coalesce(r.paused_end, false) AS paused_end, ${judgingPriority("r", "tk")} AS prio, ${calendar} AS calendar
-  FROM sla_tk tk LEFT JOIN sla_run_${k} r ON r.tkey = tk.tkey) x
-LEFT JOIN sla_goals g ON g.target = x.target AND g.prio = x.prio AND g.plan = x.plan`;
+    r.start_ms, r.stop_ms, coalesce(r.paused_end, false) AS paused_end, ${prio} AS prio, ${targetRuleCalendar(ctx, t, prio)} AS calendar, ${section} AS section
+  FROM sla_tk tk LEFT JOIN sla_run_${k} r ON r.tkey = tk.tkey${joins}) x
+LEFT JOIN sla_goals g ON g.target = x.target AND g.section = x.section AND g.prio = x.prio AND g.plan = x.plan`;
   });
   return { name: "sla_tgoal", sql: parts.join("\nUNION ALL\n") };
 }
@@ -64,11 +83,6 @@ LEFT JOIN sla_business_days d ON d.calendar = x.bd_cal AND d.ordinal = x.close_o
   };
 }
 
-/** Open ms before instant `probe` of a `sla_windows` row found by an `after` lookup on `to_ms`. */
-export function openBefore(window: string, probe: string): string {
-  return `(${window}.cum_ms + greatest(${probe} - ${window}.from_ms, 0))`;
-}
-
 /** `sla_tdays`: a business-day goal's budget, the open time from the start to the nominal close. */
 function businessDayBudgets(ctx: QueryContext): Relation {
   const cum = (alias: string, probe: string) => ctx.dialect.nearest({ table: "sla_windows", alias, from: "x", calendar: "bd_cal", probe, key: "to_ms", direction: "after" });
@@ -82,13 +96,14 @@ ${cum("s", "start_ms")}`,
 }
 
 /** `sla_tb`: each target's budget in ms and its meter (calendar id, NULL for elapsed). */
-function targetBudgets(): Relation {
+function targetBudgets(supportDays: boolean): Relation {
+  const dayBudgets = supportDays ? "(SELECT * FROM sla_tdays UNION ALL SELECT * FROM sla_tsdays)" : "sla_tdays";
   return {
     name: "sla_tb",
     sql: `SELECT g.*,
-  CASE WHEN g.kind IN ('business', 'elapsed') THEN g.ms WHEN g.kind IN ${DAY_KINDS} THEN b.budget_ms END AS budget_ms,
+  CASE WHEN g.kind IN ('business', 'elapsed') THEN g.ms WHEN g.kind IN ('businessDays', 'sameBusinessDay', 'supportDays') THEN b.budget_ms END AS budget_ms,
   CASE WHEN g.kind = 'elapsed' THEN NULL ELSE g.calendar END AS meter
-FROM sla_tgoal g LEFT JOIN sla_tdays b ON b.tkey = g.tkey AND b.target = g.target`,
+FROM sla_tgoal g LEFT JOIN ${dayBudgets} b ON b.tkey = g.tkey AND b.target = g.target`,
   };
 }
 
@@ -102,7 +117,9 @@ WHERE NOT excluded AND start_ms IS NOT NULL AND kind IS NOT NULL AND kind <> 'no
   const levels = ctx.ir.escalations.map((e, m) => {
     const k = clocks.ofEscalation[m]!;
     const plans = e.plans ? ` AND ${inList("tk.plan", e.plans)}` : "";
-    return `SELECT tk.tkey, ${ctx.ir.targets.length} + l.level, ${k}, CASE WHEN l.kind = 'business' THEN tk.esc_calendar_${m} END, l.ms, r.stop_ms, tk.as_of_ms
+    // Without `calendar for <plan>`, the level counts on the ticket's calendar under the region's rules.
+    const calendar = e.calendarPlan === null ? regionRuleCalendar(ctx, judgingPriority("r", "tk"), `tk.esc_calendar_${m}`) : `tk.esc_calendar_${m}`;
+    return `SELECT tk.tkey, ${ctx.ir.targets.length} + l.level, ${k}, CASE WHEN l.kind = 'business' THEN ${calendar} END, l.ms, r.stop_ms, tk.as_of_ms
 FROM sla_tk tk JOIN sla_run_${k} r ON r.tkey = tk.tkey
 JOIN sla_levels l ON l.matrix = ${m} AND l.prio = ${judgingPriority("r", "tk")}
 WHERE NOT tk.excluded AND r.start_ms IS NOT NULL${plans}`;
@@ -113,5 +130,14 @@ WHERE NOT tk.excluded AND r.start_ms IS NOT NULL${plans}`;
 
 /** The relations from runs to obligations. */
 export function budgetRelations(ctx: QueryContext, clocks: Clocks): Relation[] {
-  return [targetGoals(ctx, clocks), businessDayProbes(ctx), businessDayClose(), businessDayBudgets(ctx), targetBudgets(), obligations(ctx, clocks)];
+  const supportDays = hasSupportDays(ctx);
+  return [
+    targetGoals(ctx, clocks),
+    businessDayProbes(ctx),
+    businessDayClose(),
+    businessDayBudgets(ctx),
+    ...(supportDays ? supportDayRelations(ctx) : []),
+    targetBudgets(supportDays),
+    obligations(ctx, clocks),
+  ];
 }

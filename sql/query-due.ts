@@ -10,9 +10,8 @@
  * A lookup that falls outside the calendar tables marks the obligation `broken` (never a
  * silently shorter count).
  */
-import { openBefore } from "./query-budget.js";
 import type { QueryContext } from "./query-tickets.js";
-import type { Relation } from "./sql-text.js";
+import { openBefore, type Relation } from "./sql-text.js";
 
 /** `sla_oseg`: every obligation's spans with their counted time (`len`, 0 for a tail) and the count before. */
 function spans(ctx: QueryContext): Relation[] {

@@ -11,6 +11,8 @@ import type { PolicyIR, RegionIR } from "../runtime/ir.js";
 import type { CalendarTables } from "./calendar-tables.js";
 import type { Dialect } from "./dialect.js";
 import { PRIORITY_RADIX } from "./policy-tables.js";
+import { attributePivot, conditionSql, type FactColumns } from "./conditions.js";
+import { capCode, cappedCode } from "./priority-caps.js";
 import { caseOf, inList, type Relation } from "./sql-text.js";
 
 /** What the query modules share. */
@@ -19,6 +21,8 @@ export interface QueryContext {
   readonly dialect: Dialect;
   readonly calendars: CalendarTables;
   readonly priorityCode: ReadonlyMap<string, number>;
+  /** The ticket attributes conditions read, column `attr_<i>` of `sla_tk` each. */
+  readonly attributes: readonly string[];
 }
 
 /** SPEC §2.12 ranks of simultaneous events, doubled so a declared event (2.5) stays an integer. */
@@ -84,27 +88,62 @@ function creditEligible(ctx: QueryContext): string {
   return parts.join(" AND ");
 }
 
+/** The facts of the ticket relation `alias` as conditions read them, judged at priority code `priority`. */
+export function ticketFacts(ctx: QueryContext, alias: string, priority: string, attributeAlias = alias): FactColumns {
+  const index = new Map(ctx.attributes.map((n, i) => [n, i]));
+  return { ticket: alias, priority, attribute: (name) => `${attributeAlias}.attr_${index.get(name)!}` };
+}
+
+/** SPEC §5 exclusions by ticket attribute (`exclude beta_feature`), judged at the (capped) priority as opened. */
+function excludedByAttribute(ctx: QueryContext): string[] {
+  return (ctx.ir.exclusions.attributes ?? []).map((e) => conditionSql(e.when, ticketFacts(ctx, "t", "t.prio0"), ctx.priorityCode));
+}
+
+/** Credit ineligibility by cause or attribute (`ineligible phone_escalated`), judged at the priority as opened. */
+function ineligibleWhen(ctx: QueryContext): string[] {
+  return (ctx.ir.credits?.ineligibleWhen ?? []).map((when) => `NOT (${conditionSql(when, ticketFacts(ctx, "t", "t.prio0"), ctx.priorityCode)})`);
+}
+
+/**
+ * The ticket's columns before the choices: its fields, the attributes conditions read, its
+ * priority as opened and the cap on it (`capCode`, 0 when none holds), then `prio0`, the
+ * priority as opened under the cap.
+ */
+function ticketFields(ctx: QueryContext): string {
+  const pivot = attributePivot(ctx.attributes);
+  const attrs = ctx.attributes.map((_, i) => `, a.attr_${i}`).join("");
+  const raw = `SELECT t.id AS ticket_id, t.opened_at, t.as_of, t.plan, t.region, t.channel, t.language, t.cause${attrs},
+    ${priorityCodeOf(ctx, "t.priority")} AS prio_opened, ${capCode(ctx, ticketFacts(ctx, "t", priorityCodeOf(ctx, "t.priority"), "a"))} AS cap
+  FROM tickets t${pivot === null ? "" : ` LEFT JOIN (${pivot}) a ON a.ticket_id = t.id`}`;
+  return `SELECT x.*, ${cappedCode(ctx, "x.prio_opened", "x.cap")} AS prio0 FROM (${raw}) x`;
+}
+
 /**
  * `sla_tk`: one row per ticket with the policy's choices made, numbered by `tkey`: the steps
  * partition and join on that integer, not on the ticket's text id (much cheaper on millions).
+ * Conditions of later steps read its facts: `plan`, `region`, `channel`, `cause`, `attr_<i>`.
  */
 function tickets(ctx: QueryContext): Relation {
   const d = ctx.dialect;
   const plan = ctx.ir.plans.length > 0 ? "coalesce(t.plan, '')" : "''";
   const escalations = ctx.ir.escalations.map((e, m) => `,\n  ${escalationCalendar(ctx, e.calendarPlan)} AS esc_calendar_${m}`).join("");
   const escalationColumns = ctx.ir.escalations.map((_, m) => `, esc_calendar_${m}`).join("");
+  const attrs = ctx.attributes.map((_, i) => `, t.attr_${i}`).join("");
+  const attrColumns = ctx.attributes.map((_, i) => `, attr_${i}`).join("");
+  const excludedSql = [excluded(ctx), ...excludedByAttribute(ctx)].join(" OR ");
+  const eligibleSql = [creditEligible(ctx), ...(ctx.ir.credits ? ineligibleWhen(ctx) : [])].join(" AND ");
   return {
     name: "sla_tk",
-    sql: `SELECT row_number() OVER () AS tkey, ticket_id, opened_ms, as_of_ms, prio0, plan, excluded, credit_eligible, calendar${escalationColumns}
-FROM (SELECT t.id AS ticket_id,
+    sql: `SELECT row_number() OVER () AS tkey, ticket_id, opened_ms, as_of_ms, prio0, cap, plan, region, channel, cause${attrColumns}, excluded, credit_eligible, calendar${escalationColumns}
+FROM (SELECT t.ticket_id,
   ${d.toMs("t.opened_at")} AS opened_ms,
   coalesce(${d.toMs("p.as_of")}, ${d.toMs("t.as_of")}, ${d.toMs("now()")}) AS as_of_ms,
-  ${priorityCodeOf(ctx, "t.priority")} AS prio0,
-  ${plan} AS plan,
-  ${excluded(ctx)} AS excluded,
-  ${creditEligible(ctx)} AS credit_eligible,
+  t.prio0, t.cap,
+  ${plan} AS plan, t.region, t.channel, t.cause${attrs},
+  ${excludedSql} AS excluded,
+  ${eligibleSql} AS credit_eligible,
   ${ticketCalendar(ctx)} AS calendar${escalations}
-FROM tickets t CROSS JOIN sla_params p) t`,
+FROM (${ticketFields(ctx)}) t CROSS JOIN sla_params p) t`,
   };
 }
 
@@ -117,7 +156,7 @@ function timeline(ctx: QueryContext): Relation {
 FROM (
   SELECT tkey, opened_ms AS at_ms, 'open' AS kind, 0 AS prio, 0 AS rnk, -1 AS seq FROM sla_tk WHERE opened_ms <= as_of_ms
   UNION ALL
-  SELECT t.tkey, e.at_ms, e.type, ${priorityCodeOf(ctx, "e.priority")}, ${rank}, e.seq
+  SELECT t.tkey, e.at_ms, e.type, ${cappedCode(ctx, priorityCodeOf(ctx, "e.priority"), "t.cap")}, ${rank}, e.seq
   FROM (SELECT ticket_id, ${ctx.dialect.toMs(`"at"`)} AS at_ms, type, priority, seq FROM ticket_events) e
   JOIN sla_tk t ON t.ticket_id = e.ticket_id
   WHERE e.at_ms <= t.as_of_ms

@@ -17,6 +17,8 @@ export class DuckDbRun {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    /** The ticket attributes the policy's conditions read (`CompiledSql.attributes`). */
+    private readonly attributes: readonly string[],
   ) {}
 
   /**
@@ -28,7 +30,7 @@ export class DuckDbRun {
     if (options.threads !== undefined) config["threads"] = String(options.threads);
     if (options.memoryLimit !== undefined) config["memory_limit"] = options.memoryLimit;
     const instance = await DuckDBInstance.create(":memory:", config);
-    const run = new DuckDbRun(instance, await instance.connect());
+    const run = new DuckDbRun(instance, await instance.connect(), sql.attributes);
     await run.loadPolicy(sql);
     return run;
   }
@@ -71,12 +73,13 @@ export class DuckDbRun {
    */
   async loadNdjson(path: string): Promise<void> {
     const names = ["id", "openedAt", "priority", "plan", "region", "channel", "language", "cause", "asOf"];
-    const columns = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(", ")}, 'events': 'STRUCT("at" VARCHAR, "type" VARCHAR, "priority" VARCHAR)[]'}`;
+    const columns = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(", ")}, 'attributes': 'JSON', 'events': 'STRUCT("at" VARCHAR, "type" VARCHAR, "priority" VARCHAR)[]'}`;
     await this.connection.run(`CREATE TABLE sla_input AS SELECT * FROM read_json(${lit(path)}, format = 'newline_delimited', columns = ${columns})`);
     await this.connection.run(`CREATE TABLE tickets AS SELECT id, CAST("openedAt" AS TIMESTAMPTZ) AS opened_at, priority, plan, region, channel, language, cause, CAST("asOf" AS TIMESTAMPTZ) AS as_of FROM sla_input`);
     await this.connection.run(`CREATE TABLE ticket_events AS
 SELECT id AS ticket_id, seq, CAST(ev."at" AS TIMESTAMPTZ) AS "at", ev.type AS type, ev.priority AS priority
 FROM (SELECT id, unnest(events) AS ev, generate_subscripts(events, 1) AS seq FROM sla_input WHERE events IS NOT NULL) e`);
+    await this.loadAttributes("attributes");
     await this.connection.run("DROP TABLE sla_input");
   }
 
@@ -106,7 +109,23 @@ FROM (SELECT id, unnest(events) AS ev, generate_subscripts(events, 1) AS seq FRO
 SELECT ticket_id, seq, CAST(ev."at" AS TIMESTAMPTZ) AS "at", CAST(ev.type AS VARCHAR) AS type, CAST(ev.priority AS VARCHAR) AS priority
 FROM (SELECT CAST(id AS VARCHAR) AS ticket_id, unnest(l) AS ev, generate_subscripts(l, 1) AS seq FROM (SELECT id, ${list} AS l FROM sla_input) x WHERE l IS NOT NULL) e`,
     );
+    const attributes = types.get("attributes");
+    await this.loadAttributes(attributes === undefined ? null : attributes === "VARCHAR" || attributes === "JSON" ? "CAST(attributes AS JSON)" : "to_json(attributes)");
     await this.connection.run("DROP TABLE sla_input");
+  }
+
+  /**
+   * Fill `ticket_attributes(ticket_id, name, value)` from `sla_input`'s JSON expression `json`
+   * (an object of field values and flags, as in sla's ticket format), one row per attribute the
+   * policy reads and the ticket gives; empty without `json`.
+   */
+  private async loadAttributes(json: string | null): Promise<void> {
+    await this.connection.run("CREATE TABLE ticket_attributes (ticket_id VARCHAR, name VARCHAR, value VARCHAR)");
+    if (json === null) return;
+    for (const name of this.attributes) {
+      await this.connection.run(`INSERT INTO ticket_attributes SELECT * FROM (
+  SELECT CAST(id AS VARCHAR), ${lit(name)}, json_extract_string(${json}, ${lit(`$."${name}"`)}) AS value FROM sla_input) a WHERE value IS NOT NULL`);
+    }
   }
 
   /**
@@ -137,9 +156,11 @@ FROM (SELECT CAST(id AS VARCHAR) AS ticket_id, unnest(l) AS ev, generate_subscri
     const run = (s: string) => this.connection.run(s);
     await run("ALTER TABLE tickets RENAME TO sla_all_tickets");
     await run("ALTER TABLE ticket_events RENAME TO sla_all_ticket_events");
+    await run("ALTER TABLE ticket_attributes RENAME TO sla_all_ticket_attributes");
     for (let b = 0; b < batches; b++) {
       await run(`CREATE TABLE tickets AS SELECT * FROM sla_all_tickets WHERE hash(id) % ${batches} = ${b}`);
       await run(`CREATE TABLE ticket_events AS SELECT * FROM sla_all_ticket_events WHERE hash(ticket_id) % ${batches} = ${b}`);
+      await run(`CREATE TABLE ticket_attributes AS SELECT * FROM sla_all_ticket_attributes WHERE hash(ticket_id) % ${batches} = ${b}`);
       await this.evaluate(sql, asOfMs, { dropSteps: true });
       for (const r of RESULT_RELATIONS) {
         if (b === 0) await run(`ALTER TABLE ${r} RENAME TO ${r}_all`);
@@ -150,6 +171,7 @@ FROM (SELECT CAST(id AS VARCHAR) AS ticket_id, unnest(l) AS ev, generate_subscri
       }
       await run("DROP TABLE tickets");
       await run("DROP TABLE ticket_events");
+      await run("DROP TABLE ticket_attributes");
     }
     for (const r of RESULT_RELATIONS) await run(`ALTER TABLE ${r}_all RENAME TO ${r}`);
   }

@@ -39,6 +39,7 @@ export class PostgresRun {
       "CREATE TABLE tickets (id TEXT PRIMARY KEY, opened_at TIMESTAMPTZ NOT NULL, priority TEXT, plan TEXT, region TEXT, channel TEXT, language TEXT, cause TEXT, as_of TIMESTAMPTZ)",
     );
     await this.client.query(`CREATE TABLE ticket_events (ticket_id TEXT NOT NULL, seq INTEGER NOT NULL, "at" TIMESTAMPTZ NOT NULL, type TEXT NOT NULL, priority TEXT)`);
+    await this.client.query("CREATE TABLE ticket_attributes (ticket_id TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL)");
     for (let i = 0; i < tickets.length; i += CHUNK) {
       const part = tickets.slice(i, i + CHUNK);
       const col = (f: (t: TicketJson) => string | null | undefined) => part.map((t) => f(t) ?? null);
@@ -48,9 +49,12 @@ export class PostgresRun {
       );
       const events = part.flatMap((t) => (t.events ?? []).map((e, seq) => [t.id, seq + 1, e.at, e.type, e.priority ?? null] as const));
       await this.client.query("INSERT INTO ticket_events SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::text[], $5::text[])", [0, 1, 2, 3, 4].map((k) => events.map((e) => e[k])));
+      const attributes = part.flatMap((t) => Object.entries(t.attributes ?? {}).map(([name, value]) => [t.id, name, String(value)] as const));
+      await this.client.query("INSERT INTO ticket_attributes SELECT * FROM unnest($1::text[], $2::text[], $3::text[])", [0, 1, 2].map((k) => attributes.map((a) => a[k])));
     }
     await this.client.query("ANALYZE tickets");
     await this.client.query("ANALYZE ticket_events");
+    await this.client.query("ANALYZE ticket_attributes");
   }
 
   /** Evaluate at `asOfMs` (null: each ticket's own `as_of`, else now): every relation as an analyzed table. */

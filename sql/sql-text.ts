@@ -29,3 +29,8 @@ export function valueLiteral(v: number | string | boolean | null): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);
 }
+
+/** Open ms before instant `probe`, from the `sla_windows` row `window` found by an `after` lookup on `to_ms`. */
+export function openBefore(window: string, probe: string): string {
+  return `(${window}.cum_ms + greatest(${probe} - ${window}.from_ms, 0))`;
+}

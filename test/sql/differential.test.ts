@@ -11,8 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { seedPolicy } from "../../bench/workloads.js";
 import { compileToSql, type CompiledSql } from "../../sql/compile.js";
 import { duckdb } from "../../sql/dialect.js";
-import { DuckDbRun } from "../../sql/run-duckdb.js";
-import { DIFFERENTIAL_YEARS, differentialTickets, evaluatorAnswers, mismatches, readSqlRows, sqlAnswers, writeTickets } from "./differential.js";
+import { DIFFERENTIAL_YEARS, differentialTickets, duckDbRows, evaluatorAnswers, mismatches, sqlAnswers } from "./differential.js";
 
 const TICKETS = 10_000;
 const dir = mkdtempSync(join(tmpdir(), "sla-sql-diff-"));
@@ -30,18 +29,9 @@ function sqlOf(policy: string): CompiledSql {
 async function differential(policy: string, n: number, sql: CompiledSql): Promise<{ problems: string[]; targets: number; escalations: number }> {
   const ir = seedPolicy(policy);
   const tickets = differentialTickets(policy, n, 1);
-  const file = join(dir, `${policy}-${n}.ndjson`);
-  writeTickets(file, tickets);
-  const run = await DuckDbRun.open(sql);
-  try {
-    await run.loadNdjson(file);
-    await run.evaluate(sql, null);
-    const rows = await readSqlRows((q) => run.rows(q));
-    const problems = mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows));
-    return { problems, targets: rows.targets.length, escalations: rows.escalations.length };
-  } finally {
-    run.close();
-  }
+  const rows = await duckDbRows(sql, tickets, join(dir, `${policy}-${n}.ndjson`));
+  const problems = mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows));
+  return { problems, targets: rows.targets.length, escalations: rows.escalations.length };
 }
 
 describe("SQL on DuckDB against the evaluator", () => {

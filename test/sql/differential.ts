@@ -12,6 +12,8 @@ import { writeFileSync } from "node:fs";
 import { evaluateTicket, parseTicket, parseInstant, type TicketJson } from "../../runtime/index.js";
 import type { PolicyIR } from "../../runtime/ir.js";
 import { generator, seedPolicy, variedTickets } from "../../bench/workloads.js";
+import type { CompiledSql } from "../../sql/compile.js";
+import { DuckDbRun } from "../../sql/run-duckdb.js";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -36,11 +38,60 @@ const iso = (ms: number): string => new Date(ms).toISOString().replace(".000Z", 
 
 /** `n` tickets for a seed policy, deterministic in `seed`. */
 export function differentialTickets(policyName: string, n: number, seed: number): TicketJson[] {
-  const ir = seedPolicy(policyName);
+  return varied(seedPolicy(policyName), variedTickets(policyName, n, seed), seed);
+}
+
+/**
+ * `n` tickets for any policy (the example agreements and fixtures the seed workloads do not
+ * cover), deterministic in `seed`: every priority, plan, region, channel, language, cause, field
+ * value and flag of the policy, reprioritizations, pauses and its declared events, then varied
+ * like the seed policies' tickets.
+ */
+export function policyTickets(ir: PolicyIR, n: number, seed: number): TicketJson[] {
+  const rnd = generator(seed * 104_729 + 3);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const priorities = ir.priorities.map((p) => p.name);
+  const channels = [...ir.channels, ...ir.exclusions.channels.map((c) => c.channel)];
+  const causes = [...(ir.causes ?? []).map((c) => c.name), ...ir.exclusions.causes.map((c) => c.name)];
+  const types = ["respond", "pause", "resume", "approve", "resolve", ...(priorities.length > 0 ? ["reprioritize", "reprioritize"] : []), ...(ir.events ?? []).map((e) => e.name)];
+  const from = Date.UTC(2019, 0, 1);
+  const span = Date.UTC(2032, 0, 1) - from;
+  const out: TicketJson[] = [];
+  for (let i = 0; i < n; i++) {
+    const opened = from + Math.floor((rnd() * span) / MINUTE_MS) * MINUTE_MS;
+    const events: NonNullable<TicketJson["events"]> = [];
+    let t = opened;
+    for (let k = Math.floor(rnd() * 6); k > 0; k--) {
+      t += Math.floor(rnd() * 3 * 24 * 60) * MINUTE_MS;
+      const type = pick(types);
+      events.push(type === "reprioritize" ? { at: iso(t), type, priority: pick(priorities) } : { at: iso(t), type });
+    }
+    const ticket: TicketJson = { id: `${ir.id}-${seed}-${i}`, openedAt: iso(opened), events, asOf: iso(t + Math.floor(rnd() * 10 * 24 * 60) * MINUTE_MS) };
+    if (priorities.length > 0) ticket.priority = pick(priorities);
+    if (ir.plans.length > 0) ticket.plan = pick(ir.plans).name;
+    const region = ir.regions.length > 0 ? pick(ir.regions) : undefined;
+    if (region) ticket.region = region.name;
+    if (region?.languages) ticket.language = pick([...region.languages.primary, ...region.languages.primary, ...region.languages.optional]);
+    if (channels.length > 0 && rnd() < 0.8) ticket.channel = pick(channels);
+    if (causes.length > 0 && rnd() < 0.3) ticket.cause = pick(causes);
+    const attributes: Record<string, string | boolean> = {};
+    for (const f of ir.fields ?? []) if (rnd() < 0.8) attributes[f.name] = pick(f.values).name;
+    for (const f of ir.flags ?? []) if (rnd() < 0.7) attributes[f.name] = rnd() < 0.5;
+    if (Object.keys(attributes).length > 0) ticket.attributes = attributes;
+    out.push(ticket);
+  }
+  return varied(ir, out, seed);
+}
+
+/**
+ * The tickets varied where the generators are thin: openings moved next to DST changes and
+ * holidays, events minutes apart, an `asOf` among the events, events at one instant, causes.
+ */
+function varied(ir: PolicyIR, tickets: readonly TicketJson[], seed: number): TicketJson[] {
   const rnd = generator(seed * 7919 + 17);
   const causes = (ir.causes ?? []).map((c) => c.name);
   const excluded = ir.exclusions.causes.map((c) => c.name);
-  return variedTickets(policyName, n, seed).map((t) => {
+  return tickets.map((t) => {
     const opened = parseInstant(t.openedAt)!;
     const events = (t.events ?? []).map((e) => ({ ...e, atMs: parseInstant(e.at)! }));
     let asOf = parseInstant(t.asOf!)!;
@@ -156,4 +207,85 @@ export function mismatches(tickets: readonly TicketJson[], expected: Map<string,
 /** Write tickets as NDJSON (the DuckDB runner reads the file). */
 export function writeTickets(path: string, tickets: readonly TicketJson[]): void {
   writeFileSync(path, tickets.map((t) => JSON.stringify(t)).join("\n") + "\n");
+}
+
+/** A construct the SQL translates, and the policy without it (for {@link constructHits}). */
+interface Construct {
+  readonly name: string;
+  readonly used: (ir: PolicyIR) => boolean;
+  readonly without: (ir: PolicyIR) => PolicyIR;
+}
+
+const mapTargets = (ir: PolicyIR, f: (t: PolicyIR["targets"][number]) => PolicyIR["targets"][number]): PolicyIR => ({ ...ir, targets: ir.targets.map(f) });
+
+/** The constructs of issue 11 the SQL translates, each with its removal. */
+const CONSTRUCTS: readonly Construct[] = [
+  { name: "priority caps", used: (ir) => (ir.priorityCaps ?? []).length > 0, without: (ir) => ({ ...ir, priorityCaps: undefined }) },
+  {
+    name: "goal sections",
+    used: (ir) => ir.targets.some((t) => t.goals.some((g) => g.when)),
+    without: (ir) => mapTargets(ir, (t) => ({ ...t, goals: t.goals.filter((g) => !g.when) })),
+  },
+  {
+    name: "target calendar rules",
+    used: (ir) => ir.targets.some((t) => (t.calendarRules ?? []).length > 0),
+    without: (ir) => mapTargets(ir, (t) => ({ ...t, calendarRules: undefined })),
+  },
+  {
+    name: "region calendar rules",
+    used: (ir) => ir.regions.some((r) => (r.calendarRules ?? []).length > 0),
+    without: (ir) => ({ ...ir, regions: ir.regions.map((r) => ({ ...r, calendarRules: undefined })) }),
+  },
+  {
+    name: "support days",
+    used: (ir) => ir.targets.some((t) => t.goals.some((g) => g.goal.kind === "supportDays")),
+    without: (ir) => mapTargets(ir, (t) => ({ ...t, goals: t.goals.map((g) => (g.goal.kind === "supportDays" ? { ...g, goal: { ...g.goal, kind: "businessDays" as const } } : g)) })),
+  },
+  {
+    name: "declared events in clocks",
+    used: (ir) => (ir.events ?? []).length > 0,
+    without: (ir) => {
+      const declared = new Set((ir.events ?? []).map((e) => e.name));
+      const keep = (xs: readonly string[]) => xs.filter((x) => !declared.has(x));
+      return mapTargets(ir, (t) => ({ ...t, clock: { ...t.clock, start: keep(t.clock.start), pause: keep(t.clock.pause), resume: keep(t.clock.resume), stop: keep(t.clock.stop) } }));
+    },
+  },
+  {
+    name: "exclusions by attribute",
+    used: (ir) => (ir.exclusions.attributes ?? []).length > 0,
+    without: (ir) => ({ ...ir, exclusions: { ...ir.exclusions, attributes: undefined } }),
+  },
+  {
+    name: "credit ineligibility by condition",
+    used: (ir) => (ir.credits?.ineligibleWhen ?? []).length > 0,
+    without: (ir) => ({ ...ir, credits: ir.credits && { ...ir.credits, ineligibleWhen: undefined } }),
+  },
+];
+
+/**
+ * Per construct the policy uses, how many tickets hit it: those whose evaluator answers change
+ * when the construct is taken out of the policy (a generator that never reaches a construct
+ * would prove nothing about its translation).
+ */
+export function constructHits(ir: PolicyIR, tickets: readonly TicketJson[], expected: Map<string, Answers>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of CONSTRUCTS) {
+    if (!c.used(ir)) continue;
+    const without = evaluatorAnswers(c.without(ir), tickets);
+    out[c.name] = tickets.filter((t) => JSON.stringify(without.get(t.id)) !== JSON.stringify(expected.get(t.id))).length;
+  }
+  return out;
+}
+
+/** The SQL results for `tickets` on DuckDB (through an NDJSON file at `path`, as `sla eval --engine duckdb` reads them). */
+export async function duckDbRows(sql: CompiledSql, tickets: readonly TicketJson[], path: string): Promise<SqlRows> {
+  writeTickets(path, tickets);
+  const run = await DuckDbRun.open(sql);
+  try {
+    await run.loadNdjson(path);
+    await run.evaluate(sql, null);
+    return await readSqlRows((q) => run.rows(q));
+  } finally {
+    run.close();
+  }
 }
