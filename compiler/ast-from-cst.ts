@@ -292,7 +292,7 @@ function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
   if (tok(node, "Target")) return { kind: "targets", targets: names(sub(node, "nameList")), span };
   if (tok(node, "Claim")) {
     if (tok(node, "Subject")) return { kind: "claimSubject", subject: str(tok(node, "StringLit")), span };
-    if (tok(node, "Within")) return { kind: "claimWithinDays", days: lit(tok(node, "NumberLit"), String), after: tok(node, "Breach") ? "breach" : "period", span };
+    if (tok(node, "Within")) return { kind: "claimWithinDays", days: lit(tok(node, "NumberLit"), String), after: tok(node, "Breach") ? "breach" : tok(node, "Outage") ? "outage" : "period", span };
     return { kind: "claimByEndOfNextMonth", span };
   }
   if (tok(node, "Sum")) return { kind: "sumPerBreach", span };
@@ -434,11 +434,16 @@ function quotaClause(node: C.QuotaClauseCstNode, span: A.FeesItem["span"]): A.Fe
 
 /** Issue 12.2: `period month`, `period quarter starting Feb 1`. */
 function periodDecl(node: C.PeriodDeclCstNode): A.Decl {
+  return { kind: "period", ...periodShape(node) };
+}
+
+/** `quarter starting Feb 1` of a `period` declaration or of an availability's `commit … per …`. */
+function periodShape(node: C.PeriodDeclCstNode | C.AvailabilityItemCstNode): Omit<A.PeriodDecl, "kind"> {
   const unitTok = tok(node, "Unit") ?? tok(node, "Quarter") ?? tok(node, "Year");
   const unit = unitTok ? { value: tok(node, "Unit") ? unitOf(unitTok.image) : (unitTok.image as "quarter" | "year"), span: tokenSpan(unitTok) } : null;
   const month = lit(tok(node, "Month"), (m) => MONTHS.indexOf(m) + 1);
   const start = tok(node, "Starting") && month ? { month, day: lit(tok(node, "NumberLit"), Number), span: { start: month.span.start, end: tok(node, "NumberLit") ? tokenSpan(tok(node, "NumberLit")!).end : month.span.end } } : null;
-  return { kind: "period", unit, start, span: spanOf(node) };
+  return { unit, start, span: spanOf(node) };
 }
 
 /** Every keyword of the `ticketField` rule and the ticket field it sets. */
@@ -658,7 +663,13 @@ function availabilityItem(node: C.AvailabilityItemCstNode): A.AvailabilityItem |
   if (shownNode) return shown(shownNode, span);
   const t = sub(node, "table");
   if (t) return { kind: "bands", table: table(t), span };
-  if (tok(node, "Commit")) return { kind: "commit", percent: lit(tok(node, "Percent"), percentValue), span };
+  if (tok(node, "Commit")) {
+    const per = tok(node, "Per");
+    // The window's span runs from `per` to the end of the clause.
+    const window = per ? { ...periodShape(node), span: { start: tokenSpan(per).start, end: span.end } } : null;
+    return { kind: "commit", percent: lit(tok(node, "Percent"), percentValue), window, span };
+  }
+  if (tok(node, "Downtime")) return { kind: "downtimeCredit", multiple: lit(tok(node, "NumberLit"), String), span };
   if (tok(node, "Component")) return { kind: "components", components: names(sub(node, "nameList")), span };
   if (tok(node, "Elapsed")) return { kind: "overElapsed", span };
   if (tok(node, "Calendar")) return { kind: "overCalendar", calendar: name(tok(node, "Identifier")), span };

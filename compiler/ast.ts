@@ -267,7 +267,7 @@ export type CreditsItem =
   | { readonly kind: "ineligibleWhen"; readonly when: Condition; readonly span: Span }
   | { readonly kind: "cap"; readonly percent: Lit<number> | null; readonly span: Span }
   /** Issue 12: `claim within 30 days after period` / `… after breach`. */
-  | { readonly kind: "claimWithinDays"; readonly days: Lit<string> | null; readonly after: "period" | "breach"; readonly span: Span }
+  | { readonly kind: "claimWithinDays"; readonly days: Lit<string> | null; readonly after: "period" | "breach" | "outage"; readonly span: Span }
   /** `ineligible account overdue, suspended`: the period's account standing voids the credit. */
   | { readonly kind: "ineligibleAccount"; readonly standings: readonly Name[]; readonly span: Span }
   /** Issue 12: `sum per breach`. */
@@ -286,7 +286,10 @@ export interface CreditsDecl {
 
 /** Issue 12.3: the clauses of an `availability` block. Percentages are the text written (`99.9`). */
 export type AvailabilityItem =
-  | { readonly kind: "commit"; readonly percent: Lit<string> | null; readonly span: Span }
+  /** `commit 99.9% per quarter starting Apr 1`: `window` is the `per …` part, measured as a settlement period is. */
+  | { readonly kind: "commit"; readonly percent: Lit<string> | null; readonly window: Omit<PeriodDecl, "kind"> | null; readonly span: Span }
+  /** `credit 10 × downtime fee`: the multiple (as written) of the fee paid for the downtime */
+  | { readonly kind: "downtimeCredit"; readonly multiple: Lit<string> | null; readonly span: Span }
   | { readonly kind: "components"; readonly components: readonly Name[]; readonly span: Span }
   | { readonly kind: "overElapsed"; readonly span: Span }
   | { readonly kind: "overCalendar"; readonly calendar: Name | null; readonly span: Span }

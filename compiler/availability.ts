@@ -9,6 +9,7 @@ import type * as A from "./ast.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { durationMs } from "./durations.js";
 import { lowerPercent } from "./percent.js";
+import { lowerPeriodShape } from "./settlement-period.js";
 import { didYouMean } from "./suggest.js";
 
 /** Decimals shown when the policy does not say (`shown to 3 decimals`), and the most it may say. */
@@ -133,6 +134,8 @@ export function lowerAvailability(ctx: CheckContext, d: A.AvailabilityDecl, cale
   const bandItem = once(ctx, itemsOf(d, "bands"), "credits");
   const bands = bandItem ? lowerBands(ctx, bandItem.table) : [];
   if (bandItem) checkBands(ctx, bands, bandItem.table.rows, commitPercent, decimals);
+  const downtimeFeeMultiple = lowerDowntimeCredit(ctx, d, bandItem);
+  const window = commit?.window ? lowerPeriodShape(ctx, commit.window, "window") : null;
   if (commitPercent === null) return null;
   return {
     name: d.name.text,
@@ -145,8 +148,35 @@ export function lowerAvailability(ctx: CheckContext, d: A.AvailabilityDecl, cale
     bands,
     ...(excusedCauses.length > 0 ? { excusedCauses } : {}),
     ...(plans.length > 0 ? { plans } : {}),
+    ...(window ? { window: { unit: window.unit, startMonth: window.startMonth } } : {}),
+    ...(downtimeFeeMultiple !== null ? { downtimeFeeMultiple } : {}),
     origin: sourceRef(ctx, d.name.span),
   };
+}
+
+/** The most a multiple of the downtime's fee may be, and its decimals (the IR's decimal text). */
+const MULTIPLE_TEXT = /^\d{1,6}(\.\d{1,6})?$/;
+
+/**
+ * `credit 10 × downtime fee`: the multiple as decimal text, or `null`. It replaces the band
+ * table (two ways of settling one credit are SLA505) and is more than zero (SLA506).
+ */
+function lowerDowntimeCredit(ctx: CheckContext, d: A.AvailabilityDecl, bands: { span: A.Decl["span"] } | undefined): string | null {
+  const item = once(ctx, itemsOf(d, "downtimeCredit"), "credit … × downtime fee");
+  if (!item?.multiple) return null;
+  if (bands) {
+    ctx.diagnostics.error("SLA505", item.span, "an availability's credit is either its bands or a multiple of the downtime fee", {
+      labels: [{ span: bands.span, message: "the bands" }],
+      help: "keep `credits { … }` or `credit N × downtime fee`",
+    });
+    return null;
+  }
+  const text = item.multiple.value;
+  if (!MULTIPLE_TEXT.test(text) || !/[1-9]/.test(text)) {
+    ctx.diagnostics.error("SLA506", item.multiple.span, `\`${text}\` is not a multiple a credit can be`, { help: "write a number above zero with at most 6 digits and 6 decimals, e.g. `credit 10 × downtime fee`" });
+    return null;
+  }
+  return text.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
 }
 
 /** A calendar an outage is measured or excused by: its own zone and holidays (SLA510 otherwise). */

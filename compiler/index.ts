@@ -63,7 +63,7 @@ export const RULE_HELP: Record<string, string> = {
   creditsDecl: "credits are `credits for gold { target response  { | priority | credit | … }  claim by end of next month }`",
   creditsItem: 'credit lines: `target response`, a `{ | priority | credit | … }` table, `claim by end of next month`, `claim subject "…"`, `ineligible channel email`, `ineligible optional languages`, `cap 50%`, `sum per breach`, `amount 500 EUR per breach`, `above 4 breaches 20%`, `claim within 30 days after period`',
   availabilityDecl: 'an availability commitment is `availability platform "Monthly Uptime" { commit 99.9%  credits { | below | credit | … } }`',
-  availabilityItem: "availability lines: `commit 99.9%`, `component api, console`, `over elapsed time`, `over calendar office`, `excuse scheduled announced 48 hours ahead, up to 4 hours per period`, `excuse cause force_majeure`, `shown to 3 decimals`, `credits { | below | credit | … }`",
+  availabilityItem: "availability lines: `commit 99.9%`, `commit 99.9% per quarter starting Apr 1`, `credit 10 × downtime fee`, `component api, console`, `over elapsed time`, `over calendar office`, `excuse scheduled announced 48 hours ahead, up to 4 hours per period`, `excuse cause force_majeure`, `shown to 3 decimals`, `credits { | below | credit | … }`",
   excuseClause: "excused outages are `excuse cause force_majeure, customer`, `excuse scheduled`, `excuse scheduled within calendar window announced 48 hours ahead` or `excuse scheduled announced 48 hours ahead, up to 2 hours each, up to 4 hours per period`",
   excuseLimit: "an excuse limit is `up to 2 hours each` (per outage) or `up to 4 hours per period`",
   shownClause: "a precision is `shown to 3 decimals`",

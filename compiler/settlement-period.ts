@@ -17,17 +17,22 @@ function isPeriodUnit(u: string): u is SettlementPeriodIR["unit"] {
   return (PERIOD_UNITS as readonly string[]).includes(u);
 }
 
-/** One `period` declaration, checked; `null` when it is reported. */
-function lowerOne(ctx: CheckContext, decl: A.PeriodDecl): SettlementPeriodIR | null {
+/**
+ * One `period` declaration, or the `per quarter starting Apr 1` window of an availability's
+ * commitment, checked by the same rules; `null` when it is reported.
+ */
+export function lowerPeriodShape(ctx: CheckContext, decl: Omit<A.PeriodDecl, "kind">, of: "period" | "window" = "period"): SettlementPeriodIR | null {
   const unit = decl.unit;
   if (!unit) return null; // the parser reported the line
+  // The words differ by where the shape is written: `period quarter` or `commit 99.9% per quarter`.
+  const [noun, lead] = of === "period" ? ["a settlement period", "period"] : ["a commitment's window", "commit 99.9% per"];
   if (!isPeriodUnit(unit.value)) {
-    ctx.diagnostics.error("SLA507", unit.span, `a settlement period is a month, a quarter or a year, not a ${unit.value}`, { help: "write `period month`, `period quarter` or `period year`" });
+    ctx.diagnostics.error("SLA507", unit.span, `${noun} is a month, a quarter or a year, not a ${unit.value}`, { help: `write \`${lead} month\`, \`${lead} quarter\` or \`${lead} year\`` });
     return null;
   }
   const start = decl.start;
   if (start && unit.value === "month") {
-    ctx.diagnostics.error("SLA507", start.span, "a monthly period starts on the first of each month", { help: "write `period month`" });
+    ctx.diagnostics.error("SLA507", start.span, `a monthly ${of} starts on the first of each month`, { help: `write \`${lead} month\`` });
     return null;
   }
   if (start && start.day !== null && start.day.value !== 1) {
@@ -47,7 +52,7 @@ export function lowerSettlementPeriod(ctx: CheckContext, decls: readonly A.Perio
   for (const extra of decls.slice(1)) {
     ctx.diagnostics.error("SLA103", extra.span, "a second `period`", { help: "a policy settles over one kind of period", labels: decls[0] ? [{ span: decls[0].span, message: "the first" }] : [] });
   }
-  return decls[0] ? (lowerOne(ctx, decls[0]) ?? undefined) : undefined;
+  return decls[0] ? (lowerPeriodShape(ctx, decls[0]) ?? undefined) : undefined;
 }
 
 /** The invoice schedule that matches each kind of settlement period. */

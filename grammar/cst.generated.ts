@@ -614,6 +614,7 @@ export type CreditsItemCstChildren = {
   After?: IToken[];
   Period?: IToken[];
   Breach?: (IToken)[];
+  Outage?: IToken[];
   Sum?: IToken[];
   Per?: (IToken)[];
   Amount?: IToken[];
@@ -652,6 +653,17 @@ export interface AvailabilityItemCstNode extends CstNode {
 export type AvailabilityItemCstChildren = {
   Commit?: IToken[];
   Percent?: IToken[];
+  Per?: IToken[];
+  Unit?: IToken[];
+  Quarter?: IToken[];
+  Year?: IToken[];
+  Starting?: IToken[];
+  Month?: IToken[];
+  NumberLit?: (IToken)[];
+  Credit?: IToken[];
+  Times?: IToken[];
+  Downtime?: IToken[];
+  Fee?: IToken[];
   Component?: IToken[];
   nameList?: NameListCstNode[];
   Over?: IToken[];

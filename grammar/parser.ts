@@ -602,7 +602,8 @@ export class SlaParser extends BoundedRecoveryParser {
                 this.CONSUME(T.NumberLit);
                 this.CONSUME(T.Days);
                 this.CONSUME(T.After);
-                this.OR4([{ ALT: () => this.CONSUME(T.Period) }, { ALT: () => this.CONSUME(T.Breach) }]);
+                // `after outage`: a deadline per outage of the period ("within 30 days of the incident")
+                this.OR4([{ ALT: () => this.CONSUME(T.Period) }, { ALT: () => this.CONSUME(T.Breach) }, { ALT: () => this.CONSUME(T.Outage) }]);
               },
             },
           ]);
@@ -687,10 +688,30 @@ export class SlaParser extends BoundedRecoveryParser {
   availabilityItem = this.RULE("availabilityItem", () => {
     this.OR([
       {
-        // `commit 99.9%`
+        // `commit 99.9%`; `commit 99.9% per quarter starting Apr 1`: measured over its own
+        // window ("per fiscal quarter"), judged in a period that is exactly one window
         ALT: () => {
           this.CONSUME(T.Commit);
           this.CONSUME(T.Percent);
+          this.OPTION(() => {
+            this.CONSUME(T.Per);
+            this.OR3([{ ALT: () => this.CONSUME(T.Unit) }, { ALT: () => this.CONSUME(T.Quarter) }, { ALT: () => this.CONSUME(T.Year) }]);
+            this.OPTION2(() => {
+              this.CONSUME(T.Starting);
+              this.CONSUME(T.Month);
+              this.CONSUME(T.NumberLit);
+            });
+          });
+        },
+      },
+      {
+        // `credit 10 × downtime fee`: the credit is a multiple of the fee paid for the downtime
+        ALT: () => {
+          this.CONSUME(T.Credit);
+          this.CONSUME2(T.NumberLit);
+          this.CONSUME(T.Times);
+          this.CONSUME(T.Downtime);
+          this.CONSUME(T.Fee);
         },
       },
       {

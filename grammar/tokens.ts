@@ -200,6 +200,13 @@ export const Plus = keyword("plus");
 // level that judges a ticket), `quota basic 4 hours per quarter rollover` (unused hours carried).
 export const Most = keyword("most");
 export const Rollover = keyword("rollover");
+// Availability credits as a multiple of the fee for the downtime ("credit = fee paid during the
+// downtime × 10"), commitments per fiscal quarter, and claims counted from each outage:
+// `credit 10 × downtime fee`, `commit 99.9% per quarter starting Apr 1`, `claim within 30 days
+// after outage`.
+export const Downtime = keyword("downtime");
+export const Fee = keyword("fee");
+export const Outage = keyword("outage");
 
 // Example cases (SPEC §4 `sla test`)
 export const Ticket = keyword("ticket");
@@ -277,6 +284,8 @@ export const StringLit = createToken({
 });
 
 // Punctuation
+/** `credit 10 × downtime fee`: the multiplication sign as contracts print it. */
+export const Times = createToken({ name: "Times", pattern: /×/, label: "`×`" });
 export const LCurly = createToken({ name: "LCurly", pattern: /{/, label: "`{`" });
 export const RCurly = createToken({ name: "RCurly", pattern: /}/, label: "`}`" });
 export const Pipe = createToken({ name: "Pipe", pattern: /\|/, label: "`|`" });
@@ -312,6 +321,7 @@ export const allTokens: TokenType[] = [
   Comma,
   Dash,
   Dot,
+  Times,
   Unit,
   Status,
   Weekday,

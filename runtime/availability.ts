@@ -12,6 +12,7 @@ import { z } from "zod";
 import { calendarFromIR, type Calendar } from "./calendar.js";
 import { text } from "./decimal-text.js";
 import { parseInstant } from "./instant.js";
+import { Dec, money } from "./settle-decimal.js";
 import { fieldPath, inSupportedYears, SUPPORTED_YEARS, type InputError } from "./io.js";
 import type { AvailabilityIR, PolicyIR } from "./ir.js";
 
@@ -185,6 +186,8 @@ export interface AvailabilityPeriod {
   readonly startMs: number;
   readonly endMs: number;
   readonly outages: readonly Outage[];
+  /** The period's fees: `credit N × downtime fee` is a multiple of their share for the downtime. */
+  readonly fees?: { readonly amount: string } | null;
 }
 
 /** One outage as one commitment judged it. */
@@ -219,8 +222,15 @@ export interface AvailabilityResult {
   readonly met: boolean;
   /** The band the exact availability falls in (`below` its threshold), `null` when none. */
   readonly band: { readonly belowPercent: string; readonly creditPercent: string; readonly line: number } | null;
-  /** The band's percentage of the period's fees, `"0"` without a band. */
+  /** The band's percentage of the period's fees, `"0"` without a band (and under `credit N × downtime fee`). */
   readonly creditPercent: string;
+  /**
+   * `credit N × downtime fee` only: the fee paid for the downtime (the period's fees × downtime ÷
+   * the period's measured time, to the cent) and the credit, N times its exact value to the cent
+   * (`"0.00"` when the commitment is met).
+   */
+  readonly downtimeFee?: string;
+  readonly creditAmount?: string;
   readonly outages: readonly OutageOutcome[];
   readonly reason: string;
 }
@@ -343,10 +353,11 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
   // Bands fall in `belowPercent`: the last one the availability lies below is the deepest.
   const band = periodMs === 0 ? undefined : [...ir.bands].reverse().find((b) => shareBelow(up, periodMs, b.belowPercent));
   const overText = over.kind === "elapsed" ? "elapsed time" : `calendar ${over.calendar}`;
+  const feeCredit = ir.downtimeFeeMultiple !== undefined ? downtimeFeeCredit(ir.downtimeFeeMultiple, period.fees?.amount ?? "0", downtimeMs, periodMs, met) : null;
   const reason = [
     `${availabilityPercent}% over ${overText} (${hoursText(downtimeMs)} down of ${hoursText(periodMs)}${excusedMs > 0 ? `, ${hoursText(excusedMs)} excused` : ""})`,
     met ? `meets the commitment of ${ir.commitPercent}%` : `below the commitment of ${ir.commitPercent}%`,
-    band ? `below ${band.belowPercent}%: ${band.creditPercent}% of the period's fees` : "no credit band applies",
+    feeCredit ? feeCredit.words : band ? `below ${band.belowPercent}%: ${band.creditPercent}% of the period's fees` : "no credit band applies",
   ].join("; ");
   return {
     name: ir.name,
@@ -361,9 +372,23 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
     met,
     band: band ? { belowPercent: band.belowPercent, creditPercent: band.creditPercent, line: band.origin.line } : null,
     creditPercent: band?.creditPercent ?? "0",
+    ...(feeCredit ? { downtimeFee: feeCredit.downtimeFee, creditAmount: feeCredit.creditAmount } : {}),
     outages,
     reason,
   };
+}
+
+/**
+ * `credit N × downtime fee` ("the fee paid during the downtime × 10"): the fee paid for the
+ * downtime is the period's fees pro rata of the downtime over the period's measured time (both in
+ * ms of the measure), kept exact; the credit is N times it, rounded to the cent once. Nothing is
+ * owed while the commitment is met.
+ */
+function downtimeFeeCredit(multiple: string, fees: string, downtimeMs: number, periodMs: number, met: boolean): { downtimeFee: string; creditAmount: string; words: string } {
+  const fee = periodMs === 0 ? new Dec(0) : new Dec(fees).times(downtimeMs).dividedBy(periodMs);
+  const credit = met ? new Dec(0) : fee.times(multiple);
+  const words = met ? `the downtime's fee is ${money(fee)}; no credit while the commitment is met` : `${multiple} × the downtime's fee ${money(fee)} (the fees × ${hoursText(downtimeMs)} ÷ ${hoursText(periodMs)}) = ${money(credit)}`;
+  return { downtimeFee: money(fee), creditAmount: money(credit), words };
 }
 
 function outageOutcome(

@@ -267,7 +267,7 @@ export const CreditsSchema = z.object({
   /** More than `aboveBreaches` eligible breached tickets in the period earn `creditPercent`; the highest that holds applies. */
   thresholds: z.array(z.object({ aboveBreaches: z.number().int().nonnegative(), creditPercent: Percent, origin: SourceRefSchema })).optional(),
   /** `claim within 30 days after period|breach`: the claim deadline in days of the billing zone. */
-  claimDaysAfter: z.object({ days: z.number().int().nonnegative().max(3660), after: z.enum(["period", "breach"]) }).optional(),
+  claimDaysAfter: z.object({ days: z.number().int().nonnegative().max(3660), after: z.enum(["period", "breach", "outage"]) }).optional(),
   /** `ineligible account overdue, suspended`: a period whose `account` has one of these standings earns no credit. */
   ineligibleAccount: z.array(z.enum(["overdue", "suspended"])).optional(),
   origin: SourceRefSchema,
@@ -312,6 +312,17 @@ export const AvailabilitySchema = z.object({
   excusedCauses: z.array(z.string()).optional(),
   /** `for foundation`: settled only for periods of these plans; absent: every period. */
   plans: z.array(z.string()).optional(),
+  /**
+   * `commit 99.9% per quarter starting Apr 1`: the commitment's own window, judged only in a
+   * settled period that is exactly one such window; absent: judged in every period.
+   */
+  window: z.object({ unit: z.enum(["month", "quarter", "year"]), startMonth: z.number().int().min(1).max(12) }).optional(),
+  /**
+   * `credit 10 × downtime fee`: the credit when the commitment is missed is this multiple
+   * (decimal text) of the fee paid for the downtime, the period's fees × downtime ÷ the period's
+   * measured time; `bands` is then empty.
+   */
+  downtimeFeeMultiple: z.string().regex(/^\d{1,6}(\.\d{1,6})?$/).optional(),
   decimals: ShownDecimals,
   bands: z.array(z.object({ belowPercent: Percent, creditPercent: Percent, origin: SourceRefSchema })),
   origin: SourceRefSchema,

@@ -20,7 +20,7 @@ import { Dec, money, percentOf } from "./settle-decimal.js";
 export interface PeriodCreditPart {
   /** `tickets`, `availability <name>` or `objective <name>`. */
   readonly source: string;
-  /** The percentage of the fees it earns (`null` for the ticket credit, which is an amount). */
+  /** The percentage of the fees it earns (`null` for an amount: the ticket credit, a multiple of the downtime fee). */
   readonly creditPercent: string | null;
   readonly amount: string;
 }
@@ -52,7 +52,12 @@ export function joinPeriodCredit(
   const fees = new Dec(period.fees?.amount ?? "0");
   const parts: { source: string; creditPercent: string | null; amount: Dec }[] = [];
   if (tickets !== null && new Dec(tickets.amount).gt(0)) parts.push({ source: "tickets", creditPercent: null, amount: new Dec(tickets.amount) });
-  for (const a of availability) if (a.creditPercent !== "0") parts.push({ source: `availability ${a.name}`, creditPercent: a.creditPercent, amount: percentOf(fees, a.creditPercent) });
+  for (const a of availability) {
+    // `credit N × downtime fee` earns an amount, not a percentage of the fees.
+    if (a.creditAmount !== undefined) {
+      if (new Dec(a.creditAmount).gt(0)) parts.push({ source: `availability ${a.name}`, creditPercent: null, amount: new Dec(a.creditAmount) });
+    } else if (a.creditPercent !== "0") parts.push({ source: `availability ${a.name}`, creditPercent: a.creditPercent, amount: percentOf(fees, a.creditPercent) });
+  }
   for (const o of objectives) if (o.creditPercent !== "0") parts.push({ source: `objective ${o.name}`, creditPercent: o.creditPercent, amount: percentOf(fees, o.creditPercent) });
   if (parts.length === 0) return null;
 

@@ -8,11 +8,12 @@
 import { type AvailabilityResult, settleAvailability } from "./availability.js";
 import { evaluateTicket } from "./evaluate.js";
 import type { InputError } from "./io.js";
-import type { PolicyIR } from "./ir.js";
+import type { AvailabilityIR, PolicyIR } from "./ir.js";
 import { parsePeriod, type Period } from "./period.js";
 import { evaluateObjectives, type ObjectiveResult } from "./objectives.js";
 import { joinPeriodCredit, type PeriodCreditResult } from "./period-credit.js";
 import { type CreditResult, settleCredit } from "./settle-credit.js";
+import { periodContaining } from "./settlement-period.js";
 import { type InvoiceLine, type InvoiceResult, settleInvoice } from "./settle-invoice.js";
 import { type QuotaResult, settleQuotas } from "./settle-fee-rules.js";
 
@@ -52,18 +53,28 @@ export function settle(policy: PolicyIR, period: Period): SettlementResult {
   };
   // Policies without commitments settle exactly as before (no new fields).
   if (!policy.availability?.length && !policy.objectives?.length) return base;
-  // `availability … for foundation`: a commitment of other plans is not settled for this period.
-  const forPlan = (policy.availability ?? []).filter((a) => a.plans === undefined || (period.plan !== null && a.plans.includes(period.plan)));
+  // `availability … for foundation`: a commitment of other plans is not settled for this period;
+  // `commit 99.9% per quarter`: nor is one whose window this period is not (a month of a quarterly commitment).
+  const forPlan = (policy.availability ?? []).filter((a) => (a.plans === undefined || (period.plan !== null && a.plans.includes(period.plan))) && inWindow(a, period));
   const availability = forPlan.map((a) => settleAvailability(policy, a, period));
   const objectives = policy.objectives?.length
     ? evaluateObjectives(policy, period.tickets.map((ticket) => ({ ticket, result: evaluateTicket(policy, ticket, { asOf: period.endMs }) })))
     : [];
+  // A period no commitment applies to (a month of a quarterly commitment) settles as without commitments.
+  if (availability.length === 0 && objectives.length === 0) return base;
   return {
     ...base,
     ...(availability.length > 0 ? { availability: Object.fromEntries(availability.map((a) => [a.name, a])) } : {}),
     ...(objectives.length > 0 ? { objectives: Object.fromEntries(objectives.map((o) => [o.name, o])) } : {}),
     periodCredit: joinPeriodCredit(policy, period, credit, availability, objectives),
   };
+}
+
+/** True when the commitment has no window of its own, or the period is exactly one of its windows. */
+function inWindow(a: AvailabilityIR, period: Pick<Period, "from" | "to">): boolean {
+  if (a.window === undefined) return true;
+  const w = periodContaining(a.window, period.from);
+  return w.from === period.from && w.to === period.to;
 }
 
 /** The outcome of {@link settleInput}: the settlement, or the first input error naming its field. */

@@ -302,11 +302,12 @@ function clockBlock(ctx: CursorContext, items: Items, kind: "target" | "escalati
 function creditsBlock(ctx: CursorContext, items: Items): void {
   const { w, last } = shape(ctx.stmt);
   if (w.length === 0) {
-    items.words("zone", "target", "claim by end of next month", "claim subject", "ineligible channel", "ineligible optional languages", "cap");
+    items.words("zone", "target", "claim by end of next month", "claim within", "claim subject", "ineligible channel", "ineligible optional languages", "cap");
     items.snippet("table", "{\n  | priority | credit |\n  | ${1:P1} | ${2:20%} |\n}", "credit table");
   } else if (w[0] === "zone" && w.length === 1) items.values(zones(), true);
   else if (w[0] === "target" && (w.length === 1 || last === ",")) items.names(["target"], ctx.stmt);
-  else if (w[0] === "claim" && w.length === 1) items.words("by end of next month", "subject");
+  else if (w[0] === "claim" && w.length === 1) items.words("by end of next month", "within", "subject");
+  else if (w[0] === "claim" && w[1] === "within" && last === "after") items.words("period", "breach", "outage");
   else if (w[0] === "ineligible" && w.length === 1) items.words("channel", "optional languages", "cause", "priority").names(["field", "flag"]);
   else if (w[0] === "ineligible" && w[1] === "cause" && w.length === 2) items.names(["cause"]);
   else if (w[0] === "ineligible" && w[1] === "channel" && (w.length === 2 || last === ",")) items.names(["channel"], ctx.stmt);

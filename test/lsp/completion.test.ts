@@ -150,6 +150,11 @@ describe("completion in regions, targets, escalations, credits and examples", ()
     expect((await complete(after("credits {\n  ineligible channel <|>\n}"))).labels).toEqual(["portal", "phone", "email"]);
   });
 
+  it("offers what a claim deadline counts from: the period, each breach, each outage", async () => {
+    expect((await complete(after("credits {\n  claim <|>\n}"))).labels).toEqual(["by end of next month", "within", "subject"]);
+    expect((await complete(after("credits {\n  claim within 30 days after <|>\n}"))).labels).toEqual(["period", "breach", "outage"]);
+  });
+
   it("offers the example lines, then names by field", async () => {
     expect((await complete(after('example "e" {\n  <|>\n}'))).labels).toEqual(expect.arrayContaining(["ticket", "priority", "opened", "expect", "pause at"]));
     expect((await complete(after('example "e" {\n  region <|>\n}'))).labels).toEqual(["americas", "europe", "middle_east_sun_thu", "middle_east_mon_fri"]);
