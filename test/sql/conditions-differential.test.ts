@@ -12,46 +12,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
-import type { PolicyIR } from "../../runtime/ir.js";
 import { compileToSql } from "../../sql/compile.js";
 import { duckdb } from "../../sql/dialect.js";
 import { UnsupportedPolicyError } from "../../sql/unsupported.js";
+import { CONDITION_CASES, CONDITION_TICKETS, conditionPolicy } from "./condition-cases.js";
 import { constructHits, DIFFERENTIAL_YEARS, duckDbRows, evaluatorAnswers, mismatches, policyTickets, sqlAnswers } from "./differential.js";
 
-const TICKETS = 4000;
+const TICKETS = CONDITION_TICKETS;
 const dir = mkdtempSync(join(tmpdir(), "sla-sql-conditions-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The IR of a policy file; recurring targets (still refused by the SQL target) left out. */
-function policy(path: string): PolicyIR {
-  const r = compile(path, readFileSync(path, "utf8"));
-  if (!r.ir) throw new Error(`${path} does not compile`);
-  return { ...r.ir, targets: r.ir.targets.filter((t) => t.clock.restart === undefined) };
-}
-
-/** Policy file → the constructs its tickets must hit, at least this many tickets each. */
-const CASES: ReadonlyArray<readonly [string, Readonly<Record<string, number>>]> = [
-  [
-    "test/sql/fixtures/conditions.sla",
-    {
-      "priority caps": 200,
-      "goal sections": 200,
-      "target calendar rules": 200,
-      "region calendar rules": 200,
-      "support days": 200,
-      "declared events in clocks": 50,
-      "exclusions by attribute": 200,
-      "credit ineligibility by condition": 20,
-    },
-  ],
-  ["examples/agreements/amc-technology.sla", { "priority caps": 200, "declared events in clocks": 50 }],
-  ["examples/agreements/hivemq.sla", { "region calendar rules": 50, "support days": 200 }],
-  ["examples/agreements/cention.sla", { "target calendar rules": 200, "exclusions by attribute": 200 }],
-  ["examples/agreements/secret-double-octopus.sla", { "region calendar rules": 50, "declared events in clocks": 50 }],
-];
+const policy = conditionPolicy;
 
 describe("SQL on DuckDB against the evaluator: conditions, caps, support days, declared events", () => {
-  for (const [path, minimum] of CASES) {
+  for (const [path, minimum] of CONDITION_CASES) {
     it(`${path}: ${TICKETS} random tickets, identical answers, every construct hit`, async () => {
       const ir = policy(path);
       const tickets = policyTickets(ir, TICKETS, 1);
@@ -65,16 +38,29 @@ describe("SQL on DuckDB against the evaluator: conditions, caps, support days, d
     });
   }
 
-  it("fails on a wrong rule: caps applied to the opened priority only, not to a reprioritize", async () => {
+  /** Mismatches of the fixture's SQL with relation `name` rewritten by `edit` (which must change it). */
+  async function brokenMismatches(name: string, edit: (sql: string) => string): Promise<number> {
     const ir = policy("test/sql/fixtures/conditions.sla");
     const sql = compileToSql(ir, duckdb, DIFFERENTIAL_YEARS);
-    const ev = sql.relations.find((r) => r.name === "sla_ev")!;
-    const uncapped = ev.sql.replace(/CASE WHEN (CASE e\.priority [^]*?END) > 0 AND \1 < t\.cap THEN t\.cap ELSE \1 END/, "$1");
-    expect(uncapped).not.toBe(ev.sql);
-    const broken = { ...sql, relations: sql.relations.map((r) => (r === ev ? { ...r, sql: uncapped } : r)) };
+    const relation = sql.relations.find((r) => r.name === name)!;
+    const edited = edit(relation.sql);
+    expect(edited).not.toBe(relation.sql);
+    const broken = { ...sql, relations: sql.relations.map((r) => (r === relation ? { ...r, sql: edited } : r)) };
     const tickets = policyTickets(ir, 2000, 2);
-    const rows = await duckDbRows(broken, tickets, join(dir, "broken.ndjson"));
-    expect(mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows)).length).toBeGreaterThan(0);
+    const rows = await duckDbRows(broken, tickets, join(dir, `broken-${name}.ndjson`));
+    return mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows)).length;
+  }
+
+  it("fails on a wrong rule: caps applied to the opened priority only, not to a reprioritize", async () => {
+    expect(await brokenMismatches("sla_ev", (s) => s.replace(/CASE WHEN (CASE e\.priority [^]*?END) > 0 AND \1 < t\.cap THEN t\.cap ELSE \1 END/, "$1"))).toBeGreaterThan(0);
+  });
+
+  it("fails on a wrong rule: support days from before the opening counted like business days (one day late)", async () => {
+    expect(await brokenMismatches("sla_tsup2", (s) => s.replace("THEN x.day_ord + x.days - 1", "THEN x.day_ord + x.days"))).toBeGreaterThan(0);
+  });
+
+  it("fails on a wrong rule: a goal section chosen without its condition", async () => {
+    expect(await brokenMismatches("sla_tgoal", (s) => s.replace(/WHEN \(\(coalesce\(tk\.channel IN \('phone'\), false\)\)[^]*?\) AND s1\.kind/, "WHEN s1.kind"))).toBeGreaterThan(0);
   });
 
   it("still refuses customer calendars and recurring targets, naming each with its line", () => {

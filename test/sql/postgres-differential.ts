@@ -1,9 +1,10 @@
 /**
  * The differential test of the SQL target on PostgreSQL (issue 15), run by
  * `scripts/test-postgres.sh` (`npm run test:postgres`) against the server it starts: the same
- * 10,000 random tickets per seed policy as the DuckDB test, compiled with the `postgres`
- * dialect, must give the evaluator's answers. Prints `N passed, N failed` and exits 1 on any
- * mismatch, printing the first tickets that disagree.
+ * 10,000 random tickets per seed policy as the DuckDB test, and the same 4,000 per policy of the
+ * conditions differential, compiled with the `postgres` dialect, must give the evaluator's
+ * answers. Prints `N passed, N failed` and exits 1 on any mismatch, printing the first tickets
+ * that disagree.
  *
  * Usage: `SLA_PG_URL=postgres://user@127.0.0.1:PORT/db tsx test/sql/postgres-differential.ts [N]`
  */
@@ -11,7 +12,10 @@ import { seedPolicy } from "../../bench/workloads.js";
 import { compileToSql } from "../../sql/compile.js";
 import { postgres } from "../../sql/dialect.js";
 import { PostgresRun } from "../../sql/run-postgres.js";
-import { DIFFERENTIAL_YEARS, differentialTickets, evaluatorAnswers, mismatches, readSqlRows, sqlAnswers } from "./differential.js";
+import type { TicketJson } from "../../runtime/io.js";
+import type { PolicyIR } from "../../runtime/ir.js";
+import { CONDITION_CASES, CONDITION_TICKETS, conditionPolicy } from "./condition-cases.js";
+import { DIFFERENTIAL_YEARS, differentialTickets, evaluatorAnswers, mismatches, policyTickets, readSqlRows, sqlAnswers } from "./differential.js";
 
 const url = process.env["SLA_PG_URL"];
 if (!url) {
@@ -21,28 +25,34 @@ if (!url) {
 const n = Number(process.argv[2] ?? 10_000);
 let passed = 0;
 let failed = 0;
-for (const policy of ["imagicle", "kustomer", "lucy", "lumapps", "promotron"]) {
+/** Run one policy's tickets through PostgreSQL and compare with the evaluator. */
+async function check(name: string, ir: PolicyIR, tickets: readonly TicketJson[]): Promise<void> {
   const started = performance.now();
-  const ir = seedPolicy(policy);
   const sql = compileToSql(ir, postgres, DIFFERENTIAL_YEARS);
-  const tickets = differentialTickets(policy, n, 1);
-  const run = await PostgresRun.open(url, sql);
+  const run = await PostgresRun.open(url!, sql);
   try {
     await run.loadTickets(tickets);
     await run.evaluate(sql, null);
     const rows = await readSqlRows((q) => run.rows(q));
     const problems = mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (problems.length === 0 && rows.targets.length === n * ir.targets.length) {
+    if (problems.length === 0 && rows.targets.length === tickets.length * ir.targets.length) {
       passed++;
-      process.stdout.write(`ok   ${policy}: ${n} tickets, identical answers (${seconds} s)\n`);
+      process.stdout.write(`ok   ${name}: ${tickets.length} tickets, identical answers (${seconds} s)\n`);
     } else {
       failed++;
-      process.stdout.write(`FAIL ${policy}: ${problems.length} tickets differ, ${rows.targets.length} target rows (${seconds} s)\n${problems.slice(0, 5).join("\n\n")}\n`);
+      process.stdout.write(`FAIL ${name}: ${problems.length} tickets differ, ${rows.targets.length} target rows (${seconds} s)\n${problems.slice(0, 5).join("\n\n")}\n`);
     }
   } finally {
     await run.close();
   }
+}
+
+for (const policy of ["imagicle", "kustomer", "lucy", "lumapps", "promotron"]) await check(policy, seedPolicy(policy), differentialTickets(policy, n, 1));
+// Conditions, caps, support days and declared events (test/sql/condition-cases.ts).
+for (const [path] of CONDITION_CASES) {
+  const ir = conditionPolicy(path);
+  await check(path, ir, policyTickets(ir, Math.min(n, CONDITION_TICKETS), 1));
 }
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,40 @@
+/**
+ * The policies of the conditions differential (DuckDB: `conditions-differential.test.ts`,
+ * PostgreSQL: `postgres-differential.ts`): the fixture exercising every kind of condition and the
+ * example agreements using the constructs, with the least number of generated tickets (of
+ * {@link CONDITION_TICKETS}) each construct must change the answers of.
+ */
+import { readFileSync } from "node:fs";
+import { compile } from "../../compiler/index.js";
+import type { PolicyIR } from "../../runtime/ir.js";
+
+/** Tickets per policy. */
+export const CONDITION_TICKETS = 4000;
+
+/** The IR of a policy file; recurring targets (still refused by the SQL target) left out. */
+export function conditionPolicy(path: string): PolicyIR {
+  const r = compile(path, readFileSync(path, "utf8"));
+  if (!r.ir) throw new Error(`${path} does not compile`);
+  return { ...r.ir, targets: r.ir.targets.filter((t) => t.clock.restart === undefined) };
+}
+
+/** Policy file → the constructs its tickets must hit, at least this many tickets each. */
+export const CONDITION_CASES: ReadonlyArray<readonly [string, Readonly<Record<string, number>>]> = [
+  [
+    "test/sql/fixtures/conditions.sla",
+    {
+      "priority caps": 200,
+      "goal sections": 200,
+      "target calendar rules": 200,
+      "region calendar rules": 200,
+      "support days": 200,
+      "declared events in clocks": 50,
+      "exclusions by attribute": 200,
+      "credit ineligibility by condition": 20,
+    },
+  ],
+  ["examples/agreements/amc-technology.sla", { "priority caps": 200, "declared events in clocks": 50 }],
+  ["examples/agreements/hivemq.sla", { "region calendar rules": 50, "support days": 200 }],
+  ["examples/agreements/cention.sla", { "target calendar rules": 200, "exclusions by attribute": 200 }],
+  ["examples/agreements/secret-double-octopus.sla", { "region calendar rules": 50, "declared events in clocks": 50 }],
+];
