@@ -193,12 +193,17 @@ export function sqlAnswers(rows: SqlRows): Map<string, Answers> {
   return out;
 }
 
+/** Answers as JSON text with the targets in name order (an engine returns rows in any order). */
+function canonical(a: Answers | undefined): string {
+  return JSON.stringify(a && { ...a, targets: Object.fromEntries(Object.entries(a.targets).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) });
+}
+
 /** Every disagreement, each with the ticket and both answers, as text (empty: identical). */
 export function mismatches(tickets: readonly TicketJson[], expected: Map<string, Answers>, actual: Map<string, Answers>): string[] {
   const out: string[] = [];
   for (const t of tickets) {
-    const e = JSON.stringify(expected.get(t.id));
-    const a = JSON.stringify(actual.get(t.id));
+    const e = canonical(expected.get(t.id));
+    const a = canonical(actual.get(t.id));
     if (e !== a) out.push(`ticket ${JSON.stringify(t)}\n  evaluator: ${e}\n  sql:       ${a}`);
   }
   return out;
