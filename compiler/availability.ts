@@ -240,3 +240,17 @@ export function checkCommitmentExpectations(ctx: CheckContext, examples: readonl
     }
   }
 }
+
+/**
+ * `claim within N days after outage` counts from the outages of the availability commitments: in
+ * a policy that commits to no availability there is no outage to count from (SLA506).
+ */
+export function checkClaimAfterOutage(ctx: CheckContext, credits: A.CreditsDecl | undefined, availabilityCount: number): void {
+  if (availabilityCount > 0 || !credits) return;
+  for (const item of credits.items) {
+    if (item.kind !== "claimWithinDays" || item.after !== "outage") continue;
+    ctx.diagnostics.error("SLA506", item.span, "`after outage` counts from the outages of an availability commitment, and the policy has none", {
+      help: "write `claim within N days after period` or `… after breach`, or add an `availability` block",
+    });
+  }
+}

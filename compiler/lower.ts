@@ -16,7 +16,7 @@ import { Plans } from "./plans.js";
 import type { SymbolKind } from "./symbols.js";
 import { lowerCredits, lowerEscalation, lowerTarget, type PolicyShape } from "./targets.js";
 import { checkCreditRules } from "./credit-rules.js";
-import { checkCommitmentExpectations, checkUniqueNames, lowerAvailability } from "./availability.js";
+import { checkClaimAfterOutage, checkCommitmentExpectations, checkUniqueNames, lowerAvailability } from "./availability.js";
 import { lowerObjective } from "./objectives.js";
 import { lowerPriorityCaps } from "./priority-caps.js";
 
@@ -166,6 +166,7 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
   const objectiveDecls = ofKind(file, "objective");
   checkUniqueNames(ctx, availabilityDecls, "availability");
   checkUniqueNames(ctx, objectiveDecls, "objective");
+  checkClaimAfterOutage(ctx, creditDecls[0], availabilityDecls.length);
   const availability = availabilityDecls.flatMap((d) => lowerAvailability(ctx, d, calendars) ?? []);
   const objectives = objectiveDecls.flatMap((d) => lowerObjective(ctx, d, targets, plansModel, planNames) ?? []);
   const excludes = ofKind(file, "exclude");

@@ -188,6 +188,11 @@ export interface AvailabilityPeriod {
   readonly outages: readonly Outage[];
   /** The period's fees: `credit N × downtime fee` is a multiple of their share for the downtime. */
   readonly fees?: { readonly amount: string } | null;
+  /**
+   * `claim within N days after outage`: outages (by index) the claim came too late for, with the
+   * words; they count neither as downtime nor as excused time.
+   */
+  readonly lateOutages?: ReadonlyMap<number, string>;
 }
 
 /** One outage as one commitment judged it. */
@@ -252,8 +257,8 @@ function hoursText(ms: number): string {
   return `${ms / 1000} seconds`;
 }
 
-/** How an outage was judged before measuring: counted for a reason, excused by its cause, or maintenance. */
-type Judgement = { kind: "counted"; why: string } | { kind: "cause" } | { kind: "maintenance" };
+/** How an outage was judged before measuring: counted for a reason, excused by its cause, maintenance, or claimed too late. */
+type Judgement = { kind: "counted"; why: string } | { kind: "cause" } | { kind: "maintenance" } | { kind: "late"; why: string };
 
 /** The parts of `piece` inside (`true`) and outside (`false`) the maintenance window, in time order. */
 function windowParts(piece: Interval, window: Calendar | null): [Interval, boolean][] {
@@ -284,7 +289,9 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
     if (ir.components !== null && (o.component === null || !ir.components.includes(o.component))) return;
     const clipped: Interval = [Math.max(o.startMs, span[0]), Math.min(o.endMs, span[1])];
     const problem = ir.excuse ? announcementProblem(ir, o) : "no maintenance is excused";
-    const judged: Judgement = o.cause !== null && excusedCauses.includes(o.cause) ? { kind: "cause" } : problem !== null ? { kind: "counted", why: problem } : { kind: "maintenance" };
+    const late = period.lateOutages?.get(i);
+    const judged: Judgement =
+      late !== undefined ? { kind: "late", why: late } : o.cause !== null && excusedCauses.includes(o.cause) ? { kind: "cause" } : problem !== null ? { kind: "counted", why: problem } : { kind: "maintenance" };
     relevant.push({ i, o, clipped, judged });
   });
   relevant.sort((x, y) => x.clipped[0] - y.clipped[0] || x.i - y.i);
@@ -346,7 +353,8 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
 
   const outages = relevant
     .sort((x, y) => x.i - y.i)
-    .map((r) => outageOutcome(ir, r, outcomes.get(r.i)!, measure, calIR?.name ?? null));
+    // Outages claimed too late were never measured: nothing counted, nothing excused.
+    .map((r) => outageOutcome(ir, r, outcomes.get(r.i) ?? { counted: [], excused: [], why: "" }, measure, calIR?.name ?? null));
   const up = periodMs - downtimeMs;
   const availabilityPercent = periodMs === 0 ? "100" : shareText(up, periodMs, ir.decimals);
   const met = periodMs === 0 || !shareBelow(up, periodMs, ir.commitPercent);
@@ -403,6 +411,7 @@ function outageOutcome(
   const excusedMs = total(m, x.excused);
   const base = { outage: i, component: o.component, start: o.start, end: o.end, countedMs, excusedMs };
   if (clipped[1] <= clipped[0]) return { ...base, status: "not counted", reason: "outside the period" };
+  if (judged.kind === "late") return { ...base, status: "not counted", reason: judged.why };
   if (countedMs === 0 && excusedMs === 0) {
     const reason = m.of(clipped[0], clipped[1]) === 0 ? `outside the open time of calendar ${calendar}` : "within an outage already counted: counted once";
     return { ...base, status: "not counted", reason };

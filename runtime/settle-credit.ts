@@ -122,6 +122,25 @@ function lateForBreach(credits: CreditsIR, period: Period, standings: readonly T
 }
 
 /**
+ * `claim within N days after outage` ("within 30 days of the incident"): the outages of the
+ * period the claim came too late for, by their index in the period input, with the words. An
+ * outage's deadline is N days after the local date (billing zone) it ended on. Empty under any
+ * other claim rule, or without a claim (then the claim itself is missing).
+ */
+export function lateForOutage(credits: CreditsIR | null | undefined, period: Pick<Period, "claim" | "outages" | "zone">): Map<number, string> {
+  const late = new Map<number, string>();
+  const rule = credits?.claimDaysAfter;
+  const claimedOn = period.claim?.submittedOn;
+  if (rule?.after !== "outage" || claimedOn === undefined) return late;
+  period.outages.forEach((o, i) => {
+    const endedOn = localDateOf(o.endMs, period.zone);
+    const last = addDays(endedOn, rule.days);
+    if (isAfter(claimedOn, last)) late.set(i, `claimed ${claimedOn}, after ${last}: ${rule.days} days after the outage ended on ${endedOn}`);
+  });
+  return late;
+}
+
+/**
  * Why the period earns no credit, in words; empty when it may: the account's standing
  * (`ineligible account overdue`, issue 12 follow-up), then the claim.
  */
@@ -133,10 +152,11 @@ export function claimProblems(credits: CreditsIR, period: Period, deadline: stri
 /** What is wrong with the claim, in words; empty when it is valid. */
 function claimFormProblems(credits: CreditsIR, period: Period, deadline: string | null): string[] {
   const subject = credits.claimSubject;
-  const perBreach = credits.claimDaysAfter?.after === "breach";
-  if (deadline === null && subject === null && !perBreach) return []; // the policy asks for no claim
+  // A deadline per breach or per outage: the claim is needed, its date is judged against each one.
+  const perEach = credits.claimDaysAfter?.after === "breach" || credits.claimDaysAfter?.after === "outage" ? credits.claimDaysAfter.after : null;
+  if (deadline === null && subject === null && perEach === null) return []; // the policy asks for no claim
   const days = credits.claimDaysAfter?.days;
-  const needed = [subject !== null ? `with subject "${subject}"` : null, deadline !== null ? `received by ${deadline}` : perBreach ? `received within ${days} days after each breach` : null]
+  const needed = [subject !== null ? `with subject "${subject}"` : null, deadline !== null ? `received by ${deadline}` : perEach !== null ? `received within ${days} days after each ${perEach}` : null]
     .filter((x) => x !== null)
     .join(" ");
   const claim = period.claim;

@@ -12,7 +12,7 @@ import type { AvailabilityIR, PolicyIR } from "./ir.js";
 import { parsePeriod, type Period } from "./period.js";
 import { evaluateObjectives, type ObjectiveResult } from "./objectives.js";
 import { joinPeriodCredit, type PeriodCreditResult } from "./period-credit.js";
-import { type CreditResult, settleCredit } from "./settle-credit.js";
+import { type CreditResult, lateForOutage, settleCredit } from "./settle-credit.js";
 import { periodContaining } from "./settlement-period.js";
 import { type InvoiceLine, type InvoiceResult, settleInvoice } from "./settle-invoice.js";
 import { type QuotaResult, settleQuotas } from "./settle-fee-rules.js";
@@ -56,7 +56,9 @@ export function settle(policy: PolicyIR, period: Period): SettlementResult {
   // `availability … for foundation`: a commitment of other plans is not settled for this period;
   // `commit 99.9% per quarter`: nor is one whose window this period is not (a month of a quarterly commitment).
   const forPlan = (policy.availability ?? []).filter((a) => (a.plans === undefined || (period.plan !== null && a.plans.includes(period.plan))) && inWindow(a, period));
-  const availability = forPlan.map((a) => settleAvailability(policy, a, period));
+  // `claim within 30 days after outage`: outages claimed too late count for no commitment.
+  const lateOutages = lateForOutage(policy.credits, period);
+  const availability = forPlan.map((a) => settleAvailability(policy, a, { ...period, lateOutages }));
   const objectives = policy.objectives?.length
     ? evaluateObjectives(policy, period.tickets.map((ticket) => ({ ticket, result: evaluateTicket(policy, ticket, { asOf: period.endMs }) })))
     : [];
