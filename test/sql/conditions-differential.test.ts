@@ -7,16 +7,17 @@
  * Each run also counts the tickets that hit each construct (their answers change without it), so
  * a generator that misses a construct fails here rather than proving nothing.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
 import { compileToSql } from "../../sql/compile.js";
 import { duckdb } from "../../sql/dialect.js";
+import { DuckDbRun } from "../../sql/run-duckdb.js";
 import { UnsupportedPolicyError } from "../../sql/unsupported.js";
 import { CONDITION_CASES, CONDITION_TICKETS, conditionPolicy } from "./condition-cases.js";
-import { constructHits, DIFFERENTIAL_YEARS, duckDbRows, evaluatorAnswers, mismatches, policyTickets, sqlAnswers } from "./differential.js";
+import { constructHits, DIFFERENTIAL_YEARS, duckDbRows, evaluatorAnswers, mismatches, policyTickets, readSqlRows, sqlAnswers } from "./differential.js";
 
 const TICKETS = CONDITION_TICKETS;
 const dir = mkdtempSync(join(tmpdir(), "sla-sql-conditions-"));
@@ -61,6 +62,27 @@ describe("SQL on DuckDB against the evaluator: conditions, caps, support days, d
 
   it("fails on a wrong rule: a goal section chosen without its condition", async () => {
     expect(await brokenMismatches("sla_tgoal", (s) => s.replace(/WHEN \(\(coalesce\(tk\.channel IN \('phone'\), false\)\)[^]*?\) AND s1\.kind/, "WHEN s1.kind"))).toBeGreaterThan(0);
+  });
+
+  it("reads the attributes of a CSV export from its `attributes` column (JSON text), as the evaluator reads them", async () => {
+    const ir = policy("test/sql/fixtures/conditions.sla");
+    const tickets = policyTickets(ir, 500, 3);
+    const columns = ["id", "openedAt", "priority", "plan", "region", "channel", "cause", "asOf"] as const;
+    const quote = (v: unknown) => (v == null ? "" : `"${String(v).replaceAll('"', '""')}"`);
+    const lines = tickets.map((t) => [...columns.map((c) => quote(t[c])), quote(JSON.stringify(t.events)), quote(t.attributes ? JSON.stringify(t.attributes) : null)].join(","));
+    const file = join(dir, "export.csv");
+    writeFileSync(file, ["id,opened_at,priority,plan,region,channel,cause,as_of,events,attributes", ...lines].join("\n") + "\n");
+    const sql = compileToSql(ir, duckdb, DIFFERENTIAL_YEARS);
+    const run = await DuckDbRun.open(sql);
+    try {
+      await run.loadExport(file, "csv");
+      expect(Number((await run.rows("SELECT count(*) AS n FROM ticket_attributes"))[0]!["n"])).toBe(tickets.reduce((n, t) => n + Object.keys(t.attributes ?? {}).length, 0));
+      await run.evaluate(sql, null);
+      const rows = await readSqlRows((q) => run.rows(q));
+      expect(mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows)).slice(0, 3).join("\n\n")).toBe("");
+    } finally {
+      run.close();
+    }
   });
 
   it("still refuses customer calendars and recurring targets, naming each with its line", () => {
