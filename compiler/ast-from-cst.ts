@@ -428,6 +428,7 @@ function quotaClause(node: C.QuotaClauseCstNode, span: A.FeesItem["span"]): A.Fe
     per: per ? (tok(node, "Quarter") ? "quarter" : unitOf(per.image)) : null,
     perSpan: per ? tokenSpan(per) : null,
     rollover: tok(node, "Rollover") !== null,
+    untilTermEnd: tok(node, "Term") !== null,
     span,
   };
 }

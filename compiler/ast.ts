@@ -380,6 +380,8 @@ export type FeesItem =
       readonly perSpan: Span | null;
       /** `rollover`: the unused hours of a bucket are carried to the next (issue 12 follow-up). */
       readonly rollover: boolean;
+      /** `rollover until end of term`: carried hours expire when the customer's Term ends. */
+      readonly untilTermEnd: boolean;
       readonly span: Span;
     };
 

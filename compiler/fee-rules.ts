@@ -118,7 +118,7 @@ export function lowerQuota(ctx: CheckContext, item: Item<"quota">, draft: FeeRul
     ctx.diagnostics.error("SLA304", item.perSpan ?? item.span, "quotas count hours per week, month or quarter", { help: "write `per week`, `per month` or `per quarter`" });
     return;
   }
-  draft.quotas.push({ kind: work?.name.text ?? null, ...(plan ? { regime: plan.name.text } : {}), hours, per: item.per, ...(item.rollover ? { rollover: true as const } : {}), origin: sourceRef(ctx, item.span) });
+  draft.quotas.push({ kind: work?.name.text ?? null, ...(plan ? { regime: plan.name.text } : {}), hours, per: item.per, ...(item.rollover ? { rollover: true as const } : {}), ...(item.untilTermEnd ? { rolloverExpires: "term" as const } : {}), origin: sourceRef(ctx, item.span) });
 }
 
 /** The draft's fields for the IR: present only when the policy wrote such clauses (the seeds' IR keeps its shape). */

@@ -822,6 +822,10 @@ export type QuotaClauseCstChildren = {
   Unit?: IToken[];
   Quarter?: IToken[];
   Rollover?: IToken[];
+  Until?: IToken[];
+  End?: IToken[];
+  Of?: IToken[];
+  Term?: IToken[];
 };
 
 export interface PeriodDeclCstNode extends CstNode {

@@ -935,8 +935,17 @@ export class SlaParser extends BoundedRecoveryParser {
     this.SUBRULE(this.duration);
     this.CONSUME(T.Per);
     this.OR([{ ALT: () => this.CONSUME(T.Unit) }, { ALT: () => this.CONSUME(T.Quarter) }]);
-    // Issue 12 follow-up: "unused hours roll over to the next period".
-    this.OPTION2(() => this.CONSUME(T.Rollover));
+    // Issue 12 follow-up: "unused hours roll over to the next period"; `until end of term`:
+    // "… as Rollover Hours, expiring at the end of the Term" (the period file gives the Term's end).
+    this.OPTION2(() => {
+      this.CONSUME(T.Rollover);
+      this.OPTION3(() => {
+        this.CONSUME(T.Until);
+        this.CONSUME(T.End);
+        this.CONSUME(T.Of);
+        this.CONSUME(T.Term);
+      });
+    });
   });
 
   // Issue 12.2 the settlement period, in the billing zone: `period month` (the default),

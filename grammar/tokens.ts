@@ -207,6 +207,10 @@ export const Rollover = keyword("rollover");
 export const Downtime = keyword("downtime");
 export const Fee = keyword("fee");
 export const Outage = keyword("outage");
+// QDABRA "Rollover Hours, expiring at the end of the Term": `quota standard 8 hours per quarter
+// rollover until end of term`.
+export const Until = keyword("until");
+export const Term = keyword("term");
 
 // Example cases (SPEC §4 `sla test`)
 export const Ticket = keyword("ticket");

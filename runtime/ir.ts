@@ -437,6 +437,8 @@ export const FeesSchema = z.object({
         per: z.enum(["week", "month", "quarter"]),
         /** `rollover`: the unused hours of a bucket are carried to the next (issue 12 follow-up). */
         rollover: z.literal(true).optional(),
+        /** `rollover until end of term`: carried hours expire at the end of the Term the period file gives (`termEnds`). */
+        rolloverExpires: z.literal("term").optional(),
         origin: SourceRefSchema,
       }),
     )

@@ -16,7 +16,7 @@ import { fieldPath, inSupportedYears, type InputError, parseTicket, type Ticket 
 import type { FeesIR, PolicyIR } from "./ir.js";
 import { Dec } from "./settle-decimal.js";
 import { type StatedCharge, statedCharges } from "./settle-fee-rules.js";
-import { type CarriedHours, statedCarry } from "./quota-rollover.js";
+import { type CarriedHours, statedCarry, termEndsProblem } from "./quota-rollover.js";
 import { periodBoundsProblem, periodContaining, withNamedPeriod } from "./settlement-period.js";
 import { addDays, isAfter, isBefore, isLocalDate, isSupportedDate, localDateOf, midnightAfter, SUPPORTED_DATE_MESSAGE } from "./settle-dates.js";
 
@@ -88,6 +88,8 @@ export const PeriodSchema = object({
   charges: z.array(object({ charge: text(), amount: decimalText("12000.00"), notes: Notes }), { error: "must be an array of charges" }).default([]),
   /** Hours carried into the period's first bucket of each `rollover` quota (issue 12 follow-up). */
   carriedIn: z.array(object({ quota: text().nullable(), hours: decimalText("2.5"), notes: Notes }), { error: "must be an array of carried hours" }).default([]),
+  /** The last day of the customer's Term: `rollover until end of term` quotas' carried hours expire with it. */
+  termEnds: LocalDateSchema.nullish(),
   /** Outages for the availability commitments (issue 12.3), validated by `parseOutages`. */
   outages: z.array(z.unknown(), { error: "must be an array of outages" }).default([]),
   /** The customer's account standing over the period: `ineligible account overdue` voids the credit. */
@@ -155,6 +157,8 @@ export interface Period {
   readonly charges?: readonly StatedCharge[];
   /** Hours carried into `rollover` quotas (`"carriedIn"`); absent when the file states none. */
   readonly carriedIn?: readonly CarriedHours[];
+  /** The Term's last day (`"termEnds"`), for `rollover until end of term`; absent when the file states none. */
+  readonly termEnds?: string;
   /** The account's standing (`"account": { "overdue": true }`); `null` when the file states none (in good standing). */
   readonly account?: { readonly overdue: boolean; readonly suspended: boolean } | null;
 }
@@ -383,6 +387,8 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
   if (!charges.ok) throw new FieldError(charges.field, charges.message);
   const carry = statedCarry(p.carriedIn, fees, policy.id);
   if (!carry.ok) throw new FieldError(carry.field, carry.message);
+  const termProblem = p.termEnds != null ? termEndsProblem(fees, policy.id) : null;
+  if (termProblem !== null) throw new FieldError("termEnds", termProblem);
   checkVat(p, policy);
 
   return {
@@ -404,6 +410,7 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
     paidOn: p.paidOn ?? null,
     ...(charges.charges.length > 0 ? { charges: charges.charges } : {}),
     ...(carry.carried.length > 0 ? { carriedIn: carry.carried } : {}),
+    ...(p.termEnds != null ? { termEnds: p.termEnds } : {}),
     ...(p.account != null ? { account: { overdue: p.account.overdue, suspended: p.account.suspended } } : {}),
   };
 }

@@ -41,6 +41,24 @@ export function statedCarry(input: readonly CarriedHours[], fees: FeesIR | null,
   return { ok: true, carried: input.map((c) => ({ quota: c.quota, hours: c.hours })) };
 }
 
+/** Why the period file may not state `termEnds`: no quota of the policy expires with the Term; `null` when one does. */
+export function termEndsProblem(fees: FeesIR | null, policyId: string): string | null {
+  const expiring = (fees?.quotas ?? []).some((q) => q.rolloverExpires === "term");
+  return expiring ? null : `policy ${policyId} has no quota that rolls over \`until end of term\`: remove \`termEnds\``;
+}
+
+/**
+ * `rollover until end of term` ("Rollover Hours, expiring at the end of the Term"): what a
+ * bucket carries in and out when the Term ends on `termEnds`. Hours carried into a bucket that
+ * starts after the Term's last day expire unused; so do the hours left in the bucket holding
+ * that day. Without a Term end (or without the clause) nothing expires.
+ */
+export function expiryAt(q: QuotaIR, termEnds: string | undefined, bucket: { from: string; to: string }): { carriedInExpires: boolean; leftExpires: boolean } {
+  if (q.rolloverExpires !== "term" || termEnds === undefined) return { carriedInExpires: false, leftExpires: false };
+  // Dates are `YYYY-MM-DD`: their text order is their date order.
+  return { carriedInExpires: bucket.from > termEnds, leftExpires: bucket.from <= termEnds && bucket.to >= termEnds };
+}
+
 /** The hours carried into `q`'s first bucket of the period (0 when the file states none). */
 export function carriedInto(q: QuotaIR, carried: readonly CarriedHours[] | undefined): Dec {
   const name = quotaName(q);

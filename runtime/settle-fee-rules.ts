@@ -12,7 +12,7 @@ import type { ChargeIR, FeesIR, SettlementPeriodIR, SourceRef } from "./ir.js";
 import { type BucketUnit, bucketOf, bucketsOver } from "./settlement-period.js";
 import { isAfter, isBefore } from "./settle-dates.js";
 import { Dec, hoursText, money, percentOf } from "./settle-decimal.js";
-import { carriedInto, type CarriedHours } from "./quota-rollover.js";
+import { carriedInto, type CarriedHours, expiryAt } from "./quota-rollover.js";
 
 /** A charge amount the period file states (`charge licence from period`). */
 export interface StatedCharge {
@@ -58,6 +58,8 @@ export interface QuotaResult {
   readonly available?: string;
   /** A `rollover` quota only: the hours left, carried to the next bucket. */
   readonly carriedOut?: string;
+  /** `rollover until end of term` only: hours that expired with the Term (carried past its end, or left when it ended). */
+  readonly expired?: string;
   readonly clause: { readonly line: number; readonly text: string };
 }
 
@@ -137,6 +139,7 @@ export function settleQuotas(
   to: string,
   sp: SettlementPeriodIR | undefined,
   carried?: readonly CarriedHours[],
+  termEnds?: string,
 ): QuotaResult[] {
   const out: QuotaResult[] = [];
   for (const q of fees.quotas ?? []) {
@@ -147,10 +150,15 @@ export function settleQuotas(
       const used = work
         .filter((w) => (q.kind === null || w.kind === q.kind) && (q.regime === undefined || w.regime === q.regime) && !isBefore(w.date, b.from) && !isAfter(w.date, b.to))
         .reduce((acc, w) => acc.plus(w.hours), ZERO);
-      const hours = own.plus(carry);
+      // `until end of term`: hours carried past the Term's end, or left when it ends, expire.
+      const expiry = expiryAt(q, termEnds, b);
+      const expiredIn = expiry.carriedInExpires ? carry : ZERO;
+      const hours = own.plus(carry).minus(expiredIn);
       const left = Dec.max(ZERO, hours.minus(used));
-      const rolled = q.rollover ? { carriedIn: hoursText(carry), available: hoursText(hours), carriedOut: hoursText(left) } : {};
-      if (q.rollover) carry = left;
+      const carriedOut = expiry.leftExpires ? ZERO : left;
+      const expired = q.rolloverExpires ? { expired: hoursText(expiredIn.plus(left).minus(carriedOut)) } : {};
+      const rolled = q.rollover ? { carriedIn: hoursText(carry.minus(expiredIn)), available: hoursText(hours), carriedOut: hoursText(carriedOut), ...expired } : {};
+      if (q.rollover) carry = carriedOut;
       out.push({
         kind: q.kind,
         ...(q.regime !== undefined ? { regime: q.regime } : {}),

@@ -49,7 +49,7 @@ export function settle(policy: PolicyIR, period: Period): SettlementResult {
     period: { from: period.from, to: period.to, ...(period.name !== undefined ? { name: period.name } : {}) },
     credit,
     invoice: policy.fees ? settleInvoice(policy.fees, period, policy.period) : null,
-    ...(policy.fees?.quotas ? { quotas: settleQuotas(policy.fees, period.work, period.from, period.to, policy.period, period.carriedIn) } : {}),
+    ...(policy.fees?.quotas ? { quotas: settleQuotas(policy.fees, period.work, period.from, period.to, policy.period, period.carriedIn, period.termEnds) } : {}),
   };
   // Policies without commitments settle exactly as before (no new fields).
   if (!policy.availability?.length && !policy.objectives?.length) return base;

@@ -344,7 +344,8 @@ function feesBlock(ctx: CursorContext, items: Items): void {
   else if (first === "package" && w.length === 1) items.names(["plan"]);
   else if (first === "quota" && w.length === 1) items.names(["work"]);
   else if (first === "quota" && last === "per") items.words("week", "month", "quarter");
-  else if (first === "quota" && w[w.length - 2] === "per") items.words("rollover");
+  else if (first === "quota" && w[w.length - 2] === "per") items.words("rollover", "rollover until end of term");
+  else if (first === "quota" && last === "rollover") items.words("until end of term");
   else if (first === "charge" && lastType === "NumberLit") items.values(currencies(), false);
   else if (first === "charge" && last === ",") items.words("at least");
   else if (first === "allowance" && lastType === "NumberLit") items.words("hour", "hours");

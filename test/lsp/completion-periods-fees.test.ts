@@ -32,4 +32,9 @@ describe("completion of periods and fee rules", () => {
     expect(await labels(inFees("quota support 10 hours per <|>"))).toEqual(expect.arrayContaining(["week", "month", "quarter"]));
     expect(await labels(inFees("charge extended_hours 20% of licence, <|>"))).toContain("at least");
   });
+
+  it("offers a rollover after a quota's bucket, and its expiry with the Term after `rollover`", async () => {
+    expect(await labels(inFees("quota support 10 hours per quarter <|>"))).toEqual(["rollover", "rollover until end of term"]);
+    expect(await labels(inFees("quota support 10 hours per quarter rollover <|>"))).toEqual(["until end of term"]);
+  });
 });
