@@ -1,6 +1,7 @@
 /**
  * Compile a policy to SQL (issue 15): the calendar and policy tables, and the relations that
- * evaluate `tickets` and `ticket_events` as of a parameter, in DuckDB's or PostgreSQL's dialect.
+ * evaluate `tickets`, `ticket_events` (and `ticket_attributes`) as of a parameter, in DuckDB's or
+ * PostgreSQL's dialect.
  *
  * Design: `compileToSql` refuses a policy using a construct it does not translate
  * (`unsupported.ts`), then assembles the relations of `query-*.ts` in dependency order. A runner
@@ -66,10 +67,17 @@ export function relationStatements(sql: CompiledSql, materialize: boolean): stri
   return sql.relations.map((r) => `CREATE ${materialize ? "TABLE" : "VIEW"} ${r.name} AS\n${r.sql}`);
 }
 
+/** The script's comment naming the input tables the views read (and the attributes, when they read any). */
+export function inputsComment(sql: CompiledSql): string {
+  const attributes = sql.attributes.length > 0 ? `, ticket_attributes (${sql.attributes.join(", ")})` : "";
+  return `-- the views read tickets, ticket_events${attributes}`;
+}
+
 /**
  * The whole script `sla compile --target sql` prints: calendar data, policy tables, the
- * parameter table, then the views. The input tables `tickets` and `ticket_events` are the
- * user's (docs/sql.md gives their shape).
+ * parameter table, then the views. The input tables `tickets`, `ticket_events` and, for a
+ * policy whose conditions read attributes, `ticket_attributes` are the user's (docs/sql.md gives
+ * their shape).
  */
 export function sqlScript(sql: CompiledSql, header: string): string {
   const statements = [
@@ -79,5 +87,5 @@ export function sqlScript(sql: CompiledSql, header: string): string {
     "INSERT INTO sla_params VALUES (NULL)",
     ...relationStatements(sql, false),
   ];
-  return `${header}\n${statements.map((s) => `${s};\n`).join("\n")}`;
+  return `${header}\n${inputsComment(sql)}\n${statements.map((s) => `${s};\n`).join("\n")}`;
 }

@@ -76,11 +76,20 @@ describe("sla compile --target sql", () => {
     const r = sla("compile", "policies/lucy.sla", "--target", "sql", "--dialect", "postgres", "--years", "2026");
     expect(r.code).toBe(0);
     expect(r.out.split("\n")[0]).toBe("-- lucy: compiled by sla for postgres, calendars 2026–2026 (docs/sql.md)");
+    expect(r.out.split("\n")[1]).toBe("-- the views read tickets, ticket_events");
     const views = [...r.out.matchAll(/^CREATE VIEW (\w+) AS$/gm)].map((m) => m[1]);
     expect(views.slice(-3)).toEqual(["sla_target_results", "sla_escalation_results", "sla_credit_results"]);
     expect(r.out).toContain("LEFT JOIN LATERAL");
     // Zurich, Monday 5 January 2026: opens 08:00 CET = 07:00Z.
     expect(r.out).toContain(`(0, ${Date.UTC(2026, 0, 5, 7)}, `);
+  });
+
+  it("compiles a policy with conditional calendars and support days, naming the attributes it reads", () => {
+    const r = sla("compile", "examples/agreements/hivemq.sla", "--target", "sql", "--years", "2026");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[1]).toBe("-- the views read tickets, ticket_events, ticket_attributes (phone_escalated)");
+    expect(r.out).toContain("CREATE VIEW sla_tsdays AS");
   });
 
   it("refuses a construct it does not translate, naming it and where", () => {
