@@ -435,16 +435,17 @@ function quotaClause(node: C.QuotaClauseCstNode, span: A.FeesItem["span"]): A.Fe
 
 /** Issue 12.2: `period month`, `period quarter starting Feb 1`. */
 function periodDecl(node: C.PeriodDeclCstNode): A.Decl {
-  return { kind: "period", ...periodShape(node) };
+  return { kind: "period", ...periodShape(sub(node, "periodShape")), span: spanOf(node) };
 }
 
-/** `quarter starting Feb 1` of a `period` declaration or of an availability's `commit … per …`. */
-function periodShape(node: C.PeriodDeclCstNode | C.AvailabilityItemCstNode): Omit<A.PeriodDecl, "kind"> {
+/** `quarter starting Feb 1` of a `period` declaration or of an availability's `commit … per …` (nothing when recovery dropped it). */
+function periodShape(node: C.PeriodShapeCstNode | null | undefined): Omit<A.PeriodDecl, "kind" | "span"> {
+  if (!node) return { unit: null, start: null };
   const unitTok = tok(node, "Unit") ?? tok(node, "Quarter") ?? tok(node, "Year");
   const unit = unitTok ? { value: tok(node, "Unit") ? unitOf(unitTok.image) : (unitTok.image as "quarter" | "year"), span: tokenSpan(unitTok) } : null;
   const month = lit(tok(node, "Month"), (m) => MONTHS.indexOf(m) + 1);
   const start = tok(node, "Starting") && month ? { month, day: lit(tok(node, "NumberLit"), Number), span: { start: month.span.start, end: tok(node, "NumberLit") ? tokenSpan(tok(node, "NumberLit")!).end : month.span.end } } : null;
-  return { unit, start, span: spanOf(node) };
+  return { unit, start };
 }
 
 /** Every keyword of the `ticketField` rule and the ticket field it sets. */
@@ -667,7 +668,7 @@ function availabilityItem(node: C.AvailabilityItemCstNode): A.AvailabilityItem |
   if (tok(node, "Commit")) {
     const per = tok(node, "Per");
     // The window's span runs from `per` to the end of the clause.
-    const window = per ? { ...periodShape(node), span: { start: tokenSpan(per).start, end: span.end } } : null;
+    const window = per ? { ...periodShape(sub(node, "periodShape")), span: { start: tokenSpan(per).start, end: span.end } } : null;
     return { kind: "commit", percent: lit(tok(node, "Percent"), percentValue), window, span };
   }
   if (tok(node, "Downtime")) return { kind: "downtimeCredit", multiple: lit(tok(node, "NumberLit"), String), span };

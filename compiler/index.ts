@@ -82,6 +82,7 @@ export const RULE_HELP: Record<string, string> = {
   chargeClause: "a charge is `charge hosting 500 EUR`, `charge licence from period` or `charge extended_hours 20% of licence, at least 2000 EUR`",
   quotaClause: "a quota is `quota 10 hours per week`, `quota configuration 30 hours per quarter`, or with unused hours carried to the next, `quota basic 4 hours per quarter rollover`",
   periodDecl: "the settlement period is `period month`, `period quarter starting Feb 1` or `period year starting Apr 1`",
+  periodShape: "a period is `month`, `quarter starting Feb 1` or `year starting Apr 1`",
   exampleDecl: 'an example is `example "name" { priority P1  opened <instant>  expect response met }`',
   ticketField: "ticket fields are `priority P1`, `plan gold`, `region europe`, `channel portal`, `language en`",
   eventLine: "events are `pause at <instant>`, `resume at <instant>`, `reprioritize to P1 at <instant>`",

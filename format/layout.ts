@@ -95,6 +95,7 @@ export const layouts = {
   chargeClause: "inline",
   quotaClause: "inline",
   periodDecl: "inline",
+  periodShape: "inline",
   exampleDecl: "block",
   exampleItem: "inline",
   ticketField: "inline",

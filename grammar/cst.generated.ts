@@ -654,13 +654,9 @@ export type AvailabilityItemCstChildren = {
   Commit?: IToken[];
   Percent?: IToken[];
   Per?: IToken[];
-  Unit?: IToken[];
-  Quarter?: IToken[];
-  Year?: IToken[];
-  Starting?: IToken[];
-  Month?: IToken[];
-  NumberLit?: (IToken)[];
+  periodShape?: PeriodShapeCstNode[];
   Credit?: IToken[];
+  NumberLit?: IToken[];
   Times?: IToken[];
   Downtime?: IToken[];
   Fee?: IToken[];
@@ -835,6 +831,15 @@ export interface PeriodDeclCstNode extends CstNode {
 
 export type PeriodDeclCstChildren = {
   Period: IToken[];
+  periodShape: PeriodShapeCstNode[];
+};
+
+export interface PeriodShapeCstNode extends CstNode {
+  name: "periodShape";
+  children: PeriodShapeCstChildren;
+}
+
+export type PeriodShapeCstChildren = {
   Unit?: IToken[];
   Quarter?: IToken[];
   Year?: IToken[];

@@ -695,12 +695,7 @@ export class SlaParser extends BoundedRecoveryParser {
           this.CONSUME(T.Percent);
           this.OPTION(() => {
             this.CONSUME(T.Per);
-            this.OR3([{ ALT: () => this.CONSUME(T.Unit) }, { ALT: () => this.CONSUME(T.Quarter) }, { ALT: () => this.CONSUME(T.Year) }]);
-            this.OPTION2(() => {
-              this.CONSUME(T.Starting);
-              this.CONSUME(T.Month);
-              this.CONSUME(T.NumberLit);
-            });
+            this.SUBRULE(this.periodShape);
           });
         },
       },
@@ -952,6 +947,12 @@ export class SlaParser extends BoundedRecoveryParser {
   // `period quarter starting Feb 1` ("quarters starting February 1"), `period year starting Apr 1`.
   periodDecl = this.RULE("periodDecl", () => {
     this.CONSUME(T.Period);
+    this.SUBRULE(this.periodShape);
+  });
+
+  // `quarter starting Feb 1`: a run of whole months, in `period …` and in an availability's
+  // `commit 99.9% per …` (its own window, "per fiscal quarter").
+  periodShape = this.RULE("periodShape", () => {
     this.OR([{ ALT: () => this.CONSUME(T.Unit) }, { ALT: () => this.CONSUME(T.Quarter) }, { ALT: () => this.CONSUME(T.Year) }]);
     this.OPTION(() => {
       this.CONSUME(T.Starting);

@@ -12,7 +12,7 @@
 /** 8: a condition may test the ticket's channel (`for channel phone`) (issue 11 follow-up). */
 /** 9: outage causes excused, maintenance windows and limits per outage, commitments per plan, account standing (issue 12 follow-up). */
 /** 10: caps on the priority `priority at most P3 for …` (`priorityCaps`), quotas whose unused hours roll over, goals in support days (issue 11/12 follow-up). */
-/** 11: availability credits as a multiple of the downtime's fee, commitments per window, claims within days after each outage (issue 12 follow-up). */
+/** 11: availability credits as a multiple of the downtime's fee, commitments per window, claims within days after each outage, rollover hours expiring with the Term (issue 12 follow-up). */
 export const IR_VERSION = 11;
 
 /** The text of a percentage: up to 3 digits, optionally a point and up to 6 more. */
