@@ -115,7 +115,7 @@ export type TestIR = z.infer<typeof TestSchema>;
 export const ConditionSchema = z.array(TestSchema);
 export type ConditionIR = z.infer<typeof ConditionSchema>;
 
-/** A calendar for the tickets meeting `when`; the rule with the most tests that hold wins, then the first. */
+/** A calendar for the tickets meeting `when`; the first rule written that holds wins (docs/language.md). */
 export const CalendarRuleSchema = z.object({ calendar: z.string(), when: ConditionSchema, origin: SourceRefSchema });
 export type CalendarRuleIR = z.infer<typeof CalendarRuleSchema>;
 
