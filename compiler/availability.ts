@@ -4,7 +4,7 @@
  * exact and monotone: bands fall in availability and rise in credit (SLA507), and a commitment
  * says what it commits to (SLA508).
  */
-import type { AvailabilityIR, CalendarIR } from "../runtime/ir.js";
+import type { AvailabilityIR, CalendarIR, SettlementPeriodIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { durationMs } from "./durations.js";
@@ -240,6 +240,28 @@ export function checkCommitmentExpectations(ctx: CheckContext, examples: readonl
     }
   }
 }
+
+/**
+ * A commitment `per quarter starting Apr 1` is judged only in a period that is one of its windows:
+ * under a declared settlement period of another shape no period ever is, so the commitment would
+ * never be judged (SLA507). Without a declared period any dates settle, and nothing is reported.
+ */
+export function checkWindowsFitPeriod(ctx: CheckContext, decls: readonly A.AvailabilityDecl[], lowered: readonly AvailabilityIR[], period: SettlementPeriodIR | undefined): void {
+  if (!period) return;
+  for (const a of lowered) {
+    const w = a.window;
+    if (!w || (w.unit === period.unit && (w.unit === "month" || w.startMonth === period.startMonth))) continue;
+    const commit = decls.find((d) => d.name?.text === a.name)?.items.find((i) => i.kind === "commit");
+    const span = commit?.kind === "commit" && commit.window ? commit.window.span : (commit?.span ?? decls[0]!.span);
+    // `quarter starting Feb 1`, or `quarters starting Feb 1` after "settles by".
+    const shape = (u: string, m: number, plural: "" | "s") => (u === "month" ? `month${plural}` : `${u}${plural} starting ${MONTH_NAMES[m - 1]} 1`);
+    ctx.diagnostics.error("SLA507", span, `availability \`${a.name}\` is judged per ${shape(w.unit, w.startMonth, "")}, and the policy settles by ${shape(period.unit, period.startMonth, "s")}: no period is one of its windows`, {
+      help: "give the commitment the policy's period, or remove `per …` to judge it in every period",
+    });
+  }
+}
+
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**
  * `claim within N days after outage` counts from the outages of the availability commitments: in

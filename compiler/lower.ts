@@ -16,7 +16,7 @@ import { Plans } from "./plans.js";
 import type { SymbolKind } from "./symbols.js";
 import { lowerCredits, lowerEscalation, lowerTarget, type PolicyShape } from "./targets.js";
 import { checkCreditRules } from "./credit-rules.js";
-import { checkClaimAfterOutage, checkCommitmentExpectations, checkUniqueNames, lowerAvailability } from "./availability.js";
+import { checkClaimAfterOutage, checkCommitmentExpectations, checkWindowsFitPeriod, checkUniqueNames, lowerAvailability } from "./availability.js";
 import { lowerObjective } from "./objectives.js";
 import { lowerPriorityCaps } from "./priority-caps.js";
 
@@ -168,6 +168,7 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
   checkUniqueNames(ctx, objectiveDecls, "objective");
   checkClaimAfterOutage(ctx, creditDecls[0], availabilityDecls.length);
   const availability = availabilityDecls.flatMap((d) => lowerAvailability(ctx, d, calendars) ?? []);
+  checkWindowsFitPeriod(ctx, availabilityDecls, availability, period);
   const objectives = objectiveDecls.flatMap((d) => lowerObjective(ctx, d, targets, plansModel, planNames) ?? []);
   const excludes = ofKind(file, "exclude");
   const attributes = lowerAttributes(ctx, ofKind(file, "field"));
