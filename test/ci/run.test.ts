@@ -13,7 +13,7 @@ const FAKE_NPM = `#!/usr/bin/env bash
 echo "$* | CI=\${CI:-}" >> "$FAKE_LOG"
 case "$1" in
   ci) exit 0 ;;
-  run) [ "$2" = typecheck ] && exit "\${FAKE_TYPECHECK_STATUS:-0}"; exit 0 ;;
+  run) [ "$2" = typecheck ] && exit "\${FAKE_TYPECHECK_STATUS:-0}"; [ "$2" = test:postgres ] && exit "\${FAKE_PG_STATUS:-0}"; exit 0 ;;
   test)
     for a in "$@"; do case "$a" in --outputFile=*) out="\${a#--outputFile=}" ;; esac; done
     if [ -n "$FAKE_RESULTS" ]; then printf '%s' "$FAKE_RESULTS" > "$out"; fi
@@ -28,7 +28,7 @@ interface Outcome {
   calls: string[];
 }
 
-function runCi(opts: { results?: object; typecheck?: number; tests?: number; env?: Record<string, string> }): Outcome {
+function runCi(opts: { results?: object; typecheck?: number; tests?: number; postgres?: number; env?: Record<string, string> }): Outcome {
   const dir = mkdtempSync(join(tmpdir(), "sla-ci-"));
   mkdirSync(join(dir, ".ci"));
   mkdirSync(join(dir, "bin"));
@@ -41,6 +41,7 @@ function runCi(opts: { results?: object; typecheck?: number; tests?: number; env
   if (opts.results) env.FAKE_RESULTS = JSON.stringify(opts.results);
   env.FAKE_TYPECHECK_STATUS = String(opts.typecheck ?? 0);
   env.FAKE_TEST_STATUS = String(opts.tests ?? 0);
+  env.FAKE_PG_STATUS = String(opts.postgres ?? 0);
   const r = spawnSync("bash", [join(dir, ".ci", "run")], { encoding: "utf8", env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, calls: readFileSync(log, "utf8").trim().split("\n") };
 }
@@ -61,9 +62,16 @@ describe(".ci/run", () => {
       "run setup:browser | CI=",
       "run typecheck | CI=",
       "test -- --reporter=default --reporter=json --outputFile=F | CI=true",
+      "run test:postgres | CI=",
     ]);
     expect(r.stdout.trim().split("\n").pop()).toBe("960 passed, 0 failed, 0 skipped");
     expect(r.status).toBe(0);
+  });
+
+  it("fails when the SQL differential on PostgreSQL fails, even when every other test passes", () => {
+    const r = runCi({ results: counts(960), postgres: 1 });
+    expect(r.stdout.trim().split("\n").pop()).toBe("960 passed, 0 failed, 0 skipped");
+    expect(r.status).not.toBe(0);
   });
 
   it("fails on a type error even when every test passes", () => {
