@@ -46,7 +46,7 @@ export function compileToSql(ir: PolicyIR, dialect: Dialect, years: YearRange = 
   const attributes = attributeNames(ir);
   const ctx = { ir, dialect, calendars, priorityCode: priorityCodes(ir), attributes };
   const relations = [...ticketRelations(ctx), ...clockRelations(clocks), ...budgetRelations(ctx, clocks), ...dueRelations(ctx), ...resultRelations(ctx)];
-  return { dialect, calendars, policyTables: policyTables(ir), relations, attributes };
+  return { dialect, calendars, policyTables: policyTables(ir, clocks), relations, attributes };
 }
 
 /** The DDL of the parameter table: one row, the `as_of` instant (NULL: each ticket's own, else now). */

@@ -27,9 +27,28 @@ export interface Clocks {
   readonly ofTarget: readonly number[];
   /** Clock index of each escalation matrix. */
   readonly ofEscalation: readonly number[];
+  /** The escalation levels at a share of a target's goal, numbered as `sla_levels.share`. */
+  readonly shares: readonly ShareLevel[];
 }
 
-/** Number the distinct clock rules of the targets and escalations. */
+/**
+ * An escalation level at a share of a target's goal (`50% of response`): the target's goal cell
+ * at the escalation's judging priority, scaled, counted on the target's calendar and on the
+ * target's clock with the escalation's stop events (`compiled.ts` `targetMasks`).
+ */
+export interface ShareLevel {
+  /** The escalation matrix and the level's index in it. */
+  readonly matrix: number;
+  readonly level: number;
+  /** Index of the target whose goal it shares. */
+  readonly target: number;
+  /** `percent / 100` as the evaluator computes it (a double, multiplied then rounded). */
+  readonly scale: number;
+  /** Clock index of the target's clock stopped by the escalation's stop events. */
+  readonly clock: number;
+}
+
+/** Number the distinct clock rules of the targets, the escalations and the shares of goals. */
 export function clocksOf(ir: PolicyIR): Clocks {
   const rules: ClockIR[] = [];
   const keys: string[] = [];
@@ -42,7 +61,25 @@ export function clocksOf(ir: PolicyIR): Clocks {
     }
     return i;
   };
-  return { rules, ofTarget: ir.targets.map((t) => indexOf(t.clock)), ofEscalation: ir.escalations.map((e) => indexOf(e.clock)) };
+  const ofTarget = ir.targets.map((t) => indexOf(t.clock));
+  const ofEscalation = ir.escalations.map((e) => indexOf(e.clock));
+  return { rules, ofTarget, ofEscalation, shares: shareLevels(ir, indexOf) };
+}
+
+/** The levels at a share of a goal, in matrix and level order, each with its clock numbered by `indexOf`. */
+function shareLevels(ir: PolicyIR, indexOf: (c: ClockIR) => number): ShareLevel[] {
+  const out: ShareLevel[] = [];
+  ir.escalations.forEach((e, matrix) =>
+    e.levels.forEach((l, level) => {
+      if (l.after.kind !== "percent") return;
+      const name = l.after.target;
+      const target = ir.targets.findIndex((t) => t.name === name);
+      if (target < 0) throw new Error(`escalation names unknown target \`${name}\``);
+      const clock = indexOf({ ...ir.targets[target]!.clock, stop: e.clock.stop });
+      out.push({ matrix, level, target, scale: l.after.percent / 100, clock });
+    }),
+  );
+  return out;
 }
 
 /**
@@ -136,23 +173,28 @@ function goals(ir: PolicyIR): PolicyTable {
 /**
  * `sla_levels`: per escalation matrix and priority code, the levels that apply (a level of no
  * priority applies to every priority, as in `compiled.ts`), with the role's title. A level is
- * obligation `targets + level` in the query.
+ * obligation `targets + level` in the query. A level at a share of a goal has kind `percent`,
+ * `ms` 0, its number in {@link Clocks.shares} and its scale.
  */
-function levels(ir: PolicyIR): PolicyTable {
+function levels(ir: PolicyIR, shares: readonly ShareLevel[]): PolicyTable {
   const roles = new Map(ir.roles.map((r) => [r.name, r.title ?? r.name]));
   const rows: SqlValue[][] = [];
   ir.escalations.forEach((e, m) => {
     for (const [p, code] of priorityAxis(ir)) {
       e.levels.forEach((l, order) => {
         if (l.priority !== null && l.priority !== p) return;
-        if (l.after.kind === "percent") return; // refused by unsupportedConstructs
-        rows.push([rows.length, m, code, order, roles.get(l.role) ?? l.role, l.after.text, l.after.kind, l.after.ms]);
+        const head = [rows.length, m, code, order, roles.get(l.role) ?? l.role, l.after.text, l.after.kind];
+        if (l.after.kind !== "percent") rows.push([...head, l.after.ms, null, null]);
+        else {
+          const share = shares.findIndex((s) => s.matrix === m && s.level === order);
+          rows.push([...head, 0, share, shares[share]!.scale]);
+        }
       });
     }
   });
   return {
     name: "sla_levels",
-    ddl: "CREATE TABLE sla_levels (level INTEGER PRIMARY KEY, matrix INTEGER NOT NULL, prio INTEGER NOT NULL, level_order INTEGER NOT NULL, role TEXT NOT NULL, after_text TEXT NOT NULL, kind TEXT NOT NULL, ms BIGINT NOT NULL)",
+    ddl: "CREATE TABLE sla_levels (level INTEGER PRIMARY KEY, matrix INTEGER NOT NULL, prio INTEGER NOT NULL, level_order INTEGER NOT NULL, role TEXT NOT NULL, after_text TEXT NOT NULL, kind TEXT NOT NULL, ms BIGINT NOT NULL, share INTEGER, scale DOUBLE PRECISION)",
     rows,
   };
 }
@@ -171,6 +213,6 @@ function creditRows(ir: PolicyIR): PolicyTable {
 }
 
 /** Every policy table of `ir`. */
-export function policyTables(ir: PolicyIR): PolicyTable[] {
-  return [priorities(ir), targets(ir), goals(ir), levels(ir), creditRows(ir)];
+export function policyTables(ir: PolicyIR, clocks: Clocks = clocksOf(ir)): PolicyTable[] {
+  return [priorities(ir), targets(ir), goals(ir), levels(ir, clocks.shares), creditRows(ir)];
 }

@@ -33,17 +33,31 @@ function sectionChoice(ctx: QueryContext, t: TargetIR, i: number, prio: string):
   return { joins, section: `CASE ${cases.join(" ")} ELSE 0 END` };
 }
 
-/** `sla_tgoal`: per ticket and target, the run, the calendar and the goal cell of its judging priority. */
+/**
+ * One target's row of `sla_tgoal` for every ticket: the run of clock `k`, the calendar and the
+ * goal cell of target `i` at priority code `prio`. `row` numbers it (the target, or a share of
+ * its goal), `joins` add the relations `prio` reads.
+ */
+function goalRows(ctx: QueryContext, t: TargetIR, i: number, row: number, k: number, prio: string, joins = ""): string {
+  const section = sectionChoice(ctx, t, i, prio);
+  return `SELECT x.*, g.kind, g.ms, g.days FROM (
+  SELECT tk.tkey, ${row} AS target, ${i} AS goal_target, ${k} AS clock, tk.excluded, tk.opened_ms, tk.as_of_ms, tk.plan,
+    r.start_ms, r.stop_ms, coalesce(r.paused_end, false) AS paused_end, ${prio} AS prio, ${targetRuleCalendar(ctx, t, prio)} AS calendar, ${section.section} AS section
+  FROM sla_tk tk LEFT JOIN sla_run_${k} r ON r.tkey = tk.tkey${joins}${section.joins}) x
+LEFT JOIN sla_goals g ON g.target = x.goal_target AND g.section = x.section AND g.prio = x.prio AND g.plan = x.plan`;
+}
+
+/**
+ * `sla_tgoal`: per ticket and target, the run, the calendar and the goal cell of its judging
+ * priority; then per level at a share of a goal (row `-1 - share`), the shared target's cell
+ * and calendar at the escalation's judging priority, on the target's clock stopped as the
+ * escalation's (`evaluate.ts` `levelAt`), so business-day budgets are computed for both alike.
+ */
 function targetGoals(ctx: QueryContext, clocks: Clocks): Relation {
-  const parts = ctx.ir.targets.map((t, i) => {
-    const k = clocks.ofTarget[i]!;
-    const prio = judgingPriority("r", "tk");
-    const { joins, section } = sectionChoice(ctx, t, i, prio);
-    return `SELECT x.*, g.kind, g.ms, g.days FROM (
-  SELECT tk.tkey, ${i} AS target, ${k} AS clock, tk.excluded, tk.opened_ms, tk.as_of_ms, tk.plan,
-    r.start_ms, r.stop_ms, coalesce(r.paused_end, false) AS paused_end, ${prio} AS prio, ${targetRuleCalendar(ctx, t, prio)} AS calendar, ${section} AS section
-  FROM sla_tk tk LEFT JOIN sla_run_${k} r ON r.tkey = tk.tkey${joins}) x
-LEFT JOIN sla_goals g ON g.target = x.target AND g.section = x.section AND g.prio = x.prio AND g.plan = x.plan`;
+  const parts = ctx.ir.targets.map((t, i) => goalRows(ctx, t, i, i, clocks.ofTarget[i]!, judgingPriority("r", "tk")));
+  clocks.shares.forEach((s, j) => {
+    const k = clocks.ofEscalation[s.matrix]!;
+    parts.push(goalRows(ctx, ctx.ir.targets[s.target]!, s.target, -1 - j, s.clock, judgingPriority("re", "tk"), `\n  LEFT JOIN sla_run_${k} re ON re.tkey = tk.tkey`));
   });
   return { name: "sla_tgoal", sql: parts.join("\nUNION ALL\n") };
 }
@@ -113,19 +127,36 @@ FROM sla_tgoal g LEFT JOIN ${dayBudgets} b ON b.tkey = g.tkey AND b.target = g.t
  */
 function obligations(ctx: QueryContext, clocks: Clocks): Relation {
   const targets = `SELECT tkey, target AS obligation, clock, meter AS calendar, budget_ms, stop_ms, as_of_ms FROM sla_tb
-WHERE NOT excluded AND start_ms IS NOT NULL AND kind IS NOT NULL AND kind <> 'none' AND budget_ms IS NOT NULL`;
+WHERE target >= 0 AND NOT excluded AND start_ms IS NOT NULL AND kind IS NOT NULL AND kind <> 'none' AND budget_ms IS NOT NULL`;
   const levels = ctx.ir.escalations.map((e, m) => {
     const k = clocks.ofEscalation[m]!;
     const plans = e.plans ? ` AND ${inList("tk.plan", e.plans)}` : "";
     // Without `calendar for <plan>`, the level counts on the ticket's calendar under the region's rules.
     const calendar = e.calendarPlan === null ? regionRuleCalendar(ctx, judgingPriority("r", "tk"), `tk.esc_calendar_${m}`) : `tk.esc_calendar_${m}`;
-    return `SELECT tk.tkey, ${ctx.ir.targets.length} + l.level, ${k}, CASE WHEN l.kind = 'business' THEN ${calendar} END, l.ms, r.stop_ms, tk.as_of_ms
+    const shared = clocks.shares.some((s) => s.matrix === m);
+    const level = shared ? shareLevel(calendar, k) : { columns: `${k}, CASE WHEN l.kind = 'business' THEN ${calendar} END, l.ms`, join: "", where: "" };
+    return `SELECT tk.tkey, ${ctx.ir.targets.length} + l.level, ${level.columns}, r.stop_ms, tk.as_of_ms
 FROM sla_tk tk JOIN sla_run_${k} r ON r.tkey = tk.tkey
-JOIN sla_levels l ON l.matrix = ${m} AND l.prio = ${judgingPriority("r", "tk")}
-WHERE NOT tk.excluded AND r.start_ms IS NOT NULL${plans}`;
+JOIN sla_levels l ON l.matrix = ${m} AND l.prio = ${judgingPriority("r", "tk")}${level.join}
+WHERE NOT tk.excluded AND r.start_ms IS NOT NULL${plans}${level.where}`;
   });
   // `okey` numbers the obligations: the due's window functions partition on one integer.
   return { name: "sla_obligation", sql: `SELECT row_number() OVER () AS okey, * FROM (\n${[targets, ...levels].join("\nUNION ALL\n")}\n) u` };
+}
+
+/**
+ * The clock, meter and budget of the levels of a matrix with shares of goals: a share counts on
+ * the shared target's clock (stopped as the escalation's) and meter, its goal's budget scaled
+ * and rounded as `goalBudget` does (`Math.round(ms * scale)`, in doubles); a share of a target
+ * without a goal or not started is never reached. The level's stop stays the escalation's.
+ */
+function shareLevel(calendar: string, k: number): { columns: string; join: string; where: string } {
+  const scaled = "CAST(floor(CAST(sb.budget_ms AS DOUBLE PRECISION) * l.scale + 0.5) AS BIGINT)";
+  return {
+    columns: `CASE WHEN l.kind = 'percent' THEN sb.clock ELSE ${k} END, CASE WHEN l.kind = 'percent' THEN sb.meter WHEN l.kind = 'business' THEN ${calendar} END, CASE WHEN l.kind = 'percent' THEN ${scaled} ELSE l.ms END`,
+    join: "\nLEFT JOIN sla_tb sb ON l.kind = 'percent' AND sb.tkey = tk.tkey AND sb.target = -1 - l.share",
+    where: " AND (l.kind <> 'percent' OR (sb.start_ms IS NOT NULL AND sb.kind <> 'none' AND sb.budget_ms IS NOT NULL))",
+  };
 }
 
 /** The relations from runs to obligations. */

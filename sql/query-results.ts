@@ -32,7 +32,7 @@ function targetStatus(ctx: QueryContext): Relation {
            WHEN g.opened_ms < ${ctx.calendars.coveredFromMs} OR g.budget_ms IS NULL OR d.broken
              OR (d.obligation IS NOT NULL AND d.due_ms IS NULL) OR (d.obligation IS NULL AND NOT g.paused_end) THEN true
            ELSE false END AS out_of_range
-    FROM sla_tb g LEFT JOIN sla_due d ON d.tkey = g.tkey AND d.obligation = g.target) x
+    FROM sla_tb g LEFT JOIN sla_due d ON d.tkey = g.tkey AND d.obligation = g.target WHERE g.target >= 0) x
 ) y`,
   };
 }

@@ -39,8 +39,6 @@ export function unsupportedConstructs(ir: PolicyIR): Unsupported[] {
   for (const t of ir.targets) out.push(...clockProblems(t.clock, `target \`${t.name}\``, at(t.origin)));
   for (const e of ir.escalations) {
     out.push(...clockProblems(e.clock, "an escalation matrix", at(e.origin)));
-    const share = e.levels.find((l) => l.after.kind === "percent");
-    if (share) out.push({ construct: "escalation at a share of a target's goal", where: at(share.origin) });
   }
   return out;
 }

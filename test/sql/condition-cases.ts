@@ -33,6 +33,7 @@ export const CONDITION_CASES: ReadonlyArray<readonly [string, Readonly<Record<st
       "credit ineligibility by condition": 20,
     },
   ],
+  ["test/sql/fixtures/shares.sla", { "escalations at a share of a goal": 400 }],
   ["examples/agreements/amc-technology.sla", { "priority caps": 200, "declared events in clocks": 50 }],
   ["examples/agreements/hivemq.sla", { "region calendar rules": 50, "support days": 200 }],
   ["examples/agreements/cention.sla", { "target calendar rules": 200, "exclusions by attribute": 200 }],

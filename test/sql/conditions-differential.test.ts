@@ -40,8 +40,8 @@ describe("SQL on DuckDB against the evaluator: conditions, caps, support days, d
   }
 
   /** Mismatches of the fixture's SQL with relation `name` rewritten by `edit` (which must change it). */
-  async function brokenMismatches(name: string, edit: (sql: string) => string): Promise<number> {
-    const ir = policy("test/sql/fixtures/conditions.sla");
+  async function brokenMismatches(name: string, edit: (sql: string) => string, path = "test/sql/fixtures/conditions.sla"): Promise<number> {
+    const ir = policy(path);
     const sql = compileToSql(ir, duckdb, DIFFERENTIAL_YEARS);
     const relation = sql.relations.find((r) => r.name === name)!;
     const edited = edit(relation.sql);
@@ -62,6 +62,17 @@ describe("SQL on DuckDB against the evaluator: conditions, caps, support days, d
 
   it("fails on a wrong rule: a goal section chosen without its condition", async () => {
     expect(await brokenMismatches("sla_tgoal", (s) => s.replace(/WHEN \(\(coalesce\(tk\.channel IN \('phone'\), false\)\)[^]*?\) AND s1\.kind/, "WHEN s1.kind"))).toBeGreaterThan(0);
+  });
+
+  it("fails on a wrong rule: the share's scale rounded to none or the whole goal", async () => {
+    expect(await brokenMismatches("sla_obligation", (s) => s.replace("CAST(sb.budget_ms AS DOUBLE PRECISION) * l.scale", "CAST(sb.budget_ms AS DOUBLE PRECISION) * round(l.scale)"), "test/sql/fixtures/shares.sla")).toBeGreaterThan(0);
+  });
+
+  it("fails on a wrong rule: a share of a goal counted on the target's own clock, stopped by the target's stops", async () => {
+    const ir = policy("test/sql/fixtures/shares.sla");
+    const own = compileToSql(ir, duckdb, DIFFERENTIAL_YEARS).relations.find((r) => r.name === "sla_tgoal")!.sql;
+    const clock = /^  SELECT tk\.tkey, 0 AS target, 0 AS goal_target, (\d+) AS clock/m.exec(own)![1]!;
+    expect(await brokenMismatches("sla_tgoal", (s) => s.replace(/-1 AS target, 0 AS goal_target, \d+ AS clock([^]*?)sla_run_\d+ r /, `-1 AS target, 0 AS goal_target, ${clock} AS clock$1sla_run_${clock} r `), "test/sql/fixtures/shares.sla")).toBeGreaterThan(0);
   });
 
   it("reads the attributes of a CSV export from its `attributes` column (JSON text), as the evaluator reads them", async () => {

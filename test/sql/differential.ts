@@ -261,6 +261,11 @@ const CONSTRUCTS: readonly Construct[] = [
     without: (ir) => ({ ...ir, exclusions: { ...ir.exclusions, attributes: undefined } }),
   },
   {
+    name: "escalations at a share of a goal",
+    used: (ir) => ir.escalations.some((e) => e.levels.some((l) => l.after.kind === "percent")),
+    without: (ir) => ({ ...ir, escalations: ir.escalations.map((e) => ({ ...e, levels: e.levels.filter((l) => l.after.kind !== "percent") })) }),
+  },
+  {
     name: "credit ineligibility by condition",
     used: (ir) => (ir.credits?.ineligibleWhen ?? []).length > 0,
     without: (ir) => ({ ...ir, credits: ir.credits && { ...ir.credits, ineligibleWhen: undefined } }),
