@@ -5,13 +5,11 @@
  * the maintenance window) are compared by their open hours over the horizon, never by name.
  */
 import type { AvailabilityIR, CalendarIR, ObjectiveIR, PolicyIR, SourceRef } from "../runtime/ir.js";
+import { creditEffect, creditWords, pct, windowEffect, windowWords } from "./availability-credit.js";
 import { compareCalendars } from "./calendars.js";
-import { change, combine, effectOf, plansEffect, setEffect, showValue } from "./cite.js";
+import { change, effectOf, plansEffect, setEffect, showValue } from "./cite.js";
 import type { Horizon } from "./horizon.js";
 import type { Change, ChangeKind, Effect } from "./model.js";
-
-/** A percentage text as a number for ordering (at most 6 decimals: the double orders as the decimal). */
-const pct = (text: string | null | undefined): number => (text == null ? 0 : Number(text));
 
 /** One compared term: its words, both values, the effect of the change, and the clauses to cite when the block has them. */
 type Term = [what: string, was: unknown, now: unknown, effect: Effect, clauses?: [SourceRef | undefined, SourceRef | undefined]];
@@ -36,14 +34,6 @@ function byName<T extends { name: string; origin: SourceRef }>(kind: ChangeKind,
   return out;
 }
 
-/** The credit a band table gives at each threshold either version names (more credit is stricter). */
-function bandsEffect(x: AvailabilityIR["bands"], y: AvailabilityIR["bands"]): Effect {
-  const creditAt = (bands: AvailabilityIR["bands"], availability: number) => pct([...bands].reverse().find((b) => availability < pct(b.belowPercent))?.creditPercent);
-  // Probe just below each threshold: that is where a band starts to apply.
-  const probes = [...x, ...y].map((b) => pct(b.belowPercent) - 1e-7);
-  return combine(probes.map((p) => effectOf(creditAt(x, p), creditAt(y, p), true)));
-}
-
 /** A length as the policy would write it (`48 hours`, `90 minutes`); `none` when absent. */
 function length(ms: number | null | undefined): string | null {
   if (ms == null) return null;
@@ -52,17 +42,25 @@ function length(ms: number | null | undefined): string | null {
 
 /**
  * The terms of two versions of an availability block, calendars left to {@link availabilityCalendars}
- * (only whether each is elapsed time or a calendar is a term here).
+ * (only whether each is elapsed time or a calendar is a term here). The settlement periods of
+ * both versions say where a commitment's own window changes which periods are judged.
  */
-function availabilityTerms(x: AvailabilityIR, y: AvailabilityIR): Term[] {
+function availabilityTerms(a: PolicyIR, b: PolicyIR): (x: AvailabilityIR, y: AvailabilityIR) => Term[] {
+  return (x, y) => blockTerms(x, y, windowEffect(x, a.period, y, b.period));
+}
+
+/** The terms of one block's two versions; `judged` is the effect of its window, read with the policies' periods. */
+function blockTerms(x: AvailabilityIR, y: AvailabilityIR, judged: Effect): Term[] {
   const never = (ms: number | null | undefined) => (ms == null ? 0 : ms);
   const unlimited = (ms: number | null | undefined) => (ms == null ? Infinity : ms);
-  const band = (bands: AvailabilityIR["bands"]) => bands.map((b) => `below ${b.belowPercent}% ${b.creditPercent}%`);
+  // Bands keep their words; a multiple of the downtime's fee on either side is the credit "when missed".
+  const creditTerm = x.downtimeFeeMultiple === undefined && y.downtimeFeeMultiple === undefined ? "credit bands" : "credit when missed";
   const firstBand = (bands: AvailabilityIR["bands"], other: AvailabilityIR["bands"]) => bands.find((b, i) => JSON.stringify([b.belowPercent, b.creditPercent]) !== JSON.stringify([other[i]?.belowPercent, other[i]?.creditPercent]))?.origin;
   const excuse: [SourceRef | undefined, SourceRef | undefined] = [x.excuse?.origin, y.excuse?.origin];
   return [
     ["commitment", `${x.commitPercent}%`, `${y.commitPercent}%`, effectOf(pct(x.commitPercent), pct(y.commitPercent), true)],
-    ["credit bands", band(x.bands), band(y.bands), bandsEffect(x.bands, y.bands), [firstBand(x.bands, y.bands), firstBand(y.bands, x.bands)]],
+    ["judged in", windowWords(x), windowWords(y), judged],
+    [creditTerm, creditWords(x), creditWords(y), creditEffect(x, y), [firstBand(x.bands, y.bands), firstBand(y.bands, x.bands)]],
     ["measured over", x.over.kind === "elapsed" ? "elapsed time" : "a calendar's open time", y.over.kind === "elapsed" ? "elapsed time" : "a calendar's open time", "mixed"],
     ["components", x.components, y.components, "mixed"],
     ["maintenance excused", x.excuse !== null, y.excuse !== null, y.excuse ? "looser" : "stricter", excuse],
@@ -121,7 +119,7 @@ function objectiveTerms(x: ObjectiveIR, y: ObjectiveIR): Term[] {
 /** Changes to the availability commitments and objectives of two versions, calendars over the horizon. */
 export function diffCommitments(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
   return [
-    ...byName<AvailabilityIR>("availability", a.availability ?? [], b.availability ?? [], availabilityTerms, availabilityCalendars(a, b, h)),
+    ...byName<AvailabilityIR>("availability", a.availability ?? [], b.availability ?? [], availabilityTerms(a, b), availabilityCalendars(a, b, h)),
     ...byName<ObjectiveIR>("objective", a.objectives ?? [], b.objectives ?? [], objectiveTerms),
   ];
 }

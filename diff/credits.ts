@@ -1,5 +1,6 @@
 /** Service credits: the percent per plan × priority and the block's terms. More credit is stricter. */
-import type { CreditsIR, PolicyIR, SourceRef } from "../runtime/ir.js";
+import type { CreditsIR, PolicyIR, SettlementPeriodIR, SourceRef } from "../runtime/ir.js";
+import { claimWithinEffect } from "./claim-within.js";
 import { cell, change, combine, effectOf, plansEffect, setEffect, sharedAxis, showValue } from "./cite.js";
 import { conditionSet } from "./coverage.js";
 import type { Change, Effect } from "./model.js";
@@ -49,7 +50,7 @@ export function diffCredits(a: PolicyIR, b: PolicyIR): Change[] {
   term("optional languages ineligible", ca.ineligibleOptionalLanguages, cb.ineligibleOptionalLanguages, cb.ineligibleOptionalLanguages ? "looser" : "stricter");
   term("targets that earn a credit", [...ca.targets].sort(), [...cb.targets].sort(), "mixed");
   term("zone", ca.zone, cb.zone, "neutral");
-  out.push(...creditRuleChanges(ca, cb));
+  out.push(...creditRuleChanges(ca, cb, [a.period, b.period]));
   return out;
 }
 
@@ -63,10 +64,10 @@ function thresholdCredit(c: CreditsIR, count: number): number {
 
 /**
  * Issue 12's credit rules: how breaches add up, the amount per breach, thresholds on the count,
- * claims within days, and tickets ineligible by attribute. More credit, later claims and fewer
- * ineligible tickets bind the provider harder.
+ * claims within days (read with the settlement periods of both versions), and tickets ineligible
+ * by attribute. More credit, later claims and fewer ineligible tickets bind the provider harder.
  */
-function creditRuleChanges(ca: CreditsIR, cb: CreditsIR): Change[] {
+function creditRuleChanges(ca: CreditsIR, cb: CreditsIR, periods: readonly [SettlementPeriodIR | null | undefined, SettlementPeriodIR | null | undefined]): Change[] {
   const out: Change[] = [];
   const term = (what: string, x: unknown, y: unknown, effect: Effect, clauses: [SourceRef | undefined, SourceRef | undefined] = [ca.origin, cb.origin]) => {
     if (JSON.stringify(x) !== JSON.stringify(y)) out.push(change("credits", "credits", `${what}: ${showValue(x)} → ${showValue(y)}`, effect, clauses[0] ?? ca.origin, clauses[1] ?? cb.origin));
@@ -91,10 +92,8 @@ function creditRuleChanges(ca: CreditsIR, cb: CreditsIR): Change[] {
   term("thresholds", table(ca), table(cb), combine(counts.map((n) => effectOf(thresholdCredit(ca, n), thresholdCredit(cb, n), true))), [ca.thresholds?.[0]?.origin, cb.thresholds?.[0]?.origin]);
   const da = ca.claimDaysAfter;
   const db = cb.claimDaysAfter;
-  const within = (x: typeof da) => (x ? `${x.days} days after the ${x.after}` : null);
-  // No stated deadline gives the customer the most time; `after breach` and `after period` differ per ticket.
-  const daysEffect: Effect = !da ? (db ? "looser" : "neutral") : !db ? "stricter" : da.after === db.after ? effectOf(da.days, db.days, true) : "mixed";
-  term("claim within", within(da), within(db), daysEffect);
+  const within = (x: typeof da) => (x ? `${x.days} days after ${x.after === "period" ? "the period" : `each ${x.after}`}` : null);
+  term("claim within", within(da), within(db), claimWithinEffect(da ?? undefined, db ?? undefined, periods));
   // A standing added to `ineligible account` takes credit away from the periods that have it.
   term("ineligible account standings", [...(ca.ineligibleAccount ?? [])].sort(), [...(cb.ineligibleAccount ?? [])].sort(), setEffect(ca.ineligibleAccount ?? [], cb.ineligibleAccount ?? [], "looser"));
   out.push(...conditionSet("credits", "ineligible for credit", (ca.ineligibleWhen ?? []).map((when) => ({ when, origin: ca.origin })), (cb.ineligibleWhen ?? []).map((when) => ({ when, origin: cb.origin })), "looser"));

@@ -98,15 +98,37 @@ function feeRuleChanges(fa: FeesIR, fb: FeesIR): Change[] {
   hoursBy("free hours of", fa.workAllowances, fb.workAllowances, (x) => x.kind);
   const quotaKey = (x: NonNullable<FeesIR["quotas"]>[number]) => `${[x.kind ?? "any work", x.regime].filter(Boolean).join(" / ")} per ${x.per}`;
   hoursBy("quota", fa.quotas, fb.quotas, (x) => [x.kind ?? "any work", x.regime].filter(Boolean).join(" / "));
-  // `rollover` (issue 12 follow-up): unused hours carried on are more quota hours for the customer (stricter).
+  // `rollover` (issue 12 follow-up): unused hours carried on are more quota hours for the customer
+  // (stricter); `rollover until end of term` (IR 11) carries them only until the Term ends, less.
   const qa = new Map((fa.quotas ?? []).map((q) => [quotaKey(q), q]));
   for (const y of fb.quotas ?? []) {
     const x = qa.get(quotaKey(y));
-    if (!x || (x.rollover === true) === (y.rollover === true)) continue;
-    const words = (q: typeof x) => (q.rollover ? "unused hours roll over" : "renewed each period");
-    out.push(change("fees", `quota ${quotaKey(y)}`, `${words(x)} → ${words(y)}`, y.rollover ? "stricter" : "looser", x.origin, y.origin));
+    if (!x || ((x.rollover === true) === (y.rollover === true) && x.rolloverExpires === y.rolloverExpires)) continue;
+    const [was, now] = [rolloverRank(x), rolloverRank(y)];
+    const effect = was === null || now === null ? "unknown" : effectOf(was, now, true);
+    out.push(change("fees", `quota ${quotaKey(y)}`, `${rolloverWords(x)} → ${rolloverWords(y)}`, effect, x.origin, y.origin));
   }
   return out;
+}
+
+type Quota = NonNullable<FeesIR["quotas"]>[number];
+
+/**
+ * How long a quota's unused hours last, as a rank (more is more free work for the customer):
+ * renewed each period 0, carried until the Term ends 1, carried on 2; `null` for an expiry this
+ * version does not know (a hand-made IR), judged `unknown`.
+ */
+function rolloverRank(q: Quota): number | null {
+  if (!q.rollover) return 0;
+  if (q.rolloverExpires === undefined) return 2;
+  return q.rolloverExpires === "term" ? 1 : null;
+}
+
+/** A quota's rollover in words. */
+function rolloverWords(q: Quota): string {
+  if (!q.rollover) return q.rolloverExpires === undefined ? "renewed each period" : `renewed each period (expiring ${String(q.rolloverExpires)})`;
+  if (q.rolloverExpires === undefined) return "unused hours roll over";
+  return q.rolloverExpires === "term" ? "unused hours roll over until the end of the term" : `unused hours roll over until ${String(q.rolloverExpires)}`;
 }
 
 /** The settlement period (issue 12.2): months, quarters or years and their fiscal start; which way it binds depends on the tickets. */

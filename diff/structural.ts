@@ -76,14 +76,14 @@ const MODELED: readonly RegExp[] = [
     String.raw`|\.thresholds(\[\d+\](\.(aboveBreaches|creditPercent))?)?|\.claimDaysAfter(\.(days|after))?)?`,
   ),
   whole(
-    String.raw`availability\.[^.]+(\.(commitPercent|over|decimals)|\.(components|excusedCauses|plans)${SET}`,
+    String.raw`availability\.[^.]+(\.(commitPercent|over|decimals|downtimeFeeMultiple)|\.window(\.(unit|startMonth))?|\.(components|excusedCauses|plans)${SET}`,
     String.raw`|\.excuse(\.(announcedAheadMs|capMs|within|eachMs))?|\.bands(\[\d+\](\.(belowPercent|creditPercent))?)?)?`,
   ),
   whole(String.raw`objectives\.[^.]+(\.(sharePercent|target|creditPercent|decimals)|\.when${CONDITION})?`),
   // Packages and the invoice are compared whole (any field of theirs is a change there).
   whole(
     String.raw`fees(\.(currency|zone|lateCharge|lateCharge\.chargePercent)|\.free${SET}|\.vat(\.(applies|vatPercent))?|\.rates(\.[^.]+(\.(kind|regime|amount))?)?`,
-    String.raw`|\.allowances(\.[^.]+(\.(regime|hours|excessRegime))?)?|\.packages(\.[^.]+(\..*)?)?|\.invoice(\..*)?|\.(workAllowances|quotas)(\[\d+\](\.(kind|regime|hours|per|rollover))?)?)?`,
+    String.raw`|\.allowances(\.[^.]+(\.(regime|hours|excessRegime))?)?|\.packages(\.[^.]+(\..*)?)?|\.invoice(\..*)?|\.(workAllowances|quotas)(\[\d+\](\.(kind|regime|hours|per|rollover|rolloverExpires))?)?)?`,
   ),
   // Kinds of work and obligations, with their words (`declarations.ts`).
   /^(works|obligations)\.[^.]+(\.(title|description))?$/,

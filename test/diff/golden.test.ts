@@ -27,6 +27,9 @@ describe("sla diff golden files", () => {
         "priority-cap", "quota-rollover",
         // A cap's condition edited (one change of that cap), works and obligations compared by meaning.
         "priority-cap-condition", "works", "obligations",
+        // IR 11: a credit as a multiple of the downtime's fee, a commitment's own window, claims
+        // counted from each outage, rollover hours expiring at the end of the Term.
+        "availability-downtime-fee", "availability-window", "claim-after-outage", "quota-rollover-expiry",
       ]),
     );
   });
