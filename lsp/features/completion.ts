@@ -7,81 +7,17 @@
  * function below. Every item carries an explicit edit range (the partial word, or the content
  * of the string being typed) so clients need not guess word boundaries (`Europe/Ro`, `DE-B`).
  */
-import { type CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, type Position, type Range } from "vscode-languageserver";
+import type { CompletionList, Position } from "vscode-languageserver";
 import type { SymbolKind } from "../../compiler/symbols.js";
+import { ACCOUNT_STANDINGS } from "../../compiler/account-standing.js";
 import type { Checked, Snapshot } from "../documents.js";
+import { availabilityBlock, durationUnits, MONTHS, objectiveBlock, periodShape } from "./completion-commitments.js";
+import { Items, shape } from "./completion-items.js";
 import { type Block, type CursorContext, cursorContext, type Tok, tableHeader, tableKeys } from "./cursor.js";
 import { holidayCodeChoices } from "./describe.js";
 import { offsetAt, rangeOf } from "./diagnostics.js";
-import { DURATION_UNITS, EVENT_KINDS, KEYWORD_DOCS, WEEKDAYS } from "./keyword-docs.js";
-import { KIND_STYLES } from "./kinds.js";
-import { blockSnippets, goalsSnippet, type SnippetNames } from "./snippets.js";
-
-/** How choices are turned into items: the edit range and the names in scope. */
-class Items {
-  readonly out: CompletionItem[] = [];
-  constructor(
-    private readonly range: Range,
-    private readonly checked: Checked | null,
-  ) {}
-
-  private add(label: string, kind: CompletionItemKind, extra: Partial<CompletionItem> = {}): void {
-    const newText = extra.insertText ?? label;
-    const { insertText: _, ...rest } = extra;
-    this.out.push({ label, kind, textEdit: { range: this.range, newText }, ...rest });
-  }
-
-  /** Keywords or fixed phrases (`start on`, `best effort`). */
-  words(...words: string[]): this {
-    for (const w of words) {
-      const first = w.split(" ")[0]!;
-      const doc = Object.hasOwn(KEYWORD_DOCS, first) ? KEYWORD_DOCS[first] : undefined;
-      this.add(w, CompletionItemKind.Keyword, doc ? { documentation: doc } : {});
-    }
-    return this;
-  }
-
-  /** Declared names of some kinds, minus those already written in the clause. */
-  names(kinds: readonly SymbolKind[], except: readonly (Tok | string)[] = []): this {
-    const taken = new Set(except.map((t) => (typeof t === "string" ? t : t.image)));
-    for (const kind of kinds) {
-      for (const e of this.checked?.result.symbols.all(kind) ?? []) {
-        if (taken.has(e.name.text)) continue;
-        const d = e.decl;
-        const text = d.kind === "named" || d.kind === "exclude" ? d.text?.value : "title" in d ? d.title?.value : undefined;
-        this.add(e.name.text, KIND_STYLES[kind].completion, { detail: KIND_STYLES[kind].noun, ...(text ? { documentation: text } : {}) });
-      }
-    }
-    return this;
-  }
-
-  /** Values (zones, codes): quoted unless the cursor is already inside the string. */
-  values(choices: readonly { value: string; detail?: string }[], quote: boolean): this {
-    for (const c of choices) {
-      this.add(c.value, CompletionItemKind.Value, {
-        filterText: c.value,
-        insertText: quote ? `"${c.value}"` : c.value,
-        ...(c.detail ? { detail: c.detail } : {}),
-      });
-    }
-    return this;
-  }
-
-  snippet(label: string, body: string, detail: string): this {
-    this.add(label, CompletionItemKind.Snippet, { insertText: body, insertTextFormat: InsertTextFormat.Snippet, detail });
-    return this;
-  }
-
-  raw(items: readonly CompletionItem[]): this {
-    this.out.push(...items.map((i) => ({ ...i, textEdit: { range: this.range, newText: i.insertText ?? i.label } })));
-    return this;
-  }
-
-  snippetNames(): SnippetNames {
-    const names = (k: SymbolKind) => this.checked?.result.symbols.names(k) ?? [];
-    return { plans: names("plan"), priorities: names("priority"), roles: names("role"), targets: names("target"), calendars: names("calendar") };
-  }
-}
+import { DURATION_UNITS, EVENT_KINDS, WEEKDAYS } from "./keyword-docs.js";
+import { blockSnippets, goalsSnippet } from "./snippets.js";
 
 const DECLARATIONS = [
   "policy",
@@ -117,7 +53,6 @@ const NAMED = new Map<string, SymbolKind>([
   ["obligation", "obligation"],
 ]);
 const CLOCK_RULES = ["start", "pause", "resume", "stop"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last"];
 const EXAMPLE_FIELDS = new Map<string, SymbolKind>([
   ["priority", "priority"],
@@ -138,12 +73,6 @@ function zones(): { value: string }[] {
 
 function currencies(): { value: string }[] {
   return Intl.supportedValuesOf("currency").map((value) => ({ value }));
-}
-
-/** Images of a clause's tokens, and its last one. */
-function shape(stmt: readonly Tok[]): { w: string[]; last: string | undefined; lastType: string | undefined } {
-  const w = stmt.map((t) => t.image);
-  return { w, last: w[w.length - 1], lastType: stmt[stmt.length - 1]?.type };
 }
 
 /**
@@ -174,6 +103,13 @@ function choose(ctx: CursorContext, text: string, items: Items): void {
       return clockBlock(ctx, items, block.kind);
     case "credits":
       return creditsBlock(ctx, items);
+    case "availability":
+      return availabilityBlock(ctx, items);
+    case "objective":
+      return objectiveBlock(ctx, items, () => conditionStart(items));
+    case "field":
+      // A field's block lists its values: new names, nothing to offer.
+      return;
     case "fees":
       return feesBlock(ctx, items);
     case "package":
@@ -214,10 +150,38 @@ function topLevel(ctx: CursorContext, items: Items): void {
   else if (first === "exclude" && w.length === 1) items.words("channel", "cause").names(["field", "flag"]);
   else if (first === "exclude" && w[1] === "channel" && w.length === 2) items.names(["channel"]);
   else if (first === "exclude" && w[1] === "cause" && w.length === 2) items.names(["cause"]);
+  else if (first === "priority" && w[1] === "at" && conditionNext(ctx.stmt, items)) return;
+  else if (first === "exclude" && w.length === 2 && items.isField(w[1]!)) items.fieldValues(w[1]!);
   else if ((first === "escalation" || first === "credits") && w.length === 1) items.words("for");
-  else if ((first === "escalation" || first === "credits") && (last === "for" || last === ",")) items.names(["plan"], ctx.stmt);
+  else if ((first === "escalation" || first === "credits" || first === "availability") && (last === "for" || last === ",")) items.names(["plan"], ctx.stmt);
+  else if (first === "availability" && (w.length === 2 || (w.length === 3 && ctx.stmt[2]!.type === "StringLit"))) items.words("for");
   else if (first === "period" && w.length === 1) items.words("month", "quarter starting", "year starting");
-  else if (first === "period" && last === "starting") items.words(...MONTHS);
+  else if (first === "period") periodShape(w, items);
+}
+
+/** What a condition's first word is followed by: `priority P1`, `cause x`, `channel phone`. */
+const CONDITION_AXES = new Map<string, SymbolKind>([
+  ["priority", "priority"],
+  ["cause", "cause"],
+  ["channel", "channel"],
+]);
+
+/**
+ * Within a condition after `for` or `and`: the names of its axis (`priority` → priorities), a
+ * field's values after its name, and after a whole condition (`for gold`, `for priority P1`,
+ * `for product a`) `and` for another one. True when it offered something.
+ */
+function conditionNext(stmt: readonly Tok[], items: Items): boolean {
+  const { w, lastType } = shape(stmt);
+  const at = Math.max(w.lastIndexOf("for"), w.lastIndexOf("and"));
+  if (at < 0 || at === w.length - 1) return false;
+  const last = w[w.length - 1]!;
+  const axis = CONDITION_AXES.get(last);
+  if (w.length === at + 2 && axis) items.names([axis]);
+  else if (lastType !== "Identifier") return false;
+  else if (w.length === at + 2 && items.isField(last)) items.fieldValues(last);
+  else items.words("and");
+  return true;
 }
 
 function calendarBlock(ctx: CursorContext, items: Items): void {
@@ -244,6 +208,11 @@ function calendarBlock(ctx: CursorContext, items: Items): void {
   else if (last === "after" && (first === "holiday" || first === "closed")) items.words(...MONTHS, ...ORDINALS);
   else if (last === "of" && (first === "holiday" || first === "closed")) items.words(...MONTHS);
   else if (last === "observed") items.words("nearest weekday", "next weekday", "next free weekday");
+  else if (w.includes("observed") && (last === "nearest" || last === "free")) items.words("weekday");
+  else if (w.includes("observed") && last === "next") items.words("weekday", "free weekday");
+  else if (w.includes("observed") && last === "weekday") items.words("when on");
+  else if (w.includes("observed") && last === "when") items.words("on");
+  else if (w.includes("when") && (last === "on" || last === "," || (last === "-" && ctx.stmt[ctx.stmt.length - 2]?.type === "Weekday"))) items.words(...WEEKDAYS);
   else if ((first === "holiday" || first === "closed") && ctx.stmt.some((t) => t.type === "Month") && !w.includes("observed") && ctx.stmt[ctx.stmt.length - 1]?.type === "NumberLit") items.words("observed");
   else if (inDayList(ctx.stmt)) items.words(...WEEKDAYS);
 }
@@ -262,6 +231,7 @@ function regionBlock(ctx: CursorContext, items: Items): void {
   else if (w[0] === "calendar" && w.length === 1) items.names(["calendar"]).words("for");
   else if (w[0] === "calendar" && (last === "for" || last === "and")) conditionStart(items);
   else if (w[0] === "calendar" && last === "channel") items.names(["channel"]);
+  else if (w[0] === "calendar" && conditionNext(ctx.stmt, items)) return;
   else if (w[0] === "calendar" && last === "," && w.includes("for")) items.names(["plan"], ctx.stmt);
   else if (w[0] === "calendar" && w.length === 2) items.words("for");
   else if (w[0] === "optional" && w.length === 1) items.words("languages");
@@ -297,20 +267,46 @@ function clockBlock(ctx: CursorContext, items: Items, kind: "target" | "escalati
   } else if (w[0] === "goals" && w.length === 1) items.words("for");
   else if (w[0] === "goals" && (last === "for" || last === "and")) conditionStart(items);
   else if ((w[0] === "goals" || w[0] === "calendar") && last === "channel") items.names(["channel"]);
+  else if ((w[0] === "goals" || w[0] === "calendar") && kind === "target") conditionNext(ctx.stmt, items);
 }
 
 function creditsBlock(ctx: CursorContext, items: Items): void {
-  const { w, last } = shape(ctx.stmt);
-  if (w.length === 0) {
-    items.words("zone", "target", "claim by end of next month", "claim within", "claim subject", "ineligible channel", "ineligible optional languages", "cap");
+  const { w, last, lastType } = shape(ctx.stmt);
+  const first = w[0];
+  if (first === undefined) {
+    items.words("zone", "target", "claim by end of next month", "claim within", "claim subject", "ineligible channel", "ineligible optional languages", "ineligible account", "cap");
+    items.words("sum per breach", "amount", "above");
     items.snippet("table", "{\n  | priority | credit |\n  | ${1:P1} | ${2:20%} |\n}", "credit table");
-  } else if (w[0] === "zone" && w.length === 1) items.values(zones(), true);
-  else if (w[0] === "target" && (w.length === 1 || last === ",")) items.names(["target"], ctx.stmt);
-  else if (w[0] === "claim" && w.length === 1) items.words("by end of next month", "within", "subject");
-  else if (w[0] === "claim" && w[1] === "within" && last === "after") items.words("period", "breach", "outage");
-  else if (w[0] === "ineligible" && w.length === 1) items.words("channel", "optional languages", "cause", "priority").names(["field", "flag"]);
-  else if (w[0] === "ineligible" && w[1] === "cause" && w.length === 2) items.names(["cause"]);
-  else if (w[0] === "ineligible" && w[1] === "channel" && (w.length === 2 || last === ",")) items.names(["channel"], ctx.stmt);
+  } else if (first === "zone" && w.length === 1) items.values(zones(), true);
+  else if (first === "target" && (w.length === 1 || last === ",")) items.names(["target"], ctx.stmt);
+  else if (first === "claim") claimClause(w, lastType, items);
+  else if (first === "sum" && w.length === 1) items.words("per breach");
+  else if ((first === "sum" || first === "amount") && last === "per") items.words("breach");
+  else if (first === "amount" && w.length === 2 && lastType === "NumberLit") items.values(currencies(), false).words("per breach");
+  else if (first === "amount" && w.length === 3) items.words("per breach");
+  else if (first === "above" && w.length === 2 && lastType === "NumberLit") items.words(w[1] === "1" ? "breach" : "breaches");
+  else if (first === "ineligible") ineligibleClause(ctx, items);
+}
+
+/** `claim by end of next month`, `claim within 30 days after period|breach|outage`, `claim subject "…"`. */
+function claimClause(w: readonly string[], lastType: string | undefined, items: Items): void {
+  const last = w[w.length - 1];
+  if (w.length === 1) items.words("by end of next month", "within", "subject");
+  else if (w[1] === "within" && w.length === 3 && lastType === "NumberLit") items.words("days after");
+  else if (w[1] === "within" && last === "days") items.words("after");
+  else if (w[1] === "within" && last === "after") items.words("period", "breach", "outage");
+}
+
+/** `ineligible channel email`, `ineligible optional languages`, `ineligible account overdue`, `ineligible <condition>`. */
+function ineligibleClause(ctx: CursorContext, items: Items): void {
+  const { w, last } = shape(ctx.stmt);
+  if (w.length === 1) items.words("channel", "optional languages", "account", "cause", "priority").names(["field", "flag"]);
+  else if (w[1] === "cause" && w.length === 2) items.names(["cause"]);
+  else if (w[1] === "priority" && (w.length === 2 || last === ",")) items.names(["priority"], ctx.stmt);
+  else if (w[1] === "channel" && (w.length === 2 || last === ",")) items.names(["channel"], ctx.stmt);
+  else if (w[1] === "optional" && w.length === 2) items.words("languages");
+  else if (w[1] === "account" && (w.length === 2 || last === ",")) items.words(...ACCOUNT_STANDINGS.filter((a) => !w.includes(a)));
+  else if (w.length === 2 && items.isField(w[1]!)) items.fieldValues(w[1]!);
 }
 
 function feesBlock(ctx: CursorContext, items: Items): void {
@@ -327,6 +323,7 @@ function feesBlock(ctx: CursorContext, items: Items): void {
       "allowance",
       "package",
       "invoice monthly",
+      "invoice quarterly",
       "invoice yearly",
       "payment net",
       "payment by end of month",
@@ -337,8 +334,12 @@ function feesBlock(ctx: CursorContext, items: Items): void {
   } else if (first === "zone" && w.length === 1) items.values(zones(), true);
   else if (first === "currency" && w.length === 1) items.values(currencies(), false);
   else if (first === "rate" && w.length === 1) items.names(["plan", "work"]);
-  else if ((first === "rate" || first === "package") && lastType === "NumberLit") items.values(currencies(), false);
-  else if ((first === "rate" || first === "allowance") && last === "per") items.words("hour", "month");
+  else if (first === "rate" && lastType === "NumberLit") items.values(currencies(), false).words("per hour");
+  else if (first === "package" && lastType === "NumberLit") items.values(currencies(), false);
+  else if (first === "rate" && last !== "per" && ctx.stmt[ctx.stmt.length - 2]?.type === "NumberLit") items.words("per hour");
+  else if (first === "rate" && last === "per") items.words("hour", "month");
+  else if (first === "allowance" && last === "per") items.words("week", "month", "quarter");
+  else if ((first === "allowance" || first === "quota") && lastType === "Unit" && ctx.stmt[ctx.stmt.length - 2]?.type === "NumberLit") items.words("per");
   else if (first === "free" && (w.length === 1 || last === ",")) items.names(["work"], ctx.stmt);
   else if (first === "allowance" && w.length === 1) items.names(["plan", "work"]);
   else if (first === "package" && w.length === 1) items.names(["plan"]);
@@ -351,10 +352,35 @@ function feesBlock(ctx: CursorContext, items: Items): void {
   else if (first === "allowance" && lastType === "NumberLit") items.words("hour", "hours");
   else if (first === "allowance" && last === ",") items.words("excess at");
   else if (last === "at" && w.includes("excess")) items.names(["plan"]);
-  else if (first === "invoice" && w.length === 1) items.words("monthly", "yearly");
+  else if (first === "invoice") invoiceClause(w, lastType, items);
   else if (first === "payment" && w.length === 1) items.words("net", "by end of month");
+  else if (first === "payment" && w[1] === "net" && w.length === 3 && lastType === "NumberLit") items.units(w[2]!, ["days"]);
+  else if (first === "payment" && last === "by") items.words("end of month");
+  else if (first === "payment" && last === "end") items.words("of month");
   else if (first === "plus" && w.length === 1) items.words("vat");
   else if (first === "late" && w.length === 1) items.words("charge");
+  else if (first === "late" && lastType === "Percent") items.words("per started month");
+  else if (first === "late" && last === "per") items.words("started month");
+  else if (first === "late" && last === "started") items.words("month");
+  else if (first === "charge" && w.length === 2 && lastType === "Identifier") items.words("from period");
+  else if (first === "charge" && last === "from") items.words("period");
+  else if (first === "charge" && lastType === "Percent") items.words("of");
+  else if (first === "charge" && last === "at") items.words("least");
+}
+
+/** `invoice monthly|quarterly|yearly[, issued 1 day after period | , issued on day 10 of next month]`. */
+function invoiceClause(w: readonly string[], lastType: string | undefined, items: Items): void {
+  const last = w[w.length - 1];
+  if (w.length === 1) items.words("monthly", "quarterly", "yearly");
+  else if (last === ",") items.words("issued");
+  else if (last === "issued") items.words("on day");
+  else if (w[w.length - 2] === "issued" && lastType === "NumberLit") items.units(last!, ["days", "weeks", "months"]);
+  else if (w[w.length - 3] === "issued" && /^[0-9]/.test(w[w.length - 2]!)) items.words("after period");
+  else if (last === "after") items.words("period");
+  else if (last === "on") items.words("day");
+  else if (w.includes("on") && w[w.length - 2] === "day" && lastType === "NumberLit") items.words("of next month");
+  else if (last === "of") items.words("next month");
+  else if (last === "next") items.words("month");
 }
 
 function packageBlock(ctx: CursorContext, items: Items): void {
@@ -362,28 +388,42 @@ function packageBlock(ctx: CursorContext, items: Items): void {
   if (w.length === 0) items.words("prepays", "draws", "buy within", "expires");
   else if (w[0] === "draws" && w.length === 1) items.names(["work"]);
   else if (w[0] === "prepays" && lastType === "NumberLit") items.words("hours");
+  else if (w[0] === "prepays" && lastType === "Unit") items.words("of");
   else if (w[0] === "prepays" && last === "of") items.names(["plan"]);
   else if (w[0] === "prepays" && lastType === "Identifier") items.words("or");
+  else if (w[0] === "buy" && w.length === 1) items.words("within");
+  // `buy within 2.5 months of trialStart`, `expires 3 months after trialStart`
+  else if ((w[0] === "buy" || w[0] === "expires") && lastType === "NumberLit") items.units(last!, ["days", "weeks", "months"]);
+  else if (w[0] === "buy" && lastType === "Unit") items.words("of");
+  else if (w[0] === "expires" && lastType === "Unit") items.words("after");
 }
 
 function exampleBlock(ctx: CursorContext, items: Items): void {
-  const { w, last } = shape(ctx.stmt);
+  const { w, last, lastType } = shape(ctx.stmt);
   const first = w[0];
   const kind = first !== undefined ? EXAMPLE_FIELDS.get(first) : undefined;
   if (first === undefined) {
-    items.words("ticket", "priority", "plan", "region", "channel", "language", "opened", "as of", "period", "expect");
+    items.words("ticket", "priority", "plan", "region", "channel", "cause", "language", "zone", "holidays", "opened", "as of", "period", "expect");
     items.words(...EVENT_KINDS.filter((e) => e !== "open" && e !== "reprioritize").map((e) => `${e} at`), "reprioritize to");
   } else if (kind && w.length === 1) items.names([kind]);
+  else if (first === "cause" && w.length === 1) items.names(["cause"]);
+  else if (first === "zone" && w.length === 1) items.values(zones(), true);
+  else if (first === "expect" && (w[1] === "availability" || w[1] === "objective") && w.length === 2) items.declarations(w[1]);
+  else if (first === "expect" && w[1] === "objective" && w.length === 3) items.words("met", "missed");
+  else if (first === "expect" && w[1] === "objective") return;
   else if (first === "reprioritize" && w.length === 1) items.words("to");
   else if (first === "reprioritize" && last === "to") items.names(["priority"]);
   else if (EVENT_KINDS.includes(first) && (w.length === 1 || (first === "reprioritize" && w.length === 3))) items.words("at");
   else if (first === "as" && w.length === 1) items.words("of");
-  else if (first === "expect" && w.length === 1) items.names(["target"]).words("escalation", "no escalation", "credit");
+  else if (first === "expect" && w.length === 1) items.names(["target"]).words("escalation", "no escalation", "credit", "availability", "objective");
   else if (first === "expect" && w[1] === "escalation" && w.length === 2) items.names(["role"]);
   else if (first === "expect" && w[1] === "credit" && w.length === 2) items.words("none");
   else if (first === "expect" && last === "due") items.words("none");
   else if (first === "expect" && w.length === 2) items.words("met", "breached", "pending", "paused", "due");
   else if (first === "expect" && w.length === 3 && ctx.stmt[2]!.type === "Status") items.words("due");
+  // a recurring target's missed intervals: `expect updates breached 2 breaches due …`
+  else if (first === "expect" && w.length === 4 && w[2] === "breached" && lastType === "NumberLit") items.words(last === "1" ? "breach" : "breaches");
+  else if (first === "expect" && w.length === 5 && ctx.stmt[4]!.type === "Breach") items.words("due");
 }
 
 /** Goal, escalation and credit tables: header words, row keys, then cells by column. */
@@ -394,6 +434,11 @@ function tableBlock(ctx: CursorContext, text: string, block: Block, owner: strin
   const lastPipe = ctx.stmt.map((t) => t.type).lastIndexOf("Pipe");
   const cell = ctx.stmt.slice(lastPipe + 1);
   const header = tableHeader(text, block, ctx.lineStart);
+  if (owner === "availability") {
+    // `| below | credit |`, then thresholds and credits: percentages, nothing to offer.
+    if (!header) items.words(column === 0 ? "below" : "credit");
+    return;
+  }
   if (!header) {
     if (column === 0) items.words("priority", "plan");
     else if (owner === "target") items.names(["plan"]).words("goal");
@@ -422,9 +467,9 @@ function durationChoices(cell: readonly Tok[], items: Items, goals: boolean): vo
     items.snippet("hours", "${1:24} hours", "an elapsed duration");
     if (goals) items.snippet("business days", "${1:3} business days", "business days");
     if (goals) items.snippet("support days", "${1:1} support days", "whole days of support hours");
-  } else if (numeric && w.length === 1) items.words("business", ...DURATION_UNITS, ...(goals ? ["support days"] : []));
+  } else if (numeric && w.length === 1) items.words("business").units(w[0]!, DURATION_UNITS).words(...(goals ? ["support days"] : []));
   else if (goals && numeric && w.length === 2 && w[1] === "support") items.words("days");
-  else if (numeric && w.length === 2 && w[1] === "business") items.words("minutes", "hours", ...(goals ? ["days"] : []));
+  else if (numeric && w.length === 2 && w[1] === "business") items.units(w[0]!, ["minutes", "hours", ...(goals ? ["days"] : [])]);
   else if (goals && (w[0] === "next" || w[0] === "same") && w.length === 1) items.words("business day");
   else if (goals && (w[0] === "next" || w[0] === "same") && w[1] === "business" && w.length === 2) items.words("day");
   else if (goals && w[0] === "best" && w.length === 1) items.words("effort");

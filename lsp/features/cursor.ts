@@ -27,7 +27,7 @@ export interface Tok {
 export interface Block {
   /** The words before `{` on its line: `["calendar", "europe_gold", "extends", …]`, `["goals"]`, `[]`. */
   readonly header: readonly Tok[];
-  /** `calendar`, `region`, `target`, `escalation`, `credits`, `fees`, `example`, `package`, or `table`. */
+  /** `calendar`, `region`, `target`, `escalation`, `credits`, `availability`, `objective`, `field`, `fees`, `example`, `package`, or `table`. */
   readonly kind: string;
   /** Offset of the block's `{`. */
   readonly open: number;
@@ -131,7 +131,9 @@ function afterBraces(tokens: readonly Tok[]): Tok[] {
   return tokens.slice(i);
 }
 
-const BLOCK_KEYWORDS = new Set(["calendar", "region", "target", "escalation", "credits", "fees", "example", "package"]);
+const BLOCK_KEYWORDS = new Set(["calendar", "region", "target", "escalation", "credits", "availability", "objective", "field", "fees", "example", "package"]);
+/** Words that open a declaration's block only at top level: inside an availability, `credits { … }` is its band table. */
+const TOP_LEVEL_ONLY = new Set(["credits"]);
 
 /**
  * The block opened by the `{` at `open`. Its header is the words before it on its line; a
@@ -142,7 +144,8 @@ function blockAt(text: string, open: number, outermost: boolean): Block {
   if (outermost && text.slice(from, open).trim() === "") from = previousNonBlankLine(text, from);
   const header = afterBraces(lex(text, from, open));
   const first = header[0]?.image ?? "";
-  return { header, kind: BLOCK_KEYWORDS.has(first) ? first : "table", open };
+  const block = BLOCK_KEYWORDS.has(first) && (outermost || !TOP_LEVEL_ONLY.has(first));
+  return { header, kind: block ? first : "table", open };
 }
 
 /** Where the clause at the cursor starts: its line, or earlier lines it continues after a comma. */

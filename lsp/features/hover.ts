@@ -196,6 +196,9 @@ function keywordHover(text: string, offset: number): { markdown: string; span: S
   let end = offset;
   while (start > 0 && /[A-Za-z0-9_]/.test(text.charAt(start - 1))) start--;
   while (end < text.length && /[A-Za-z0-9_]/.test(text.charAt(end))) end++;
+  // `×` is a word of its own (`credit 10 × downtime fee`), not made of word characters.
+  if (start === end && text.charAt(offset) === "×") end = offset + 1;
+  else if (start === end && text.charAt(offset - 1) === "×") start = offset - 1;
   const word = text.slice(start, end);
   const doc = Object.hasOwn(KEYWORD_DOCS, word) ? KEYWORD_DOCS[word] : undefined;
   return doc ? { markdown: `\`${word}\`: ${doc}`, span: { start, end } } : null;

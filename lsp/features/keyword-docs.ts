@@ -4,8 +4,37 @@
  */
 import { EventKindSchema } from "../../runtime/ir.js";
 
+/** Weekdays and months as written (`Mon`, `Dec`), each explained with its full English name. */
+function dayAndMonthDocs(): Record<string, string> {
+  const docs: Record<string, string> = {};
+  const name = (date: Date, part: "weekday" | "month", length: "short" | "long") => new Intl.DateTimeFormat("en", { [part]: length, timeZone: "UTC" }).format(date);
+  for (let d = 0; d < 7; d++) {
+    const date = new Date(Date.UTC(2024, 0, 1 + d)); // 2024-01-01 was a Monday
+    docs[name(date, "weekday", "short")] = `${name(date, "weekday", "long")}: in day lists (\`Mon-Fri 09:00-18:00\`, \`days Mon-Fri\`, \`when on Sat, Sun\`) and yearly dates (\`third Mon of Jan\`)`;
+  }
+  for (let m = 0; m < 12; m++) {
+    const date = new Date(Date.UTC(2024, m, 1));
+    docs[name(date, "month", "short")] = `${name(date, "month", "long")}: in yearly dates (\`closed every Dec 24\`, \`last Mon of May\`) and a fiscal start (\`period quarter starting Apr 1\`)`;
+  }
+  return docs;
+}
+
+/** Units of durations, singular and plural. */
+function unitDocs(): Record<string, string> {
+  const docs: Record<string, string> = {};
+  for (const unit of ["minute", "hour", "week", "month"]) {
+    const doc = `a unit of durations (\`1 ${unit}\`, \`4 ${unit}s\`, \`4 business ${unit}s\` counts open time only)`;
+    docs[unit] = doc;
+    docs[`${unit}s`] = doc;
+  }
+  docs.month += "; `period month`: settle by calendar months";
+  return docs;
+}
+
 /** A line about each reserved word (look words up with `Object.hasOwn`: keys are user input). */
 export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
+  ...dayAndMonthDocs(),
+  ...unitDocs(),
   policy: '`policy <id> "title"`: the first line of a policy; applications name the policy by its id',
   calendar: "a calendar: weekly hours in an IANA zone, holidays, closures and extra openings (SPEC §2.2); in a region or target, the calendar it uses",
   region: "a region (theater): selects the calendar for a customer's tickets, per plan, and the languages with an SLA",
@@ -133,6 +162,26 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   breached: "status: stopped after the due time, or still running past it",
   pending: "status: running and not yet due",
   paused: "status: paused before the due time",
+  from: "`from 13:00` (closed from that time), `zone from ticket` / `holidays from ticket` (the customer's), `charge licence from period` (the period file gives it)",
+  language: "`language en` in an example: the ticket's language, against the region's `languages`",
+  of: "`third Mon of Jan`, `95% of tickets`, `20% of licence`, `prepays 5 hours of premium`, `buy within 2 months of trialStart`: what a count or share is taken of",
+  by: "`claim by end of next month`, `payment by end of month`: a deadline at the end of a calendar month",
+  end: "`claim by end of next month`, `payment by end of month`, `rollover until end of term`: the end of that month or term",
+  subject: '`claim subject "SLA Credit Request"`: the words a claim\'s subject line must include',
+  per: "`per hour`, `per month`, `per quarter`, `per breach`, `per period`, `per started month`: what a rate, quota, allowance, credit or limit counts by",
+  excess: "`allowance basic 1 hour per month, excess at standard`: hours beyond the allowance are billed at that rate",
+  at: "`pause at <instant>` in an example; `excess at standard`; `at least 2000 EUR`; `priority at most P3`",
+  or: "`prepays 5 hours of premium or 9 hours of standard`: the package's hours, in one regime or the other",
+  buy: "`buy within 2.5 months of trialStart`: how long after a date the package can be bought",
+  within: "`claim within 30 days after period`, `buy within 2 months of trialStart`, `excuse scheduled within calendar w`: a time limit, or a window",
+  monthly: "`invoice monthly`: one invoice per calendar month",
+  quarterly: "`invoice quarterly`: one invoice per quarter",
+  yearly: "`invoice yearly`: one invoice per year",
+  issued: "`invoice monthly, issued 1 day after period` / `issued on day 10 of next month`: when the invoice is dated",
+  net: "`payment net 30 days`: payment is due that many days after the invoice",
+  started: "`late charge 1.5% per started month`: a month begun counts whole",
+  plus: "`plus vat`: VAT is added on top of the subtotal",
+  "×": "`credit 10 × downtime fee`: the credit is that multiple of the fee paid for the downtime",
 };
 
 /** Weekday words in the order of the IR (`week[0]` is Monday). */

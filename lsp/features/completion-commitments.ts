@@ -1,0 +1,139 @@
+/**
+ * Completion inside the period-level commitments (issue 12.3–12.4): availability blocks
+ * (`commit 99.9% per quarter starting Apr 1`, `credit 10 × downtime fee`, `excuse scheduled
+ * within calendar w announced 48 hours ahead, up to 4 hours per period`, `over elapsed time`,
+ * `shown to 3 decimals`, the `credits { | below | credit | }` bands) and objectives
+ * (`95% of tickets meet resolution`, `for priority P1`, `credit 5%`). Each clause is offered
+ * word by word as the grammar (grammar/parser.ts `availabilityItem`, `objectiveItem`) reads it.
+ */
+import type { CursorContext } from "./cursor.js";
+import { type Items, shape } from "./completion-items.js";
+import { DURATION_UNITS } from "./keyword-docs.js";
+
+/** Month abbreviations of a fiscal start (`starting Apr 1`). */
+export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** What follows the unit in `period …` and `commit 99.9% per …` (grammar `periodShape`): a fiscal start. */
+export function periodShape(w: readonly string[], items: Items): void {
+  const last = w[w.length - 1];
+  if (last === "quarter" || last === "year") items.words("starting");
+  else if (last === "starting") items.words(...MONTHS);
+}
+
+/** `N [business] unit` being written after `after` words of a clause: the unit, or `business` first. */
+export function durationUnits(ctx: CursorContext, at: number, items: Items): boolean {
+  const { w, lastType } = shape(ctx.stmt);
+  if (w.length === at + 1 && lastType === "NumberLit") {
+    items.words("business").units(w[at]!, DURATION_UNITS);
+    return true;
+  }
+  if (w.length === at + 2 && w[at + 1] === "business") {
+    items.units(w[at]!, ["minutes", "hours", "days"]);
+    return true;
+  }
+  return false;
+}
+
+/** The band table of an availability, for the snippet and the words of its header. */
+const BANDS_SNIPPET = "{\n  | below | credit |\n  | ${1:99.9%} | ${2:10%} |\n}";
+
+/** Inside `availability name { … }`. */
+export function availabilityBlock(ctx: CursorContext, items: Items): void {
+  const { w, last, lastType } = shape(ctx.stmt);
+  const first = w[0];
+  if (first === undefined) {
+    items.words("commit", "component", "credit", "over elapsed time", "over calendar", "excuse scheduled", "excuse cause", "shown to", "credits");
+    items.snippet("credits block", `credits ${BANDS_SNIPPET}`, "availability bands: below a threshold, a credit of the period's fees");
+    return;
+  }
+  switch (first) {
+    case "commit":
+      return commitClause(w, lastType, items);
+    case "credit":
+      return downtimeFeeCredit(w, lastType, items);
+    case "over":
+      if (w.length === 1) items.words("elapsed time", "calendar");
+      else if (last === "elapsed") items.words("time");
+      else if (last === "calendar") items.names(["calendar"]);
+      return;
+    case "excuse":
+      return excuseClause(ctx, items);
+    case "shown":
+      return shownClause(w, lastType, items);
+    case "credits":
+      if (w.length === 1) items.snippet("bands", BANDS_SNIPPET, "availability bands");
+      return;
+  }
+}
+
+function commitClause(w: readonly string[], lastType: string | undefined, items: Items): void {
+  if (w.length === 2 && lastType === "Percent") items.words("per");
+  else if (w.length === 3 && w[2] === "per") items.words("month", "quarter", "year", "quarter starting", "year starting");
+  else if (w[2] === "per") periodShape(w, items);
+}
+
+/** `credit 10 × downtime fee`. */
+function downtimeFeeCredit(w: readonly string[], lastType: string | undefined, items: Items): void {
+  if (w.length === 2 && lastType === "NumberLit") items.words("× downtime fee");
+  else if (w.length === 3 && w[2] === "×") items.words("downtime fee");
+  else if (w.length === 4 && w[3] === "downtime") items.words("fee");
+}
+
+/** `excuse cause a, b` or `excuse scheduled [within calendar w] [announced 48 hours ahead] {, up to 4 hours (per period | each)}`. */
+function excuseClause(ctx: CursorContext, items: Items): void {
+  const { w, last, lastType } = shape(ctx.stmt);
+  if (w.length === 1) {
+    items.words("scheduled", "cause");
+    return;
+  }
+  if (w[1] === "cause") {
+    if (w.length === 2 || last === ",") items.names(["cause"], ctx.stmt);
+    return;
+  }
+  if (w[1] !== "scheduled") return;
+  const limit = w.lastIndexOf("up");
+  if (limit >= 0) {
+    if (w.length === limit + 1) items.words("to");
+    else if (durationUnits(ctx, limit + 2, items)) return;
+    else if (w.length === limit + 4 && lastType === "Unit") items.words("per period", "each");
+    else if (last === "per") items.words("period");
+    return;
+  }
+  if (last === ",") {
+    items.words("up to");
+    return;
+  }
+  const announced = w.indexOf("announced");
+  if (announced >= 0) {
+    if (durationUnits(ctx, announced + 1, items)) return;
+    if (w.length > announced + 2 && (lastType === "Unit" || last === "days" || last === "day")) items.words("ahead");
+    return;
+  }
+  if (last === "within") items.words("calendar");
+  else if (last === "calendar") items.names(["calendar"]);
+  else if (w.length === 2) items.words("within calendar", "announced");
+  else if (lastType === "Identifier" && w[w.length - 2] === "calendar") items.words("announced");
+}
+
+function shownClause(w: readonly string[], lastType: string | undefined, items: Items): void {
+  if (w.length === 1) items.words("to");
+  else if (w.length === 3 && lastType === "NumberLit") items.words("decimals");
+}
+
+/** Inside `objective name { … }`. */
+export function objectiveBlock(ctx: CursorContext, items: Items, conditions: () => void): void {
+  const { w, last, lastType } = shape(ctx.stmt);
+  const first = w[0];
+  if (first === undefined) {
+    items.snippet("of tickets meet", "${1:95}% of tickets meet ${2:resolution}", "the share of decided tickets that must meet a target");
+    items.words("for", "credit", "shown to");
+    return;
+  }
+  if (ctx.stmt[0]?.type === "Percent") {
+    if (w.length === 1) items.words("of tickets meet");
+    else if (last === "of") items.words("tickets meet");
+    else if (last === "tickets") items.words("meet");
+    else if (last === "meet") items.names(["target"]);
+  } else if (first === "for" && w.length === 1) conditions();
+  else if (first === "shown") shownClause(w, lastType, items);
+}
