@@ -15,6 +15,7 @@ import { clocksOf, policyTables, priorityCodes, type PolicyTable } from "./polic
 import { budgetRelations } from "./query-budget.js";
 import { clockRelations } from "./query-clock.js";
 import { dueRelations } from "./query-due.js";
+import { recurringRelations } from "./query-recurring.js";
 import { resultRelations } from "./query-results.js";
 import { ticketRelations } from "./query-tickets.js";
 import { valueLiteral, type Relation } from "./sql-text.js";
@@ -45,7 +46,7 @@ export function compileToSql(ir: PolicyIR, dialect: Dialect, years: YearRange = 
   const clocks = clocksOf(ir);
   const attributes = attributeNames(ir);
   const ctx = { ir, dialect, calendars, priorityCode: priorityCodes(ir), attributes };
-  const relations = [...ticketRelations(ctx), ...clockRelations(clocks), ...budgetRelations(ctx, clocks), ...dueRelations(ctx), ...resultRelations(ctx)];
+  const relations = [...ticketRelations(ctx), ...clockRelations(clocks), ...budgetRelations(ctx, clocks), ...dueRelations(ctx), ...recurringRelations(ctx), ...resultRelations(ctx)];
   return { dialect, calendars, policyTables: policyTables(ir, clocks), relations, attributes };
 }
 

@@ -17,6 +17,8 @@ export interface NearestLookup {
   readonly from: string;
   /** The probing relation's calendar column and probe column. */
   readonly calendar: string;
+  /** The table's column compared with `calendar` (default `calendar`; `okey` for an obligation's spans). */
+  readonly group?: string;
   readonly probe: string;
   /** The table's ordered column. */
   readonly key: string;
@@ -36,6 +38,8 @@ export interface Dialect {
   fromMs(expr: string): string;
   /** The join clause (appended after `FROM <from>`) of a nearest-row lookup. */
   nearest(l: NearestLookup): string;
+  /** The same inside the recursive term of a `WITH RECURSIVE` (DuckDB 1.5 has no `ASOF` there). */
+  nearestInRecursion(l: NearestLookup): string;
 }
 
 const OPERATOR = { after: "<", atOrBefore: ">=", before: ">" } as const;
@@ -46,19 +50,24 @@ export const duckdb: Dialect = {
   toMs: (e) => `epoch_ms(${e})`,
   fromMs: (e) => `make_timestamptz(CAST(${e} AS BIGINT) * 1000)`,
   nearest: (l) =>
-    `ASOF LEFT JOIN ${l.table} ${l.alias} ON ${l.alias}.calendar = ${l.from}.${l.calendar} AND ${l.from}.${l.probe} ${OPERATOR[l.direction]} ${l.alias}.${l.key}`,
+    `ASOF LEFT JOIN ${l.table} ${l.alias} ON ${l.alias}.${l.group ?? "calendar"} = ${l.from}.${l.calendar} AND ${l.from}.${l.probe} ${OPERATOR[l.direction]} ${l.alias}.${l.key}`,
+  nearestInRecursion: (l) => lateralNearest(l),
 };
+
+/** A lateral subquery ordered on the key, first row: served by an index on (group, key). */
+function lateralNearest(l: NearestLookup): string {
+  const cmp = { after: ">", atOrBefore: "<=", before: "<" }[l.direction];
+  const order = l.direction === "after" ? "ASC" : "DESC";
+  return `LEFT JOIN LATERAL (SELECT * FROM ${l.table} n WHERE n.${l.group ?? "calendar"} = ${l.from}.${l.calendar} AND n.${l.key} ${cmp} ${l.from}.${l.probe} ORDER BY n.${l.key} ${order} LIMIT 1) ${l.alias} ON true`;
+}
 
 /** PostgreSQL (tested with 15): a lateral subquery served by the lookup tables' primary keys. */
 export const postgres: Dialect = {
   name: "postgres",
   toMs: (e) => `(floor(extract(epoch from ${e}) * 1000))::bigint`,
   fromMs: (e) => `to_timestamp((${e}) / 1000.0)`,
-  nearest: (l) => {
-    const cmp = { after: ">", atOrBefore: "<=", before: "<" }[l.direction];
-    const order = l.direction === "after" ? "ASC" : "DESC";
-    return `LEFT JOIN LATERAL (SELECT * FROM ${l.table} n WHERE n.calendar = ${l.from}.${l.calendar} AND n.${l.key} ${cmp} ${l.from}.${l.probe} ORDER BY n.${l.key} ${order} LIMIT 1) ${l.alias} ON true`;
-  },
+  nearest: lateralNearest,
+  nearestInRecursion: lateralNearest,
 };
 
 /** The dialects by name, for `--dialect`. */

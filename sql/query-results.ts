@@ -6,19 +6,33 @@
  * calendar time outside the tables gets status NULL and an `error` naming the years, never a
  * plausible status. Instants are given both as epoch ms (`*_ms`, exact) and as TIMESTAMPTZ.
  */
+import { recurringTargets } from "./query-recurring.js";
 import type { QueryContext } from "./query-tickets.js";
 import { inList, lit, type Relation } from "./sql-text.js";
 
-/** `sla_target_status`: status and due per ticket and target, with codes (for credits). */
-function targetStatus(ctx: QueryContext): Relation {
+/**
+ * `sla_target_status`: status and due per ticket and target, with codes (for credits). A
+ * recurring target (`sla_recurring`, when the policy has one) is breached once an interval was
+ * missed, else met when stopped, else paused or pending as its last interval; its due is the
+ * last interval's (`recurringOutcome`).
+ */
+function targetStatus(ctx: QueryContext, recurring: boolean): Relation {
   const noGoal = "(g.excluded OR g.kind IS NULL OR g.kind = 'none')";
+  const rc = recurring ? "\n    LEFT JOIN sla_recurring rc ON rc.tkey = g.tkey AND rc.target = g.target" : "";
+  const recurringStatus = recurring
+    ? `\n         WHEN x.rc_intervals IS NOT NULL THEN CASE WHEN x.rc_misses > 0 THEN 'breached' WHEN x.stop_ms IS NOT NULL THEN 'met' WHEN x.rc_last = 'paused' THEN 'paused' ELSE 'pending' END`
+    : "";
+  const rcColumns = recurring
+    ? "rc.intervals AS rc_intervals, rc.misses AS rc_misses, rc.first_missed_ms, rc.last_status AS rc_last, CASE WHEN rc.tkey IS NOT NULL THEN rc.last_due_ms ELSE d.due_ms END AS raw_due"
+    : "CAST(NULL AS BIGINT) AS rc_intervals, CAST(NULL AS BIGINT) AS rc_misses, CAST(NULL AS BIGINT) AS first_missed_ms, d.due_ms AS raw_due";
+  const broken = recurring ? " OR coalesce(rc.broken, false)" : "";
   return {
     name: "sla_target_status",
     sql: `SELECT y.*, CASE WHEN y.status = 'paused' OR y.status = 'none' OR y.status IS NULL THEN NULL ELSE y.raw_due END AS due_ms FROM (
   SELECT x.*,
     CASE WHEN x.excluded OR x.kind IS NULL OR x.kind = 'none' THEN 'none'
          WHEN x.start_ms IS NULL THEN 'pending'
-         WHEN x.out_of_range THEN NULL
+         WHEN x.out_of_range THEN NULL${recurringStatus}
          WHEN x.stop_ms IS NOT NULL THEN CASE WHEN x.stop_ms <= x.raw_due THEN 'met' ELSE 'breached' END
          WHEN x.raw_due IS NOT NULL AND x.as_of_ms > x.raw_due THEN 'breached'
          WHEN x.paused_end THEN 'paused'
@@ -27,12 +41,12 @@ function targetStatus(ctx: QueryContext): Relation {
     SELECT g.tkey, g.target, g.prio, g.excluded, g.kind, g.as_of_ms, g.paused_end,
       CASE WHEN g.excluded THEN NULL ELSE g.start_ms END AS start_ms,
       CASE WHEN g.excluded THEN NULL ELSE g.stop_ms END AS stop_ms,
-      d.due_ms AS raw_due,
+      ${rcColumns},
       CASE WHEN ${noGoal} OR g.start_ms IS NULL THEN false
-           WHEN g.opened_ms < ${ctx.calendars.coveredFromMs} OR g.budget_ms IS NULL OR d.broken
+           WHEN g.opened_ms < ${ctx.calendars.coveredFromMs} OR g.budget_ms IS NULL OR d.broken${broken}
              OR (d.obligation IS NOT NULL AND d.due_ms IS NULL) OR (d.obligation IS NULL AND NOT g.paused_end) THEN true
            ELSE false END AS out_of_range
-    FROM sla_tb g LEFT JOIN sla_due d ON d.tkey = g.tkey AND d.obligation = g.target WHERE g.target >= 0) x
+    FROM sla_tb g LEFT JOIN sla_due d ON d.tkey = g.tkey AND d.obligation = g.target${rc} WHERE g.target >= 0) x
 ) y`,
   };
 }
@@ -46,6 +60,7 @@ function targetResults(ctx: QueryContext): Relation {
     sql: `SELECT tk.ticket_id, t.name AS target, p.name AS priority, s.status,
   s.start_ms AS started_ms, s.due_ms, s.stop_ms AS stopped_ms,
   ${d.fromMs("s.start_ms")} AS started_at, ${d.fromMs("s.due_ms")} AS due, ${d.fromMs("s.stop_ms")} AS stopped_at,
+  s.rc_intervals AS intervals, s.rc_misses AS misses, s.first_missed_ms, ${d.fromMs("s.first_missed_ms")} AS first_missed,
   CASE WHEN s.out_of_range THEN ${lit(`needs calendar time outside the compiled years ${years}`)} END AS error
 FROM sla_target_status s JOIN sla_tk tk ON tk.tkey = s.tkey JOIN sla_targets t ON t.target = s.target LEFT JOIN sla_priorities p ON p.prio = s.prio`,
   };
@@ -88,5 +103,5 @@ LEFT JOIN sla_credit_rows c ON c.prio = b.prio`,
 
 /** The result relations. */
 export function resultRelations(ctx: QueryContext): Relation[] {
-  return [targetStatus(ctx), targetResults(ctx), escalationResults(ctx), creditResults(ctx)];
+  return [targetStatus(ctx, recurringTargets(ctx).length > 0), targetResults(ctx), escalationResults(ctx), creditResults(ctx)];
 }

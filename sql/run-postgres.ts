@@ -62,8 +62,10 @@ export class PostgresRun {
     await this.client.query("INSERT INTO sla_params VALUES ($1)", [asOfMs === null ? null : new Date(asOfMs).toISOString()]);
     const statements = relationStatements(sql, true);
     for (let i = 0; i < statements.length; i++) {
+      const relation = sql.relations[i]!;
       await this.client.query(statements[i]!);
-      await this.client.query(`ANALYZE ${sql.relations[i]!.name}`);
+      for (const columns of relation.indexes ?? []) await this.client.query(`CREATE INDEX ON ${relation.name} (${columns})`);
+      await this.client.query(`ANALYZE ${relation.name}`);
     }
   }
 

@@ -6,6 +6,11 @@
 export interface Relation {
   readonly name: string;
   readonly sql: string;
+  /**
+   * Columns a runner that materializes the relation indexes (PostgreSQL: `CREATE INDEX`), for a
+   * later step that looks rows up in it one at a time; DuckDB's `ASOF` joins need none.
+   */
+  readonly indexes?: readonly string[];
 }
 
 /** A string literal. */

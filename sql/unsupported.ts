@@ -6,7 +6,7 @@
  * compiler refuses when the list is not empty. The seed policies (`policies/*.sla`) use none;
  * docs/sql.md says why each is refused.
  */
-import type { ClockIR, PolicyIR } from "../runtime/ir.js";
+import type { ClockIR, PolicyIR, TargetIR } from "../runtime/ir.js";
 
 /** One construct the SQL compiler refuses: what, and the clause that uses it. */
 export interface Unsupported {
@@ -20,11 +20,26 @@ const at = (o: { file: string; line: number }): string => `${o.file}:${o.line}`;
 /** Problems of a clock rule: recurring restarts, an event in two roles. */
 function clockProblems(clock: ClockIR, what: string, where: string): Unsupported[] {
   const out: Unsupported[] = [];
-  // The intervals of a recurring target restart on events: each needs its own due, a walk per interval.
-  if (clock.restart !== undefined) out.push({ construct: `recurring obligation (\`restart on\`) in ${what}`, where });
   const all = [clock.start, clock.pause, clock.resume, clock.stop].flat();
   // The SQL walk classifies each event once; an event in two roles would need the walk's order of tests.
   if (new Set(all).size !== all.length) out.push({ construct: `an event in two clock roles in ${what}`, where });
+  return out;
+}
+
+/**
+ * Goals of a recurring target the SQL does not recompute per interval: same business day and
+ * support days (only business days are recomputed from each interval's start), and a zero goal
+ * (the evaluator stops its intervals at the first miss).
+ */
+function recurringGoalProblems(t: TargetIR): Unsupported[] {
+  const out: Unsupported[] = [];
+  for (const cell of t.goals) {
+    const g = cell.goal;
+    const zero = (g.kind === "business" || g.kind === "elapsed") && g.ms === 0;
+    if (g.kind === "sameBusinessDay" || g.kind === "supportDays" || zero) {
+      out.push({ construct: `recurring target \`${t.name}\` with the goal \`${g.text}\``, where: at(cell.origin) });
+    }
+  }
   return out;
 }
 
@@ -36,7 +51,10 @@ export function unsupportedConstructs(ir: PolicyIR): Unsupported[] {
     if (c.zoneFromTicket) out.push({ construct: `calendar \`${c.name}\` takes its zone from the ticket`, where: at(c.origin) });
     if (c.holidaysFromTicket) out.push({ construct: `calendar \`${c.name}\` takes holidays from the ticket`, where: at(c.origin) });
   }
-  for (const t of ir.targets) out.push(...clockProblems(t.clock, `target \`${t.name}\``, at(t.origin)));
+  for (const t of ir.targets) {
+    out.push(...clockProblems(t.clock, `target \`${t.name}\``, at(t.origin)));
+    if (t.clock.restart !== undefined) out.push(...recurringGoalProblems(t));
+  }
   for (const e of ir.escalations) {
     out.push(...clockProblems(e.clock, "an escalation matrix", at(e.origin)));
   }

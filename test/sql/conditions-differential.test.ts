@@ -89,7 +89,7 @@ describe("SQL on DuckDB against the evaluator: conditions, caps, support days, d
       await run.loadExport(file, "csv");
       expect(Number((await run.rows("SELECT count(*) AS n FROM ticket_attributes"))[0]!["n"])).toBe(tickets.reduce((n, t) => n + Object.keys(t.attributes ?? {}).length, 0));
       await run.evaluate(sql, null);
-      const rows = await readSqlRows((q) => run.rows(q));
+      const rows = await readSqlRows((q) => run.rows(q), sql);
       expect(mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows)).slice(0, 3).join("\n\n")).toBe("");
     } finally {
       run.close();

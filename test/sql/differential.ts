@@ -134,9 +134,17 @@ function varied(ir: PolicyIR, tickets: readonly TicketJson[], seed: number): Tic
   });
 }
 
+/** A recurring target's intervals: how many, the misses, the first missed due and every interval's due. */
+export interface RecurringAnswer {
+  intervals: number;
+  misses: number;
+  firstMissed: number | null;
+  dues: Array<number | null>;
+}
+
 /** One ticket's answers, instants as epoch ms, in a shape both sides produce. */
 export interface Answers {
-  targets: Record<string, { status: string | null; started: number | null; due: number | null; stopped: number | null }>;
+  targets: Record<string, { status: string | null; started: number | null; due: number | null; stopped: number | null; recurring?: RecurringAnswer }>;
   escalations: string[];
   credit: number | null;
 }
@@ -151,7 +159,11 @@ export function evaluatorAnswers(ir: PolicyIR, tickets: readonly TicketJson[]): 
     if (!parsed.ok) throw new Error(`generated ticket ${json.id} is invalid: ${parsed.error.field} ${parsed.error.message}`);
     const r = evaluateTicket(ir, parsed.ticket);
     const targets: Answers["targets"] = {};
-    for (const t of r.targets) targets[t.name] = { status: t.status, started: ms(t.startedAt), due: ms(t.due), stopped: ms(t.stoppedAt) };
+    for (const t of r.targets) {
+      targets[t.name] = { status: t.status, started: ms(t.startedAt), due: ms(t.due), stopped: ms(t.stoppedAt) };
+      const rec = t.recurring;
+      if (rec) targets[t.name]!.recurring = { intervals: rec.intervals, misses: rec.misses, firstMissed: ms(rec.firstMissed), dues: rec.dues.map(ms) };
+    }
     out.set(json.id, { targets, escalations: r.escalations.map((e) => `${e.to}@${ms(e.at)}`).sort(), credit: r.credit?.percent ?? null });
   }
   return out;
@@ -160,14 +172,20 @@ export function evaluatorAnswers(ir: PolicyIR, tickets: readonly TicketJson[]): 
 /** Rows of the three SQL results, as any runner reads them (BIGINT columns as numbers or bigints). */
 export interface SqlRows {
   targets: ReadonlyArray<Record<string, unknown>>;
+  /** The intervals of recurring targets (`sla_intervals`), empty for a policy without. */
+  intervals: ReadonlyArray<Record<string, unknown>>;
   escalations: ReadonlyArray<Record<string, unknown>>;
   credits: ReadonlyArray<Record<string, unknown>>;
 }
 
-/** Read the three results through a runner's query function (DuckDB or PostgreSQL). */
-export async function readSqlRows(rows: (query: string) => Promise<ReadonlyArray<Record<string, unknown>>>): Promise<SqlRows> {
+/** Read the three results (and the intervals of `sql`'s recurring targets) through a runner's query function (DuckDB or PostgreSQL). */
+export async function readSqlRows(rows: (query: string) => Promise<ReadonlyArray<Record<string, unknown>>>, sql: CompiledSql): Promise<SqlRows> {
+  const recurring = sql.relations.some((r) => r.name === "sla_intervals");
   return {
-    targets: await rows("SELECT ticket_id, target, status, started_ms, due_ms, stopped_ms FROM sla_target_results"),
+    targets: await rows("SELECT ticket_id, target, status, started_ms, due_ms, stopped_ms, intervals, misses, first_missed_ms FROM sla_target_results"),
+    intervals: recurring
+      ? await rows("SELECT tk.ticket_id, t.name AS target, i.idx, i.due_ms FROM sla_intervals i JOIN sla_tk tk ON tk.tkey = i.tkey JOIN sla_targets t ON t.target = i.target")
+      : [],
     escalations: await rows("SELECT ticket_id, role, at_ms FROM sla_escalation_results"),
     credits: await rows("SELECT ticket_id, credit_percent FROM sla_credit_results"),
   };
@@ -185,8 +203,12 @@ export function sqlAnswers(rows: SqlRows): Map<string, Answers> {
     return a;
   };
   for (const r of rows.targets) {
-    of(r["ticket_id"]).targets[String(r["target"])] = { status: (r["status"] as string | null) ?? null, started: num(r["started_ms"]), due: num(r["due_ms"]), stopped: num(r["stopped_ms"]) };
+    const target: Answers["targets"][string] = { status: (r["status"] as string | null) ?? null, started: num(r["started_ms"]), due: num(r["due_ms"]), stopped: num(r["stopped_ms"]) };
+    if (r["intervals"] != null) target.recurring = { intervals: Number(r["intervals"]), misses: Number(r["misses"]), firstMissed: num(r["first_missed_ms"]), dues: [] };
+    of(r["ticket_id"]).targets[String(r["target"])] = target;
   }
+  const sorted = [...rows.intervals].sort((a, b) => Number(a["idx"]) - Number(b["idx"]));
+  for (const r of sorted) of(r["ticket_id"]).targets[String(r["target"])]?.recurring?.dues.push(num(r["due_ms"]));
   for (const r of rows.escalations) of(r["ticket_id"]).escalations.push(`${String(r["role"])}@${num(r["at_ms"])}`);
   for (const r of rows.credits) of(r["ticket_id"]).credit = r["credit_percent"] == null ? null : Number(r["credit_percent"]);
   for (const a of out.values()) a.escalations.sort();
@@ -219,7 +241,13 @@ interface Construct {
   readonly name: string;
   readonly used: (ir: PolicyIR) => boolean;
   readonly without: (ir: PolicyIR) => PolicyIR;
+  /** What is compared (default: the whole answers). */
+  readonly seen?: (a: Answers | undefined) => unknown;
 }
+
+/** Answers without the recurring summaries: what a one-shot target answers too. */
+const withoutRecurring = (a: Answers | undefined): unknown =>
+  a && { ...a, targets: Object.fromEntries(Object.entries(a.targets).map(([name, { recurring: _, ...t }]) => [name, t])) };
 
 const mapTargets = (ir: PolicyIR, f: (t: PolicyIR["targets"][number]) => PolicyIR["targets"][number]): PolicyIR => ({ ...ir, targets: ir.targets.map(f) });
 
@@ -261,6 +289,13 @@ const CONSTRUCTS: readonly Construct[] = [
     without: (ir) => ({ ...ir, exclusions: { ...ir.exclusions, attributes: undefined } }),
   },
   {
+    // Hit: the status or due differs from the one-shot target's (a miss, or a restart moving the due).
+    name: "recurring targets",
+    used: (ir) => ir.targets.some((t) => t.clock.restart !== undefined),
+    without: (ir) => mapTargets(ir, ({ clock: { restart: _, ...clock }, ...t }) => ({ ...t, clock })),
+    seen: withoutRecurring,
+  },
+  {
     name: "escalations at a share of a goal",
     used: (ir) => ir.escalations.some((e) => e.levels.some((l) => l.after.kind === "percent")),
     without: (ir) => ({ ...ir, escalations: ir.escalations.map((e) => ({ ...e, levels: e.levels.filter((l) => l.after.kind !== "percent") })) }),
@@ -282,7 +317,8 @@ export function constructHits(ir: PolicyIR, tickets: readonly TicketJson[], expe
   for (const c of CONSTRUCTS) {
     if (!c.used(ir)) continue;
     const without = evaluatorAnswers(c.without(ir), tickets);
-    out[c.name] = tickets.filter((t) => JSON.stringify(without.get(t.id)) !== JSON.stringify(expected.get(t.id))).length;
+    const seen = c.seen ?? ((a: Answers | undefined) => a);
+    out[c.name] = tickets.filter((t) => JSON.stringify(seen(without.get(t.id))) !== JSON.stringify(seen(expected.get(t.id)))).length;
   }
   return out;
 }
@@ -294,7 +330,7 @@ export async function duckDbRows(sql: CompiledSql, tickets: readonly TicketJson[
   try {
     await run.loadNdjson(path);
     await run.evaluate(sql, null);
-    return await readSqlRows((q) => run.rows(q));
+    return await readSqlRows((q) => run.rows(q), sql);
   } finally {
     run.close();
   }

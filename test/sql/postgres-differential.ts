@@ -33,7 +33,7 @@ async function check(name: string, ir: PolicyIR, tickets: readonly TicketJson[])
   try {
     await run.loadTickets(tickets);
     await run.evaluate(sql, null);
-    const rows = await readSqlRows((q) => run.rows(q));
+    const rows = await readSqlRows((q) => run.rows(q), sql);
     const problems = mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (problems.length === 0 && rows.targets.length === tickets.length * ir.targets.length) {
