@@ -289,7 +289,8 @@ function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
   if (zone) return zoneItem(zone, span);
   const t = sub(node, "table");
   if (t) return table(t);
-  if (tok(node, "Target")) return { kind: "targets", targets: names(sub(node, "nameList")), span };
+  // `cap 100% per target` holds a `target` too: the cap is read below.
+  if (tok(node, "Target") && !tok(node, "Cap")) return { kind: "targets", targets: names(sub(node, "nameList")), span };
   if (tok(node, "Claim")) {
     if (tok(node, "Subject")) return { kind: "claimSubject", subject: str(tok(node, "StringLit")), span };
     if (tok(node, "Within")) return { kind: "claimWithinDays", days: lit(tok(node, "NumberLit"), String), after: tok(node, "Breach") ? "breach" : tok(node, "Outage") ? "outage" : "period", span };
@@ -307,8 +308,15 @@ function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
     if (when) return { kind: "ineligibleWhen", when, span };
     return null;
   }
-  if (tok(node, "Cap")) return { kind: "cap", percent: lit(tok(node, "Percent"), (s) => Number(percentValue(s))), span };
+  if (tok(node, "Cap")) return { kind: "cap", percent: lit(tok(node, "Percent"), (s) => Number(percentValue(s))), perTarget: tok(node, "Target") !== null, span };
+  if (tok(node, "Late")) return { kind: "lateCredit", step: creditStep(sub(node, "creditStep")), span };
   return null;
+}
+
+/** `per started 30 minutes`: the step of a credit that grows with downtime or lateness. */
+function creditStep(node: C.CreditStepCstNode | null): A.CreditStep | null {
+  if (!node) return null;
+  return { started: tok(node, "Started") !== null, amount: lit(tok(node, "NumberLit"), String), unit: unitNode(sub(node, "unit")), span: spanOf(node) };
 }
 
 function packageItem(node: C.PackageItemCstNode): A.PackageItem | null {
@@ -672,6 +680,8 @@ function availabilityItem(node: C.AvailabilityItemCstNode): A.AvailabilityItem |
     return { kind: "commit", percent: lit(tok(node, "Percent"), percentValue), window, span };
   }
   if (tok(node, "Downtime")) return { kind: "downtimeCredit", multiple: lit(tok(node, "NumberLit"), String), span };
+  const step = sub(node, "creditStep");
+  if (step) return { kind: "stepCredit", percent: lit(tok(node, "Percent"), percentValue), step: creditStep(step), upTo: lit(tok(node, "Percent", 1), percentValue), span };
   if (tok(node, "Component")) return { kind: "components", components: names(sub(node, "nameList")), span };
   if (tok(node, "Elapsed")) return { kind: "overElapsed", span };
   if (tok(node, "Calendar")) return { kind: "overCalendar", calendar: name(tok(node, "Identifier")), span };

@@ -265,7 +265,10 @@ export type CreditsItem =
   | { readonly kind: "ineligibleOptionalLanguages"; readonly span: Span }
   /** `ineligible cause x`, `ineligible product beta`, `ineligible phone_escalated`, `ineligible priority P4` */
   | { readonly kind: "ineligibleWhen"; readonly when: Condition; readonly span: Span }
-  | { readonly kind: "cap"; readonly percent: Lit<number> | null; readonly span: Span }
+  /** `cap 50%`; `cap 100% per target`: `perTarget` bounds each target's credits on their own. */
+  | { readonly kind: "cap"; readonly percent: Lit<number> | null; readonly perTarget: boolean; readonly span: Span }
+  /** `credit per started hour late`: each breach's row earned once per step of its lateness. */
+  | { readonly kind: "lateCredit"; readonly step: CreditStep | null; readonly span: Span }
   /** Issue 12: `claim within 30 days after period` / `… after breach`. */
   | { readonly kind: "claimWithinDays"; readonly days: Lit<string> | null; readonly after: "period" | "breach" | "outage"; readonly span: Span }
   /** `ineligible account overdue, suspended`: the period's account standing voids the credit. */
@@ -276,6 +279,15 @@ export type CreditsItem =
   | { readonly kind: "amountPerBreach"; readonly money: Money | null; readonly span: Span }
   /** Issue 12: `above 4 breaches 20%`; `above` is the count as written, `percent` the cell. */
   | { readonly kind: "breachThreshold"; readonly above: Lit<string> | null; readonly percent: Lit<string> | null; readonly span: Span };
+
+/** `per started 30 minutes`, `per hour`: the step a credit grows by; a step begun counts whole when `started`. */
+export interface CreditStep {
+  readonly started: boolean;
+  /** The number of units as written (`30`); `null` for one (`per hour`). */
+  readonly amount: Lit<string> | null;
+  readonly unit: UnitName | null;
+  readonly span: Span;
+}
 
 export interface CreditsDecl {
   readonly kind: "credits";
@@ -290,6 +302,8 @@ export type AvailabilityItem =
   | { readonly kind: "commit"; readonly percent: Lit<string> | null; readonly window: Omit<PeriodDecl, "kind"> | null; readonly span: Span }
   /** `credit 10 × downtime fee`: the multiple (as written) of the fee paid for the downtime */
   | { readonly kind: "downtimeCredit"; readonly multiple: Lit<string> | null; readonly span: Span }
+  /** `credit 5% per started 30 minutes, up to 100%`: a percentage per step of counted downtime, bounded by `upTo` */
+  | { readonly kind: "stepCredit"; readonly percent: Lit<string> | null; readonly step: CreditStep | null; readonly upTo: Lit<string> | null; readonly span: Span }
   | { readonly kind: "components"; readonly components: readonly Name[]; readonly span: Span }
   | { readonly kind: "overElapsed"; readonly span: Span }
   | { readonly kind: "overCalendar"; readonly calendar: Name | null; readonly span: Span }

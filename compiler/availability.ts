@@ -8,6 +8,7 @@ import type { AvailabilityIR, CalendarIR, SettlementPeriodIR } from "../runtime/
 import type * as A from "./ast.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { durationMs } from "./durations.js";
+import { lowerCreditStep } from "./credit-step.js";
 import { lowerPercent } from "./percent.js";
 import { lowerPeriodShape } from "./settlement-period.js";
 import { didYouMean } from "./suggest.js";
@@ -135,6 +136,7 @@ export function lowerAvailability(ctx: CheckContext, d: A.AvailabilityDecl, cale
   const bands = bandItem ? lowerBands(ctx, bandItem.table) : [];
   if (bandItem) checkBands(ctx, bands, bandItem.table.rows, commitPercent, decimals);
   const downtimeFeeMultiple = lowerDowntimeCredit(ctx, d, bandItem);
+  const stepCredit = lowerStepCredit(ctx, d, bandItem ?? itemsOf(d, "downtimeCredit")[0]);
   const window = commit?.window ? lowerPeriodShape(ctx, commit.window, "window") : null;
   if (commitPercent === null) return null;
   return {
@@ -150,6 +152,7 @@ export function lowerAvailability(ctx: CheckContext, d: A.AvailabilityDecl, cale
     ...(plans.length > 0 ? { plans } : {}),
     ...(window ? { window: { unit: window.unit, startMonth: window.startMonth } } : {}),
     ...(downtimeFeeMultiple !== null ? { downtimeFeeMultiple } : {}),
+    ...(stepCredit !== null ? { stepCredit } : {}),
     origin: sourceRef(ctx, d.name.span),
   };
 }
@@ -177,6 +180,28 @@ function lowerDowntimeCredit(ctx: CheckContext, d: A.AvailabilityDecl, bands: { 
     return null;
   }
   return text.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+}
+
+/**
+ * `credit 5% per started 30 minutes, up to 100%`: a percentage of the fees per step of counted
+ * downtime, or `null`. It replaces the bands or a multiple of the downtime fee (SLA505: two ways of
+ * settling one credit).
+ */
+function lowerStepCredit(ctx: CheckContext, d: A.AvailabilityDecl, other: { span: A.Decl["span"] } | undefined): NonNullable<AvailabilityIR["stepCredit"]> | null {
+  const item = once(ctx, itemsOf(d, "stepCredit"), "credit … per …");
+  if (!item?.percent) return null;
+  if (other) {
+    ctx.diagnostics.error("SLA505", item.span, "an availability's credit is one rule: its bands, a multiple of the downtime fee, or a percentage per step of downtime", {
+      labels: [{ span: other.span, message: "the other rule" }],
+      help: "keep one of them",
+    });
+    return null;
+  }
+  const creditPercent = lowerPercent(ctx, item.percent.span);
+  const step = lowerCreditStep(ctx, item.step);
+  const upToPercent = item.upTo ? lowerPercent(ctx, item.upTo.span) : null;
+  if (creditPercent === null || step === null || (item.upTo && upToPercent === null)) return null;
+  return { creditPercent, step, ...(upToPercent !== null ? { upToPercent } : {}), origin: sourceRef(ctx, item.span) };
 }
 
 /** A calendar an outage is measured or excused by: its own zone and holidays (SLA510 otherwise). */

@@ -95,6 +95,11 @@ export function checkCreditRules(ctx: CheckContext, decl: A.CreditsDecl, credits
   if (sum && credits.rows.length === 0) {
     ctx.diagnostics.error("SLA506", sum.span, "`sum per breach` has no credit table to add up", { help: "add a `{ | priority | credit | … }` table with each breach's percentage" });
   }
+  const late = itemsOf(decl, "lateCredit")[0];
+  conflict(ctx, amount ?? thresholds[0], late, "a credit per step of lateness grows a breach's percentage, which `amount … per breach` and breach thresholds do not have", "keep the table with `sum per breach` or the highest row");
+  if (late && credits.rows.length === 0) {
+    ctx.diagnostics.error("SLA506", late.span, "`credit per … late` has no credit table to grow", { help: "add a `{ | priority | credit | … }` table with each step's percentage" });
+  }
   checkThresholdOrder(ctx, thresholds, credits);
   const money = amount?.money?.currency;
   if (money && fees && money.text !== fees.currency) {

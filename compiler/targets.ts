@@ -13,6 +13,7 @@ import type { Plans } from "./plans.js";
 import { lowerPercent } from "./percent.js";
 import { missingRowText, type ReadTable, readTable, uniqueRows } from "./tables.js";
 import { lowerCreditRule } from "./credit-rules.js";
+import { lowerCreditStep } from "./credit-step.js";
 
 export interface PolicyShape {
   readonly plans: readonly string[];
@@ -424,9 +425,18 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
         if (item.fromTicket) ctx.diagnostics.error("SLA103", item.span, "only a calendar takes its zone from the ticket", { help: 'credits are read in one zone: write `zone "Europe/Rome"`' });
         if (item.zone && checkZone(ctx, item.zone)) ir.zone = item.zone.value;
         break;
-      case "cap":
-        if (item.percent) ir.capPercent = lowerPercent(ctx, item.percent.span);
+      case "cap": {
+        const percent = item.percent ? lowerPercent(ctx, item.percent.span) : null;
+        if (item.perTarget) {
+          if (percent !== null) ir.capPerTargetPercent = percent;
+        } else ir.capPercent = percent;
         break;
+      }
+      case "lateCredit": {
+        const step = lowerCreditStep(ctx, item.step);
+        if (step) ir.lateStep = step;
+        break;
+      }
       case "claimWithinDays":
       case "sumPerBreach":
       case "amountPerBreach":

@@ -74,6 +74,7 @@ export const layouts = {
   escalationDecl: "block",
   creditsDecl: "block",
   creditsItem: "inline",
+  creditStep: "inline",
   availabilityDecl: "block",
   availabilityItem: "inline",
   excuseClause: "inline",

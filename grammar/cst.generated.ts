@@ -597,7 +597,7 @@ export interface CreditsItemCstNode extends CstNode {
 
 export type CreditsItemCstChildren = {
   zoneClause?: ZoneClauseCstNode[];
-  Target?: IToken[];
+  Target?: (IToken)[];
   nameList?: (NameListCstNode)[];
   table?: TableCstNode[];
   Claim?: IToken[];
@@ -627,6 +627,21 @@ export type CreditsItemCstChildren = {
   Account?: IToken[];
   condition?: ConditionCstNode[];
   Cap?: IToken[];
+  Credit?: IToken[];
+  creditStep?: CreditStepCstNode[];
+  Late?: IToken[];
+};
+
+export interface CreditStepCstNode extends CstNode {
+  name: "creditStep";
+  children: CreditStepCstChildren;
+}
+
+export type CreditStepCstChildren = {
+  Per: IToken[];
+  Started?: IToken[];
+  NumberLit?: IToken[];
+  unit: UnitCstNode[];
 };
 
 export interface AvailabilityDeclCstNode extends CstNode {
@@ -652,14 +667,18 @@ export interface AvailabilityItemCstNode extends CstNode {
 
 export type AvailabilityItemCstChildren = {
   Commit?: IToken[];
-  Percent?: IToken[];
+  Percent?: (IToken)[];
   Per?: IToken[];
   periodShape?: PeriodShapeCstNode[];
-  Credit?: IToken[];
+  Credit?: (IToken)[];
   NumberLit?: IToken[];
   Times?: IToken[];
   Downtime?: IToken[];
   Fee?: IToken[];
+  creditStep?: CreditStepCstNode[];
+  Comma?: IToken[];
+  Up?: IToken[];
+  To?: IToken[];
   Component?: IToken[];
   nameList?: NameListCstNode[];
   Over?: IToken[];

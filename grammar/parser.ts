@@ -661,12 +661,36 @@ export class SlaParser extends BoundedRecoveryParser {
         },
       },
       {
+        // `cap 50%`; `cap 100% per target`: each target's credits bounded on their own ("each
+        // credit up to 100 % of the fees")
         ALT: () => {
           this.CONSUME(T.Cap);
           this.CONSUME(T.Percent);
+          this.OPTION(() => {
+            this.CONSUME3(T.Per);
+            this.CONSUME2(T.Target);
+          });
+        },
+      },
+      {
+        // `credit per started hour late`: each breach's row earned again for every started hour
+        // between its due time and its stop ("5 % for each additional hour (or portion thereof)")
+        ALT: () => {
+          this.CONSUME(T.Credit);
+          this.SUBRULE(this.creditStep);
+          this.CONSUME(T.Late);
         },
       },
     ]);
+  });
+
+  // `per started 30 minutes`, `per hour`: the step a credit grows by; `started` counts a step
+  // begun as whole ("for each 30 minutes … (or portion thereof)")
+  creditStep = this.RULE("creditStep", () => {
+    this.CONSUME(T.Per);
+    this.OPTION(() => this.CONSUME(T.Started));
+    this.OPTION2(() => this.CONSUME(T.NumberLit));
+    this.SUBRULE(this.unit);
   });
 
   // Issue 12.3 an availability (uptime) commitment: "99.9 % monthly uptime; below it 10 % …;
@@ -707,6 +731,21 @@ export class SlaParser extends BoundedRecoveryParser {
           this.CONSUME(T.Times);
           this.CONSUME(T.Downtime);
           this.CONSUME(T.Fee);
+        },
+      },
+      {
+        // `credit 5% per started 30 minutes, up to 100%`: a percentage of the fees for each step
+        // of counted downtime, bounded on its own
+        ALT: () => {
+          this.CONSUME2(T.Credit);
+          this.CONSUME2(T.Percent);
+          this.SUBRULE(this.creditStep);
+          this.OPTION2(() => {
+            this.CONSUME(T.Comma);
+            this.CONSUME(T.Up);
+            this.CONSUME(T.To);
+            this.CONSUME3(T.Percent);
+          });
         },
       },
       {

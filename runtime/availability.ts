@@ -13,6 +13,7 @@ import { calendarFromIR, type Calendar } from "./calendar.js";
 import { text } from "./decimal-text.js";
 import { parseInstant } from "./instant.js";
 import { Dec, money } from "./settle-decimal.js";
+import { stepPercent, stepsIn, stepWords } from "./settle-steps.js";
 import { fieldPath, inSupportedYears, SUPPORTED_YEARS, type InputError } from "./io.js";
 import type { AvailabilityIR, PolicyIR } from "./ir.js";
 
@@ -235,6 +236,8 @@ export interface AvailabilityResult {
    * (`"0.00"` when the commitment is met).
    */
   readonly downtimeFee?: string;
+  /** `credit 5% per started 30 minutes` only: the steps of counted downtime credited (`0` when met). */
+  readonly steps?: number;
   readonly creditAmount?: string;
   readonly outages: readonly OutageOutcome[];
   readonly reason: string;
@@ -362,10 +365,11 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
   const band = periodMs === 0 ? undefined : [...ir.bands].reverse().find((b) => shareBelow(up, periodMs, b.belowPercent));
   const overText = over.kind === "elapsed" ? "elapsed time" : `calendar ${over.calendar}`;
   const feeCredit = ir.downtimeFeeMultiple !== undefined ? downtimeFeeCredit(ir.downtimeFeeMultiple, period.fees?.amount ?? "0", downtimeMs, periodMs, met) : null;
+  const stepped = ir.stepCredit !== undefined ? steppedCredit(ir.stepCredit, downtimeMs, met) : null;
   const reason = [
     `${availabilityPercent}% over ${overText} (${hoursText(downtimeMs)} down of ${hoursText(periodMs)}${excusedMs > 0 ? `, ${hoursText(excusedMs)} excused` : ""})`,
     met ? `meets the commitment of ${ir.commitPercent}%` : `below the commitment of ${ir.commitPercent}%`,
-    feeCredit ? feeCredit.words : band ? `below ${band.belowPercent}%: ${band.creditPercent}% of the period's fees` : "no credit band applies",
+    feeCredit ? feeCredit.words : stepped ? stepped.words : band ? `below ${band.belowPercent}%: ${band.creditPercent}% of the period's fees` : "no credit band applies",
   ].join("; ");
   return {
     name: ir.name,
@@ -379,11 +383,26 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
     commitPercent: ir.commitPercent,
     met,
     band: band ? { belowPercent: band.belowPercent, creditPercent: band.creditPercent, line: band.origin.line } : null,
-    creditPercent: band?.creditPercent ?? "0",
+    creditPercent: stepped?.creditPercent ?? band?.creditPercent ?? "0",
+    ...(stepped ? { steps: stepped.steps } : {}),
     ...(feeCredit ? { downtimeFee: feeCredit.downtimeFee, creditAmount: feeCredit.creditAmount } : {}),
     outages,
     reason,
   };
+}
+
+/**
+ * `credit 5% per started 30 minutes, up to 100%`: the rate for each step of the counted downtime
+ * (measured as the availability is), bounded by the clause's own limit; nothing while the
+ * commitment is met.
+ */
+function steppedCredit(rule: NonNullable<AvailabilityIR["stepCredit"]>, downtimeMs: number, met: boolean): { creditPercent: string; steps: number; words: string } {
+  const steps = met ? 0 : stepsIn(downtimeMs, rule.step);
+  const { percent, capped } = stepPercent(rule.creditPercent, steps, rule.upToPercent);
+  const words = met
+    ? "no credit while the commitment is met"
+    : `${rule.creditPercent}% per ${stepWords(rule.step)} of downtime: ${steps} × ${rule.creditPercent}% = ${new Dec(rule.creditPercent).times(steps).toFixed()}%${capped ? `, up to ${rule.upToPercent}%` : ""} of the period's fees`;
+  return { creditPercent: percent, steps, words };
 }
 
 /**

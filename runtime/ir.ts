@@ -240,6 +240,13 @@ const Percent = z
   .regex(PERCENT_TEXT)
   .refine(isPercentText, { message: "must be a percentage from 0 to 100 with at most 6 decimals" });
 
+/**
+ * The step a credit grows by (`per started 30 minutes`): `ms` of elapsed time; `started` counts a
+ * step begun as whole ("or portion thereof"), else only whole steps count.
+ */
+export const CreditStepSchema = z.object({ ms: z.number().int().positive(), started: z.boolean() });
+export type CreditStepIR = z.infer<typeof CreditStepSchema>;
+
 /** Service credits (SPEC §6): the highest row among breached eligible tickets, never a sum. */
 export const CreditsSchema = z.object({
   plans: z.array(z.string()).nullable(),
@@ -270,6 +277,13 @@ export const CreditsSchema = z.object({
   claimDaysAfter: z.object({ days: z.number().int().nonnegative().max(3660), after: z.enum(["period", "breach", "outage"]) }).optional(),
   /** `ineligible account overdue, suspended`: a period whose `account` has one of these standings earns no credit. */
   ineligibleAccount: z.array(z.enum(["overdue", "suspended"])).optional(),
+  /**
+   * `credit per started hour late`: each breached target named by the credits earns its row once
+   * for every step of its lateness, the elapsed time from its due to its stop (or the period's end).
+   */
+  lateStep: CreditStepSchema.optional(),
+  /** `cap 100% per target`: the credits of each target are bounded on their own by this share of the fees. */
+  capPerTargetPercent: Percent.optional(),
   origin: SourceRefSchema,
 });
 export type CreditsIR = z.infer<typeof CreditsSchema>;
@@ -323,6 +337,12 @@ export const AvailabilitySchema = z.object({
    * measured time; `bands` is then empty.
    */
   downtimeFeeMultiple: z.string().regex(/^\d{1,6}(\.\d{1,6})?$/).optional(),
+  /**
+   * `credit 5% per started 30 minutes, up to 100%`: when the commitment is missed, `creditPercent`
+   * of the period's fees for each step of the period's counted downtime (a step begun counts whole
+   * when `started`), at most `upToPercent`; `bands` is then empty.
+   */
+  stepCredit: z.object({ creditPercent: Percent, step: CreditStepSchema, upToPercent: Percent.optional(), origin: SourceRefSchema }).optional(),
   decimals: ShownDecimals,
   bands: z.array(z.object({ belowPercent: Percent, creditPercent: Percent, origin: SourceRefSchema })),
   origin: SourceRefSchema,

@@ -9,12 +9,16 @@
  */
 import type { CreditsIR, SourceRef } from "./ir.js";
 import { Dec, money, percentOf } from "./settle-decimal.js";
+import { stepsIn, stepWords } from "./settle-steps.js";
 
 /** A ticket that counted towards the credit, with the clause that counted it. */
 export interface CreditContribution {
   readonly ticket: string;
   /** The percentage of the fees this ticket adds (mode `sum`), exact text. */
   readonly creditPercent?: string;
+  /** `credit per started hour late`: the target whose lateness this part credits, and its steps. */
+  readonly target?: string;
+  readonly steps?: number;
   /** The amount this ticket adds (mode `amount`), two decimals. */
   readonly amount?: string;
   /** The policy clause that counted the ticket: its line and text. */
@@ -28,6 +32,8 @@ export interface CountedTicket {
   readonly creditPercent: string | null;
   /** The row that gave it, when there is one. */
   readonly row: SourceRef | null;
+  /** Its breached targets (of those the credits name) and how late each is, in elapsed ms. */
+  readonly targets?: readonly { readonly name: string; readonly lateMs: number }[];
 }
 
 /** What a rule settles to, before the claim checks. */
@@ -62,19 +68,56 @@ function bounded(credits: CreditsIR, fees: Dec, value: Dec): { credit: Dec; capp
   return cap !== null && value.gt(cap) ? { credit: cap, capped: true } : { credit: value, capped: false };
 }
 
+/**
+ * The parts mode `sum` adds: each counted ticket's row, or under `credit per started hour late`
+ * the row once per step of each breached target's lateness (a part per target).
+ */
+function sumParts(credits: CreditsIR, counted: readonly CountedTicket[]): CreditContribution[] {
+  const rowed = counted.filter((t): t is CountedTicket & { creditPercent: string; row: SourceRef } => t.creditPercent !== null && t.row !== null);
+  const step = credits.lateStep;
+  // The target is named only where a rule reads it (results of other policies keep their shape).
+  const named = (t: CountedTicket) => (credits.capPerTargetPercent !== undefined && t.targets?.[0] ? { target: t.targets[0].name } : {});
+  if (!step) return rowed.map((t) => ({ ticket: t.id, creditPercent: t.creditPercent, ...named(t), clause: clause(t.row) }));
+  return rowed.flatMap((t) =>
+    (t.targets ?? []).map((g) => {
+      const steps = stepsIn(g.lateMs, step);
+      return { ticket: t.id, creditPercent: new Dec(t.creditPercent).times(steps).toFixed(), target: g.name, steps, clause: clause(t.row) };
+    }),
+  );
+}
+
+/** `cap 100% per target`: each target's parts added and bounded on their own; the bounded targets named. */
+function perTargetTotal(credits: CreditsIR, parts: readonly CreditContribution[]): { total: Dec; cappedTargets: string[] } {
+  const byTarget = new Map<string, Dec>();
+  for (const p of parts) byTarget.set(p.target ?? "", (byTarget.get(p.target ?? "") ?? new Dec(0)).plus(p.creditPercent ?? "0"));
+  const limit = credits.capPerTargetPercent;
+  const cappedTargets: string[] = [];
+  let total = new Dec(0);
+  for (const [target, sum] of byTarget) {
+    if (limit !== undefined && sum.gt(limit)) {
+      cappedTargets.push(target);
+      total = total.plus(limit);
+    } else total = total.plus(sum);
+  }
+  return { total, cappedTargets };
+}
+
 /** Mode `sum`: the row percentages of the counted tickets added up, then capped. */
 function sumRule(credits: CreditsIR, fees: Dec, counted: readonly CountedTicket[]): RuleOutcome {
-  const rowed = counted.filter((t): t is CountedTicket & { creditPercent: string; row: SourceRef } => t.creditPercent !== null && t.row !== null);
-  const total = rowed.reduce((acc, t) => acc.plus(t.creditPercent), new Dec(0));
+  const parts = sumParts(credits, counted);
+  const { total, cappedTargets } = perTargetTotal(credits, parts);
   const { credit, capped } = bounded(credits, fees, percentOf(fees, total.toFixed()));
-  const list = rowed.map((t) => `${t.id} ${t.creditPercent}%`).join(" + ");
+  const rowOf = new Map(counted.map((t) => [t.id, t.creditPercent]));
+  const list = parts.map((p) => `${p.ticket} ${credits.lateStep ? `${p.target} ${p.steps} × ${rowOf.get(p.ticket)}% = ` : ""}${p.creditPercent}%`).join(" + ");
+  const perTarget = cappedTargets.length > 0 ? `, ${cappedTargets.join(", ")} up to ${credits.capPerTargetPercent}% each` : "";
+  const unit = credits.lateStep ? ` per ${stepWords(credits.lateStep)} late` : "";
   return {
     mode: "sum",
     creditPercent: total.toFixed(),
     credit,
-    capped,
-    contributions: rowed.map((t) => ({ ticket: t.id, creditPercent: t.creditPercent, clause: clause(t.row) })),
-    reason: `each breach adds its percentage: ${list || "no breach with a credit row"} = ${total.toFixed()}% of the period's fees${capped ? `, capped at ${credits.capPercent}%` : ""}`,
+    capped: capped || cappedTargets.length > 0,
+    contributions: parts,
+    reason: `each breach adds its percentage${unit}: ${list || "no breach with a credit row"}${perTarget} = ${total.toFixed()}% of the period's fees${capped ? `, capped at ${credits.capPercent}%` : ""}`,
   };
 }
 

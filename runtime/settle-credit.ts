@@ -15,6 +15,7 @@ import { parseInstant } from "./instant.js";
 import { applyCreditRule, type CountedTicket, type CreditContribution, creditMode } from "./settle-credit-rules.js";
 import { addDays, addMonths, endOfMonth, isAfter, localDateOf } from "./settle-dates.js";
 import { Dec, money, percentOf } from "./settle-decimal.js";
+import { stepsIn } from "./settle-steps.js";
 
 export type { CreditContribution };
 
@@ -56,6 +57,11 @@ export interface TicketCredit {
   readonly excludedBecause: string | null;
   /** The local date (billing zone) the first of `breached` fell due; `null` when none breached. */
   readonly breachedOn: string | null;
+  /**
+   * How late each of `breached` is, in elapsed ms from its due time to its stop (or the period's
+   * end when it has not stopped): `credit per started hour late` earns the row per step of it.
+   */
+  readonly lateMs: readonly number[];
 }
 
 /** Why a ticket can never earn a credit under `credits`, or `null` (SPEC §6 ineligible cases). */
@@ -83,12 +89,19 @@ export function ticketCredits(policy: PolicyIR, period: Period): TicketCredit[] 
       .map((t) => t.name);
     const firstDue = result.targets.find((t) => t.name === breached[0])?.due ?? null;
     const dueMs = firstDue === null ? null : parseInstant(firstDue);
+    const lateMs = breached.map((name) => {
+      const t = result.targets.find((r) => r.name === name);
+      const due = t?.due ? parseInstant(t.due) : null;
+      const stop = t?.stoppedAt ? parseInstant(t.stoppedAt) : period.endMs;
+      return due === null || stop === null ? 0 : Math.max(0, stop - due);
+    });
     return {
       id: ticket.id,
       percent: result.credit?.percent ?? null,
       breached,
       excludedBecause: exclusionOf(policy, credits, ticket),
       breachedOn: dueMs === null ? null : localDateOf(dueMs, period.zone),
+      lateMs,
     };
   });
 }
@@ -194,12 +207,14 @@ export function creditFor(credits: CreditsIR, period: Period, standings: readonl
   const earning = standings.filter((s): s is TicketCredit & { percent: number } => s.percent !== null && !late.has(s.id));
   if (earning.length === 0) return null;
   // Not cumulative: the highest percentage applies, once. Compared and applied as the IR's exact text.
-  const texts = earning.map((s) => creditPercentText(credits, s.percent));
+  const texts = earning.map((s) => grownPercentText(credits, creditPercentText(credits, s.percent), s.lateMs[0] ?? 0));
   const highest = texts.reduce((a, b) => (new Dec(b).gt(a) ? b : a));
-  const percent = earning[texts.indexOf(highest)]!.percent;
-  const chosen = earning.filter((s) => s.percent === percent);
-  const capped = credits.capPercent !== null && new Dec(credits.capPercent).lt(highest);
-  const applied = capped && credits.capPercent !== null ? credits.capPercent : highest;
+  const percent = Number(highest);
+  const chosen = earning.filter((_, i) => texts[i] === highest);
+  // `cap … per target` bounds the one target's credit the highest rule keeps, as `cap` does.
+  const limit = [credits.capPercent, credits.capPerTargetPercent ?? null].filter((c): c is string => c !== null).reduce<string | null>((m, c) => (m === null || new Dec(c).lt(m) ? c : m), null);
+  const capped = limit !== null && new Dec(limit).lt(highest);
+  const applied = capped && limit !== null ? limit : highest;
   const deadline = claimDeadline(credits, period);
   const problems = claimProblems(credits, period, deadline);
   const fees = period.fees ?? { amount: "0", currency: "" }; // parsePeriod requires fees with credits
@@ -208,7 +223,7 @@ export function creditFor(credits: CreditsIR, period: Period, standings: readonl
   const what = chosen.map((s) => `${s.id} (${s.breached.join(", ") || "breached"})`).join(", ");
   const parts = [`highest breach ${highest}% of the period's fees: ${what}; credits are not cumulative`];
   if (capped) parts.push(`capped at ${applied}% of the fees`);
-  const others = earning.filter((s) => s.percent !== percent).map((s) => `${s.id} ${s.percent}%`);
+  const others = earning.map((s, i) => ({ s, text: texts[i]! })).filter((x) => x.text !== highest).map((x) => `${x.s.id} ${x.text}%`);
   if (others.length > 0) parts.push(`lower breaches not added: ${others.join(", ")}`);
   parts.push(...claimWords(period, standings, late, problems, deadline));
 
@@ -229,7 +244,7 @@ function countedTickets(credits: CreditsIR, standings: readonly TicketCredit[], 
     .filter((s) => s.breached.length > 0 && s.excludedBecause === null && !late.has(s.id))
     .map((s) => {
       const row = s.percent === null ? undefined : credits.rows.find((r) => Number(r.creditPercent) === s.percent);
-      return { id: s.id, creditPercent: row?.creditPercent ?? null, row: row?.origin ?? null };
+      return { id: s.id, creditPercent: row?.creditPercent ?? null, row: row?.origin ?? null, targets: s.breached.map((name, i) => ({ name, lateMs: s.lateMs[i] ?? 0 })) };
     });
 }
 
@@ -270,6 +285,14 @@ function creditByRule(credits: CreditsIR, period: Period, standings: readonly Ti
  */
 function creditPercentText(credits: CreditsIR, percent: number): string {
   return credits.rows.find((r) => Number(r.creditPercent) === percent)?.creditPercent ?? String(percent);
+}
+
+/**
+ * `credit per started hour late`: the row's percentage once per step of the lateness (exact
+ * text); the row itself without the clause.
+ */
+function grownPercentText(credits: CreditsIR, row: string, lateMs: number): string {
+  return credits.lateStep ? new Dec(row).times(stepsIn(lateMs, credits.lateStep)).toFixed() : row;
 }
 
 /** The credit part of {@link settle}: `null` when the policy grants no credits. */
