@@ -6,7 +6,7 @@
  * (`95% of tickets meet resolution`, `for priority P1`, `credit 5%`). Each clause is offered
  * word by word as the grammar (grammar/parser.ts `availabilityItem`, `objectiveItem`) reads it.
  */
-import type { CursorContext } from "./cursor.js";
+import { clauseHeads, type CursorContext } from "./cursor.js";
 import { type Items, shape } from "./completion-items.js";
 import { DURATION_UNITS } from "./keyword-docs.js";
 
@@ -37,19 +37,26 @@ export function durationUnits(ctx: CursorContext, at: number, items: Items): boo
 /** The band table of an availability, for the snippet and the words of its header. */
 const BANDS_SNIPPET = "{\n  | below | credit |\n  | ${1:99.9%} | ${2:10%} |\n}";
 
+/** The clauses an availability takes once (SLA103 for a second), and its one credit rule (SLA505). */
+function availabilityClauses(ctx: CursorContext, items: Items, text: string): void {
+  const written = clauseHeads(text, ctx.blocks[ctx.blocks.length - 1]!, ctx.lineStart);
+  const once = (head: string, ...words: string[]) => (written.has(head) ? [] : words);
+  items.words(...once("commit", "commit"), "component", ...once("over", "over elapsed time", "over calendar"), ...once("excuse scheduled", "excuse scheduled"), "excuse cause", ...once("shown", "shown to"));
+  if (written.has("credit") || written.has("credits")) return;
+  items.words("credit", "credits");
+  items.snippet("credits block", `credits ${BANDS_SNIPPET}`, "availability bands: below a threshold, a credit of the period's fees");
+}
+
 /** Inside `availability name { … }`. */
-export function availabilityBlock(ctx: CursorContext, items: Items): void {
+export function availabilityBlock(ctx: CursorContext, text: string, items: Items): void {
   const { w, last, lastType } = shape(ctx.stmt);
   const first = w[0];
-  if (first === undefined) {
-    items.words("commit", "component", "credit", "over elapsed time", "over calendar", "excuse scheduled", "excuse cause", "shown to", "credits");
-    items.snippet("credits block", `credits ${BANDS_SNIPPET}`, "availability bands: below a threshold, a credit of the period's fees");
-    return;
-  }
+  if (first === undefined) return availabilityClauses(ctx, items, text);
   switch (first) {
     case "commit":
       return commitClause(w, lastType, items);
     case "credit":
+      if (lastType === "Percent" || w.includes("per") || last === ",") return stepCredit(ctx, items);
       return downtimeFeeCredit(w, lastType, items);
     case "over":
       if (w.length === 1) items.words("elapsed time", "calendar");
@@ -70,6 +77,29 @@ function commitClause(w: readonly string[], lastType: string | undefined, items:
   if (w.length === 2 && lastType === "Percent") items.words("per");
   else if (w.length === 3 && w[2] === "per") items.words("month", "quarter", "year", "quarter starting", "year starting");
   else if (w[2] === "per") periodShape(w, items);
+}
+
+/**
+ * `per started 30 minutes`, `per hour` (grammar `creditStep`): the step a credit grows by, after
+ * the words at `per`. True when the cursor is inside it.
+ */
+export function creditStep(ctx: CursorContext, per: number, items: Items): boolean {
+  const { w, last, lastType } = shape(ctx.stmt);
+  if (per < 0 || w.length <= per) return false;
+  if (w.length === per + 1) items.words("started").units("1", ["hours", "days"]);
+  else if (last === "started" && w.length === per + 2) items.units("1", ["minutes", "hours", "days"]);
+  else if (lastType === "NumberLit" && w.length <= per + 3) items.units(last!, ["minutes", "hours", "days"]);
+  else return false;
+  return true;
+}
+
+/** `credit 5% per started 30 minutes, up to 100%`: a percentage of the fees per step of downtime. */
+function stepCredit(ctx: CursorContext, items: Items): void {
+  const { w, last, lastType } = shape(ctx.stmt);
+  if (w.length === 2 && lastType === "Percent") items.words("per started", "per");
+  else if (creditStep(ctx, w.indexOf("per"), items)) return;
+  else if (last === ",") items.words("up to");
+  else if (last === "up") items.words("to");
 }
 
 /** `credit 10 × downtime fee`. */
@@ -120,13 +150,17 @@ function shownClause(w: readonly string[], lastType: string | undefined, items: 
   else if (w.length === 3 && lastType === "NumberLit") items.words("decimals");
 }
 
-/** Inside `objective name { … }`. */
-export function objectiveBlock(ctx: CursorContext, items: Items, conditions: () => void): void {
+/**
+ * Inside `objective name { … }`; its share, credit and precision are written once (SLA103).
+ * `conditions` completes the condition after `for` (the shared grammar of conditions).
+ */
+export function objectiveBlock(ctx: CursorContext, text: string, items: Items, conditions: () => void): void {
   const { w, last, lastType } = shape(ctx.stmt);
   const first = w[0];
   if (first === undefined) {
-    items.snippet("of tickets meet", "${1:95}% of tickets meet ${2:resolution}", "the share of decided tickets that must meet a target");
-    items.words("for", "credit", "shown to");
+    const written = clauseHeads(text, ctx.blocks[ctx.blocks.length - 1]!, ctx.lineStart);
+    if (!written.has("%")) items.snippet("of tickets meet", "${1:95}% of tickets meet ${2:resolution}", "the share of decided tickets that must meet a target");
+    items.words("for", ...(written.has("credit") ? [] : ["credit"]), ...(written.has("shown") ? [] : ["shown to"]));
     return;
   }
   if (ctx.stmt[0]?.type === "Percent") {
@@ -134,6 +168,6 @@ export function objectiveBlock(ctx: CursorContext, items: Items, conditions: () 
     else if (last === "of") items.words("tickets meet");
     else if (last === "tickets") items.words("meet");
     else if (last === "meet") items.names(["target"]);
-  } else if (first === "for" && w.length === 1) conditions();
+  } else if (first === "for") conditions();
   else if (first === "shown") shownClause(w, lastType, items);
 }

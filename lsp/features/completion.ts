@@ -11,7 +11,7 @@ import type { CompletionList, Position } from "vscode-languageserver";
 import type { SymbolKind } from "../../compiler/symbols.js";
 import { ACCOUNT_STANDINGS } from "../../compiler/account-standing.js";
 import type { Checked, Snapshot } from "../documents.js";
-import { availabilityBlock, durationUnits, MONTHS, objectiveBlock, periodShape } from "./completion-commitments.js";
+import { availabilityBlock, creditStep, MONTHS, objectiveBlock, periodShape } from "./completion-commitments.js";
 import { Items, shape } from "./completion-items.js";
 import { type Block, type CursorContext, cursorContext, type Tok, tableHeader, tableKeys } from "./cursor.js";
 import { holidayCodeChoices } from "./describe.js";
@@ -104,9 +104,10 @@ function choose(ctx: CursorContext, text: string, items: Items): void {
     case "credits":
       return creditsBlock(ctx, items);
     case "availability":
-      return availabilityBlock(ctx, items);
+      return availabilityBlock(ctx, text, items);
     case "objective":
-      return objectiveBlock(ctx, items, () => conditionStart(items));
+      // An objective's `for` takes one condition (no `and`).
+      return objectiveBlock(ctx, text, items, () => (ctx.stmt.length === 1 ? conditionStart(items) : conditionNext(ctx.stmt, items, false)));
     case "field":
       // A field's block lists its values: new names, nothing to offer.
       return;
@@ -169,9 +170,9 @@ const CONDITION_AXES = new Map<string, SymbolKind>([
 /**
  * Within a condition after `for` or `and`: the names of its axis (`priority` → priorities), a
  * field's values after its name, and after a whole condition (`for gold`, `for priority P1`,
- * `for product a`) `and` for another one. True when it offered something.
+ * `for product a`) `and` for another one, where conditions are `joined`. True when the cursor is in a condition.
  */
-function conditionNext(stmt: readonly Tok[], items: Items): boolean {
+function conditionNext(stmt: readonly Tok[], items: Items, joined = true): boolean {
   const { w, lastType } = shape(stmt);
   const at = Math.max(w.lastIndexOf("for"), w.lastIndexOf("and"));
   if (at < 0 || at === w.length - 1) return false;
@@ -180,7 +181,7 @@ function conditionNext(stmt: readonly Tok[], items: Items): boolean {
   if (w.length === at + 2 && axis) items.names([axis]);
   else if (lastType !== "Identifier") return false;
   else if (w.length === at + 2 && items.isField(last)) items.fieldValues(last);
-  else items.words("and");
+  else if (joined) items.words("and");
   return true;
 }
 
@@ -275,7 +276,7 @@ function creditsBlock(ctx: CursorContext, items: Items): void {
   const first = w[0];
   if (first === undefined) {
     items.words("zone", "target", "claim by end of next month", "claim within", "claim subject", "ineligible channel", "ineligible optional languages", "ineligible account", "cap");
-    items.words("sum per breach", "amount", "above");
+    items.words("sum per breach", "amount", "above", "credit per started hour late");
     items.snippet("table", "{\n  | priority | credit |\n  | ${1:P1} | ${2:20%} |\n}", "credit table");
   } else if (first === "zone" && w.length === 1) items.values(zones(), true);
   else if (first === "target" && (w.length === 1 || last === ",")) items.names(["target"], ctx.stmt);
@@ -286,6 +287,12 @@ function creditsBlock(ctx: CursorContext, items: Items): void {
   else if (first === "amount" && w.length === 3) items.words("per breach");
   else if (first === "above" && w.length === 2 && lastType === "NumberLit") items.words(w[1] === "1" ? "breach" : "breaches");
   else if (first === "ineligible") ineligibleClause(ctx, items);
+  else if (first === "cap" && w.length === 2 && lastType === "Percent") items.words("per target");
+  else if (first === "cap" && last === "per") items.words("target");
+  // `credit per started hour late`: a breach's row earned again for every started hour late
+  else if (first === "credit" && w.length === 1) items.words("per started hour late", "per");
+  else if (first === "credit" && creditStep(ctx, 1, items)) return;
+  else if (first === "credit" && lastType === "Unit") items.words("late");
 }
 
 /** `claim by end of next month`, `claim within 30 days after period|breach|outage`, `claim subject "…"`. */

@@ -237,3 +237,33 @@ function stringContent(text: string, quote: number, cursor: number): { text: str
   }
   return { text: text.slice(quote + 1, cursor), start: quote + 1, end };
 }
+
+/** Lines of a block read for its clause heads: availability and objective blocks are a dozen lines. */
+const MAX_BLOCK_LINES = 400;
+
+/**
+ * The first word, and the first two words, of each clause written directly in `block` on lines
+ * other than the cursor's (`commit`, `excuse scheduled`, `shown to`), above and below it: the
+ * clauses a block takes once are not offered again. Lines of nested tables are skipped (they
+ * start with `|`), and a line starting with a percentage counts as `%` (`95% of tickets meet …`).
+ */
+export function clauseHeads(text: string, block: Block, cursorLineStart: number): Set<string> {
+  const heads = new Set<string>();
+  let depth = 0;
+  let start = block.open + 1;
+  for (let n = 0; n < MAX_BLOCK_LINES && start <= text.length; n++) {
+    const end = lineEndOf(text, start);
+    const line = text.slice(start, end).replace(/\/\/.*$/, "");
+    if (depth === 0 && start !== cursorLineStart) {
+      const m = /^\s*(?:([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+([A-Za-z_][A-Za-z0-9_]*))?|(\d))/.exec(line);
+      if (m?.[1]) heads.add(m[1]).add(m[2] ? `${m[1]} ${m[2]}` : m[1]);
+      else if (m?.[3]) heads.add("%");
+    }
+    for (const c of line.replace(/"(?:[^"\\]|\\.)*"?/g, "")) {
+      if (c === "{") depth++;
+      else if (c === "}" && --depth < 0) return heads;
+    }
+    start = end + (text.startsWith("\r\n", end) ? 2 : 1);
+  }
+  return heads;
+}
