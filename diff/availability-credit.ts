@@ -1,16 +1,22 @@
 /**
  * What an availability commitment pays when it is missed, and in which settled periods it is
- * judged (IR 11): credit bands or a multiple of the downtime's fee (`credit 10 × downtime fee`),
- * and a commitment's own window (`commit 99.9% per quarter starting Jan 1`).
+ * judged (IR 11): credit bands, a multiple of the downtime's fee (`credit 10 × downtime fee`) or a
+ * percentage per step of downtime (`credit 5% per started 30 minutes, up to 100%`), and a
+ * commitment's own window (`commit 99.9% per quarter starting Jan 1`).
  *
  * Both kinds of credit are a share of the period's fees as a function of the availability A (in
  * percent): bands give the deepest band's percent below its threshold; a multiple N gives
  * N × (100 − A) percent (the fees × downtime ÷ measured time, N times), owed only below the
- * commitment. Comparing the two functions over [0, 100] tells which version owes more.
+ * commitment. Comparing the two functions over [0, 100] tells which version owes more. A credit
+ * per step of downtime is a function of the downtime's length, not of its share of the period:
+ * it is compared with another such credit (`credit-steps.ts`), with no credit at all, and
+ * otherwise reads `mixed` (which owes more depends on the period's length).
  */
 import type { AvailabilityIR, SettlementPeriodIR } from "../runtime/ir.js";
 import { describePeriod } from "../runtime/settlement-period.js";
+import { stepWords } from "../runtime/settle-steps.js";
 import { combine, effectOf } from "./cite.js";
+import { steppedEffect } from "./credit-steps.js";
 import type { Effect } from "./model.js";
 
 /** A percentage text as a number for ordering (at most 6 decimals: the double orders as the decimal). */
@@ -36,6 +42,7 @@ function breakpoints(v: AvailabilityIR): number[] {
  * More credit somewhere and less elsewhere is `mixed`.
  */
 export function creditEffect(x: AvailabilityIR, y: AvailabilityIR): Effect {
+  if (x.stepCredit !== undefined || y.stepCredit !== undefined) return stepCreditEffect(x, y);
   if (x.downtimeFeeMultiple !== undefined && y.downtimeFeeMultiple !== undefined) {
     // The commitment (below which a multiple is owed) is a term of its own: only the multiple here.
     return effectOf(Number(x.downtimeFeeMultiple), Number(y.downtimeFeeMultiple), true);
@@ -45,8 +52,22 @@ export function creditEffect(x: AvailabilityIR, y: AvailabilityIR): Effect {
   return combine(probes.map((p) => effectOf(creditAt(x, p), creditAt(y, p), true)));
 }
 
-/** The credit as the policy words it: its bands, or the multiple of the downtime's fee. */
+/** A version that credits nothing when missed: no band, no multiple, no step. */
+const creditsNothing = (v: AvailabilityIR): boolean => v.bands.length === 0 && v.downtimeFeeMultiple === undefined && v.stepCredit === undefined;
+
+/** A credit per step of downtime on either side: against another, step by step; against none, more; else mixed. */
+function stepCreditEffect(x: AvailabilityIR, y: AvailabilityIR): Effect {
+  if (creditsNothing(x)) return creditsNothing(y) ? "neutral" : "stricter";
+  if (creditsNothing(y)) return "looser";
+  if (!x.stepCredit || !y.stepCredit) return "mixed";
+  const stepped = (c: NonNullable<AvailabilityIR["stepCredit"]>) => ({ rate: pct(c.creditPercent), step: c.step, ...(c.upToPercent !== undefined ? { upTo: pct(c.upToPercent) } : {}) });
+  return steppedEffect(stepped(x.stepCredit), stepped(y.stepCredit));
+}
+
+/** The credit as the policy words it: its bands, the multiple of the downtime's fee, or the percentage per step. */
 export function creditWords(v: AvailabilityIR): string[] {
+  const s = v.stepCredit;
+  if (s) return [`${s.creditPercent}% per ${stepWords(s.step)}${s.upToPercent !== undefined ? `, up to ${s.upToPercent}%` : ""}`];
   if (v.downtimeFeeMultiple !== undefined) return [`${v.downtimeFeeMultiple} × downtime fee`];
   return v.bands.map((b) => `below ${b.belowPercent}% ${b.creditPercent}%`);
 }

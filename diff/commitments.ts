@@ -53,14 +53,15 @@ function availabilityTerms(a: PolicyIR, b: PolicyIR): (x: AvailabilityIR, y: Ava
 function blockTerms(x: AvailabilityIR, y: AvailabilityIR, judged: Effect): Term[] {
   const never = (ms: number | null | undefined) => (ms == null ? 0 : ms);
   const unlimited = (ms: number | null | undefined) => (ms == null ? Infinity : ms);
-  // Bands keep their words; a multiple of the downtime's fee on either side is the credit "when missed".
-  const creditTerm = x.downtimeFeeMultiple === undefined && y.downtimeFeeMultiple === undefined ? "credit bands" : "credit when missed";
+  // Bands keep their words; a multiple of the downtime's fee or a credit per step on either side is the credit "when missed".
+  const banded = (v: AvailabilityIR) => v.downtimeFeeMultiple === undefined && v.stepCredit === undefined;
+  const creditTerm = banded(x) && banded(y) ? "credit bands" : "credit when missed";
   const firstBand = (bands: AvailabilityIR["bands"], other: AvailabilityIR["bands"]) => bands.find((b, i) => JSON.stringify([b.belowPercent, b.creditPercent]) !== JSON.stringify([other[i]?.belowPercent, other[i]?.creditPercent]))?.origin;
   const excuse: [SourceRef | undefined, SourceRef | undefined] = [x.excuse?.origin, y.excuse?.origin];
   return [
     ["commitment", `${x.commitPercent}%`, `${y.commitPercent}%`, effectOf(pct(x.commitPercent), pct(y.commitPercent), true)],
     ["judged in", windowWords(x), windowWords(y), judged],
-    [creditTerm, creditWords(x), creditWords(y), creditEffect(x, y), [firstBand(x.bands, y.bands), firstBand(y.bands, x.bands)]],
+    [creditTerm, creditWords(x), creditWords(y), creditEffect(x, y), [x.stepCredit?.origin ?? firstBand(x.bands, y.bands), y.stepCredit?.origin ?? firstBand(y.bands, x.bands)]],
     ["measured over", x.over.kind === "elapsed" ? "elapsed time" : "a calendar's open time", y.over.kind === "elapsed" ? "elapsed time" : "a calendar's open time", "mixed"],
     ["components", x.components, y.components, "mixed"],
     ["maintenance excused", x.excuse !== null, y.excuse !== null, y.excuse ? "looser" : "stricter", excuse],

@@ -1,6 +1,8 @@
 /** Service credits: the percent per plan × priority and the block's terms. More credit is stricter. */
 import type { CreditsIR, PolicyIR, SettlementPeriodIR, SourceRef } from "../runtime/ir.js";
+import { stepWords } from "../runtime/settle-steps.js";
 import { claimWithinEffect } from "./claim-within.js";
+import { lateStepEffect } from "./credit-steps.js";
 import { cell, change, combine, effectOf, plansEffect, setEffect, sharedAxis, showValue } from "./cite.js";
 import { conditionSet } from "./coverage.js";
 import type { Change, Effect } from "./model.js";
@@ -94,6 +96,13 @@ function creditRuleChanges(ca: CreditsIR, cb: CreditsIR, periods: readonly [Sett
   const db = cb.claimDaysAfter;
   const within = (x: typeof da) => (x ? `${x.days} days after ${x.after === "period" ? "the period" : `each ${x.after}`}` : null);
   term("claim within", within(da), within(db), claimWithinEffect(da ?? undefined, db ?? undefined, periods));
+  // `credit per started hour late`: a breach's row per step of its lateness (`credit-steps.ts`).
+  const late = (c: CreditsIR) => (c.lateStep ? `per ${stepWords(c.lateStep)} late, per target` : "once per breach");
+  term("each breach earns its row", late(ca), late(cb), lateStepEffect(ca.lateStep, cb.lateStep));
+  // `cap 100% per target`: each target's credits bounded on their own; none is no bound.
+  const perTarget = (c: CreditsIR) => (c.capPerTargetPercent === undefined ? Infinity : Number(c.capPerTargetPercent));
+  const perTargetText = (c: CreditsIR) => (c.capPerTargetPercent === undefined ? null : `${c.capPerTargetPercent}% of the fees`);
+  term("cap per target", perTargetText(ca), perTargetText(cb), effectOf(perTarget(ca), perTarget(cb), true));
   // A standing added to `ineligible account` takes credit away from the periods that have it.
   term("ineligible account standings", [...(ca.ineligibleAccount ?? [])].sort(), [...(cb.ineligibleAccount ?? [])].sort(), setEffect(ca.ineligibleAccount ?? [], cb.ineligibleAccount ?? [], "looser"));
   out.push(...conditionSet("credits", "ineligible for credit", (ca.ineligibleWhen ?? []).map((when) => ({ when, origin: ca.origin })), (cb.ineligibleWhen ?? []).map((when) => ({ when, origin: cb.origin })), "looser"));

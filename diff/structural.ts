@@ -73,11 +73,12 @@ const MODELED: readonly RegExp[] = [
   whole(
     String.raw`credits(\.(plans|targets|ineligibleChannels|ineligibleAccount)${SET}|\.(claimMonthsAfter|claimSubject|capPercent|ineligibleOptionalLanguages|zone|mode)`,
     String.raw`|\.rows(\.[^.]+(\.(priority|creditPercent))?)?|\.ineligibleWhen(\[\d+\]${CONDITION})?|\.amountPerBreach(\.(amount|currency))?`,
-    String.raw`|\.thresholds(\[\d+\](\.(aboveBreaches|creditPercent))?)?|\.claimDaysAfter(\.(days|after))?)?`,
+    String.raw`|\.thresholds(\[\d+\](\.(aboveBreaches|creditPercent))?)?|\.claimDaysAfter(\.(days|after))?|\.lateStep(\.(ms|started))?|\.capPerTargetPercent)?`,
   ),
   whole(
     String.raw`availability\.[^.]+(\.(commitPercent|over|decimals|downtimeFeeMultiple)|\.window(\.(unit|startMonth))?|\.(components|excusedCauses|plans)${SET}`,
-    String.raw`|\.excuse(\.(announcedAheadMs|capMs|within|eachMs))?|\.bands(\[\d+\](\.(belowPercent|creditPercent))?)?)?`,
+    String.raw`|\.excuse(\.(announcedAheadMs|capMs|within|eachMs))?|\.bands(\[\d+\](\.(belowPercent|creditPercent))?)?`,
+    String.raw`|\.stepCredit(\.(creditPercent|upToPercent)|\.step(\.(ms|started))?)?)?`,
   ),
   whole(String.raw`objectives\.[^.]+(\.(sharePercent|target|creditPercent|decimals)|\.when${CONDITION})?`),
   // Packages and the invoice are compared whole (any field of theirs is a change there).

@@ -30,6 +30,8 @@ describe("sla diff golden files", () => {
         // IR 11: a credit as a multiple of the downtime's fee, a commitment's own window, claims
         // counted from each outage, rollover hours expiring at the end of the Term.
         "availability-downtime-fee", "availability-window", "claim-after-outage", "quota-rollover-expiry",
+        // Credits in steps: per step of downtime, per step of a breach's lateness, a cap per target.
+        "availability-step-credit", "credit-late-steps",
       ]),
     );
   });
