@@ -96,7 +96,7 @@ describe("sla compile --target sql", () => {
     const r = sla("compile", "test/sql/fixtures/recurring.sla", "--target", "sql");
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      "sla: test/sql/fixtures/recurring.sla: the SQL target does not translate recurring obligation (`restart on`) in target `updates` (test/sql/fixtures/recurring.sla:13)\n",
+      "sla: test/sql/fixtures/recurring.sla: the SQL target does not translate recurring target `updates` with the goal `same business day` (test/sql/fixtures/recurring.sla:23)\n",
     );
   });
 

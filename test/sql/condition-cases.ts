@@ -39,5 +39,5 @@ export const CONDITION_CASES: ReadonlyArray<readonly [string, Readonly<Record<st
   ["examples/agreements/cention.sla", { "target calendar rules": 200, "exclusions by attribute": 200 }],
   ["examples/agreements/secret-double-octopus.sla", { "region calendar rules": 50, "declared events in clocks": 50, "recurring targets": 200 }],
   ["examples/agreements/hedgtrade.sla", { "recurring targets": 200 }],
-  ["examples/agreements/apworth.sla", { "recurring targets": 200 }],
+  ["examples/agreements/apworth.sla", { "recurring targets": 100 }],
 ];

@@ -75,6 +75,14 @@ describe("SQL on DuckDB against the evaluator: conditions, caps, support days, d
     expect(await brokenMismatches("sla_tgoal", (s) => s.replace(/-1 AS target, 0 AS goal_target, \d+ AS clock([^]*?)sla_run_\d+ r /, `-1 AS target, 0 AS goal_target, ${clock} AS clock$1sla_run_${clock} r `), "test/sql/fixtures/shares.sla")).toBeGreaterThan(0);
   });
 
+  it("fails on a wrong rule: a recurring interval met exactly at its due counted as missed", async () => {
+    expect(await brokenMismatches("sla_rfixed2", (s) => s.replace("f.due_ms < f.end_at", "f.due_ms <= f.end_at"), "examples/agreements/hedgtrade.sla")).toBeGreaterThan(0);
+  });
+
+  it("fails on a wrong rule: each interval of a recurring business-day goal closing a day late", async () => {
+    expect(await brokenMismatches("sla_rdays", (s) => s.replaceAll("dd.ordinal = a.ordinal + p.days - 1", "dd.ordinal = a.ordinal + p.days"), "examples/agreements/amc-technology.sla")).toBeGreaterThan(0);
+  });
+
   it("reads the attributes of a CSV export from its `attributes` column (JSON text), as the evaluator reads them", async () => {
     const ir = policy("test/sql/fixtures/conditions.sla");
     const tickets = policyTickets(ir, 500, 3);
@@ -96,20 +104,21 @@ describe("SQL on DuckDB against the evaluator: conditions, caps, support days, d
     }
   });
 
-  it("still refuses customer calendars and recurring targets, naming each with its line", () => {
+  it("still refuses customer calendars and recurring goals not recomputed per interval, naming each with its line", () => {
     const path = "examples/agreements/accelerite.sla";
     const r = compile(path, readFileSync(path, "utf8"));
-    expect(() => compileToSql(r.ir!, duckdb)).toThrow(UnsupportedPolicyError);
-    const amc = compile("examples/agreements/amc-technology.sla", readFileSync("examples/agreements/amc-technology.sla", "utf8")).ir!;
-    expect(() => compileToSql(amc, duckdb)).toThrow(/^the SQL target does not translate recurring obligation \(`restart on`\) in target `updates` \(examples\/agreements\/amc-technology\.sla:\d+\)$/);
     let message = "";
     try {
       compileToSql(r.ir!, duckdb);
     } catch (e) {
+      expect(e).toBeInstanceOf(UnsupportedPolicyError);
       message = (e as Error).message;
     }
     expect(message).toBe(
       "the SQL target does not translate calendar `local_business_hours` takes its zone from the ticket (examples/agreements/accelerite.sla:24); calendar `local_business_hours` takes holidays from the ticket (examples/agreements/accelerite.sla:24)",
+    );
+    expect(() => compileToSql(policy("test/sql/fixtures/recurring.sla"), duckdb)).toThrow(
+      /^the SQL target does not translate recurring target `updates` with the goal `same business day` \(test\/sql\/fixtures\/recurring\.sla:\d+\)$/,
     );
   });
 });
