@@ -10,17 +10,24 @@
  * word, or at the start of one of the few words before it on its clause, must offer an item whose
  * words are the text written there: `claim within 30 days after outage` covers `outage` when
  * completion offers `outage` after `after`, or `by end of next month` covers `end` after `claim`.
+ *
+ * Constructs are audited from the grammar itself (chevrotain's productions of grammar/parser.ts):
+ * every clause a block's `{ … }` takes must be offered, by its first word, on an empty line of
+ * that block (and every declaration at top level).
  */
+import { Alternation, Alternative, type IProduction, NonTerminal, Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator, type Rule, Terminal, type TokenType } from "chevrotain";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
 import { sourceFile } from "../../grammar/source.js";
-import { allTokens, keywords, slaLexer } from "../../grammar/tokens.js";
+import { slaParser } from "../../grammar/parser.js";
+import { allTokens, keywords, LCurly, slaLexer } from "../../grammar/tokens.js";
 import type { Checked, Snapshot } from "../../lsp/documents.js";
 import { completion } from "../../lsp/features/completion.js";
 import { positionAt } from "../../lsp/features/diagnostics.js";
 import { hover } from "../../lsp/features/hover.js";
+import { marked } from "./markers.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const SKIP_DIRS = new Set(["node_modules", "dist", ".git", "scratch", "test-artifacts"]);
@@ -135,6 +142,105 @@ describe("every reserved word of the grammar", () => {
       const found = occurrences(w);
       return found.length > 0 && !found.slice(0, MAX_TRIES).some(({ doc, index }) => hoverExplains(doc, index));
     });
+    expect(missing).toEqual([]);
+  });
+});
+
+const RULES: Record<string, Rule> = slaParser.getGAstProductions();
+
+/** The tokens a sequence of productions can start with (FIRST), following optional parts and subrules. */
+function firstOf(seq: readonly IProduction[], seen = new Set<string>()): Set<TokenType> {
+  const out = new Set<TokenType>();
+  for (const p of seq) {
+    if (p instanceof Terminal) return out.add(p.terminalType);
+    if (p instanceof NonTerminal) {
+      if (seen.has(p.nonTerminalName)) return out;
+      for (const t of firstOf(RULES[p.nonTerminalName]!.definition, new Set([...seen, p.nonTerminalName]))) out.add(t);
+      return out;
+    }
+    if (p instanceof Alternation) {
+      for (const alt of p.definition as Alternative[]) for (const t of firstOf(alt.definition, seen)) out.add(t);
+      return out;
+    }
+    const inner = firstOf((p as Alternative | Option | Repetition).definition, seen);
+    for (const t of inner) out.add(t);
+    // Only what must occur ends the FIRST set: an OPTION or MANY lets the next production start it too.
+    if (p instanceof RepetitionMandatory || p instanceof RepetitionMandatoryWithSeparator || p instanceof Alternative) return out;
+    if (!(p instanceof Option || p instanceof Repetition || p instanceof RepetitionWithSeparator)) return out;
+  }
+  return out;
+}
+
+/** The clauses a declaration's block takes: the FIRST set of the repetition after its `{`. */
+function blockClauses(rule: Rule): Set<TokenType> | null {
+  const at = rule.definition.findIndex((p) => p instanceof Terminal && p.terminalType === LCurly);
+  const body = rule.definition.slice(at + 1).find((p) => p instanceof Repetition);
+  return at >= 0 && body ? firstOf([body]) : null;
+}
+
+/** An empty line inside each block the grammar has, by the rule that reads it. */
+const EMPTY_LINE_IN: Record<string, string> = {
+  calendarDecl: "calendar c {\n  <|>\n}",
+  regionDecl: "region r {\n  <|>\n}",
+  targetDecl: "target t {\n  <|>\n}",
+  escalationDecl: "escalation {\n  <|>\n}",
+  creditsDecl: "credits {\n  <|>\n}",
+  availabilityDecl: "availability a {\n  <|>\n}",
+  objectiveDecl: "objective o {\n  <|>\n}",
+  feesDecl: "fees {\n  <|>\n}",
+  packageDecl: "fees {\n  package p 100 EUR {\n    <|>\n  }\n}",
+  exampleDecl: 'example "e" {\n  <|>\n}',
+};
+/**
+ * Clauses the grammar reads but the checker always refuses there: completion offers only what is
+ * valid, so these are not offered (each with the diagnostic that refuses it).
+ */
+const REFUSED_BY_CHECKER: Record<string, string> = {
+  "escalationDecl: restart": "SLA103 only a target restarts",
+  "exampleDecl: open": "SLA601 a ticket opens with `opened <instant>`",
+};
+/** Blocks whose lines are new names or table rows: nothing to offer at their start. */
+const NAMES_OR_ROWS = new Set(["fieldDecl", "table"]);
+
+/** What completion must offer for a clause starting with `token`: its word, or a snippet for what has none. */
+function expectedWord(token: TokenType): string | null {
+  const literal = /^`([^`]+)`$/.exec(String(token.LABEL ?? ""))?.[1];
+  if (literal) return literal;
+  if (token.name === "Weekday") return "Mon";
+  return null; // a name, a number or a percentage starts the clause: see the snippets' own tests
+}
+
+describe("every clause of the grammar", () => {
+  const base = readFileSync(join(import.meta.dirname, "fixtures/every-construct.sla"), "utf8");
+  const offered = (fixture: string): string[] => {
+    const { text, position } = marked(`${base}\n${fixture}\n`);
+    const result = compile("construct.sla", text);
+    const uri = "file:///construct.sla";
+    const list = completion({ uri, version: 1, text, file: sourceFile("construct.sla", text) }, { uri, version: 1, result, lastGoodIr: result.ir }, position);
+    return list.items.map((i) => i.label.split(/\s+/)[0]!);
+  };
+
+  it("has an empty-line fixture for every block the grammar has", () => {
+    const blocks = Object.entries(RULES).filter(([name, rule]) => !NAMES_OR_ROWS.has(name) && blockClauses(rule) !== null).map(([name]) => name);
+    expect(blocks.sort()).toEqual(Object.keys(EMPTY_LINE_IN).sort());
+  });
+
+  it("is offered by its first word on an empty line of its block", () => {
+    const missing: string[] = [];
+    for (const [rule, fixture] of Object.entries(EMPTY_LINE_IN)) {
+      const labels = new Set(offered(fixture));
+      for (const token of blockClauses(RULES[rule]!)!) {
+        const word = expectedWord(token);
+        const clause = `${rule}: ${word}`;
+        if (word && !labels.has(word) && !(token === LCurly && labels.has("table")) && !Object.hasOwn(REFUSED_BY_CHECKER, clause)) missing.push(clause);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("is offered by its first word at top level", () => {
+    const labels = new Set(offered("<|>"));
+    const missing = [...firstOf(RULES.file!.definition)].map(expectedWord).filter((w): w is string => w !== null && !labels.has(w));
     expect(missing).toEqual([]);
   });
 });
