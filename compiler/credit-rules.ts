@@ -88,16 +88,22 @@ export function checkCreditRules(ctx: CheckContext, decl: A.CreditsDecl, credits
   const amount = itemsOf(decl, "amountPerBreach")[0];
   const thresholds = itemsOf(decl, "breachThreshold");
   const table = itemsOf(decl, "table")[0];
+  const late = itemsOf(decl, "lateCredit")[0];
   conflict(ctx, sum, amount, "`sum per breach` and `amount … per breach` are two ways of adding up breaches", "keep one of them");
   conflict(ctx, sum ?? amount ?? table, thresholds[0], "breach thresholds and a per-ticket credit are two ways of settling", "keep either the thresholds or the per-ticket rule and its table");
   conflict(ctx, itemsOf(decl, "claimByEndOfNextMonth")[0], itemsOf(decl, "claimWithinDays")[0], "two claim deadlines", "keep one `claim …` deadline");
   conflict(ctx, itemsOf(decl, "claimWithinDays")[0], itemsOf(decl, "claimWithinDays")[1], "two claim deadlines", "keep one `claim …` deadline");
-  if (sum && credits.rows.length === 0) {
+  const graded = credits.afterBands !== undefined;
+  const tables = itemsOf(decl, "table");
+  if (graded && tables.length > 1) conflict(ctx, tables[0], tables[1], "a credit is graded by priority (or plan) or by time taken, not both", "keep one credit table");
+  conflict(ctx, graded ? tables[0] : undefined, late, "a credit graded by time taken already grows with how late the answer is", "keep the `| after | credit |` table or `credit per … late`");
+  // The evaluator applies `ineligible <condition>` through the rows it knows; graded rows are settled after it.
+  conflict(ctx, graded ? tables[0] : undefined, itemsOf(decl, "ineligibleWhen")[0], "a credit graded by time taken cannot yet exclude tickets by a condition", "exclude them from the target instead (`exclude cause …`)");
+  if (sum && credits.rows.length === 0 && !graded) {
     ctx.diagnostics.error("SLA506", sum.span, "`sum per breach` has no credit table to add up", { help: "add a `{ | priority | credit | … }` table with each breach's percentage" });
   }
-  const late = itemsOf(decl, "lateCredit")[0];
   conflict(ctx, amount ?? thresholds[0], late, "a credit per step of lateness grows a breach's percentage, which `amount … per breach` and breach thresholds do not have", "keep the table with `sum per breach` or the highest row");
-  if (late && credits.rows.length === 0) {
+  if (late && credits.rows.length === 0 && !graded) {
     ctx.diagnostics.error("SLA506", late.span, "`credit per … late` has no credit table to grow", { help: "add a `{ | priority | credit | … }` table with each step's percentage" });
   }
   checkThresholdOrder(ctx, thresholds, credits);

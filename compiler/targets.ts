@@ -14,6 +14,7 @@ import { lowerPercent } from "./percent.js";
 import { missingRowText, type ReadTable, readTable, uniqueRows } from "./tables.js";
 import { lowerCreditRule } from "./credit-rules.js";
 import { lowerCreditStep } from "./credit-step.js";
+import { isLatenessTable, lowerLatenessBands } from "./lateness-bands.js";
 
 export interface PolicyShape {
   readonly plans: readonly string[];
@@ -388,6 +389,11 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
         ir.targets = item.targets.filter((t) => ctx.symbols.resolve("target", t)).map((t) => t.text);
         break;
       case "table": {
+        if (isLatenessTable(item)) {
+          const bands = lowerLatenessBands(ctx, item);
+          if (bands.length > 0) ir.afterBands = bands;
+          break;
+        }
         const read = readTable(ctx, item, "credit", ["credit"]);
         if (!read) break;
         for (const row of uniqueRows(ctx, read.rows).values()) {

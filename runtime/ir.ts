@@ -282,6 +282,12 @@ export const CreditsSchema = z.object({
    * for every step of its lateness, the elapsed time from its due to its stop (or the period's end).
    */
   lateStep: CreditStepSchema.optional(),
+  /**
+   * A `| after | credit |` table: a breach earns the credit of the last row whose elapsed time
+   * from the target's start it exceeds at its stop (or the period's end); rows rise in both.
+   * `rows` is then empty.
+   */
+  afterBands: z.array(z.object({ afterMs: z.number().int().positive(), creditPercent: Percent, origin: SourceRefSchema })).optional(),
   /** `cap 100% per target`: the credits of each target are bounded on their own by this share of the fees. */
   capPerTargetPercent: Percent.optional(),
   origin: SourceRefSchema,

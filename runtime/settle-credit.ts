@@ -9,7 +9,7 @@
  */
 import { evaluateTicket } from "./evaluate.js";
 import type { Ticket } from "./io.js";
-import type { CreditsIR, PolicyIR } from "./ir.js";
+import type { CreditsIR, PolicyIR, SourceRef } from "./ir.js";
 import type { Period } from "./period.js";
 import { parseInstant } from "./instant.js";
 import { applyCreditRule, type CountedTicket, type CreditContribution, creditMode } from "./settle-credit-rules.js";
@@ -62,6 +62,12 @@ export interface TicketCredit {
    * end when it has not stopped): `credit per started hour late` earns the row per step of it.
    */
   readonly lateMs: readonly number[];
+  /**
+   * A `| after | credit |` table's row for this ticket: the last one whose time its first breached
+   * target took (elapsed from its start to its stop, or to the period's end) exceeds; `null` when
+   * the policy has no such table or no row holds.
+   */
+  readonly graded: { readonly creditPercent: string; readonly origin: SourceRef } | null;
 }
 
 /** Why a ticket can never earn a credit under `credits`, or `null` (SPEC §6 ineligible cases). */
@@ -89,6 +95,10 @@ export function ticketCredits(policy: PolicyIR, period: Period): TicketCredit[] 
       .map((t) => t.name);
     const firstDue = result.targets.find((t) => t.name === breached[0])?.due ?? null;
     const dueMs = firstDue === null ? null : parseInstant(firstDue);
+    const first = result.targets.find((t) => t.name === breached[0]);
+    const startMs = first?.startedAt ? parseInstant(first.startedAt) : null;
+    const stopMs = first?.stoppedAt ? parseInstant(first.stoppedAt) : period.endMs;
+    const takenMs = startMs === null || stopMs === null ? null : stopMs - startMs;
     const lateMs = breached.map((name) => {
       const t = result.targets.find((r) => r.name === name);
       const due = t?.due ? parseInstant(t.due) : null;
@@ -102,6 +112,7 @@ export function ticketCredits(policy: PolicyIR, period: Period): TicketCredit[] 
       excludedBecause: exclusionOf(policy, credits, ticket),
       breachedOn: dueMs === null ? null : localDateOf(dueMs, period.zone),
       lateMs,
+      graded: takenMs === null ? null : (credits.afterBands?.filter((b) => takenMs > b.afterMs).at(-1) ?? null),
     };
   });
 }
@@ -204,10 +215,10 @@ function claimWords(period: Period, standings: readonly TicketCredit[], late: Re
 export function creditFor(credits: CreditsIR, period: Period, standings: readonly TicketCredit[]): CreditResult | null {
   const late = lateForBreach(credits, period, standings);
   if (creditMode(credits) !== "highest") return creditByRule(credits, period, standings, late);
-  const earning = standings.filter((s): s is TicketCredit & { percent: number } => s.percent !== null && !late.has(s.id));
+  const earning = standings.filter((s) => rowText(credits, s) !== null && !late.has(s.id));
   if (earning.length === 0) return null;
   // Not cumulative: the highest percentage applies, once. Compared and applied as the IR's exact text.
-  const texts = earning.map((s) => grownPercentText(credits, creditPercentText(credits, s.percent), s.lateMs[0] ?? 0));
+  const texts = earning.map((s) => grownPercentText(credits, rowText(credits, s)!, s.lateMs[0] ?? 0));
   const highest = texts.reduce((a, b) => (new Dec(b).gt(a) ? b : a));
   const percent = Number(highest);
   const chosen = earning.filter((_, i) => texts[i] === highest);
@@ -243,7 +254,7 @@ function countedTickets(credits: CreditsIR, standings: readonly TicketCredit[], 
   return standings
     .filter((s) => s.breached.length > 0 && s.excludedBecause === null && !late.has(s.id))
     .map((s) => {
-      const row = s.percent === null ? undefined : credits.rows.find((r) => Number(r.creditPercent) === s.percent);
+      const row = s.graded ?? (s.percent === null ? undefined : credits.rows.find((r) => Number(r.creditPercent) === s.percent));
       return { id: s.id, creditPercent: row?.creditPercent ?? null, row: row?.origin ?? null, targets: s.breached.map((name, i) => ({ name, lateMs: s.lateMs[i] ?? 0 })) };
     });
 }
@@ -285,6 +296,16 @@ function creditByRule(credits: CreditsIR, period: Period, standings: readonly Ti
  */
 function creditPercentText(credits: CreditsIR, percent: number): string {
   return credits.rows.find((r) => Number(r.creditPercent) === percent)?.creditPercent ?? String(percent);
+}
+
+/**
+ * The percentage a ticket's row gives as exact text: its `| after | credit |` row when the policy
+ * grades by time taken (the evaluator knows no such row), else the row of its priority or plan;
+ * `null` when it earns none.
+ */
+function rowText(credits: CreditsIR, s: TicketCredit): string | null {
+  if (credits.afterBands) return s.excludedBecause === null && s.breached.length > 0 ? (s.graded?.creditPercent ?? null) : null;
+  return s.percent === null ? null : creditPercentText(credits, s.percent);
 }
 
 /**
