@@ -13,6 +13,9 @@
  *   projected as if it had kept running"), as does the span after the last event of a running
  *   clock. Those two are open-ended: `tail`.
  * - the judging priority: the last `reprioritize` up to the stop, found as `max(pos * R + code)`.
+ * An event in two roles gets the walk's order of tests: a stop only after the start's position
+ * (the start event itself never stops), a pause before a resume in the CASE, and the stop span
+ * counted whatever the event's pause says, as the walk stops before it pauses.
  */
 import type { ClockIR } from "../runtime/ir.js";
 import type { Clocks } from "./policy-tables.js";

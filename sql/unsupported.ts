@@ -6,7 +6,7 @@
  * compiler refuses when the list is not empty. The seed policies (`policies/*.sla`) use none;
  * docs/sql.md says why each is refused.
  */
-import type { ClockIR, PolicyIR, TargetIR } from "../runtime/ir.js";
+import type { PolicyIR, TargetIR } from "../runtime/ir.js";
 
 /** One construct the SQL compiler refuses: what, and the clause that uses it. */
 export interface Unsupported {
@@ -16,15 +16,6 @@ export interface Unsupported {
 }
 
 const at = (o: { file: string; line: number }): string => `${o.file}:${o.line}`;
-
-/** Problems of a clock rule: recurring restarts, an event in two roles. */
-function clockProblems(clock: ClockIR, what: string, where: string): Unsupported[] {
-  const out: Unsupported[] = [];
-  const all = [clock.start, clock.pause, clock.resume, clock.stop].flat();
-  // The SQL walk classifies each event once; an event in two roles would need the walk's order of tests.
-  if (new Set(all).size !== all.length) out.push({ construct: `an event in two clock roles in ${what}`, where });
-  return out;
-}
 
 /**
  * Goals of a recurring target the SQL does not recompute per interval: same business day and
@@ -52,11 +43,7 @@ export function unsupportedConstructs(ir: PolicyIR): Unsupported[] {
     if (c.holidaysFromTicket) out.push({ construct: `calendar \`${c.name}\` takes holidays from the ticket`, where: at(c.origin) });
   }
   for (const t of ir.targets) {
-    out.push(...clockProblems(t.clock, `target \`${t.name}\``, at(t.origin)));
     if (t.clock.restart !== undefined) out.push(...recurringGoalProblems(t));
-  }
-  for (const e of ir.escalations) {
-    out.push(...clockProblems(e.clock, "an escalation matrix", at(e.origin)));
   }
   return out;
 }

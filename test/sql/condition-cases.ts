@@ -34,6 +34,7 @@ export const CONDITION_CASES: ReadonlyArray<readonly [string, Readonly<Record<st
     },
   ],
   ["test/sql/fixtures/shares.sla", { "escalations at a share of a goal": 400 }],
+  ["test/sql/fixtures/two-roles.sla", { "events in two clock roles": 200 }],
   ["examples/agreements/amc-technology.sla", { "priority caps": 200, "declared events in clocks": 50, "recurring targets": 200 }],
   ["examples/agreements/hivemq.sla", { "region calendar rules": 50, "support days": 200 }],
   ["examples/agreements/cention.sla", { "target calendar rules": 200, "exclusions by attribute": 200 }],

@@ -83,6 +83,10 @@ describe("SQL on DuckDB against the evaluator: conditions, caps, support days, d
     expect(await brokenMismatches("sla_rdays", (s) => s.replaceAll("dd.ordinal = a.ordinal + p.days - 1", "dd.ordinal = a.ordinal + p.days"), "examples/agreements/amc-technology.sla")).toBeGreaterThan(0);
   });
 
+  it("fails on a wrong rule: an event that starts and pauses a clock only starting it", async () => {
+    expect(await brokenMismatches("sla_walk", (s) => s.replace("kind IN ('pause', 'approve') THEN", "kind IN ('pause') THEN"), "test/sql/fixtures/two-roles.sla")).toBeGreaterThan(0);
+  });
+
   it("reads the attributes of a CSV export from its `attributes` column (JSON text), as the evaluator reads them", async () => {
     const ir = policy("test/sql/fixtures/conditions.sla");
     const tickets = policyTickets(ir, 500, 3);

@@ -251,6 +251,13 @@ const withoutRecurring = (a: Answers | undefined): unknown =>
 
 const mapTargets = (ir: PolicyIR, f: (t: PolicyIR["targets"][number]) => PolicyIR["targets"][number]): PolicyIR => ({ ...ir, targets: ir.targets.map(f) });
 
+type Clock = PolicyIR["targets"][number]["clock"];
+const twoRoles = (c: Clock): boolean => [...c.pause, ...c.resume].some((e) => c.start.includes(e) || c.stop.includes(e));
+const oneRole = (c: Clock): Clock => {
+  const other = (e: string) => !c.start.includes(e) && !c.stop.includes(e);
+  return { ...c, pause: c.pause.filter(other), resume: c.resume.filter(other) };
+};
+
 /** The constructs of issue 11 the SQL translates, each with its removal. */
 const CONSTRUCTS: readonly Construct[] = [
   { name: "priority caps", used: (ir) => (ir.priorityCaps ?? []).length > 0, without: (ir) => ({ ...ir, priorityCaps: undefined }) },
@@ -287,6 +294,12 @@ const CONSTRUCTS: readonly Construct[] = [
     name: "exclusions by attribute",
     used: (ir) => (ir.exclusions.attributes ?? []).length > 0,
     without: (ir) => ({ ...ir, exclusions: { ...ir.exclusions, attributes: undefined } }),
+  },
+  {
+    // Without: each event keeps only its start or stop role (the pause or resume role dropped).
+    name: "events in two clock roles",
+    used: (ir) => [...ir.targets, ...ir.escalations].some((x) => twoRoles(x.clock)),
+    without: (ir) => ({ ...mapTargets(ir, (t) => ({ ...t, clock: oneRole(t.clock) })), escalations: ir.escalations.map((e) => ({ ...e, clock: oneRole(e.clock) })) }),
   },
   {
     // Hit: the status or due differs from the one-shot target's (a miss, or a restart moving the due).
