@@ -447,10 +447,15 @@ function tableBlock(ctx: CursorContext, text: string, block: Block, owner: strin
     return;
   }
   if (!header) {
-    if (column === 0) items.words("priority", "plan");
+    // A credits table may grade a breach by the time its reply took: `| after | credit |`.
+    if (column === 0) items.words("priority", "plan", ...(owner === "credits" ? ["after"] : []));
     else if (owner === "target") items.names(["plan"]).words("goal");
     else if (owner === "escalation") items.words("after", "to");
     else if (owner === "credits") items.words("credit");
+    return;
+  }
+  if (column === 0 && owner === "credits" && header[0] === "after") {
+    durationChoices(cell, items, "elapsed");
     return;
   }
   if (column === 0) {
@@ -461,13 +466,24 @@ function tableBlock(ctx: CursorContext, text: string, block: Block, owner: strin
   }
   const columnName = header[column];
   if (owner === "escalation" && columnName === "to") items.names(["role"]);
-  else if (owner === "target" || (owner === "escalation" && columnName === "after")) durationChoices(cell, items, owner === "target");
+  else if (owner === "target") durationChoices(cell, items, "goal");
+  else if (owner === "escalation" && columnName === "after") durationChoices(cell, items, "duration");
 }
 
-/** What continues a duration or goal cell: units after a number, phrases, or whole goals. */
-function durationChoices(cell: readonly Tok[], items: Items, goals: boolean): void {
+/**
+ * What continues a cell: a `goal` (durations, phrases, support days), a `duration` (business or
+ * elapsed), or an `elapsed` one only (a lateness row, `| 45 minutes | 5% |`, SLA304 otherwise):
+ * units after a number, phrases, or whole values.
+ */
+function durationChoices(cell: readonly Tok[], items: Items, kind: "goal" | "duration" | "elapsed"): void {
   const w = cell.map((t) => t.image);
   const numeric = cell[0]?.type === "NumberLit";
+  const goals = kind === "goal";
+  if (kind === "elapsed") {
+    if (w.length === 0) items.snippet("minutes", "${1:60} minutes", "an elapsed duration");
+    else if (numeric && w.length === 1) items.units(w[0]!, DURATION_UNITS);
+    return;
+  }
   if (w.length === 0) {
     if (goals) items.words("next business day", "same business day", "best effort");
     items.snippet("business hours", "${1:4} business hours", "a business duration");

@@ -216,3 +216,25 @@ describe("hover on the words the audit found unexplained", () => {
     expect(await hover("credits {\n  claim wi<|>thin 30 days after period\n}\n")).toContain("a time limit");
   });
 });
+
+describe("completion of a credits table graded by lateness (`| after | credit |`)", () => {
+  const table = (rows: string) => `credits {\n  target resolution\n  {\n    ${rows}\n  }\n}\n`;
+
+  it("offers `after` beside the key headers, then `credit`", async () => {
+    expect(await labels(table("| <|>"))).toEqual(["priority", "plan", "after"]);
+    expect(await labels(table("| after | <|>"))).toEqual(["credit"]);
+  });
+
+  it("offers elapsed durations only in its rows (business time is SLA304 there)", async () => {
+    expect(await labels(table("| after | credit |\n    | <|>"))).toEqual(["minutes"]);
+    expect(await labels(table("| after | credit |\n    | 45 <|>"))).toEqual(["minutes", "hours", "days", "weeks"]);
+  });
+
+  it("explains `after` in its header", async () => {
+    const { text, position } = marked(`${POLICY}${table("| af<|>ter | credit |")}`);
+    const uri = `file:///test/completion-commitments-after-${n++}.sla`;
+    await server().open(uri, text);
+    const value = ((await server().hover(uri, position))?.contents as MarkupContent | undefined)?.value ?? "";
+    expect(value).toContain("elapsed time from its target's start to its stop");
+  });
+});
