@@ -128,11 +128,6 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
       if (ctx.symbols.resolve("calendar", ref.calendar) && when) calendarRules.push({ calendar: ref.calendar.text, when, origin: sourceRef(ctx, ref.span) });
     } else if (ctx.symbols.resolve("calendar", ref.calendar)) calendar = ref.calendar.text;
   }
-  if (!calendar && shape.regions.length === 0 && !shape.defaultCalendar) {
-    ctx.diagnostics.error("SLA207", t.name.span, `target \`${t.name.text}\` has no calendar`, {
-      help: "declare a calendar, regions with calendars, or add `calendar <name>` to the target",
-    });
-  }
   const goals: GoalCell[] = [];
   if (t.goals.length === 0) {
     ctx.diagnostics.error("SLA301", t.name.span, `target \`${t.name.text}\` has no goals`, { help: "add a goal matrix: `goals { | priority | goal | … }`" });
@@ -155,6 +150,7 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
     if (when && field) sections.push(...lowerFieldGoalTable(ctx, table, field, shape, calendar, when));
     else if (when) sections.push(...lowerGoalTable(ctx, table, shape, calendar, when));
   }
+  if (!calendar && shape.regions.length === 0 && !shape.defaultCalendar) checkCalendarNeeded(ctx, t.name, [...sections, ...goals]);
   return {
     name: t.name.text,
     title: t.title?.value ?? null,
@@ -165,6 +161,19 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
     goals: [...sections, ...goals],
     origin: sourceRef(ctx, t.name.span),
   };
+}
+
+/**
+ * A target with no calendar of its own, no region and no default calendar counts its goals on
+ * elapsed time (the runtime's 24×7 UTC): fine while every goal is elapsed time or none ("a Severity
+ * 1 response within 1 hour"), SLA207 at the first goal that counts business time or days.
+ */
+function checkCalendarNeeded(ctx: CheckContext, name: A.Name, cells: readonly GoalCell[]): void {
+  const needs = cells.find((c) => c.goal.kind !== "elapsed" && c.goal.kind !== "none");
+  if (!needs) return;
+  ctx.diagnostics.error("SLA207", name.span, `target \`${name.text}\` has no calendar for its goal \`${needs.goal.text}\` (line ${needs.origin.line})`, {
+    help: "business time needs business hours: declare a calendar, regions with calendars, or add `calendar <name>` to the target; elapsed goals (`4 hours`) need none",
+  });
 }
 
 /** Whether a goal matrix's header names a field's values as columns (`| priority | product x |`). */

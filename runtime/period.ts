@@ -180,9 +180,10 @@ function workKinds(policy: PolicyIR): string[] | null {
   return policy.works.length > 0 ? policy.works.map((w) => w.name) : null;
 }
 
-/** True when an availability band or a missed objective can earn a credit (issue 12.3–12.4). */
+/** True when an availability (a band, a multiple of the downtime fee, a step credit) or a missed objective can earn a credit (issue 12.3–12.4). */
 function commitmentCredits(policy: PolicyIR): boolean {
-  return (policy.availability ?? []).some((a) => a.bands.length > 0) || (policy.objectives ?? []).some((o) => o.creditPercent !== null);
+  const availabilityCredit = (a: NonNullable<PolicyIR["availability"]>[number]) => a.bands.length > 0 || a.downtimeFeeMultiple !== undefined || a.stepCredit !== undefined;
+  return (policy.availability ?? []).some(availabilityCredit) || (policy.objectives ?? []).some((o) => o.creditPercent !== null);
 }
 
 /** The zone billing dates are read in (SPEC §6). */

@@ -212,7 +212,9 @@ describe("calendars (SLA201–SLA207)", () => {
 
   it("requires a calendar for a region and for targets", () => {
     expect(expectDiagnostic(withPrelude(`plan gold "g"\nregion europe {\n  calendar office for gold\n}\n`), "SLA207", "europe").message).toBe("region `europe` has no calendar");
-    expectDiagnostic(`policy p "P"\npriority P1 "a"\ntarget response {\n  stop on respond\n  goals {\n    | priority | goal |\n    | P1 | 1 hour |\n  }\n}\n`, "SLA207", "response");
+    // Business time needs a calendar to count on; elapsed time needs none.
+    expectDiagnostic(`policy p "P"\npriority P1 "a"\ntarget response {\n  stop on respond\n  goals {\n    | priority | goal |\n    | P1 | 1 business hour |\n  }\n}\n`, "SLA207", "response");
+    expectClean(`policy p "P"\npriority P1 "a"\ntarget response {\n  stop on respond\n  goals {\n    | priority | goal |\n    | P1 | 1 hour |\n  }\n}\n`);
   });
 });
 

@@ -104,6 +104,12 @@ describe("credit 5% per started 30 minutes, up to 100%", () => {
     expect(r.availability!["network"]!.reason).toContain("48 × 5% = 240%, up to 100%");
   });
 
+  it("needs the period's fees to take a percentage of", () => {
+    const r = settleInput(policy(), { period: { from: "2026-04-01", to: "2026-04-30" }, outages: [down("2026-04-02T10:00:00Z", "2026-04-02T10:30:00Z", "network")], tickets: [] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe("fees");
+  });
+
   it("owes nothing while the commitment is met", () => {
     const r = settled(policy(), []);
     expect(r.availability!["network"]).toMatchObject({ met: true, steps: 0, creditPercent: "0" });
