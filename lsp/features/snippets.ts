@@ -97,6 +97,36 @@ function feesSnippet(): string {
   ].join("\n");
 }
 
+/** An uptime commitment as contracts state one: a share, maintenance excused, bands of credits. */
+function availabilitySnippet(): string {
+  const s = new Stops();
+  const head = `availability ${s.next("uptime")} "${s.next("Monthly uptime")}" {`;
+  const commit = s.next("99.9");
+  return [
+    head,
+    `  commit ${commit}%`,
+    "  over elapsed time",
+    `  excuse scheduled announced ${s.next("48")} hours ahead, up to ${s.next("4")} hours per period`,
+    "  credits {",
+    "    | below | credit |",
+    `    | ${commit}% | ${s.next("10")}% |`,
+    "  }",
+    "}",
+  ].join("\n");
+}
+
+/** A share of tickets that must meet a declared target, for the most urgent declared priority. */
+function objectiveSnippet(names: SnippetNames): string {
+  const s = new Stops();
+  return [
+    `objective ${s.next("critical_resolution")} "${s.next("Critical tickets resolved in time")}" {`,
+    `  ${s.next("95")}% of tickets meet ${s.next(names.targets[0] ?? "resolution")}`,
+    `  for priority ${s.next(names.priorities[0] ?? "P1")}`,
+    `  credit ${s.next("5")}%`,
+    "}",
+  ].join("\n");
+}
+
 function exampleSnippet(names: SnippetNames): string {
   const s = new Stops();
   return [
@@ -127,6 +157,8 @@ export function blockSnippets(names: SnippetNames): CompletionItem[] {
     make("target block", "target with clock rules and a goal matrix of the declared priorities × plans", targetSnippet(names)),
     make("escalation block", "escalation matrix", escalationSnippet(names)),
     make("credits block", "service credits table", creditsSnippet(names)),
+    make("availability block", "uptime commitment with excused maintenance and credit bands", availabilitySnippet()),
+    make("objective block", "share of tickets that must meet a target, with its credit", objectiveSnippet(names)),
     make("fees block", "fees and invoicing", feesSnippet()),
     make("example block", "example case run by `sla test`", exampleSnippet(names)),
   ];

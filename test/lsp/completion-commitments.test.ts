@@ -238,3 +238,21 @@ describe("completion of a credits table graded by lateness (`| after | credit |`
     expect(value).toContain("elapsed time from its target's start to its stop");
   });
 });
+
+describe("block snippets of availabilities and objectives", () => {
+  /** A snippet's text with each tab stop at its default, as accepting it unchanged writes it. */
+  const expand = (body: string) => body.replace(/\$\{\d+:([^}]*)\}/g, "$1").replace(/\$\{\d+\}/g, "");
+
+  it("are offered at top level, filled with the declared names, and check without errors as written", async () => {
+    const offered = await items("<|>");
+    const bodies = ["availability block", "objective block"].map((label) => {
+      const item = offered.find((i) => i.label === label)!;
+      return expand((item.textEdit as { newText: string }).newText);
+    });
+    expect(bodies[0]).toContain("| below | credit |\n    | 99.9% | 10% |");
+    expect(bodies[1]).toContain("95% of tickets meet resolution\n  for priority P1\n  credit 5%");
+    const uri = `file:///test/completion-commitments-snippets-${n++}.sla`;
+    const { diagnostics } = await server().open(uri, `${POLICY}${bodies.join("\n")}\n`);
+    expect(diagnostics.filter((d) => d.severity === 1).map((d) => d.message)).toEqual([]);
+  });
+});
