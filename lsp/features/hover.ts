@@ -15,6 +15,7 @@ import type { Span } from "../../grammar/source.js";
 import { calendarFromIR } from "../../runtime/calendar.js";
 import type { PolicyIR } from "../../runtime/ir.js";
 import type { Checked } from "../documents.js";
+import { commitmentHover } from "./commitment-hover.js";
 import { lineState } from "./cursor.js";
 import { calendarInWords, goalInWords, upcomingHolidays, zoneInWords } from "./describe.js";
 import { exampleHover } from "./example-hover.js";
@@ -48,6 +49,10 @@ function findHover(result: CompileResult, ir: PolicyIR | null, offset: number): 
     const anchor = item?.span ?? (decl.name && inside(decl.name.span, offset) ? decl.name.span : null);
     const markdown = anchor ? exampleHover(result.ir, decl) : null;
     if (anchor && markdown) return { markdown, span: anchor };
+  }
+  // On an availability's or objective's name: what it commits to.
+  if ((decl?.kind === "availability" || decl?.kind === "objective") && decl.name && inside(decl.name.span, offset)) {
+    return { markdown: commitmentHover(ir, decl.kind, decl.name.text, decl.title?.value ?? null), span: decl.name.span };
   }
   const inDecl = decl ? declHover(result, ir, decl, offset) : null;
   return inDecl ?? keywordHover(result.file.text, offset);

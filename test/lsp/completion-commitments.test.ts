@@ -256,3 +256,34 @@ describe("block snippets of availabilities and objectives", () => {
     expect(diagnostics.filter((d) => d.severity === 1).map((d) => d.message)).toEqual([]);
   });
 });
+
+describe("hover on an availability's or objective's name", () => {
+  async function hoverAt(fixture: string): Promise<string> {
+    const { text, position } = marked(`${POLICY}${fixture}`);
+    const uri = `file:///test/completion-commitments-name-${n++}.sla`;
+    await server().open(uri, text);
+    return ((await server().hover(uri, position))?.contents as MarkupContent | undefined)?.value ?? "";
+  }
+
+  it("says what an availability commits to, what it counts and excuses, and its credit", async () => {
+    const value = await hoverAt(
+      'period quarter starting Apr 1\navailability netw<|>ork_uptime "Network" {\n  commit 99.9% per quarter starting Apr 1\n  component network\n  excuse scheduled announced 48 hours ahead, up to 4 hours per period\n  excuse cause force_majeure\n  credit 5% per started 30 minutes, up to 100%\n}\n',
+    );
+    expect(value.split("\n\n")).toEqual([
+      "**availability** `network_uptime`: Network",
+      "commits to **99.9%** over elapsed time, each quarter starting Apr 1 (judged in a period that is one); shown to 3 decimals",
+      "counts outages of `network`",
+      "excused: scheduled maintenance, announced 2 days ahead, up to 4 hours per period; outages caused by `force_majeure`",
+      "missed: 5% of the fees per started 30 minutes of counted downtime, up to 100%",
+    ]);
+  });
+
+  it("says an objective's share, target and credit", async () => {
+    const value = await hoverAt('objective fa<|>st "Fast fixes" {\n  90% of tickets meet resolution\n  for priority P1\n  credit 5%\n}\n');
+    expect(value.split("\n\n")).toEqual([
+      "**objective** `fast`: Fast fixes",
+      "at least **90%** of the decided tickets meet target `resolution`; shown to 3 decimals",
+      "missed: 5% of the period's fees",
+    ]);
+  });
+});
