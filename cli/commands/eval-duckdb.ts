@@ -23,10 +23,13 @@ const BATCH_TICKETS = Number(process.env["SLA_DUCKDB_BATCH"] ?? 1_000_000);
 const INPUTS: Readonly<Record<string, "ndjson" | "parquet" | "csv">> = { ".ndjson": "ndjson", ".jsonl": "ndjson", ".parquet": "parquet", ".csv": "csv" };
 const OUTPUTS: Readonly<Record<string, string>> = { ".parquet": "FORMAT parquet", ".csv": "FORMAT csv, HEADER", ".ndjson": "FORMAT json", ".jsonl": "FORMAT json" };
 
-/** The rows written: target results with the ticket's credit; instants as TIMESTAMPTZ, or epoch ms (`*_ms`). */
+/**
+ * The rows written: target results with the ticket's credit, and a recurring target's intervals,
+ * misses and first missed due (NULL for other targets); instants as TIMESTAMPTZ, or epoch ms (`*_ms`).
+ */
 const results = (instants: "timestamps" | "ms"): string => {
-  const [started, due, stopped] = instants === "ms" ? ["started_ms", "due_ms", "stopped_ms"] : ["started_at", "due", "stopped_at"];
-  return `SELECT r.ticket_id, r.target, r.priority, r.status, r.${started}, r.${due}, r.${stopped}, c.credit_percent, r.error
+  const [started, due, stopped, firstMissed] = instants === "ms" ? ["started_ms", "due_ms", "stopped_ms", "first_missed_ms"] : ["started_at", "due", "stopped_at", "first_missed"];
+  return `SELECT r.ticket_id, r.target, r.priority, r.status, r.${started}, r.${due}, r.${stopped}, c.credit_percent, r.intervals, r.misses, r.${firstMissed}, r.error
 FROM sla_target_results r LEFT JOIN sla_credit_results c ON c.ticket_id = r.ticket_id ORDER BY r.ticket_id, r.target`;
 };
 const ESCALATIONS = `SELECT ticket_id, role, after_text AS "after", "at" FROM sla_escalation_results ORDER BY ticket_id, at_ms, matrix, level_order`;
@@ -81,6 +84,10 @@ export async function runEvalDuckdb(args: { policy: PolicyIR; policyPath: string
           credit_percent: r["credit_percent"],
           error: r["error"],
         };
+        // Only recurring targets have intervals: other lines keep their shape.
+        if (r["intervals"] != null) {
+          Object.assign(line, { intervals: Number(r["intervals"]), misses: Number(r["misses"]), first_missed: isoOrNull(r["first_missed_ms"]) });
+        }
         io.out(`${JSON.stringify(line)}\n`);
       }
     }

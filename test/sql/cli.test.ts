@@ -4,7 +4,7 @@
  * the same tickets; refusals and usage errors.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -36,6 +36,33 @@ describe("sla eval --engine duckdb", () => {
     const actual = lines(sql.out).map((r) => [r["ticket_id"], r["status"], ms(r["started_at"]), ms(r["due"]), ms(r["stopped_at"]), r["credit_percent"] == null ? null : Number(r["credit_percent"])]);
     expect(actual).toEqual(expected);
     expect(actual.map((r) => r[1])).toEqual(expect.arrayContaining(["met", "breached", "none"]));
+  });
+
+  it("writes a recurring target's intervals, misses and first missed due as sla eval counts them (HedgTrade's update cadence)", () => {
+    const input = join(dir, "hedgtrade.ndjson");
+    const tickets = [
+      // P1, answered at once, one update 75 minutes later (the hourly cadence missed once), resolved.
+      { id: "HT-A", priority: "P1", openedAt: "2026-03-07T23:00:00+08:00", events: [{ at: "2026-03-07T23:10:00+08:00", type: "respond" }, { at: "2026-03-08T00:25:00+08:00", type: "status_update" }, { at: "2026-03-08T00:50:00+08:00", type: "resolve" }], asOf: "2026-03-09T00:00:00Z" },
+      // P2, updates every 4 hours, all on time.
+      { id: "HT-B", priority: "P2", openedAt: "2026-03-10T09:00:00+08:00", events: [{ at: "2026-03-10T09:30:00+08:00", type: "respond" }, { at: "2026-03-10T13:00:00+08:00", type: "status_update" }, { at: "2026-03-10T16:00:00+08:00", type: "resolve" }], asOf: "2026-03-11T00:00:00Z" },
+    ];
+    writeFileSync(input, tickets.map((t) => JSON.stringify(t)).join("\n") + "\n");
+    const sql = sla("eval", "examples/agreements/hedgtrade.sla", input, "--engine", "duckdb", "--years", "2026-2026");
+    expect(sql.err).toBe("");
+    const js = lines(sla("eval", "examples/agreements/hedgtrade.sla", input).out);
+    const expected = js.map((r) => {
+      const t = (r["targets"] as Array<Record<string, unknown>>).find((x) => x["name"] === "updates")!;
+      const rec = t["recurring"] as { intervals: number; misses: number; firstMissed: string | null };
+      return [r["id"], rec.intervals, rec.misses, ms(rec.firstMissed)];
+    });
+    const actual = lines(sql.out)
+      .filter((r) => r["target"] === "updates")
+      .map((r) => [r["ticket_id"], r["intervals"], r["misses"], ms(r["first_missed"])]);
+    expect(actual).toEqual(expected);
+    // 23:10–00:10 missed, the next interval from that due met by the 00:25 update, 00:25–00:50 ended by the resolve.
+    expect(actual[0]).toEqual(["HT-A", 3, 1, ms("2026-03-08T00:10:00+08:00")]);
+    // A target that does not recur keeps its line's shape.
+    expect(lines(sql.out).find((r) => r["target"] === "initial_response")).not.toHaveProperty("intervals");
   });
 
   it("writes Parquet results and the escalations beside them", async () => {
