@@ -4,7 +4,7 @@
  * measured and excused, the credit rule), so a reviewer sees the clause's meaning in one place.
  */
 import type { AvailabilityIR, ObjectiveIR, PolicyIR } from "../../runtime/ir.js";
-import { MONTHS } from "./completion-commitments.js";
+import { MONTHS } from "./keyword-docs.js";
 
 const UNITS: readonly [number, string][] = [
   [7 * 24 * 3_600_000, "week"],

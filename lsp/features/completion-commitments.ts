@@ -8,10 +8,7 @@
  */
 import { clauseHeads, type CursorContext } from "./cursor.js";
 import { type Items, shape } from "./completion-items.js";
-import { DURATION_UNITS } from "./keyword-docs.js";
-
-/** Month abbreviations of a fiscal start (`starting Apr 1`). */
-export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+import { DURATION_UNITS, MONTHS } from "./keyword-docs.js";
 
 /** What follows the unit in `period …` and `commit 99.9% per …` (grammar `periodShape`): a fiscal start. */
 export function periodShape(w: readonly string[], items: Items): void {

@@ -11,12 +11,12 @@ import type { CompletionList, Position } from "vscode-languageserver";
 import type { SymbolKind } from "../../compiler/symbols.js";
 import { ACCOUNT_STANDINGS } from "../../compiler/account-standing.js";
 import type { Checked, Snapshot } from "../documents.js";
-import { availabilityBlock, creditStep, MONTHS, objectiveBlock, periodShape } from "./completion-commitments.js";
+import { availabilityBlock, creditStep, objectiveBlock, periodShape } from "./completion-commitments.js";
 import { Items, shape } from "./completion-items.js";
 import { type Block, type CursorContext, cursorContext, type Tok, tableHeader, tableKeys } from "./cursor.js";
 import { holidayCodeChoices } from "./describe.js";
 import { offsetAt, rangeOf } from "./diagnostics.js";
-import { DURATION_UNITS, EVENT_KINDS, WEEKDAYS } from "./keyword-docs.js";
+import { DURATION_UNITS, EVENT_KINDS, MONTHS, WEEKDAYS } from "./keyword-docs.js";
 import { blockSnippets, goalsSnippet } from "./snippets.js";
 
 const DECLARATIONS = [

@@ -99,7 +99,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   after: "the escalation threshold column (`| priority | after | to |`); `| after | credit |` in credits: a breach's credit by the elapsed time from its target's start to its stop, the last row it exceeds; `claim within 30 days after period`, `day after fourth Thu of Nov`",
   to: "the escalation's role column; `reprioritize to P1` in examples",
   none: "no SLA, no value",
-  claim: '`claim by end of next month`, `claim within 30 days after period`, `claim within 10 days after breach`, `claim within 30 days after outage`, `claim subject "SLA Credit Request"`: how credits are claimed',
+  claim: '`claim by end of next month`, `claim within 30 days after period`, `claim within 10 days after breach`, `claim within 30 days after outage`, `claim subject "SLA Credit Request"`: how credits are claimed; `no claim for enterprise`: those plans' credits need no claim',
   ineligible: "`ineligible channel email`, `ineligible optional languages`, `ineligible cause x`, `ineligible <flag>`, `ineligible product a`: tickets that earn no credit",
   cap: "a cap on credits, as a percentage of the period's fees; it bounds every credit rule; `cap 100% per target` bounds each target's credits on their own",
   sum: "`sum per breach`: each eligible breached ticket adds its row's percentage (capped by `cap`)",
@@ -186,6 +186,9 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
 
 /** Weekday words in the order of the IR (`week[0]` is Monday). */
 export const WEEKDAYS: readonly string[] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** Month words of yearly dates and fiscal starts (`Dec 24`, `starting Apr 1`), January first. */
+export const MONTHS: readonly string[] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** Units of durations as written. */
 export const DURATION_UNITS: readonly string[] = ["minutes", "hours", "days", "weeks"];
