@@ -447,6 +447,12 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
         } else ir.capPercent = percent;
         break;
       }
+      case "noClaimFor": {
+        const named = item.plans.filter((p) => ctx.symbols.resolve("plan", p)).map((p) => p.text);
+        // A plan's sub-plans (`extends`) inherit it, as they inherit `credits for`.
+        if (named.length > 0) ir.noClaimPlans = [...new Set([...(ir.noClaimPlans ?? []), ...shape.plansModel.expand(named, shape.plans)])];
+        break;
+      }
       case "lateCredit": {
         const step = lowerCreditStep(ctx, item.step);
         if (step) ir.lateStep = step;

@@ -600,7 +600,7 @@ export type CreditsItemCstChildren = {
   Target?: (IToken)[];
   nameList?: (NameListCstNode)[];
   table?: TableCstNode[];
-  Claim?: IToken[];
+  Claim?: (IToken)[];
   By?: IToken[];
   End?: IToken[];
   Of?: IToken[];
@@ -630,6 +630,8 @@ export type CreditsItemCstChildren = {
   Credit?: IToken[];
   creditStep?: CreditStepCstNode[];
   Late?: IToken[];
+  No?: IToken[];
+  For?: IToken[];
 };
 
 export interface CreditStepCstNode extends CstNode {

@@ -681,6 +681,16 @@ export class SlaParser extends BoundedRecoveryParser {
           this.CONSUME(T.Late);
         },
       },
+      {
+        // `no claim for enterprise`: those plans' credits are owed without a claim ("Enterprise:
+        // credits awarded automatically, no claim required")
+        ALT: () => {
+          this.CONSUME(T.No);
+          this.CONSUME2(T.Claim);
+          this.CONSUME(T.For);
+          this.SUBRULE3(this.nameList);
+        },
+      },
     ]);
   });
 

@@ -122,10 +122,16 @@ export function ticketCredits(policy: PolicyIR, period: Period): TicketCredit[] 
  * month, or `claim within N days after period` (issue 12). A deadline that runs from each breach
  * is per ticket ({@link breachDeadline}): the period has none of its own.
  */
-export function claimDeadline(credits: CreditsIR, period: Pick<Period, "to">): string | null {
+export function claimDeadline(credits: CreditsIR, period: Pick<Period, "to"> & { readonly plan?: string | null }): string | null {
+  if (claimWaived(credits, period)) return null;
   if (credits.claimDaysAfter?.after === "period") return addDays(period.to, credits.claimDaysAfter.days);
   if (credits.claimMonthsAfter === null) return null;
   return endOfMonth(addMonths(`${period.to.slice(0, 7)}-01`, credits.claimMonthsAfter));
+}
+
+/** `no claim for enterprise`: a period of such a plan owes its credit without any claim. */
+export function claimWaived(credits: CreditsIR, period: { readonly plan?: string | null }): boolean {
+  return period.plan != null && (credits.noClaimPlans?.includes(period.plan) ?? false);
 }
 
 /** `claim within N days after breach`: the last date a claim covers this ticket's breach; `null` otherwise. */
@@ -137,7 +143,7 @@ export function breachDeadline(credits: CreditsIR, s: TicketCredit): string | nu
 function lateForBreach(credits: CreditsIR, period: Period, standings: readonly TicketCredit[]): Map<string, string> {
   const late = new Map<string, string>();
   const claimedOn = period.claim?.submittedOn;
-  if (claimedOn === undefined) return late;
+  if (claimedOn === undefined || claimWaived(credits, period)) return late;
   for (const s of standings) {
     const last = breachDeadline(credits, s);
     if (last !== null && isAfter(claimedOn, last)) late.set(s.id, `${s.id} (claimed ${claimedOn}, after ${last}: ${credits.claimDaysAfter?.days} days after its breach on ${s.breachedOn})`);
@@ -151,11 +157,11 @@ function lateForBreach(credits: CreditsIR, period: Period, standings: readonly T
  * outage's deadline is N days after the local date (billing zone) it ended on. Empty under any
  * other claim rule, or without a claim (then the claim itself is missing).
  */
-export function lateForOutage(credits: CreditsIR | null | undefined, period: Pick<Period, "claim" | "outages" | "zone">): Map<number, string> {
+export function lateForOutage(credits: CreditsIR | null | undefined, period: Pick<Period, "claim" | "outages" | "zone" | "plan">): Map<number, string> {
   const late = new Map<number, string>();
   const rule = credits?.claimDaysAfter;
   const claimedOn = period.claim?.submittedOn;
-  if (rule?.after !== "outage" || claimedOn === undefined) return late;
+  if (rule?.after !== "outage" || claimedOn === undefined || claimWaived(credits!, period)) return late;
   period.outages.forEach((o, i) => {
     const endedOn = localDateOf(o.endMs, period.zone);
     const last = addDays(endedOn, rule.days);
@@ -173,8 +179,9 @@ export function claimProblems(credits: CreditsIR, period: Period, deadline: stri
   return [...standing.map((s) => `the account is ${s}: no credit while it is (ineligible account ${s})`), ...claimFormProblems(credits, period, deadline)];
 }
 
-/** What is wrong with the claim, in words; empty when it is valid. */
+/** What is wrong with the claim, in words; empty when it is valid or the plan needs none. */
 function claimFormProblems(credits: CreditsIR, period: Period, deadline: string | null): string[] {
+  if (claimWaived(credits, period)) return [];
   const subject = credits.claimSubject;
   // A deadline per breach or per outage: the claim is needed, its date is judged against each one.
   const perEach = credits.claimDaysAfter?.after === "breach" || credits.claimDaysAfter?.after === "outage" ? credits.claimDaysAfter.after : null;
@@ -197,12 +204,13 @@ function claimFormProblems(credits: CreditsIR, period: Period, deadline: string 
 }
 
 /** The reason's closing words, whatever the rule: tickets not eligible or claimed too late, and the claim's standing. */
-function claimWords(period: Period, standings: readonly TicketCredit[], late: ReadonlyMap<string, string>, problems: readonly string[], deadline: string | null): string[] {
+function claimWords(credits: CreditsIR, period: Period, standings: readonly TicketCredit[], late: ReadonlyMap<string, string>, problems: readonly string[], deadline: string | null): string[] {
   const words: string[] = [];
   const excluded = standings.filter((s) => s.excludedBecause !== null).map((s) => `${s.id} (${s.excludedBecause})`);
   if (excluded.length > 0) words.push(`not eligible: ${excluded.join(", ")}`);
   if (late.size > 0) words.push(`claimed too late: ${[...late.values()].join(", ")}`);
   if (problems.length > 0) words.push(...problems);
+  else if (claimWaived(credits, period)) words.push(`plan ${period.plan} needs no claim (no claim for ${period.plan})`);
   else if (period.claim) words.push(`claim received on ${period.claim.submittedOn}${deadline !== null ? `, by the deadline ${deadline}` : ""}`);
   return words;
 }
@@ -236,7 +244,7 @@ export function creditFor(credits: CreditsIR, period: Period, standings: readonl
   if (capped) parts.push(`capped at ${applied}% of the fees`);
   const others = earning.map((s, i) => ({ s, text: texts[i]! })).filter((x) => x.text !== highest).map((x) => `${x.s.id} ${x.text}%`);
   if (others.length > 0) parts.push(`lower breaches not added: ${others.join(", ")}`);
-  parts.push(...claimWords(period, standings, late, problems, deadline));
+  parts.push(...claimWords(credits, period, standings, late, problems, deadline));
 
   return {
     percent,
@@ -272,7 +280,7 @@ function creditByRule(credits: CreditsIR, period: Period, standings: readonly Ti
   const deadline = claimDeadline(credits, period);
   const problems = claimProblems(credits, period, deadline);
   const parts = [outcome.reason];
-  parts.push(...claimWords(period, standings, late, problems, deadline));
+  parts.push(...claimWords(credits, period, standings, late, problems, deadline));
   return {
     percent: Number(outcome.creditPercent ?? "0"),
     amount: problems.length === 0 ? money(outcome.credit) : "0.00",

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
 import { evaluateTicket } from "../../runtime/evaluate.js";
+import { parseTicket } from "../../runtime/io.js";
 
 const policy = (p2: string) => `policy jama_like "Elapsed objectives"
 priority Sev1 "critical"
@@ -26,7 +27,9 @@ describe("elapsed-only targets without a calendar", () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.ir!.calendars).toEqual([]);
     // Opened Friday 2026-04-03 18:00 UTC, 48 elapsed hours later: Sunday 18:00 UTC.
-    const result = evaluateTicket(r.ir!, { id: "T", priority: "Sev2", openedAt: "2026-04-03T18:00:00Z", events: [] }, { asOf: "2026-04-06T00:00:00Z" });
+    const parsed = parseTicket({ id: "T", priority: "Sev2", openedAt: "2026-04-03T18:00:00Z", events: [] }, r.ir!);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const result = evaluateTicket(r.ir!, parsed.ticket, { asOf: "2026-04-06T00:00:00Z" });
     expect(result.targets[0]).toMatchObject({ due: "2026-04-05T18:00:00Z", status: "breached" });
   });
 
