@@ -99,7 +99,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   after: "the escalation threshold column (`| priority | after | to |`); `| after | credit |` in credits: a breach's credit by the elapsed time from its target's start to its stop, the last row it exceeds; `claim within 30 days after period`, `day after fourth Thu of Nov`",
   to: "the escalation's role column; `reprioritize to P1` in examples",
   none: "no SLA, no value",
-  claim: '`claim by end of next month`, `claim within 30 days after period`, `claim within 10 days after breach`, `claim within 30 days after outage`, `claim subject "SLA Credit Request"`: how credits are claimed; `no claim for enterprise`: those plans' credits need no claim',
+  claim: '`claim by end of next month`, `claim within 30 days after period`, `claim within 10 days after breach`, `claim within 30 days after outage`, `claim subject "SLA Credit Request"`: how credits are claimed; `no claim for enterprise`: those plans are owed their credits with no claim',
   ineligible: "`ineligible channel email`, `ineligible optional languages`, `ineligible cause x`, `ineligible <flag>`, `ineligible product a`: tickets that earn no credit",
   cap: "a cap on credits, as a percentage of the period's fees; it bounds every credit rule; `cap 100% per target` bounds each target's credits on their own",
   sum: "`sum per breach`: each eligible breached ticket adds its row's percentage (capped by `cap`)",
