@@ -157,6 +157,13 @@ export function lowerAvailability(ctx: CheckContext, d: A.AvailabilityDecl, cale
   };
 }
 
+/** SLA505 when an availability's credit rule is written beside another (`other`, labelled): true when reported. */
+function secondCreditRule(ctx: CheckContext, item: { span: A.Decl["span"] }, other: { span: A.Decl["span"] } | undefined, message: string, label: string, help: string): boolean {
+  if (!other) return false;
+  ctx.diagnostics.error("SLA505", item.span, message, { labels: [{ span: other.span, message: label }], help });
+  return true;
+}
+
 /** The most a multiple of the downtime's fee may be, and its decimals (the IR's decimal text). */
 const MULTIPLE_TEXT = /^\d{1,6}(\.\d{1,6})?$/;
 
@@ -167,13 +174,7 @@ const MULTIPLE_TEXT = /^\d{1,6}(\.\d{1,6})?$/;
 function lowerDowntimeCredit(ctx: CheckContext, d: A.AvailabilityDecl, bands: { span: A.Decl["span"] } | undefined): string | null {
   const item = once(ctx, itemsOf(d, "downtimeCredit"), "credit … × downtime fee");
   if (!item?.multiple) return null;
-  if (bands) {
-    ctx.diagnostics.error("SLA505", item.span, "an availability's credit is either its bands or a multiple of the downtime fee", {
-      labels: [{ span: bands.span, message: "the bands" }],
-      help: "keep `credits { … }` or `credit N × downtime fee`",
-    });
-    return null;
-  }
+  if (secondCreditRule(ctx, item, bands, "an availability's credit is either its bands or a multiple of the downtime fee", "the bands", "keep `credits { … }` or `credit N × downtime fee`")) return null;
   const text = item.multiple.value;
   if (!MULTIPLE_TEXT.test(text) || !/[1-9]/.test(text)) {
     ctx.diagnostics.error("SLA506", item.multiple.span, `\`${text}\` is not a multiple a credit can be`, { help: "write a number above zero with at most 6 digits and 6 decimals, e.g. `credit 10 × downtime fee`" });
@@ -190,13 +191,7 @@ function lowerDowntimeCredit(ctx: CheckContext, d: A.AvailabilityDecl, bands: { 
 function lowerStepCredit(ctx: CheckContext, d: A.AvailabilityDecl, other: { span: A.Decl["span"] } | undefined): NonNullable<AvailabilityIR["stepCredit"]> | null {
   const item = once(ctx, itemsOf(d, "stepCredit"), "credit … per …");
   if (!item?.percent) return null;
-  if (other) {
-    ctx.diagnostics.error("SLA505", item.span, "an availability's credit is one rule: its bands, a multiple of the downtime fee, or a percentage per step of downtime", {
-      labels: [{ span: other.span, message: "the other rule" }],
-      help: "keep one of them",
-    });
-    return null;
-  }
+  if (secondCreditRule(ctx, item, other, "an availability's credit is one rule: its bands, a multiple of the downtime fee, or a percentage per step of downtime", "the other rule", "keep one of them")) return null;
   const creditPercent = lowerPercent(ctx, item.percent.span);
   const step = lowerCreditStep(ctx, item.step);
   const upToPercent = item.upTo ? lowerPercent(ctx, item.upTo.span) : null;
