@@ -276,11 +276,15 @@ function creditsBlock(ctx: CursorContext, items: Items): void {
   const first = w[0];
   if (first === undefined) {
     items.words("zone", "target", "claim by end of next month", "claim within", "claim subject", "ineligible channel", "ineligible optional languages", "ineligible account", "cap");
-    items.words("sum per breach", "amount", "above", "credit per started hour late");
+    items.words("sum per breach", "amount", "above", "credit per started hour late", "no claim for");
     items.snippet("table", "{\n  | priority | credit |\n  | ${1:P1} | ${2:20%} |\n}", "credit table");
   } else if (first === "zone" && w.length === 1) items.values(zones(), true);
   else if (first === "target" && (w.length === 1 || last === ",")) items.names(["target"], ctx.stmt);
   else if (first === "claim") claimClause(w, lastType, items);
+  // `no claim for enterprise`: those plans' credits are owed without a claim
+  else if (first === "no" && w.length === 1) items.words("claim for");
+  else if (first === "no" && w.length === 2 && last === "claim") items.words("for");
+  else if (first === "no" && (last === "for" || last === ",")) items.names(["plan"], ctx.stmt);
   else if (first === "sum" && w.length === 1) items.words("per breach");
   else if ((first === "sum" || first === "amount") && last === "per") items.words("breach");
   else if (first === "amount" && w.length === 2 && lastType === "NumberLit") items.values(currencies(), false).words("per breach");
