@@ -17,18 +17,15 @@ export function periodShape(w: readonly string[], items: Items): void {
   else if (last === "starting") items.words(...MONTHS);
 }
 
-/** `N [business] unit` being written after `after` words of a clause: the unit, or `business` first. */
-export function durationUnits(ctx: CursorContext, at: number, items: Items): boolean {
+/**
+ * The unit of the number at word `at` of the clause: a maintenance notice or allowance is elapsed
+ * time (business time there is SLA304), so no `business`.
+ */
+function elapsedUnits(ctx: CursorContext, at: number, items: Items): boolean {
   const { w, lastType } = shape(ctx.stmt);
-  if (w.length === at + 1 && lastType === "NumberLit") {
-    items.words("business").units(w[at]!, DURATION_UNITS);
-    return true;
-  }
-  if (w.length === at + 2 && w[at + 1] === "business") {
-    items.units(w[at]!, ["minutes", "hours", "days"]);
-    return true;
-  }
-  return false;
+  if (w.length !== at + 1 || lastType !== "NumberLit") return false;
+  items.units(w[at]!, DURATION_UNITS);
+  return true;
 }
 
 /** The band table of an availability, for the snippet and the words of its header. */
@@ -121,7 +118,7 @@ function excuseClause(ctx: CursorContext, items: Items): void {
   const limit = w.lastIndexOf("up");
   if (limit >= 0) {
     if (w.length === limit + 1) items.words("to");
-    else if (durationUnits(ctx, limit + 2, items)) return;
+    else if (elapsedUnits(ctx, limit + 2, items)) return;
     else if (w.length === limit + 4 && lastType === "Unit") items.words("per period", "each");
     else if (last === "per") items.words("period");
     return;
@@ -132,7 +129,7 @@ function excuseClause(ctx: CursorContext, items: Items): void {
   }
   const announced = w.indexOf("announced");
   if (announced >= 0) {
-    if (durationUnits(ctx, announced + 1, items)) return;
+    if (elapsedUnits(ctx, announced + 1, items)) return;
     if (w.length > announced + 2 && (lastType === "Unit" || last === "days" || last === "day")) items.words("ahead");
     return;
   }

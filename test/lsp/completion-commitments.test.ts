@@ -107,12 +107,13 @@ describe("completion in an availability block", () => {
     expect(await labels(inAvailability("excuse scheduled <|>"))).toEqual(["within calendar", "announced"]);
     expect(await labels(inAvailability("excuse scheduled within calendar <|>"))).toEqual(["office", "window"]);
     expect(await labels(inAvailability("excuse scheduled within calendar window <|>"))).toEqual(["announced"]);
-    expect(await labels(inAvailability("excuse scheduled announced 48 <|>"))).toEqual(["business", "minutes", "hours", "days", "weeks"]);
+    // elapsed time only: `business` there is SLA304
+    expect(await labels(inAvailability("excuse scheduled announced 48 <|>"))).toEqual(["minutes", "hours", "days", "weeks"]);
     expect(await labels(inAvailability("excuse scheduled announced 48 hours <|>"))).toEqual(["ahead"]);
     expect(await labels(inAvailability("excuse scheduled announced 48 hours ahead, <|>"))).toEqual(["up to"]);
     expect(await labels(inAvailability("excuse scheduled announced 48 hours ahead, up <|>"))).toEqual(["to"]);
     expect(await labels(inAvailability("excuse scheduled announced 48 hours ahead, up to 4 hours <|>"))).toEqual(["per period", "each"]);
-    expect(await labels(inAvailability("excuse scheduled, up to 1 <|>"))).toEqual(["business", "minute", "hour", "day", "week"]);
+    expect(await labels(inAvailability("excuse scheduled, up to 1 <|>"))).toEqual(["minute", "hour", "day", "week"]);
   });
 
   it("offers `to … decimals` and the band table's header words", async () => {
