@@ -292,6 +292,7 @@ function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
   // `cap 100% per target` holds a `target` too: the cap is read below.
   if (tok(node, "Target") && !tok(node, "Cap")) return { kind: "targets", targets: names(sub(node, "nameList")), span };
   if (tok(node, "No")) return { kind: "noClaimFor", plans: names(sub(node, "nameList")), span };
+  if (tok(node, "Invoice")) return { kind: "creditOnNextInvoice", span };
   if (tok(node, "Claim")) {
     if (tok(node, "Subject")) return { kind: "claimSubject", subject: str(tok(node, "StringLit")), span };
     if (tok(node, "Within")) return { kind: "claimWithinDays", days: lit(tok(node, "NumberLit"), String), after: tok(node, "Breach") ? "breach" : tok(node, "Outage") ? "outage" : "period", span };

@@ -267,6 +267,8 @@ export type CreditsItem =
   | { readonly kind: "ineligibleWhen"; readonly when: Condition; readonly span: Span }
   /** `cap 50%`; `cap 100% per target`: `perTarget` bounds each target's credits on their own. */
   | { readonly kind: "cap"; readonly percent: Lit<number> | null; readonly perTarget: boolean; readonly span: Span }
+  /** `credit on next invoice`: the period's credit is deducted from the following period's invoice. */
+  | { readonly kind: "creditOnNextInvoice"; readonly span: Span }
   /** `no claim for enterprise`: the credits of those plans are owed without a claim. */
   | { readonly kind: "noClaimFor"; readonly plans: readonly Name[]; readonly span: Span }
   /** `credit per started hour late`: each breach's row earned once per step of its lateness. */

@@ -447,6 +447,9 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
         } else ir.capPercent = percent;
         break;
       }
+      case "creditOnNextInvoice":
+        ir.onNextInvoice = true;
+        break;
       case "noClaimFor": {
         const named = item.plans.filter((p) => ctx.symbols.resolve("plan", p)).map((p) => p.text);
         // A plan's sub-plans (`extends`) inherit it, as they inherit `credits for`.

@@ -604,7 +604,7 @@ export type CreditsItemCstChildren = {
   By?: IToken[];
   End?: IToken[];
   Of?: IToken[];
-  Next?: IToken[];
+  Next?: (IToken)[];
   Unit?: IToken[];
   Subject?: IToken[];
   StringLit?: IToken[];
@@ -627,9 +627,11 @@ export type CreditsItemCstChildren = {
   Account?: IToken[];
   condition?: ConditionCstNode[];
   Cap?: IToken[];
-  Credit?: IToken[];
+  Credit?: (IToken)[];
   creditStep?: CreditStepCstNode[];
   Late?: IToken[];
+  On?: IToken[];
+  Invoice?: IToken[];
   No?: IToken[];
   For?: IToken[];
 };

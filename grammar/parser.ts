@@ -682,6 +682,16 @@ export class SlaParser extends BoundedRecoveryParser {
         },
       },
       {
+        // `credit on next invoice`: the period's credit is deducted from the following period's
+        // invoice ("you receive a credit on your next invoice")
+        ALT: () => {
+          this.CONSUME2(T.Credit);
+          this.CONSUME(T.On);
+          this.CONSUME2(T.Next);
+          this.CONSUME(T.Invoice);
+        },
+      },
+      {
         // `no claim for enterprise`: those plans' credits are owed without a claim ("Enterprise:
         // credits awarded automatically, no claim required")
         ALT: () => {

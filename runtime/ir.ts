@@ -288,6 +288,8 @@ export const CreditsSchema = z.object({
    * `rows` is then empty.
    */
   afterBands: z.array(z.object({ afterMs: z.number().int().positive(), creditPercent: Percent, origin: SourceRefSchema })).optional(),
+  /** `credit on next invoice`: the credit of a period is deducted from the invoice of the period after it. */
+  onNextInvoice: z.literal(true).optional(),
   /** `no claim for enterprise`: a period of one of these plans owes its credit without a claim (no deadline, no subject). */
   noClaimPlans: z.array(z.string()).optional(),
   /** `cap 100% per target`: the credits of each target are bounded on their own by this share of the fees. */

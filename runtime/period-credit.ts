@@ -35,7 +35,8 @@ export interface PeriodCreditResult {
   /** `false` when the claim the credits block asks for is missing, late or mistitled. */
   readonly eligible: boolean;
   readonly parts: readonly PeriodCreditPart[];
-  readonly reason: string;
+  readonly reason: string;  /** `credit on next invoice`: the period whose invoice the credit is deducted from. */
+  readonly appliedTo?: { readonly from: string; readonly to: string; readonly name: string };
 }
 
 /**

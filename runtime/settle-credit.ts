@@ -43,7 +43,8 @@ export interface CreditResult {
   /** Whether the cap bounded the credit. */
   readonly capped?: boolean;
   /** Each counted ticket and the clause (line and text) that counted it. */
-  readonly contributions?: readonly CreditContribution[];
+  readonly contributions?: readonly CreditContribution[];  /** `credit on next invoice`: the period whose invoice the credit is deducted from. */
+  readonly appliedTo?: { readonly from: string; readonly to: string; readonly name: string };
 }
 
 /** One ticket's standing for the credit at the period's end. */

@@ -13,7 +13,8 @@ import { parsePeriod, type Period } from "./period.js";
 import { evaluateObjectives, type ObjectiveResult } from "./objectives.js";
 import { joinPeriodCredit, type PeriodCreditResult } from "./period-credit.js";
 import { type CreditResult, lateForOutage, settleCredit } from "./settle-credit.js";
-import { periodContaining } from "./settlement-period.js";
+import { periodContaining, type PeriodRange } from "./settlement-period.js";
+import { addDays } from "./settle-dates.js";
 import { type InvoiceLine, type InvoiceResult, settleInvoice } from "./settle-invoice.js";
 import { type QuotaResult, settleQuotas } from "./settle-fee-rules.js";
 
@@ -42,7 +43,7 @@ export interface SettlementResult {
 
 /** Settle a period validated by `parsePeriod` against the same policy (SPEC §6). */
 export function settle(policy: PolicyIR, period: Period): SettlementResult {
-  const credit = settleCredit(policy, period);
+  const credit = onNextInvoice(policy, period, settleCredit(policy, period));
   const base = {
     policy: policy.id,
     customer: period.customer,
@@ -68,8 +69,19 @@ export function settle(policy: PolicyIR, period: Period): SettlementResult {
     ...base,
     ...(availability.length > 0 ? { availability: Object.fromEntries(availability.map((a) => [a.name, a])) } : {}),
     ...(objectives.length > 0 ? { objectives: Object.fromEntries(objectives.map((o) => [o.name, o])) } : {}),
-    periodCredit: joinPeriodCredit(policy, period, credit, availability, objectives),
+    periodCredit: onNextInvoice(policy, period, joinPeriodCredit(policy, period, credit, availability, objectives)),
   };
+}
+
+/**
+ * `credit on next invoice`: the credit names the invoice it is deducted from, the one of the
+ * period after this one (the policy's `period`, else the next calendar month), and says so in its
+ * reason; unchanged without the clause or without a credit.
+ */
+function onNextInvoice<T extends { readonly reason: string; readonly amount: string }>(policy: PolicyIR, period: Pick<Period, "to">, result: T | null): (T & { appliedTo?: PeriodRange }) | null {
+  if (!result || !policy.credits?.onNextInvoice) return result;
+  const next = periodContaining(policy.period, addDays(period.to, 1));
+  return { ...result, appliedTo: next, reason: `${result.reason}; ${result.amount} credited on the next invoice, of ${next.name} (${next.from} to ${next.to})` };
 }
 
 /** True when the commitment has no window of its own, or the period is exactly one of its windows. */

@@ -149,7 +149,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   prepays: "the hours a package prepays",
   draws: "the kind of work that uses a package's hours",
   expires: "when a package's hours expire",
-  invoice: "the invoice schedule: `invoice monthly, issued on day 10 of next month`",
+  invoice: "the invoice schedule: `invoice monthly, issued on day 10 of next month`; `credit on next invoice`: a period's credit is deducted from the next period's invoice",
   payment: "payment terms: `payment net 30 days`, `payment by end of month`",
   late: "`late charge 1.5% per started month`; `credit per started hour late`: a breach's row earned once per started hour after its due time",
   vat: "`plus vat`: VAT on top of the subtotal; `vat 21%` fixes the rate",
