@@ -47,6 +47,14 @@ async function items(fixture: string): Promise<CompletionItem[]> {
 }
 
 const labels = async (fixture: string): Promise<string[]> => (await items(fixture)).map((i) => i.label);
+
+/** The hover's markdown at the cursor of the fixture, appended to the policy. */
+async function hover(fixture: string): Promise<string> {
+  const { text, position } = marked(`${POLICY}${fixture}`);
+  const uri = `file:///test/completion-commitments-hover-${n++}.sla`;
+  await server().open(uri, text);
+  return ((await server().hover(uri, position))?.contents as MarkupContent | undefined)?.value ?? "";
+}
 /** An availability block holding `lines`, the cursor in it. */
 const inAvailability = (lines: string) => `availability uptime {\n  ${lines}\n}\n`;
 const inObjective = (lines: string) => `objective o {\n  ${lines}\n}\n`;
@@ -205,13 +213,6 @@ describe("completion of credit rules, conditions, examples, calendars and fees",
 });
 
 describe("hover on the words the audit found unexplained", () => {
-  async function hover(fixture: string): Promise<string> {
-    const { text, position } = marked(`${POLICY}${fixture}`);
-    const uri = `file:///test/completion-commitments-hover-${n++}.sla`;
-    await server().open(uri, text);
-    return ((await server().hover(uri, position))?.contents as MarkupContent | undefined)?.value ?? "";
-  }
-
   it("explains ×, weekdays, months, units and the connecting words", async () => {
     expect(await hover("availability a {\n  commit 99%\n  credit 10 <|>× downtime fee\n}\n")).toContain("multiple of the fee paid for the downtime");
     expect(await hover("calendar c {\n  zone \"UTC\"\n  T<|>ue 09:00-17:00\n}\n")).toContain("Tuesday");
@@ -235,11 +236,7 @@ describe("completion of a credits table graded by lateness (`| after | credit |`
   });
 
   it("explains `after` in its header", async () => {
-    const { text, position } = marked(`${POLICY}${table("| af<|>ter | credit |")}`);
-    const uri = `file:///test/completion-commitments-after-${n++}.sla`;
-    await server().open(uri, text);
-    const value = ((await server().hover(uri, position))?.contents as MarkupContent | undefined)?.value ?? "";
-    expect(value).toContain("elapsed time from its target's start to its stop");
+    expect(await hover(table("| af<|>ter | credit |"))).toContain("elapsed time from its target's start to its stop");
   });
 });
 
@@ -262,15 +259,8 @@ describe("block snippets of availabilities and objectives", () => {
 });
 
 describe("hover on an availability's or objective's name", () => {
-  async function hoverAt(fixture: string): Promise<string> {
-    const { text, position } = marked(`${POLICY}${fixture}`);
-    const uri = `file:///test/completion-commitments-name-${n++}.sla`;
-    await server().open(uri, text);
-    return ((await server().hover(uri, position))?.contents as MarkupContent | undefined)?.value ?? "";
-  }
-
   it("says what an availability commits to, what it counts and excuses, and its credit", async () => {
-    const value = await hoverAt(
+    const value = await hover(
       'period quarter starting Apr 1\navailability netw<|>ork_uptime "Network" {\n  commit 99.9% per quarter starting Apr 1\n  component network\n  excuse scheduled announced 48 hours ahead, up to 4 hours per period\n  excuse cause force_majeure\n  credit 5% per started 30 minutes, up to 100%\n}\n',
     );
     expect(value.split("\n\n")).toEqual([
@@ -283,7 +273,7 @@ describe("hover on an availability's or objective's name", () => {
   });
 
   it("says an objective's share, target and credit", async () => {
-    const value = await hoverAt('objective fa<|>st "Fast fixes" {\n  90% of tickets meet resolution\n  for priority P1\n  credit 5%\n}\n');
+    const value = await hover('objective fa<|>st "Fast fixes" {\n  90% of tickets meet resolution\n  for priority P1\n  credit 5%\n}\n');
     expect(value.split("\n\n")).toEqual([
       "**objective** `fast`: Fast fixes",
       "at least **90%** of the decided tickets meet target `resolution`; shown to 3 decimals",
