@@ -276,7 +276,7 @@ function creditsBlock(ctx: CursorContext, items: Items): void {
   const first = w[0];
   if (first === undefined) {
     items.words("zone", "target", "claim by end of next month", "claim within", "claim subject", "ineligible channel", "ineligible optional languages", "ineligible account", "cap");
-    items.words("sum per breach", "amount", "above", "credit per started hour late", "no claim for");
+    items.words("sum per breach", "amount", "above", "credit per started hour late", "credit on next invoice", "no claim for");
     items.snippet("table", "{\n  | priority | credit |\n  | ${1:P1} | ${2:20%} |\n}", "credit table");
   } else if (first === "zone" && w.length === 1) items.values(zones(), true);
   else if (first === "target" && (w.length === 1 || last === ",")) items.names(["target"], ctx.stmt);
@@ -294,7 +294,10 @@ function creditsBlock(ctx: CursorContext, items: Items): void {
   else if (first === "cap" && w.length === 2 && lastType === "Percent") items.words("per target");
   else if (first === "cap" && last === "per") items.words("target");
   // `credit per started hour late`: a breach's row earned again for every started hour late
-  else if (first === "credit" && w.length === 1) items.words("per started hour late", "per");
+  else if (first === "credit" && w.length === 1) items.words("per started hour late", "per", "on next invoice");
+  // `credit on next invoice`: the period's credit is deducted from the next period's invoice
+  else if (first === "credit" && w[1] === "on" && w.length === 2) items.words("next invoice");
+  else if (first === "credit" && w[1] === "on" && last === "next") items.words("invoice");
   else if (first === "credit" && creditStep(ctx, 1, items)) return;
   else if (first === "credit" && lastType === "Unit") items.words("late");
 }

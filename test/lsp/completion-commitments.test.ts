@@ -160,7 +160,7 @@ describe("completion in an objective", () => {
 
 describe("completion of credit rules, conditions, examples, calendars and fees", () => {
   it("offers the credit rules and their words in a credits block", async () => {
-    expect(await labels(inCredits("<|>"))).toEqual(expect.arrayContaining(["sum per breach", "amount", "above", "ineligible account", "credit per started hour late", "no claim for"]));
+    expect(await labels(inCredits("<|>"))).toEqual(expect.arrayContaining(["sum per breach", "amount", "above", "ineligible account", "credit per started hour late", "credit on next invoice", "no claim for"]));
     expect(await labels(inCredits("sum <|>"))).toEqual(["per breach"]);
     expect(await labels(inCredits("amount 500 EUR <|>"))).toEqual(["per breach"]);
     expect(await labels(inCredits("above 4 <|>"))).toEqual(["breaches"]);
@@ -169,7 +169,9 @@ describe("completion of credit rules, conditions, examples, calendars and fees",
     expect(await labels(inCredits("ineligible account overdue, <|>"))).toEqual(["suspended"]);
     expect(await labels(inCredits("claim within 30 <|>"))).toEqual(["days after"]);
     expect(await labels(inCredits("cap 50% <|>"))).toEqual(["per target"]);
-    expect(await labels(inCredits("credit <|>"))).toEqual(["per started hour late", "per"]);
+    expect(await labels(inCredits("credit <|>"))).toEqual(["per started hour late", "per", "on next invoice"]);
+    expect(await labels(inCredits("credit on <|>"))).toEqual(["next invoice"]);
+    expect(await labels(inCredits("credit on next <|>"))).toEqual(["invoice"]);
     expect(await labels(inCredits("credit per started hour <|>"))).toEqual(["late"]);
     expect(await labels(inCredits("no <|>"))).toEqual(["claim for"]);
     expect(await labels(inCredits("no claim for <|>"))).toEqual(["basic", "gold"]);
