@@ -58,6 +58,14 @@ const piece = fc.constantFrom(
   "4 business hours",
   "on",
   "x",
+  // availability and objective blocks (their completion reads the clauses written above and below)
+  "availability a",
+  "objective o",
+  "commit 99.9%",
+  "excuse scheduled, up to",
+  "credit 5% per started",
+  "×",
+  "95% of tickets meet",
 );
 const smallDocument = fc.array(piece, { maxLength: 14 }).map((parts) => parts.join(""));
 
