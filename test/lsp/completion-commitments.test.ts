@@ -183,6 +183,8 @@ describe("completion of credit rules, conditions, examples, calendars and fees",
     expect(await labels("region r {\n  calendar office for priority P1 and product <|>\n}\n")).toEqual(["x", "y"]);
     expect(await labels("target t {\n  goals for product x <|>\n}\n")).toEqual(["and"]);
     expect(await labels("priority at most P2 for cause <|>")).toEqual(["force_majeure", "customer"]);
+    expect(await labels("exclude product <|>")).toEqual(["x", "y"]);
+    expect(await labels(inCredits("ineligible product <|>"))).toEqual(["x", "y"]);
   });
 
   it("offers the expectations of availabilities and objectives in examples", async () => {
