@@ -6,9 +6,20 @@
  * calendar time outside the tables gets status NULL and an `error` naming the years, never a
  * plausible status. Instants are given both as epoch ms (`*_ms`, exact) and as TIMESTAMPTZ.
  */
+import { notStartedReason } from "../runtime/not-started.js";
 import { recurringTargets } from "./query-recurring.js";
 import type { QueryContext } from "./query-tickets.js";
 import { inList, lit, type Relation } from "./sql-text.js";
+
+/**
+ * What an unstarted target with a goal is: `none` for the targets whose clock waits for an event
+ * the policy declares (a circumstance, not a step of every ticket: `notStartedReason`), else
+ * `pending`. The evaluator adds the reason; the SQL has only the status.
+ */
+function unstartedStatus(ctx: QueryContext): string {
+  const waiting = ctx.ir.targets.flatMap((t, i) => (notStartedReason(t.clock) === null ? [] : [String(i)]));
+  return waiting.length === 0 ? "'pending'" : `CASE WHEN x.target IN (${waiting.join(", ")}) THEN 'none' ELSE 'pending' END`;
+}
 
 /**
  * `sla_target_status`: status and due per ticket and target, with codes (for credits). A
@@ -31,7 +42,7 @@ function targetStatus(ctx: QueryContext, recurring: boolean): Relation {
     sql: `SELECT y.*, CASE WHEN y.status = 'paused' OR y.status = 'none' OR y.status IS NULL THEN NULL ELSE y.raw_due END AS due_ms FROM (
   SELECT x.*,
     CASE WHEN x.excluded OR x.kind IS NULL OR x.kind = 'none' THEN 'none'
-         WHEN x.start_ms IS NULL THEN 'pending'
+         WHEN x.start_ms IS NULL THEN ${unstartedStatus(ctx)}
          WHEN x.out_of_range THEN NULL${recurringStatus}
          WHEN x.stop_ms IS NOT NULL THEN CASE WHEN x.stop_ms <= x.raw_due THEN 'met' ELSE 'breached' END
          WHEN x.raw_due IS NOT NULL AND x.as_of_ms > x.raw_due THEN 'breached'

@@ -41,4 +41,6 @@ export const CONDITION_CASES: ReadonlyArray<readonly [string, Readonly<Record<st
   ["examples/agreements/secret-double-octopus.sla", { "region calendar rules": 50, "declared events in clocks": 50, "recurring targets": 200 }],
   ["examples/agreements/hedgtrade.sla", { "recurring targets": 200 }],
   ["examples/agreements/apworth.sla", { "recurring targets": 100 }],
+  ["examples/agreements/arcustech.sla", { "declared events in clocks": 50, "clocks waiting for declared events": 200 }],
+  ["examples/agreements/blue-arctic.sla", {}],
 ];

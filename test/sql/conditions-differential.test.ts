@@ -87,6 +87,10 @@ describe("SQL on DuckDB against the evaluator: conditions, caps, support days, d
     expect(await brokenMismatches("sla_walk", (s) => s.replace("kind IN ('pause', 'approve') THEN", "kind IN ('pause') THEN"), "test/sql/fixtures/two-roles.sla")).toBeGreaterThan(0);
   });
 
+  it("fails on a wrong rule: a target waiting for a declared event reported pending, as a running clock", async () => {
+    expect(await brokenMismatches("sla_target_status", (s) => s.replace("THEN 'none' ELSE 'pending' END", "THEN 'pending' ELSE 'pending' END"), "examples/agreements/arcustech.sla")).toBeGreaterThan(0);
+  });
+
   it("reads the attributes of a CSV export from its `attributes` column (JSON text), as the evaluator reads them", async () => {
     const ir = policy("test/sql/fixtures/conditions.sla");
     const tickets = policyTickets(ir, 500, 3);

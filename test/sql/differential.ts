@@ -243,6 +243,17 @@ interface Construct {
   readonly without: (ir: PolicyIR) => PolicyIR;
   /** What is compared (default: the whole answers). */
   readonly seen?: (a: Answers | undefined) => unknown;
+  /**
+   * Whether the evaluator applied the construct to a ticket, for a rule of the evaluator that no
+   * edit of the IR takes out (instead of comparing with `without`).
+   */
+  readonly applied?: (ir: PolicyIR, ticket: TicketJson) => boolean;
+}
+
+/** Whether some target of the ticket waits, unstarted, for an event the policy declares (the evaluator gives the reason). */
+function waitsForDeclaredEvent(ir: PolicyIR, json: TicketJson): boolean {
+  const parsed = parseTicket(json, ir);
+  return parsed.ok && evaluateTicket(ir, parsed.ticket).targets.some((t) => t.reason !== undefined);
 }
 
 /** Answers without the recurring summaries: what a one-shot target answers too. */
@@ -314,6 +325,13 @@ const CONSTRUCTS: readonly Construct[] = [
     without: (ir) => ({ ...ir, escalations: ir.escalations.map((e) => ({ ...e, levels: e.levels.filter((l) => l.after.kind !== "percent") })) }),
   },
   {
+    // A clock started only by declared events, not started: `none`, where another clock is `pending`.
+    name: "clocks waiting for declared events",
+    used: (ir) => ir.targets.some((t) => t.clock.start.length > 0 && t.clock.start.every((e) => (ir.events ?? []).some((d) => d.name === e))),
+    without: (ir) => ir,
+    applied: waitsForDeclaredEvent,
+  },
+  {
     name: "credit ineligibility by condition",
     used: (ir) => (ir.credits?.ineligibleWhen ?? []).length > 0,
     without: (ir) => ({ ...ir, credits: ir.credits && { ...ir.credits, ineligibleWhen: undefined } }),
@@ -329,6 +347,10 @@ export function constructHits(ir: PolicyIR, tickets: readonly TicketJson[], expe
   const out: Record<string, number> = {};
   for (const c of CONSTRUCTS) {
     if (!c.used(ir)) continue;
+    if (c.applied) {
+      out[c.name] = tickets.filter((t) => c.applied!(ir, t)).length;
+      continue;
+    }
     const without = evaluatorAnswers(c.without(ir), tickets);
     const seen = c.seen ?? ((a: Answers | undefined) => a);
     out[c.name] = tickets.filter((t) => JSON.stringify(seen(without.get(t.id))) !== JSON.stringify(seen(expected.get(t.id)))).length;
