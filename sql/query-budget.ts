@@ -14,7 +14,7 @@ import { conditionSql } from "./conditions.js";
 import { goalSections, type Clocks } from "./policy-tables.js";
 import { hasSupportDays, supportDayRelations } from "./query-support-days.js";
 import { judgingPriority, ticketFacts, type QueryContext } from "./query-tickets.js";
-import { inList, openBefore, type Relation } from "./sql-text.js";
+import { inList, openBefore, unionAll, type Relation } from "./sql-text.js";
 
 /** Business-day goal kinds: their budget is looked up from the start instant. */
 const DAY_KINDS = "('businessDays', 'sameBusinessDay')";
@@ -59,7 +59,10 @@ function targetGoals(ctx: QueryContext, clocks: Clocks): Relation {
     const k = clocks.ofEscalation[s.matrix]!;
     parts.push(goalRows(ctx, ctx.ir.targets[s.target]!, s.target, -1 - j, s.clock, judgingPriority("re", "tk"), `\n  LEFT JOIN sla_run_${k} re ON re.tkey = tk.tkey`));
   });
-  return { name: "sla_tgoal", sql: parts.join("\nUNION ALL\n") };
+  const none = `SELECT tk.tkey, 0 AS target, 0 AS goal_target, 0 AS clock, tk.excluded, tk.opened_ms, tk.as_of_ms, tk.plan,
+  tk.opened_ms AS start_ms, tk.opened_ms AS stop_ms, false AS paused_end, 0 AS prio, 0 AS calendar, 0 AS section, g.kind, g.ms, g.days
+FROM sla_tk tk CROSS JOIN sla_goals g WHERE false`;
+  return { name: "sla_tgoal", sql: unionAll(parts, none) };
 }
 
 /**

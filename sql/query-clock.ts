@@ -20,7 +20,7 @@
 import type { ClockIR } from "../runtime/ir.js";
 import type { Clocks } from "./policy-tables.js";
 import { PRIORITY_RADIX } from "./policy-tables.js";
-import { inList, type Relation } from "./sql-text.js";
+import { inList, unionAll, type Relation } from "./sql-text.js";
 
 /** `sla_walk`: the timeline with every clock's state after each event. */
 function walk(rules: readonly ClockIR[]): Relation {
@@ -68,5 +68,6 @@ WHERE pos >= start_pos_${k} AND (${stop} IS NULL OR pos <= ${stop}) AND ((${stop
 
 /** `sla_walk`, a run relation per clock rule, and `sla_seg`, the counting spans of all of them. */
 export function clockRelations(clocks: Clocks): Relation[] {
-  return [walk(clocks.rules), ...clocks.rules.map((_, k) => run(k)), { name: "sla_seg", sql: clocks.rules.map((_, k) => spans(k)).join("\nUNION ALL\n") }];
+  const none = "SELECT tkey, 0 AS clock, pos, at_ms, next_ms AS to_ms, false AS tail FROM sla_walk WHERE false";
+  return [walk(clocks.rules), ...clocks.rules.map((_, k) => run(k)), { name: "sla_seg", sql: unionAll(clocks.rules.map((_, k) => spans(k)), none) }];
 }

@@ -21,6 +21,15 @@ export function inList(expr: string, values: readonly string[]): string {
   return values.length === 0 ? "false" : `${expr} IN (${values.map(lit).join(", ")})`;
 }
 
+/**
+ * The SELECTs `parts` joined by `UNION ALL`, or `none` when there are none (a policy without
+ * targets or without clocks): `none` selects the same columns from an empty set, since a view
+ * needs one SELECT.
+ */
+export function unionAll(parts: readonly string[], none: string): string {
+  return parts.length === 0 ? none : parts.join("\nUNION ALL\n");
+}
+
 /** A `CASE expr WHEN 'a' THEN x … ELSE e END`, or `e` alone when there are no cases. */
 export function caseOf(expr: string, cases: ReadonlyArray<readonly [string, string]>, otherwise: string): string {
   if (cases.length === 0) return otherwise;

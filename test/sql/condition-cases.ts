@@ -43,4 +43,6 @@ export const CONDITION_CASES: ReadonlyArray<readonly [string, Readonly<Record<st
   ["examples/agreements/apworth.sla", { "recurring targets": 100 }],
   ["examples/agreements/arcustech.sla", { "declared events in clocks": 50, "clocks waiting for declared events": 200 }],
   ["examples/agreements/blue-arctic.sla", {}],
+  ["examples/agreements/journalify.sla", {}],
+  ["test/sql/fixtures/escalations-only.sla", {}],
 ];
