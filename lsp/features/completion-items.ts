@@ -73,6 +73,16 @@ export class Items {
     return this;
   }
 
+  /**
+   * Kinds of declarations the latest check found outside `offset` (the one being edited there
+   * does not count): a policy has one `credits`, `fees` and `period` (SLA103 for a second).
+   */
+  declaredElsewhere(offset: number): Set<string> {
+    const kinds = new Set<string>();
+    for (const d of this.checked?.result.ast.decls ?? []) if (offset < d.span.start || offset > d.span.end) kinds.add(d.kind);
+    return kinds;
+  }
+
   /** The values of an enumerated field (`field product { x … }`), when `name` is one. */
   fieldValues(name: string): this {
     for (const d of this.checked?.result.ast.decls ?? []) {

@@ -13,7 +13,7 @@ import { ACCOUNT_STANDINGS } from "../../compiler/account-standing.js";
 import type { Checked, Snapshot } from "../documents.js";
 import { availabilityBlock, creditStep, objectiveBlock, periodShape } from "./completion-commitments.js";
 import { Items, shape } from "./completion-items.js";
-import { type Block, type CursorContext, cursorContext, type Tok, tableHeader, tableKeys } from "./cursor.js";
+import { type Block, clauseHeads, type CursorContext, cursorContext, onlyCommentsBefore, type Tok, tableHeader, tableKeys } from "./cursor.js";
 import { holidayCodeChoices } from "./describe.js";
 import { offsetAt, rangeOf } from "./diagnostics.js";
 import { DURATION_UNITS, EVENT_KINDS, MONTHS, WEEKDAYS } from "./keyword-docs.js";
@@ -53,6 +53,8 @@ const NAMED = new Map<string, SymbolKind>([
   ["obligation", "obligation"],
 ]);
 const CLOCK_RULES = ["start", "pause", "resume", "stop"];
+/** Declarations a policy has at most one of. */
+const ONCE_PER_POLICY = new Set(["credits", "fees", "period"]);
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "last"];
 const EXAMPLE_FIELDS = new Map<string, SymbolKind>([
   ["priority", "priority"],
@@ -92,7 +94,7 @@ export function completion(snapshot: Snapshot, checked: Checked | null, position
 function choose(ctx: CursorContext, text: string, items: Items): void {
   const block = ctx.blocks[ctx.blocks.length - 1];
   if (ctx.string) return stringChoices(ctx, items);
-  if (!block) return topLevel(ctx, items);
+  if (!block) return topLevel(ctx, text, items);
   switch (block.kind) {
     case "calendar":
       return calendarBlock(ctx, items);
@@ -100,7 +102,7 @@ function choose(ctx: CursorContext, text: string, items: Items): void {
       return regionBlock(ctx, items);
     case "target":
     case "escalation":
-      return clockBlock(ctx, items, block.kind);
+      return clockBlock(ctx, text, items, block.kind);
     case "credits":
       return creditsBlock(ctx, items);
     case "availability":
@@ -132,11 +134,14 @@ function stringChoices(ctx: CursorContext, items: Items): void {
     );
 }
 
-function topLevel(ctx: CursorContext, items: Items): void {
+function topLevel(ctx: CursorContext, text: string, items: Items): void {
   const { w, last } = shape(ctx.stmt);
   const first = w[0];
   if (first === undefined) {
-    items.words(...DECLARATIONS).raw(blockSnippets(items.snippetNames()));
+    // `policy` opens the file; `credits`, `fees` and `period` are declared once (SLA103).
+    const declared = items.declaredElsewhere(ctx.offset);
+    const valid = (word: string) => (word === "policy" ? onlyCommentsBefore(text, ctx.lineStart) : !(ONCE_PER_POLICY.has(word) && declared.has(word)));
+    items.words(...DECLARATIONS.filter(valid)).raw(blockSnippets(items.snippetNames()).filter((i) => valid(i.label.split(" ")[0]!)));
     return;
   }
   const named = NAMED.get(first);
@@ -253,12 +258,15 @@ function clockRule(ctx: CursorContext, items: Items): boolean {
   return true;
 }
 
-function clockBlock(ctx: CursorContext, items: Items, kind: "target" | "escalation"): void {
+function clockBlock(ctx: CursorContext, text: string, items: Items, kind: "target" | "escalation"): void {
   const { w, last } = shape(ctx.stmt);
   if (clockRule(ctx, items)) return;
   if (w.length === 0) {
-    items.words(...CLOCK_RULES.map((r) => `${r} on`), "calendar");
-    if (kind === "target") items.words("restart on", "kpi", "goals").raw([goalsSnippet(items.snippetNames())]);
+    // A second rule of a kind is SLA103 (its events go in one rule): offer the kinds not yet written.
+    const written = clauseHeads(text, ctx.blocks[ctx.blocks.length - 1]!, ctx.lineStart);
+    const rules = (names: readonly string[]) => names.filter((r) => !written.has(`${r} on`)).map((r) => `${r} on`);
+    items.words(...rules(CLOCK_RULES), "calendar");
+    if (kind === "target") items.words(...rules(["restart"]), "kpi", "goals").raw([goalsSnippet(items.snippetNames())]);
     else items.snippet("table", "{\n  | priority | after | to |\n  | ${1:P1} | ${2:4 business hours} | ${3:role} |\n}", "escalation table");
   } else if (w[0] === "calendar" && kind === "target" && w.length === 1) items.names(["calendar"]);
   else if (w[0] === "calendar" && kind === "escalation" && w.length === 1) items.words("for");

@@ -267,3 +267,16 @@ export function clauseHeads(text: string, block: Block, cursorLineStart: number)
   }
   return heads;
 }
+
+/** Whether only blank lines and comments come before `offset`: where the `policy` header may be written. */
+export function onlyCommentsBefore(text: string, offset: number): boolean {
+  let i = 0;
+  while (i < offset) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) i++;
+    else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i < offset && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else return false;
+  }
+  return true;
+}

@@ -24,7 +24,11 @@ const after = (fixture: string) => `${imagicle}\n${fixture}`;
 describe("completion at top level", () => {
   it("offers the declaration keywords and block snippets on an empty line", async () => {
     const { labels, items } = await complete(after("<|>"));
-    expect(labels).toEqual(expect.arrayContaining(["calendar", "region", "plan", "priority", "target", "escalation", "credits", "fees", "example"]));
+    expect(labels).toEqual(expect.arrayContaining(["calendar", "region", "plan", "priority", "target", "escalation", "availability", "objective", "example"]));
+    // Imagicle has its one `credits` block and its header: neither is offered again (SLA103); it has no fees yet.
+    expect(labels.filter((l) => ["policy", "credits", "credits block"].includes(l))).toEqual([]);
+    expect(labels).toEqual(expect.arrayContaining(["fees", "fees block"]));
+    expect((await complete("// a comment\n<|>")).labels).toEqual(expect.arrayContaining(["policy", "credits", "fees", "period", "credits block"]));
     const target = items.find((i) => i.label === "target block")!;
     expect(target.insertTextFormat).toBe(InsertTextFormat.Snippet);
     // The goal matrix of the snippet has the declared plans as columns and priorities as rows.
@@ -131,6 +135,11 @@ describe("completion in regions, targets, escalations, credits and examples", ()
   it("offers clock rules, `kpi`, `calendar` and `goals` in a target", async () => {
     const { labels } = await complete(after("target t {\n  <|>\n}"));
     expect(labels).toEqual(expect.arrayContaining(["start on", "pause on", "resume on", "stop on", "kpi", "calendar", "goals", "goals block"]));
+    // A second rule of a kind is SLA103: the kinds written above or below are not offered again.
+    const written = await complete(after("target t {\n  start on open\n  <|>\n  stop on resolve\n}"));
+    expect(written.labels.filter((l) => l.endsWith(" on"))).toEqual(["pause on", "resume on", "restart on"]);
+    const escalation = await complete(after("escalation {\n  stop on resolve\n  <|>\n}"));
+    expect(escalation.labels.filter((l) => l.endsWith(" on"))).toEqual(["start on", "pause on", "resume on"]);
   });
 
   it("offers event kinds after `on`, without those already listed", async () => {
