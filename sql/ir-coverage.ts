@@ -1,0 +1,92 @@
+/**
+ * What the SQL target does with each field of the IR, so that a field added to the IR (a new
+ * version) is a type error here until someone decides whether the per-ticket answers read it.
+ *
+ * Design: two tables checked with `satisfies Record<keyof …, …>` against the IR's own types (as
+ * `format/layout.ts` classifies grammar rules), one for the policy and one for its credits, the
+ * block whose fields split between the ticket and the period. The SQL answers per ticket what
+ * `sla eval` answers; `test/sql/ir-coverage.test.ts` checks that the fields marked `settlement`
+ * do not change those answers, and docs/sql.md says why each is left to `sla settle`.
+ */
+import type { CreditsIR, PolicyIR } from "../runtime/ir.js";
+
+/**
+ * - `ticket`: the per-ticket answers (`sla eval`: targets, escalations, credit) read it; the SQL
+ *   translates it, or `unsupported.ts` refuses the construct by name.
+ * - `settlement`: only a period's settlement (`sla settle`) reads it: fees, periods, claims,
+ *   availability, objectives, how credits add up. The SQL leaves it to `sla settle`.
+ * - `none`: names and text that no answer depends on (the policy's id, its examples).
+ */
+export type IrFieldUse = "ticket" | "settlement" | "none";
+
+/** Every field of the policy IR and what the SQL target does with it. */
+export const POLICY_FIELDS = {
+  irVersion: "none",
+  id: "none",
+  title: "none",
+  calendars: "ticket",
+  defaultCalendar: "ticket",
+  regions: "ticket",
+  plans: "ticket",
+  priorities: "ticket",
+  roles: "ticket",
+  channels: "ticket",
+  targets: "ticket",
+  exclusions: "ticket",
+  priorityCaps: "ticket",
+  fields: "ticket",
+  flags: "ticket",
+  causes: "ticket",
+  events: "ticket",
+  escalations: "ticket",
+  // Split field by field in CREDIT_FIELDS.
+  credits: "ticket",
+  // IR 12's step credits (`stepCredit`) live here: a period's downtime, not a ticket's answer.
+  availability: "settlement",
+  objectives: "settlement",
+  fees: "settlement",
+  period: "settlement",
+  works: "settlement",
+  // The customer's duties as text (`obligation keep_updated "…"`).
+  obligations: "none",
+  examples: "none",
+} as const satisfies Record<keyof PolicyIR, IrFieldUse>;
+
+/**
+ * Every field of the credits IR and what the SQL target does with it. A ticket's credit is the
+ * row of the first breached binding target the credits name, at the priority that judged it,
+ * when the ticket is eligible (`creditOf` in `runtime/evaluate.ts`); everything else decides
+ * how a period's breaches add up, bound, are claimed and invoiced.
+ */
+export const CREDIT_FIELDS = {
+  plans: "ticket",
+  targets: "ticket",
+  rows: "ticket",
+  ineligibleChannels: "ticket",
+  ineligibleOptionalLanguages: "ticket",
+  ineligibleWhen: "ticket",
+  claimMonthsAfter: "settlement",
+  claimSubject: "settlement",
+  claimDaysAfter: "settlement",
+  capPercent: "settlement",
+  zone: "settlement",
+  mode: "settlement",
+  amountPerBreach: "settlement",
+  thresholds: "settlement",
+  ineligibleAccount: "settlement",
+  // IR 12: `credit per started hour late` multiplies the row by the steps of a breach's lateness
+  // in the period; the ticket's credit stays the row.
+  lateStep: "settlement",
+  // IR 12: a `| after | credit |` table grades a breach by the time taken up to its stop or the
+  // period's end; `rows` is then empty, so the ticket's credit is none in `sla eval` and in SQL.
+  afterBands: "settlement",
+  onNextInvoice: "settlement",
+  noClaimPlans: "settlement",
+  capPerTargetPercent: "settlement",
+  origin: "none",
+} as const satisfies Record<keyof CreditsIR, IrFieldUse>;
+
+/** The names of the fields of `table` that only settlement reads. */
+export function settlementFields<K extends string>(table: Readonly<Record<K, IrFieldUse>>): K[] {
+  return (Object.keys(table) as K[]).filter((k) => table[k] === "settlement");
+}
