@@ -13,6 +13,7 @@ import { holidayDates } from "../runtime/holidays.js";
 import { yearlyClosings } from "../runtime/yearly-dates.js";
 import type { CalendarIR, PolicyIR, SourceRef, TargetIR } from "../runtime/ir.js";
 import { predicateOf, type TicketFacts } from "../runtime/ticket-attributes.js";
+import { countsOnCalendar, ticketCalendarCounted } from "./calendar-use.js";
 import { change, combine, sharedAxis, sharedRegions } from "./cite.js";
 import type { Horizon } from "./horizon.js";
 import type { Change, Effect } from "./model.js";
@@ -61,7 +62,7 @@ function ruleUses(a: PolicyIR, b: PolicyIR, use: (old: CalendarIR, next: Calenda
           const facts = factsOf(profile, priority, plan);
           for (const ta of a.targets) {
             const tb = targetsB.get(ta.name);
-            if (!tb) continue;
+            if (!tb || !countsOnCalendar(ta) || !countsOnCalendar(tb)) continue;
             const label = [`${[region ?? "default", plan].filter(Boolean).join("/")}`, priority, profile.label || null].filter(Boolean).join(" · ");
             use(ruleCalendarOf(a, ta, region, plan, facts), ruleCalendarOf(b, tb, region, plan, facts), label);
           }
@@ -288,9 +289,15 @@ export function diffCalendars(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
     byRule?.add(key);
     pairs.set(key, { old, new: next, uses: [label] });
   };
-  for (const [where, plan, region] of regionPlaces(a, b)) use(calendarOf(a, region, plan), calendarOf(b, region, plan), where);
+  // Without regions, the default calendar (or 24×7 UTC without one) means something only when a
+  // goal or an escalation counts on it (`calendar-use.ts`): an elapsed-only policy may drop it.
+  const counted = ticketCalendarCounted(a) || ticketCalendarCounted(b);
+  for (const [where, plan, region] of regionPlaces(a, b)) if (region !== null || counted) use(calendarOf(a, region, plan), calendarOf(b, region, plan), where);
   for (const t of a.targets) {
-    if (!b.targets.some((x) => x.name === t.name)) continue;
+    const tb = b.targets.find((x) => x.name === t.name);
+    // A target whose goals are all elapsed time in either version counts on no calendar there:
+    // its calendar changes nothing the goal comparison does not already report.
+    if (!tb || !countsOnCalendar(t) || !countsOnCalendar(tb)) continue;
     const old = targetCalendarOf(a, t.name);
     const next = targetCalendarOf(b, t.name);
     if (old && next) use(old, next, `target ${t.name}`);

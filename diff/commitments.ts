@@ -34,10 +34,13 @@ function byName<T extends { name: string; origin: SourceRef }>(kind: ChangeKind,
   return out;
 }
 
-/** A length as the policy would write it (`48 hours`, `90 minutes`); `none` when absent. */
-function length(ms: number | null | undefined): string | null {
+/** A length as the policy would write it (`48 hours`, `90 minutes`); `null` when absent. */
+export function lengthWords(ms: number): string;
+export function lengthWords(ms: number | null | undefined): string | null;
+export function lengthWords(ms: number | null | undefined): string | null {
   if (ms == null) return null;
-  return ms % 3_600_000 === 0 ? `${ms / 3_600_000} hours` : `${ms / 60_000} minutes`;
+  const [n, unit] = ms % 3_600_000 === 0 ? [ms / 3_600_000, "hour"] : [ms / 60_000, "minute"];
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }
 
 /**
@@ -65,9 +68,9 @@ function blockTerms(x: AvailabilityIR, y: AvailabilityIR, judged: Effect): Term[
     ["measured over", x.over.kind === "elapsed" ? "elapsed time" : "a calendar's open time", y.over.kind === "elapsed" ? "elapsed time" : "a calendar's open time", "mixed"],
     ["components", x.components, y.components, "mixed"],
     ["maintenance excused", x.excuse !== null, y.excuse !== null, y.excuse ? "looser" : "stricter", excuse],
-    ["maintenance notice", length(x.excuse?.announcedAheadMs), length(y.excuse?.announcedAheadMs), effectOf(never(x.excuse?.announcedAheadMs), never(y.excuse?.announcedAheadMs), true), excuse],
-    ["maintenance allowance per period", length(x.excuse?.capMs), length(y.excuse?.capMs), effectOf(unlimited(x.excuse?.capMs), unlimited(y.excuse?.capMs), false), excuse],
-    ["maintenance excused per outage", length(x.excuse?.eachMs), length(y.excuse?.eachMs), effectOf(unlimited(x.excuse?.eachMs), unlimited(y.excuse?.eachMs), false), excuse],
+    ["maintenance notice", lengthWords(x.excuse?.announcedAheadMs), lengthWords(y.excuse?.announcedAheadMs), effectOf(never(x.excuse?.announcedAheadMs), never(y.excuse?.announcedAheadMs), true), excuse],
+    ["maintenance allowance per period", lengthWords(x.excuse?.capMs), lengthWords(y.excuse?.capMs), effectOf(unlimited(x.excuse?.capMs), unlimited(y.excuse?.capMs), false), excuse],
+    ["maintenance excused per outage", lengthWords(x.excuse?.eachMs), lengthWords(y.excuse?.eachMs), effectOf(unlimited(x.excuse?.eachMs), unlimited(y.excuse?.eachMs), false), excuse],
     // Only whether there is a window: its hours are compared by content in availabilityCalendars.
     ["maintenance excused", windowText(x), windowText(y), y.excuse?.within !== undefined ? "stricter" : "looser", excuse],
     ["excused causes", [...(x.excusedCauses ?? [])].sort(), [...(y.excusedCauses ?? [])].sort(), setEffect(x.excusedCauses ?? [], y.excusedCauses ?? [], "looser")],

@@ -1,18 +1,34 @@
-/** Service credits: the percent per plan × priority and the block's terms. More credit is stricter. */
+/**
+ * Service credits: the percent per plan × priority (or by the time a breach took) and the block's
+ * terms. More credit is stricter.
+ */
 import type { CreditsIR, PolicyIR, SettlementPeriodIR, SourceRef } from "../runtime/ir.js";
 import { stepWords } from "../runtime/settle-steps.js";
 import { claimWithinEffect } from "./claim-within.js";
+import { afterGrade, afterWords, firstAfterRow, type Grade, gradedEffect } from "./credit-graded.js";
 import { lateStepEffect } from "./credit-steps.js";
 import { cell, change, combine, effectOf, plansEffect, setEffect, sharedAxis, showValue } from "./cite.js";
 import { conditionSet } from "./coverage.js";
 import type { Change, Effect } from "./model.js";
 import { creditCap, creditPercent } from "./money.js";
 
-/** The credit percent a breached ticket of `plan` and `priority` earns, or `null`. */
-function percentFor(c: CreditsIR | null, plan: string | null, priority: string | null): { percent: number; origin: SourceRef } | null {
+/** What a breached ticket of one plan and priority earns: a grade by the time it took, its words, the clause. */
+interface CellCredit {
+  readonly grade: Grade;
+  readonly text: string;
+  readonly origin: SourceRef;
+}
+
+/**
+ * The credit a breached ticket of `plan` and `priority` earns, or `null`: its row's percent
+ * whatever the time, or the `| after | credit |` table (the same for every priority).
+ */
+function creditFor(c: CreditsIR | null, other: CreditsIR | null, plan: string | null, priority: string | null): CellCredit | null {
   if (!c || (c.plans && (plan === null || !c.plans.includes(plan)))) return null;
+  const graded = afterGrade(c);
+  if (graded) return { grade: graded, text: `by the time taken: ${afterWords(c)}`, origin: firstAfterRow(c, other) ?? c.origin };
   const row = c.rows.find((r) => r.priority === priority) ?? c.rows.find((r) => r.priority === null);
-  return row ? { percent: creditPercent(row), origin: row.origin } : null;
+  return row ? { grade: [{ afterMs: -1, percent: creditPercent(row) }], text: `${creditPercent(row)}%`, origin: row.origin } : null;
 }
 
 /** Credits: the percent per plan × priority, and the block's terms. More credit is stricter. */
@@ -22,16 +38,17 @@ export function diffCredits(a: PolicyIR, b: PolicyIR): Change[] {
   const groups = new Map<string, { cells: string[]; make: (s: string) => Change }>();
   for (const plan of sharedAxis(a.plans, b.plans)) {
     for (const priority of sharedAxis(a.priorities, b.priorities)) {
-      const was = percentFor(ca, plan, priority);
-      const now = percentFor(cb, plan, priority);
-      if ((was?.percent ?? null) === (now?.percent ?? null)) continue;
-      const key = `${was?.percent}|${now?.percent}|${was?.origin.line}|${now?.origin.line}`;
+      const was = creditFor(ca, cb, plan, priority);
+      const now = creditFor(cb, ca, plan, priority);
+      const gradeKey = (x: CellCredit | null) => JSON.stringify(x?.grade ?? []);
+      if (gradeKey(was) === gradeKey(now)) continue;
+      const key = `${gradeKey(was)}|${gradeKey(now)}|${was?.origin.line}|${now?.origin.line}`;
       const where = cell(priority, plan) || "every ticket";
       const g = groups.get(key);
       if (g) g.cells.push(where);
       else {
-        const text = (x: typeof was) => (x ? `${x.percent}%` : "no credit");
-        groups.set(key, { cells: [where], make: (s) => change("credits", s, `credit ${text(was)} → ${text(now)}`, effectOf(was?.percent ?? 0, now?.percent ?? 0, true), was?.origin ?? ca?.origin, now?.origin ?? cb?.origin) });
+        const text = (x: typeof was) => x?.text ?? "no credit";
+        groups.set(key, { cells: [where], make: (s) => change("credits", s, `credit ${text(was)} → ${text(now)}`, gradedEffect(was?.grade ?? [], now?.grade ?? []), was?.origin ?? ca?.origin, now?.origin ?? cb?.origin) });
       }
     }
   }
@@ -54,6 +71,11 @@ export function diffCredits(a: PolicyIR, b: PolicyIR): Change[] {
   term("zone", ca.zone, cb.zone, "neutral");
   out.push(...creditRuleChanges(ca, cb, [a.period, b.period]));
   return out;
+}
+
+/** Whether a block asks for a claim at all: a deadline (months or days) or a subject. */
+function asksForClaim(c: CreditsIR): boolean {
+  return c.claimMonthsAfter !== null || c.claimDaysAfter != null || c.claimSubject !== null;
 }
 
 /** `sum` adds each breach's row, `highest` takes one: summing never owes less. */
@@ -103,6 +125,16 @@ function creditRuleChanges(ca: CreditsIR, cb: CreditsIR, periods: readonly [Sett
   const perTarget = (c: CreditsIR) => (c.capPerTargetPercent === undefined ? Infinity : Number(c.capPerTargetPercent));
   const perTargetText = (c: CreditsIR) => (c.capPerTargetPercent === undefined ? null : `${c.capPerTargetPercent}% of the fees`);
   term("cap per target", perTargetText(ca), perTargetText(cb), effectOf(perTarget(ca), perTarget(cb), true));
+  // `no claim for enterprise`: those plans' periods owe their credit with no claim, so a plan
+  // added is owed credit a missing or late claim would have lost (stricter); where neither
+  // version asks for a claim it waives nothing.
+  const waived = (c: CreditsIR) => [...(c.noClaimPlans ?? [])].sort();
+  const waivable = asksForClaim(ca) || asksForClaim(cb);
+  term("plans needing no claim", waived(ca), waived(cb), waivable ? setEffect(waived(ca), waived(cb), "stricter") : "neutral");
+  // `credit on next invoice`: the same credit for the same periods; only the invoice it is
+  // deducted from is named (without the clause the policy names none, so nothing is paid later).
+  const invoice = (c: CreditsIR) => (c.onNextInvoice ? "the next period's invoice" : "an invoice the policy does not name");
+  term("credit deducted from", invoice(ca), invoice(cb), "neutral");
   // A standing added to `ineligible account` takes credit away from the periods that have it.
   term("ineligible account standings", [...(ca.ineligibleAccount ?? [])].sort(), [...(cb.ineligibleAccount ?? [])].sort(), setEffect(ca.ineligibleAccount ?? [], cb.ineligibleAccount ?? [], "looser"));
   out.push(...conditionSet("credits", "ineligible for credit", (ca.ineligibleWhen ?? []).map((when) => ({ when, origin: ca.origin })), (cb.ineligibleWhen ?? []).map((when) => ({ when, origin: cb.origin })), "looser"));

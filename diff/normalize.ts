@@ -6,13 +6,17 @@
  *
  * Left out, as they carry no meaning for tickets or settlement: the policy's `id`, `title` and
  * `irVersion` (the report's header names the policy), its `examples` (tests of the policy, not
- * clauses), a calendar no clause uses, and `resume on` of a clock that never pauses.
+ * clauses), a calendar no clause uses, and `resume on` of a clock that never pauses. A calendar
+ * nothing counts on is left out where it is named: the calendar and calendar rules of a target
+ * whose goals are all elapsed time, and the default calendar when no goal or escalation counts
+ * on it.
  *
  * Everything else is kept: an object normalized field by field here also carries, as they are,
  * the fields this module does not name ({@link complete}), so a field added to the IR later is
  * compared (and reported as `other`) instead of silently dropped.
  */
 import type { CalendarIR, ConditionIR, PolicyIR } from "../runtime/ir.js";
+import { countsOnCalendar, ticketCalendarCounted } from "./calendar-use.js";
 import { conditionText } from "./coverage.js";
 
 /** The clause a normalized object came from, kept off its enumerable keys (so off its JSON too). */
@@ -119,6 +123,11 @@ export function normalizePolicy(p: PolicyIR): Record<string, unknown> {
     const content = plain({ ...rest, closures: sorted(closures), openings: sorted(openings), holidays: sorted(holidays), yearly: sorted(yearly) });
     return new CalendarRef(c, content);
   };
+  // Where nothing counts on a calendar, only a name that names none is kept (a hand-made IR's error).
+  const unresolved = (name: string | null | undefined) => {
+    const c = cal(name);
+    return c instanceof UnknownCalendar ? c : null;
+  };
   const rules = (rs: PolicyIR["regions"][number]["calendarRules"]) => (rs ?? []).map((r) => complete(r, { calendar: cal(r.calendar), when: condition(r.when) }));
   const roleTitle = new Map(p.roles.map((r) => [r.name, r.title ?? r.name]));
   const named = (xs: PolicyIR["plans"] | undefined) => keyed(xs, (x) => x.name);
@@ -147,7 +156,9 @@ export function normalizePolicy(p: PolicyIR): Record<string, unknown> {
   };
   // `calendars` are compared where a clause names them (`cal`); the rest is in the module comment.
   return complete(p, {
-    defaultCalendar: cal(p.defaultCalendar),
+    // Nothing counts on it when every goal of the targets it serves is elapsed time (billing
+    // zone aside, compared on its own in `calendar-use.ts`).
+    defaultCalendar: ticketCalendarCounted(p) ? cal(p.defaultCalendar) : unresolved(p.defaultCalendar),
     priorities: named(p.priorities),
     plans: named(p.plans),
     channels: [...p.channels].sort(),
@@ -176,8 +187,9 @@ export function normalizePolicy(p: PolicyIR): Record<string, unknown> {
         t,
         {
           clock: clock(t.clock),
-          calendar: cal(t.calendar),
-          calendarRules: rules(t.calendarRules),
+          // A target whose goals are all elapsed time counts on no calendar (`calendar-use.ts`).
+          calendar: countsOnCalendar(t) ? cal(t.calendar) : unresolved(t.calendar),
+          calendarRules: rules(countsOnCalendar(t) ? t.calendarRules : t.calendarRules?.filter((r) => unresolved(r.calendar))),
           goals: t.goals.map((g) => complete(g, { when: condition(g.when) })),
         },
         ["name"],

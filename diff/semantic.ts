@@ -3,6 +3,7 @@
  * Pure: IR in, report out; reading files and git revisions is the CLI's business.
  */
 import type { PolicyIR } from "../runtime/ir.js";
+import { billingZoneChanges } from "./calendar-use.js";
 import { diffCalendars } from "./calendars.js";
 import { diffAxes, diffExclusions, diffLanguages } from "./coverage.js";
 import { diffCommitments } from "./commitments.js";
@@ -42,6 +43,7 @@ function specificChanges(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
     ...diffPriorityCaps(a, b),
     ...diffLanguages(a, b),
     ...diffCredits(a, b),
+    ...billingZoneChanges(a, b),
     ...diffCommitments(a, b, h),
     ...diffFees(a, b),
     ...diffWorks(a, b),

@@ -60,6 +60,8 @@ const whole = (...parts: string[]) => new RegExp(`^${parts.join("")}$`);
  */
 const MODELED: readonly RegExp[] = [
   /^(priorities|plans|regions|flags|causes|events|fields)\.[^.]+$/,
+  // The calendar of a ticket without region: the `default` place of `calendars.ts` (absent: 24×7 UTC).
+  /^defaultCalendar$/,
   /^fields\.[^.]+\.values\.[^.]+$/,
   whole(`channels${SET}`),
   whole(String.raw`regions\.[^.]+\.languages(\.(primary|optional)${SET})?`),
@@ -73,7 +75,8 @@ const MODELED: readonly RegExp[] = [
   whole(
     String.raw`credits(\.(plans|targets|ineligibleChannels|ineligibleAccount)${SET}|\.(claimMonthsAfter|claimSubject|capPercent|ineligibleOptionalLanguages|zone|mode)`,
     String.raw`|\.rows(\.[^.]+(\.(priority|creditPercent))?)?|\.ineligibleWhen(\[\d+\]${CONDITION})?|\.amountPerBreach(\.(amount|currency))?`,
-    String.raw`|\.thresholds(\[\d+\](\.(aboveBreaches|creditPercent))?)?|\.claimDaysAfter(\.(days|after))?|\.lateStep(\.(ms|started))?|\.capPerTargetPercent)?`,
+    String.raw`|\.thresholds(\[\d+\](\.(aboveBreaches|creditPercent))?)?|\.claimDaysAfter(\.(days|after))?|\.lateStep(\.(ms|started))?|\.capPerTargetPercent`,
+    String.raw`|\.afterBands(\[\d+\](\.(afterMs|creditPercent))?)?|\.noClaimPlans${SET}|\.onNextInvoice)?`,
   ),
   whole(
     String.raw`availability\.[^.]+(\.(commitPercent|over|decimals|downtimeFeeMultiple)|\.window(\.(unit|startMonth))?|\.(components|excusedCauses|plans)${SET}`,

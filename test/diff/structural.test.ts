@@ -1,12 +1,14 @@
 /**
  * The structural fallback: a policy against itself is no change; any single edit of an IR field
- * (except source refs and what carries no meaning, listed in diff/normalize.ts) is never "no
+ * (except source refs and what carries no meaning, listed in diff/normalize.ts, such as a
+ * calendar no goal counts on) is never "no
  * change in meaning"; an edit no specific comparison models comes back as `other`, `unknown`,
  * with its IR path and the clause of each version.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { countsOnCalendar, ticketCalendarCounted } from "../../diff/calendar-use.js";
 import { horizonFrom } from "../../diff/horizon.js";
 import { diffPolicies } from "../../diff/semantic.js";
 import { parseInstant } from "../../runtime/instant.js";
@@ -21,10 +23,14 @@ const POLICIES = [...SEEDS.map((s) => `policies/${s}.sla`), ...AGREEMENTS, "test
 
 type Path = Array<string | number>;
 
-/** Calendars some clause names (an unused calendar means nothing, so editing it changes nothing). */
+/**
+ * Calendars something counts on (an unused calendar means nothing, so editing it changes
+ * nothing): those of regions and commitments, a target's own when a goal of it is not elapsed
+ * time, the default when such a target or an escalation uses it (diff/calendar-use.ts).
+ */
 function usedCalendars(p: PolicyIR): Set<string> {
-  const names = [p.defaultCalendar, ...p.regions.flatMap((r) => [r.calendar, ...Object.values(r.planCalendars), ...(r.calendarRules ?? []).map((x) => x.calendar)])];
-  names.push(...p.targets.flatMap((t) => [t.calendar, ...(t.calendarRules ?? []).map((x) => x.calendar)]));
+  const names = [ticketCalendarCounted(p) ? p.defaultCalendar : null, ...p.regions.flatMap((r) => [r.calendar, ...Object.values(r.planCalendars), ...(r.calendarRules ?? []).map((x) => x.calendar)])];
+  names.push(...p.targets.filter(countsOnCalendar).flatMap((t) => [t.calendar, ...(t.calendarRules ?? []).map((x) => x.calendar)]));
   names.push(...(p.availability ?? []).map((a) => (a.over.kind === "calendar" ? a.over.calendar : null)));
   return new Set(names.filter((n): n is string => n !== null));
 }
@@ -52,7 +58,10 @@ function editableLeaves(p: PolicyIR): Path[] {
     for (const k of path.slice(0, path.indexOf("clock") + 1)) o = (o as Record<string | number, unknown>)[k];
     return (o as { pause: string[] }).pause.length > 0;
   };
-  return out.filter((path) => !path.includes("resume") || pauses(path));
+  // The calendar an elapsed-only target, or a default nothing counts on, names: no goal counts on it.
+  const uncounted = (path: Path) =>
+    (path[0] === "defaultCalendar" && !ticketCalendarCounted(p)) || (path[0] === "targets" && (path[2] === "calendar" || path[2] === "calendarRules") && !countsOnCalendar(p.targets[path[1] as number]));
+  return out.filter((path) => (!path.includes("resume") || pauses(path)) && !uncounted(path));
 }
 
 /** Every string stored under the key `key` anywhere in the policy (other names a reference may take). */
