@@ -252,16 +252,22 @@ export function clauseHeads(text: string, block: Block, cursorLineStart: number)
   let depth = 0;
   let start = block.open + 1;
   for (let n = 0; n < MAX_BLOCK_LINES && start <= text.length; n++) {
-    const end = lineEndOf(text, start);
-    const line = text.slice(start, end).replace(/\/\/.*$/, "");
+    // Not `lineEndOf`: its search for a `\r` would run to the end of a file without one, per line.
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const raw = text.slice(start, end);
+    const line = raw.includes("//") ? raw.replace(/\/\/.*$/, "") : raw;
     if (depth === 0 && start !== cursorLineStart) {
       const m = /^\s*(?:([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+([A-Za-z_][A-Za-z0-9_]*))?|(\d))/.exec(line);
       if (m?.[1]) heads.add(m[1]).add(m[2] ? `${m[1]} ${m[2]}` : m[1]);
       else if (m?.[3]) heads.add("%");
     }
-    for (const c of line.replace(/"(?:[^"\\]|\\.)*"?/g, "")) {
-      if (c === "{") depth++;
-      else if (c === "}" && --depth < 0) return heads;
+    // Most lines are table rows without braces: only lines with one are read character by character.
+    if (line.includes("{") || line.includes("}")) {
+      for (const c of line.replace(/"(?:[^"\\]|\\.)*"?/g, "")) {
+        if (c === "{") depth++;
+        else if (c === "}" && --depth < 0) return heads;
+      }
     }
     start = end + (text.startsWith("\r\n", end) ? 2 : 1);
   }
