@@ -10,7 +10,7 @@ import { diffCli } from "./helpers.js";
 
 const ROOT = "test/diff/fixtures";
 /** Cases that change nothing in meaning: exit 0. */
-const SAME = new Set(["rename-reorder", "availability-calendar-rename"]);
+const SAME = new Set(["rename-reorder", "availability-calendar-rename", "target-calendar-elapsed"]);
 
 describe("sla diff golden files", () => {
   const cases = readdirSync(ROOT).filter((c) => !c.startsWith("."));
@@ -32,6 +32,9 @@ describe("sla diff golden files", () => {
         "availability-downtime-fee", "availability-window", "claim-after-outage", "quota-rollover-expiry",
         // Credits in steps: per step of downtime, per step of a breach's lateness, a cap per target.
         "availability-step-credit", "credit-late-steps",
+        // The rest of IR 12: a table graded by time taken, plans needing no claim, the credit on
+        // the next invoice, and an elapsed-only target's calendar (no goal counts on it).
+        "credit-after-table", "credit-no-claim", "credit-next-invoice", "target-calendar-elapsed",
       ]),
     );
   });
