@@ -209,9 +209,12 @@ export function tableKeys(text: string, block: Block, cursorLineStart: number): 
   return keys.filter((k): k is string => k !== undefined && k !== "priority" && k !== "plan");
 }
 
+/** Offset of the line break ending the line at `offset` (or the text's end). */
 function lineEndOf(text: string, offset: number): number {
-  const ends = [text.indexOf("\n", offset), text.indexOf("\r", offset)].filter((i) => i >= 0);
-  return ends.length > 0 ? Math.min(...ends) : text.length;
+  // A scan, not `indexOf("\r")`: in a file without one that search runs to the end of the text.
+  let end = offset;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return end;
 }
 
 /** The words of a table row's cells: `| priority | basic | gold |` → `["priority", "basic", "gold"]`. */
@@ -252,9 +255,7 @@ export function clauseHeads(text: string, block: Block, cursorLineStart: number)
   let depth = 0;
   let start = block.open + 1;
   for (let n = 0; n < MAX_BLOCK_LINES && start <= text.length; n++) {
-    // Not `lineEndOf`: its search for a `\r` would run to the end of a file without one, per line.
-    let end = start;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const end = lineEndOf(text, start);
     const raw = text.slice(start, end);
     const line = raw.includes("//") ? raw.replace(/\/\/.*$/, "") : raw;
     if (depth === 0 && start !== cursorLineStart) {
