@@ -10,7 +10,7 @@ import { type Grade, gradedEffect } from "../../diff/credit-graded.js";
 import { horizonFrom } from "../../diff/horizon.js";
 import { diffPolicies } from "../../diff/semantic.js";
 import { parseInstant } from "../../runtime/instant.js";
-import type { CreditsIR, PolicyIR } from "../../runtime/ir.js";
+import type { CalendarIR, CreditsIR, PolicyIR } from "../../runtime/ir.js";
 import { AT, irOf } from "./helpers.js";
 
 const H = horizonFrom(parseInstant(AT)!);
@@ -176,9 +176,10 @@ describe("no edit of IR 12's credits or an elapsed-only target's calendar falls 
   });
 
   it("a calendar given to or taken from Jama's elapsed-only target, or renamed there, is no change", () => {
-    const cal = { name: "office", kind: "hours" as const, zone: "Europe/Berlin", week: [[[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [], []], holidays: [], closures: [], openings: [], origin: jama.targets[0]!.origin };
-    const own = edit(jama, (p) => { p.calendars.push(cal as PolicyIR["calendars"][number]); p.targets[0]!.calendar = "office"; });
-    const asDefault = edit(jama, (p) => { p.calendars.push(cal as PolicyIR["calendars"][number]); p.defaultCalendar = "office"; });
+    const day = [{ from: 540, to: 1020 }];
+    const cal: CalendarIR = { name: "office", kind: "hours", zone: "Europe/Berlin", week: [day, day, day, day, day, [], []], holidays: [], closures: [], openings: [], origin: jama.targets[0]!.origin };
+    const own = edit(jama, (p) => { p.calendars.push(cal); p.targets[0]!.calendar = "office"; });
+    const asDefault = edit(jama, (p) => { p.calendars.push(cal); p.defaultCalendar = "office"; });
     for (const [what, next] of [["own", own], ["default", asDefault]] as const) {
       expect(changesOf(jama, next), what).toEqual([]);
       expect(changesOf(next, jama), what).toEqual([]);
