@@ -5,7 +5,7 @@
  * that are not in chevrotain's type declarations (`SAVE_ERROR`, `flattenFollowSet`, `currIdx`,
  * `tokVectorLength`); `test/grammar/chevrotain-internals.test.ts` fails if an upgrade renames or
  * removes any of them, so re-check both workarounds against the new version's recovery code then.
- * Keeping them here leaves `parser.ts` with the grammar alone.
+ * Keeping them here leaves the rule modules (`grammar/rules/`) with the grammar alone.
  */
 import { CstParser, EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 
