@@ -30,6 +30,7 @@ import { formatInstant, parseInstant } from "./instant.js";
 import { notStartedReason } from "./not-started.js";
 import { capFor, capped, cappedEvents } from "./priority-caps.js";
 import { recurringOutcome, recurringResult, recurringTrace, restartInstants, walkRecurring } from "./recurring.js";
+import { creditedBreach, eachTargetGrows, priorityRow, readsInstants, ticketCredit, ticketCreditValue, type CreditedBreach, type CreditRow, type TicketCreditValue } from "./ticket-credit.js";
 import type { Customer, TicketFacts } from "./ticket-attributes.js";
 import { inSupportedYears, SUPPORTED_YEARS, type EscalationResult, type TargetResult, type TargetStatus, type Ticket, type TicketResult, type Trace } from "./io.js";
 import type { GoalCell, PolicyIR } from "./ir.js";
@@ -363,12 +364,14 @@ function evaluateEscalations(ctx: Context): EscalationResult[] {
 
 /**
  * SPEC §3 credit: when a binding target (of those the credits name, or any) is breached and the
- * plan is covered, the row of the priority that judged that target (in force when it stopped,
- * else at `asOf`), so a breach reprioritized afterwards earns the rate of the goal it missed; the
- * first such target in declaration order decides. `null` for ineligible channels and optional
- * languages.
+ * plan is covered, the credit `ticket-credit.ts` computes for the breached targets the credits
+ * name: the row of the priority that judged the first of them (in force when it stopped, else at
+ * `asOf`, so a breach reprioritized afterwards earns the rate of the goal it missed), or the row
+ * of a `| after | credit |` table its time taken reached, grown per step of lateness under
+ * `credit per … late` and bounded by `cap … per target`. `null` for ineligible channels and
+ * optional languages.
  */
-function creditOf(ctx: Context, ticket: Ticket, targets: readonly TargetResult[]): { percent: number } | null {
+function creditOf(ctx: Context, ticket: Ticket, targets: readonly TargetResult[]): TicketCreditValue | null {
   const cr = ctx.c.credits;
   if (!cr) return null;
   if (cr.plans && (ctx.plan === null || !cr.plans.has(ctx.plan))) return null;
@@ -379,13 +382,27 @@ function creditOf(ctx: Context, ticket: Ticket, targets: readonly TargetResult[]
     const f = factsAt(ctx.facts, ctx.priority);
     if (cr.ineligibleWhen.some((holds) => holds(f))) return null;
   }
+  const ir = cr.ir;
+  const timed = readsInstants(ir);
+  const all = eachTargetGrows(ir);
+  let breaches: CreditedBreach[] | null = null;
+  let row: CreditRow | undefined;
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i]!;
     if (!(t.binding && t.status === "breached" && (cr.targets === null || cr.targets.has(t.name)))) continue;
-    const percent = cr.percent.get(judgingPriority(ctx, walk(ctx, ctx.c.targets[i]!.masks)) ?? "");
-    return percent === undefined ? null : { percent };
+    if (breaches === null) {
+      breaches = [];
+      if (!ir.afterBands) {
+        // The compiled rows say whether the priority has one (a hand-built ticket's may not).
+        const priority = judgingPriority(ctx, walk(ctx, ctx.c.targets[i]!.masks));
+        if (cr.percent.get(priority ?? "") === undefined) return null;
+        row = priorityRow(ir, priority);
+      }
+    }
+    breaches.push(creditedBreach(t, ctx.asOf, timed));
+    if (!all) break;
   }
-  return null;
+  return breaches === null ? null : ticketCreditValue(ticketCredit(ir, row, breaches));
 }
 
 /**

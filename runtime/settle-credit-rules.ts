@@ -9,7 +9,7 @@
  */
 import type { CreditsIR, SourceRef } from "./ir.js";
 import { Dec, money, percentOf } from "./settle-decimal.js";
-import { stepsIn, stepWords } from "./settle-steps.js";
+import { stepWords } from "./settle-steps.js";
 
 /** A ticket that counted towards the credit, with the clause that counted it. */
 export interface CreditContribution {
@@ -32,8 +32,11 @@ export interface CountedTicket {
   readonly creditPercent: string | null;
   /** The row that gave it, when there is one. */
   readonly row: SourceRef | null;
-  /** Its breached targets (of those the credits name) and how late each is, in elapsed ms. */
-  readonly targets?: readonly { readonly name: string; readonly lateMs: number }[];
+  /**
+   * The parts of its credit (`ticket-credit.ts`): each breached target credited, its steps of
+   * lateness and its row × steps (exact text, before `cap … per target`).
+   */
+  readonly targets?: readonly { readonly name: string; readonly steps: number; readonly creditPercent: string }[];
 }
 
 /** What a rule settles to, before the claim checks. */
@@ -79,10 +82,7 @@ function sumParts(credits: CreditsIR, counted: readonly CountedTicket[]): Credit
   const named = (t: CountedTicket) => (credits.capPerTargetPercent !== undefined && t.targets?.[0] ? { target: t.targets[0].name } : {});
   if (!step) return rowed.map((t) => ({ ticket: t.id, creditPercent: t.creditPercent, ...named(t), clause: clause(t.row) }));
   return rowed.flatMap((t) =>
-    (t.targets ?? []).map((g) => {
-      const steps = stepsIn(g.lateMs, step);
-      return { ticket: t.id, creditPercent: new Dec(t.creditPercent).times(steps).toFixed(), target: g.name, steps, clause: clause(t.row) };
-    }),
+    (t.targets ?? []).map((g) => ({ ticket: t.id, creditPercent: g.creditPercent, target: g.name, steps: g.steps, clause: clause(t.row) })),
   );
 }
 

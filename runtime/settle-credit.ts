@@ -3,19 +3,20 @@
  * breached tickets — never a sum — of the period's fees, owed only on a timely claim with the
  * right subject.
  *
- * Whether a ticket breached, and at which percentage, is the ticket evaluator's answer (SPEC §3
- * `credit`, which already applies the plan, channel and optional-language exclusions); this
- * module evaluates each ticket as of the period's end and applies the period-level rules.
+ * Whether a ticket breached, and the credit it earns, is the ticket evaluator's answer (SPEC §3
+ * `credit`, computed by `ticket-credit.ts`: the plan, channel, language and condition exclusions,
+ * the row, graded tables, steps of lateness, caps per target); this module evaluates each ticket
+ * as of the period's end, reads that credit's parts and applies the period-level rules.
  */
 import { evaluateTicket } from "./evaluate.js";
 import type { Ticket } from "./io.js";
-import type { CreditsIR, PolicyIR, SourceRef } from "./ir.js";
+import type { CreditsIR, PolicyIR } from "./ir.js";
 import type { Period } from "./period.js";
 import { parseInstant } from "./instant.js";
 import { applyCreditRule, type CountedTicket, type CreditContribution, creditMode } from "./settle-credit-rules.js";
 import { addDays, addMonths, endOfMonth, isAfter, localDateOf } from "./settle-dates.js";
 import { Dec, money, percentOf } from "./settle-decimal.js";
-import { stepsIn } from "./settle-steps.js";
+import { ticketCreditParts, type TicketCreditParts } from "./ticket-credit.js";
 
 export type { CreditContribution };
 
@@ -50,25 +51,14 @@ export interface CreditResult {
 /** One ticket's standing for the credit at the period's end. */
 export interface TicketCredit {
   readonly id: string;
-  /** The evaluator's credit percentage; `null` when the ticket earns none. */
-  readonly percent: number | null;
+  /** The evaluator's credit for the ticket (its row and parts); `null` when it earns none. */
+  readonly credit: TicketCreditParts | null;
   /** Binding targets (of those the credits name) breached at the period's end. */
   readonly breached: readonly string[];
   /** Why the ticket can earn no credit whatever happened to it (channel, language, plan). */
   readonly excludedBecause: string | null;
   /** The local date (billing zone) the first of `breached` fell due; `null` when none breached. */
   readonly breachedOn: string | null;
-  /**
-   * How late each of `breached` is, in elapsed ms from its due time to its stop (or the period's
-   * end when it has not stopped): `credit per started hour late` earns the row per step of it.
-   */
-  readonly lateMs: readonly number[];
-  /**
-   * A `| after | credit |` table's row for this ticket: the last one whose time its first breached
-   * target took (elapsed from its start to its stop, or to the period's end) exceeds; `null` when
-   * the policy has no such table or no row holds.
-   */
-  readonly graded: { readonly creditPercent: string; readonly origin: SourceRef } | null;
 }
 
 /** Why a ticket can never earn a credit under `credits`, or `null` (SPEC §6 ineligible cases). */
@@ -96,24 +86,12 @@ export function ticketCredits(policy: PolicyIR, period: Period): TicketCredit[] 
       .map((t) => t.name);
     const firstDue = result.targets.find((t) => t.name === breached[0])?.due ?? null;
     const dueMs = firstDue === null ? null : parseInstant(firstDue);
-    const first = result.targets.find((t) => t.name === breached[0]);
-    const startMs = first?.startedAt ? parseInstant(first.startedAt) : null;
-    const stopMs = first?.stoppedAt ? parseInstant(first.stoppedAt) : period.endMs;
-    const takenMs = startMs === null || stopMs === null ? null : stopMs - startMs;
-    const lateMs = breached.map((name) => {
-      const t = result.targets.find((r) => r.name === name);
-      const due = t?.due ? parseInstant(t.due) : null;
-      const stop = t?.stoppedAt ? parseInstant(t.stoppedAt) : period.endMs;
-      return due === null || stop === null ? 0 : Math.max(0, stop - due);
-    });
     return {
       id: ticket.id,
-      percent: result.credit?.percent ?? null,
+      credit: ticketCreditParts(result.credit),
       breached,
       excludedBecause: exclusionOf(policy, credits, ticket),
       breachedOn: dueMs === null ? null : localDateOf(dueMs, period.zone),
-      lateMs,
-      graded: takenMs === null ? null : (credits.afterBands?.filter((b) => takenMs > b.afterMs).at(-1) ?? null),
     };
   });
 }
@@ -224,10 +202,11 @@ function claimWords(credits: CreditsIR, period: Period, standings: readonly Tick
 export function creditFor(credits: CreditsIR, period: Period, standings: readonly TicketCredit[]): CreditResult | null {
   const late = lateForBreach(credits, period, standings);
   if (creditMode(credits) !== "highest") return creditByRule(credits, period, standings, late);
-  const earning = standings.filter((s) => rowText(credits, s) !== null && !late.has(s.id));
+  const earning = standings.filter((s) => s.credit !== null && !late.has(s.id));
   if (earning.length === 0) return null;
-  // Not cumulative: the highest percentage applies, once. Compared and applied as the IR's exact text.
-  const texts = earning.map((s) => grownPercentText(credits, rowText(credits, s)!, s.lateMs[0] ?? 0));
+  // Not cumulative: the highest percentage applies, once. Compared and applied as the IR's exact
+  // text: the ticket's one part (its first breach), before `cap … per target`, applied below.
+  const texts = earning.map((s) => s.credit!.parts[0]!.creditPercent);
   const highest = texts.reduce((a, b) => (new Dec(b).gt(a) ? b : a));
   const percent = Number(highest);
   const chosen = earning.filter((_, i) => texts[i] === highest);
@@ -262,10 +241,12 @@ export function creditFor(credits: CreditsIR, period: Period, standings: readonl
 function countedTickets(credits: CreditsIR, standings: readonly TicketCredit[], late: ReadonlyMap<string, string>): CountedTicket[] {
   return standings
     .filter((s) => s.breached.length > 0 && s.excludedBecause === null && !late.has(s.id))
-    .map((s) => {
-      const row = s.graded ?? (s.percent === null ? undefined : credits.rows.find((r) => Number(r.creditPercent) === s.percent));
-      return { id: s.id, creditPercent: row?.creditPercent ?? null, row: row?.origin ?? null, targets: s.breached.map((name, i) => ({ name, lateMs: s.lateMs[i] ?? 0 })) };
-    });
+    .map((s) => ({
+      id: s.id,
+      creditPercent: s.credit?.row.creditPercent ?? null,
+      row: s.credit?.row.origin ?? null,
+      targets: s.credit?.parts.map((p) => ({ name: p.target, steps: p.steps ?? 0, creditPercent: p.creditPercent })),
+    }));
 }
 
 /**
@@ -296,33 +277,6 @@ function creditByRule(credits: CreditsIR, period: Period, standings: readonly Ti
     capped: outcome.capped,
     contributions: outcome.contributions,
   };
-}
-
-/**
- * The exact text of a credit percentage the evaluator reports as a number: the `creditPercent`
- * of the row it came from (the IR allows at most 6 decimals, so the number names that decimal
- * exactly and the match is exact).
- */
-function creditPercentText(credits: CreditsIR, percent: number): string {
-  return credits.rows.find((r) => Number(r.creditPercent) === percent)?.creditPercent ?? String(percent);
-}
-
-/**
- * The percentage a ticket's row gives as exact text: its `| after | credit |` row when the policy
- * grades by time taken (the evaluator knows no such row), else the row of its priority or plan;
- * `null` when it earns none.
- */
-function rowText(credits: CreditsIR, s: TicketCredit): string | null {
-  if (credits.afterBands) return s.excludedBecause === null && s.breached.length > 0 ? (s.graded?.creditPercent ?? null) : null;
-  return s.percent === null ? null : creditPercentText(credits, s.percent);
-}
-
-/**
- * `credit per started hour late`: the row's percentage once per step of the lateness (exact
- * text); the row itself without the clause.
- */
-function grownPercentText(credits: CreditsIR, row: string, lateMs: number): string {
-  return credits.lateStep ? new Dec(row).times(stepsIn(lateMs, credits.lateStep)).toFixed() : row;
 }
 
 /** The credit part of {@link settle}: `null` when the policy grants no credits. */
