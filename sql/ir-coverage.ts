@@ -53,10 +53,11 @@ export const POLICY_FIELDS = {
 } as const satisfies Record<keyof PolicyIR, IrFieldUse>;
 
 /**
- * Every field of the credits IR and what the SQL target does with it. A ticket's credit is the
- * row of the first breached binding target the credits name, at the priority that judged it,
- * when the ticket is eligible (`creditOf` in `runtime/evaluate.ts`); everything else decides
- * how a period's breaches add up, bound, are claimed and invoiced.
+ * Every field of the credits IR and what the SQL target does with it. A ticket's credit, when
+ * the ticket is eligible, is the row of the first breached binding target the credits name (at
+ * the priority that judged it, or graded by its time taken), grown per step of lateness and
+ * bounded per target (`runtime/ticket-credit.ts`, `sql/query-credit.ts`); everything else
+ * decides how a period's breaches add up, bound, are claimed and invoiced.
  */
 export const CREDIT_FIELDS = {
   plans: "ticket",
@@ -70,19 +71,21 @@ export const CREDIT_FIELDS = {
   claimDaysAfter: "settlement",
   capPercent: "settlement",
   zone: "settlement",
-  mode: "settlement",
+  // `sum per breach` with steps of lateness grows each breached target, not only the first.
+  mode: "ticket",
   amountPerBreach: "settlement",
+  // Read by `creditMode`, but refused beside steps of lateness (SLA505): no ticket's credit changes.
   thresholds: "settlement",
   ineligibleAccount: "settlement",
-  // IR 12: `credit per started hour late` multiplies the row by the steps of a breach's lateness
-  // in the period; the ticket's credit stays the row.
-  lateStep: "settlement",
-  // IR 12: a `| after | credit |` table grades a breach by the time taken up to its stop or the
-  // period's end; `rows` is then empty, so the ticket's credit is none in `sla eval` and in SQL.
-  afterBands: "settlement",
+  // IR 12: `credit per started hour late` multiplies the row by the steps of a breach's lateness,
+  // to its stop or `asOf` (a period's end in `sla settle`).
+  lateStep: "ticket",
+  // IR 12: a `| after | credit |` table grades a breach by the time taken to its stop or `asOf`.
+  afterBands: "ticket",
   onNextInvoice: "settlement",
   noClaimPlans: "settlement",
-  capPerTargetPercent: "settlement",
+  // Each target's part of a ticket's credit is bounded on its own (the period bounds each target's sum again).
+  capPerTargetPercent: "ticket",
   origin: "none",
 } as const satisfies Record<keyof CreditsIR, IrFieldUse>;
 

@@ -7,9 +7,10 @@
  * plausible status. Instants are given both as epoch ms (`*_ms`, exact) and as TIMESTAMPTZ.
  */
 import { notStartedReason } from "../runtime/not-started.js";
+import { creditResults } from "./query-credit.js";
 import { recurringTargets } from "./query-recurring.js";
 import type { QueryContext } from "./query-tickets.js";
-import { inList, lit, type Relation } from "./sql-text.js";
+import { lit, type Relation } from "./sql-text.js";
 
 /**
  * What an unstarted target with a goal is: `none` for the targets whose clock waits for an event
@@ -88,27 +89,6 @@ JOIN sla_levels l ON o.obligation = ${n} + l.level
 JOIN sla_due d ON d.tkey = o.tkey AND d.obligation = o.obligation
 JOIN sla_tk tk ON tk.tkey = o.tkey
 WHERE d.due_ms <= o.as_of_ms AND (o.stop_ms IS NULL OR o.stop_ms > d.due_ms)`,
-  };
-}
-
-/**
- * `sla_credit_results`: per ticket the credit percentage (exact text) of the first breached
- * binding target the credits name, at the row of the priority that judged it; NULL for none.
- */
-function creditResults(ctx: QueryContext): Relation {
-  const cr = ctx.ir.credits;
-  const named = cr && cr.targets.length > 0 ? ` AND ${inList("t.name", cr.targets)}` : "";
-  return {
-    name: "sla_credit_results",
-    sql: `SELECT tk.ticket_id, CASE WHEN tk.credit_eligible THEN c.credit_percent END AS credit_percent
-FROM sla_tk tk
-LEFT JOIN (
-  SELECT tkey, prio FROM (
-    SELECT s.tkey, s.prio, row_number() OVER (PARTITION BY s.tkey ORDER BY s.target) AS rn
-    FROM sla_target_status s JOIN sla_targets t ON t.target = s.target
-    WHERE s.status = 'breached' AND t.binding${named}) f
-  WHERE rn = 1) b ON b.tkey = tk.tkey
-LEFT JOIN sla_credit_rows c ON c.prio = b.prio`,
   };
 }
 

@@ -41,8 +41,17 @@ export const CONDITION_CASES: ReadonlyArray<readonly [string, Readonly<Record<st
   ["examples/agreements/secret-double-octopus.sla", { "region calendar rules": 50, "declared events in clocks": 50, "recurring targets": 200 }],
   ["examples/agreements/hedgtrade.sla", { "recurring targets": 200 }],
   ["examples/agreements/apworth.sla", { "recurring targets": 100 }],
-  ["examples/agreements/arcustech.sla", { "declared events in clocks": 50, "clocks waiting for declared events": 200 }],
-  ["examples/agreements/blue-arctic.sla", {}],
+  [
+    "examples/agreements/arcustech.sla",
+    {
+      "declared events in clocks": 50,
+      "clocks waiting for declared events": 200,
+      "credit per step of lateness": 1000,
+      "each breached target grows (sum per breach)": 150,
+      "cap per target": 800,
+    },
+  ],
+  ["examples/agreements/blue-arctic.sla", { "credits graded by time taken": 1500 }],
   ["examples/agreements/journalify.sla", {}],
   ["test/sql/fixtures/escalations-only.sla", {}],
 ];

@@ -2,7 +2,8 @@
  * The SQL target on DuckDB against the evaluator for the constructs of issue 11 it translates:
  * priority caps, goal sections and field-keyed matrices, conditional calendars of targets and
  * regions (priority, plan, channel, field, flag), support days, declared events in clocks,
- * exclusions and credit ineligibility by condition. Inputs: the fixture `fixtures/conditions.sla`
+ * exclusions and credit ineligibility by condition; and IR 12's ticket credits that grow (graded
+ * tables, steps of lateness, each target under `sum per breach`, caps per target). Inputs: the fixture `fixtures/conditions.sla`
  * and the example agreements using them (their recurring targets, still refused, taken out).
  * Each run also counts the tickets that hit each construct (their answers change without it), so
  * a generator that misses a construct fails here rather than proving nothing.
@@ -73,6 +74,18 @@ describe("SQL on DuckDB against the evaluator: conditions, caps, support days, d
     const own = compileToSql(ir, duckdb, DIFFERENTIAL_YEARS).relations.find((r) => r.name === "sla_tgoal")!.sql;
     const clock = /^  SELECT tk\.tkey, 0 AS target, 0 AS goal_target, (\d+) AS clock/m.exec(own)![1]!;
     expect(await brokenMismatches("sla_tgoal", (s) => s.replace(/-1 AS target, 0 AS goal_target, \d+ AS clock([^]*?)sla_run_\d+ r /, `-1 AS target, 0 AS goal_target, ${clock} AS clock$1sla_run_${clock} r `), "test/sql/fixtures/shares.sla")).toBeGreaterThan(0);
+  });
+
+  it("fails on a wrong rule: a begun hour of lateness not counted (whole hours only)", async () => {
+    expect(await brokenMismatches("sla_credit_results", (s) => s.replace(/ \+ CASE WHEN \(p\.end_ms - p\.due_ms\) % 3600000 > 0 THEN 1 ELSE 0 END/, ""), "examples/agreements/arcustech.sla")).toBeGreaterThan(20);
+  });
+
+  it("fails on a wrong rule: a graded row read from the time late instead of the time taken", async () => {
+    expect(await brokenMismatches("sla_credit_results", (s) => s.replaceAll("(b.end_ms - b.start_ms)", "(b.end_ms - b.due_ms)"), "examples/agreements/blue-arctic.sla")).toBeGreaterThan(100);
+  });
+
+  it("fails on a wrong rule: the cap per target applied to the ticket's sum instead of each part", async () => {
+    expect(await brokenMismatches("sla_credit_results", (s) => s.replace(/sum\(LEAST\((.*?), (CAST\('100' AS DECIMAL\(38, 6\)\))\)\)/g, "LEAST(sum($1), $2)"), "examples/agreements/arcustech.sla")).toBeGreaterThan(0);
   });
 
   it("fails on a wrong rule: a recurring interval met exactly at its due counted as missed", async () => {

@@ -12,6 +12,7 @@ import { writeFileSync } from "node:fs";
 import { evaluateTicket, parseTicket, parseInstant, type TicketJson } from "../../runtime/index.js";
 import type { PolicyIR } from "../../runtime/ir.js";
 import { generator, seedPolicy, variedTickets } from "../../bench/workloads.js";
+import { eachTargetGrows } from "../../runtime/ticket-credit.js";
 import type { CompiledSql } from "../../sql/compile.js";
 import { DuckDbRun } from "../../sql/run-duckdb.js";
 
@@ -260,6 +261,8 @@ function waitsForDeclaredEvent(ir: PolicyIR, json: TicketJson): boolean {
 const withoutRecurring = (a: Answers | undefined): unknown =>
   a && { ...a, targets: Object.fromEntries(Object.entries(a.targets).map(([name, { recurring: _, ...t }]) => [name, t])) };
 
+const withCredits = (ir: PolicyIR, change: Partial<NonNullable<PolicyIR["credits"]>>): PolicyIR => ({ ...ir, credits: ir.credits && { ...ir.credits, ...change } });
+
 const mapTargets = (ir: PolicyIR, f: (t: PolicyIR["targets"][number]) => PolicyIR["targets"][number]): PolicyIR => ({ ...ir, targets: ir.targets.map(f) });
 
 type Clock = PolicyIR["targets"][number]["clock"];
@@ -335,6 +338,29 @@ const CONSTRUCTS: readonly Construct[] = [
     name: "credit ineligibility by condition",
     used: (ir) => (ir.credits?.ineligibleWhen ?? []).length > 0,
     without: (ir) => ({ ...ir, credits: ir.credits && { ...ir.credits, ineligibleWhen: undefined } }),
+  },
+  // IR 12's credits that grow (runtime/ticket-credit.ts): hits are tickets whose credit changes.
+  {
+    // Without the table the policy has no rows: a breach earns nothing.
+    name: "credits graded by time taken",
+    used: (ir) => ir.credits?.afterBands !== undefined,
+    without: (ir) => withCredits(ir, { afterBands: undefined }),
+  },
+  {
+    name: "credit per step of lateness",
+    used: (ir) => ir.credits?.lateStep !== undefined,
+    without: (ir) => withCredits(ir, { lateStep: undefined }),
+  },
+  {
+    // Under the highest rule only the first breached target grows the row.
+    name: "each breached target grows (sum per breach)",
+    used: (ir) => ir.credits !== null && eachTargetGrows(ir.credits),
+    without: (ir) => withCredits(ir, { mode: "highest" }),
+  },
+  {
+    name: "cap per target",
+    used: (ir) => ir.credits?.capPerTargetPercent !== undefined,
+    without: (ir) => withCredits(ir, { capPerTargetPercent: undefined }),
   },
 ];
 
