@@ -30,7 +30,19 @@ import { formatInstant, parseInstant } from "./instant.js";
 import { notStartedReason } from "./not-started.js";
 import { capFor, capped, cappedEvents } from "./priority-caps.js";
 import { recurringOutcome, recurringResult, recurringTrace, restartInstants, walkRecurring } from "./recurring.js";
-import { creditedBreach, eachTargetGrows, priorityRow, readsInstants, ticketCredit, ticketCreditValue, type CreditedBreach, type CreditRow, type TicketCreditValue } from "./ticket-credit.js";
+import {
+  creditedBreach,
+  eachTargetGrows,
+  plainRow,
+  plainRowValue,
+  priorityRow,
+  readsInstants,
+  ticketCredit,
+  ticketCreditValue,
+  type CreditedBreach,
+  type CreditRow,
+  type TicketCreditValue,
+} from "./ticket-credit.js";
 import type { Customer, TicketFacts } from "./ticket-attributes.js";
 import { inSupportedYears, SUPPORTED_YEARS, type EscalationResult, type TargetResult, type TargetStatus, type Ticket, type TicketResult, type Trace } from "./io.js";
 import type { GoalCell, PolicyIR } from "./ir.js";
@@ -383,24 +395,23 @@ function creditOf(ctx: Context, ticket: Ticket, targets: readonly TargetResult[]
     if (cr.ineligibleWhen.some((holds) => holds(f))) return null;
   }
   const ir = cr.ir;
-  const timed = readsInstants(ir);
-  const all = eachTargetGrows(ir);
   let breaches: CreditedBreach[] | null = null;
   let row: CreditRow | undefined;
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i]!;
     if (!(t.binding && t.status === "breached" && (cr.targets === null || cr.targets.has(t.name)))) continue;
     if (breaches === null) {
-      breaches = [];
       if (!ir.afterBands) {
         // The compiled rows say whether the priority has one (a hand-built ticket's may not).
         const priority = judgingPriority(ctx, walk(ctx, ctx.c.targets[i]!.masks));
         if (cr.percent.get(priority ?? "") === undefined) return null;
         row = priorityRow(ir, priority);
+        if (plainRow(ir)) return plainRowValue(row!, t.name);
       }
+      breaches = [];
     }
-    breaches.push(creditedBreach(t, ctx.asOf, timed));
-    if (!all) break;
+    breaches.push(creditedBreach(t, ctx.asOf, readsInstants(ir)));
+    if (!eachTargetGrows(ir)) break;
   }
   return breaches === null ? null : ticketCreditValue(ticketCredit(ir, row, breaches));
 }

@@ -7,7 +7,8 @@
  *   parts: that row once; under `credit per started hour late` the row × the steps of lateness (due to stop,
  *          else to `asOf`) of the first breached target, or of each one under `sum per breach`;
  *   total: each part bounded by `cap N% per target`, then added, exact in decimal.js;
- *   carry: the evaluator's `{ percent }` object carries its parts to the settlement in a WeakMap (the JSON keeps its shape).
+ *   carry: the evaluator's `{ percent }` object carries its parts to the settlement in a WeakMap (the JSON keeps its shape);
+ *          a plain row's value depends on the row and the target only, so it is made once and shared (no allocation per ticket).
  * Eligibility (plan, channel, language, conditions) is the evaluator's; the period's rules (the
  * highest ticket or the sum, `cap N%` of the fees, claims) are the settlement's.
  */
@@ -59,6 +60,9 @@ export interface TicketCreditValue {
 /** The parts behind each credit object {@link ticketCreditValue} made. */
 const partsOf = new WeakMap<TicketCreditValue, TicketCreditParts>();
 
+/** The shared, frozen values of plain rows, by row and first breached target. */
+const plainValues = new WeakMap<CreditRow, Map<string, TicketCreditValue>>();
+
 /**
  * Whether the credit reads the targets' instants (start, due, stop): a graded table or steps of
  * lateness. Without them the row alone decides and no instant is parsed (the evaluator's hot path).
@@ -80,7 +84,19 @@ export function eachTargetGrows(credits: CreditsIR): boolean {
  * every priority (`null` stands for a ticket without priority too).
  */
 export function priorityRow(credits: CreditsIR, priority: string | null): CreditRow | undefined {
-  return credits.rows.find((r) => r.priority === priority) ?? credits.rows.find((r) => r.priority === null);
+  // Loops, not `find` with closures: called for every breached ticket.
+  const rows = credits.rows;
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.priority === priority) return rows[i];
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.priority === null) return rows[i];
+  return undefined;
+}
+
+/**
+ * Whether the credit is the plain row of the first breach: no graded table, no steps of
+ * lateness, no cap per target. Its value then depends on the row and the target only.
+ */
+export function plainRow(credits: CreditsIR): boolean {
+  return credits.lateStep === undefined && credits.afterBands === undefined && credits.capPerTargetPercent === undefined;
 }
 
 /** A `| after | credit |` table's row for a time taken: the last one whose time it exceeds (strictly). */
@@ -130,6 +146,22 @@ export function ticketCreditValue(credit: TicketCreditParts | null): TicketCredi
   if (credit === null) return null;
   const value = { percent: Number(credit.creditPercent) };
   partsOf.set(value, credit);
+  return value;
+}
+
+/**
+ * The value of a plain row (see {@link plainRow}) for a breach of `target`: made once per row
+ * and target, frozen and shared by every ticket that earns it (the evaluator's hot path).
+ */
+export function plainRowValue(row: CreditRow, target: string): TicketCreditValue {
+  let byTarget = plainValues.get(row);
+  if (byTarget === undefined) plainValues.set(row, (byTarget = new Map()));
+  let value = byTarget.get(target);
+  if (value === undefined) {
+    value = Object.freeze({ percent: Number(row.creditPercent) });
+    partsOf.set(value, { row, parts: [{ target, steps: null, creditPercent: row.creditPercent }], creditPercent: row.creditPercent });
+    byTarget.set(target, value);
+  }
   return value;
 }
 
