@@ -82,37 +82,28 @@ describe("Arcustech: 5 % per started hour late, each guarantee up to 100 %", () 
     expect(creditOf(ARCUSTECH, t)).toEqual({ percent: 25 });
   });
 
+  // Host: identified 2026-04-08 00:00, due 01:00, resolved 2026-04-09 07:10: 30 h 10 min late, 31 started hours, 155 % → 100 %.
+  // Restoration: started 2026-04-08 02:00, due 05:00, restored 05:20: 20 minutes, one started hour, 5 %.
+  const both: TicketJson = {
+    id: "ARC-cap",
+    priority: "host_failure",
+    openedAt: "2026-04-08T00:00:00Z",
+    events: events([
+      ["restoration_started", "2026-04-08T02:00:00Z"],
+      ["restored", "2026-04-08T05:20:00Z"],
+      ["resolve", "2026-04-09T07:10:00Z"],
+    ]),
+    asOf,
+  };
+
   it("caps each guarantee on its own: 30 h 10 min late (31 hours, 155 %) is 100 %, a restoration 20 minutes late adds 5 %: 105 %", () => {
-    // Host: identified 2026-04-08 00:00, due 01:00, resolved 2026-04-09 07:10: 30 h 10 min late, 31 started hours, 155 % → 100 %.
-    // Restoration: started 2026-04-08 02:00, due 05:00, restored 05:20: 20 minutes, one started hour, 5 %.
-    const both: TicketJson = {
-      id: "ARC-cap",
-      priority: "host_failure",
-      openedAt: "2026-04-08T00:00:00Z",
-      events: events([
-        ["restoration_started", "2026-04-08T02:00:00Z"],
-        ["restored", "2026-04-08T05:20:00Z"],
-        ["resolve", "2026-04-09T07:10:00Z"],
-      ]),
-      asOf,
-    };
     expect(creditOf(ARCUSTECH, both)).toEqual({ percent: 105 });
     const hostOnly: TicketJson = { ...both, id: "ARC-cap-host", events: events([["resolve", "2026-04-09T07:10:00Z"]]) };
     expect(creditOf(ARCUSTECH, hostOnly)).toEqual({ percent: 100 });
   });
 
   it("the settlement of the one ticket owes what the ticket reports: 105 % of 200.00 = 210.00", () => {
-    const { asOf: _, ...t } = {
-      id: "ARC-cap",
-      priority: "host_failure",
-      openedAt: "2026-04-08T00:00:00Z",
-      events: events([
-        ["restoration_started", "2026-04-08T02:00:00Z"],
-        ["restored", "2026-04-08T05:20:00Z"],
-        ["resolve", "2026-04-09T07:10:00Z"],
-      ]),
-      asOf,
-    };
+    const { asOf: _, ...t } = both;
     const r = settled(ARCUSTECH, [t]);
     expect(r.credit).toMatchObject({ creditPercent: "105", amount: "210.00", capped: true });
     expect(r.credit!.contributions).toEqual([
