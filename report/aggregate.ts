@@ -2,9 +2,10 @@
  * The counting behind `sla report`: tickets go in one at a time, counters come out.
  *
  * Design: nothing per ticket is kept. Each month of the billing zone holds flat counters indexed
- * by target × (priority × plan) cell × status, the goal clauses of its breaches and the credit
- * rows its tickets reached (a handful of each), and the first few credit ticket ids. Memory is
- * bounded by months × targets × priorities × plans, whatever the number of tickets.
+ * by target × (priority × plan) cell × status, the goal clauses of its breaches, the distinct
+ * credits its tickets earned with the row behind each (`credit-tally.ts`) and the first few credit
+ * ticket ids. Memory is bounded by months × targets × priorities × plans (and the distinct credits,
+ * which steps of lateness multiply), whatever the number of tickets.
  *
  * Tickets are evaluated by the runtime at one instant for the whole report; a breached ticket is
  * evaluated once more with `explain` to learn the goal clause behind the breach.
@@ -17,7 +18,9 @@ import type { InputError, Ticket, TicketResult } from "../runtime/io.js";
 import { type Batch, batchLines } from "../runtime/ndjson-lines.js";
 import { EMPTY_LINE_ERROR, readTicketText } from "../runtime/ticket-line.js";
 import type { PolicyIR, SourceRef } from "../runtime/ir.js";
+import { ticketCreditParts } from "../runtime/ticket-credit.js";
 import { type BadLine, type Clause, type CreditPeriod, LISTED_BAD_LINES, LISTED_CREDIT_TICKETS, type PeriodReport, type Report, type StatusCounts, type TargetPeriod } from "./model.js";
+import { MonthCredit } from "./credit-tally.js";
 import { creditPeriod } from "./credits.js";
 import { percentText } from "./percent.js";
 import { type DateRange, MonthFinder, monthDates, monthLabel, monthsOf } from "./periods.js";
@@ -35,10 +38,8 @@ interface MonthCounters {
   readonly counts: Float64Array;
   /** Per target: clause line and goal → the clause and its breaches. */
   readonly clauses: Array<Map<string, { line: number; text: string; goal: string; breached: number }>>;
-  /** Credit row percent text (`""`: a counted ticket without a row) → tickets and the row's clause. */
-  readonly creditRows: Map<string, { tickets: number; origin: SourceRef | null }>;
-  creditTickets: number;
-  readonly creditIds: string[];
+  /** The tickets counted for the credit, by the credit each earned and its row. */
+  readonly credit: MonthCredit;
   /** The runtime's tally of the policy's objectives over this month; `null` when it has none. */
   readonly objectives: ObjectiveTally | null;
 }
@@ -62,7 +63,6 @@ export class ReportAggregator {
   private readonly priorityNames: readonly (string | null)[];
   private readonly planNames: readonly (string | null)[];
   private readonly cells: number;
-  private readonly creditRowCache = new Map<string, { percent: string; origin: SourceRef | null }>();
   /** The credits block's rule, `null` without credits. */
   private readonly creditRule: ReturnType<typeof creditMode> | null;
   private lines = 0;
@@ -145,9 +145,7 @@ export class ReportAggregator {
         cellBreached: new Uint32Array(this.cells),
         counts: new Float64Array(targets * this.cells * SLOTS),
         clauses: this.policy.targets.map(() => new Map()),
-        creditRows: new Map(),
-        creditTickets: 0,
-        creditIds: [],
+        credit: new MonthCredit(),
         objectives: (this.policy.objectives ?? []).length > 0 ? new ObjectiveTally(this.policy) : null,
       };
       this.months.set(key, m);
@@ -182,7 +180,8 @@ export class ReportAggregator {
     }
     if (bindingBreach) m.cellBreached[cell]!++;
     if (anyBreach) this.countClauses(m, ticket);
-    if (this.countsForCredit(ticket, result)) this.countCredit(m, ticket, result.credit?.percent ?? null);
+    // The evaluator's credit with its parts (row, steps, caps per target): what `sla settle` reads.
+    if (this.countsForCredit(ticket, result)) m.credit.add(ticket.id, ticketCreditParts(result.credit));
     m.objectives?.add(ticket, result);
   }
 
@@ -213,32 +212,6 @@ export class ReportAggregator {
     if (this.creditRule === "highest") return result.credit !== null;
     const breached = result.targets.some((t) => t.binding && t.status === "breached" && (credits.targets.length === 0 || credits.targets.includes(t.name)));
     return breached && exclusionOf(this.policy, credits, ticket) === null;
-  }
-
-  private countCredit(m: MonthCounters, ticket: Ticket, percent: number | null): void {
-    const row = percent === null ? { percent: "", origin: null } : this.creditRow(ticket.priority ?? null, percent);
-    const seen = m.creditRows.get(row.percent);
-    if (seen) seen.tickets++;
-    else m.creditRows.set(row.percent, { tickets: 1, origin: row.origin });
-    m.creditTickets++;
-    if (m.creditIds.length < LISTED_CREDIT_TICKETS) m.creditIds.push(ticket.id);
-  }
-
-  /**
-   * The credit row the evaluator's percentage came from: the row of the ticket's priority with
-   * that percentage (else any row with it), read as the IR's exact decimal text.
-   */
-  private creditRow(priority: string | null, percent: number): { percent: string; origin: SourceRef | null } {
-    const key = `${priority ?? ""}\u0000${percent}`;
-    let row = this.creditRowCache.get(key);
-    if (!row) {
-      const rows = this.policy.credits?.rows ?? [];
-      const same = (r: (typeof rows)[number]) => Number(r.creditPercent) === percent;
-      const found = rows.find((r) => same(r) && (r.priority === null || r.priority === priority)) ?? rows.find(same);
-      row = found ? { percent: found.creditPercent, origin: found.origin } : { percent: String(percent), origin: null };
-      this.creditRowCache.set(key, row);
-    }
-    return row;
   }
 
   /** The report so far: periods in month order, every count and share. */
@@ -308,8 +281,7 @@ export class ReportAggregator {
   private creditPeriod(label: string, m: MonthCounters): CreditPeriod | null {
     const credits = this.policy.credits;
     if (!credits) return null;
-    const rows = [...m.creditRows.entries()].map(([percent, r]) => ({ percent: percent === "" ? null : percent, tickets: r.tickets, origin: r.origin }));
-    return creditPeriod(credits, label, rows, m.creditTickets, m.creditIds);
+    return creditPeriod(credits, label, m.credit);
   }
 }
 
