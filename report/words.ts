@@ -110,7 +110,8 @@ function dueWords(c: CreditPeriod): string {
     case "highest":
       return `${share} (the highest row reached, not cumulative)`;
     case "sum":
-      return `${share} (each breach adds its row's percentage, within the cap)`;
+      // Counted breaches may all lack a row (a priority the table leaves out): nothing is added.
+      return c.duePercent === null ? "nothing due: no counted breach has a credit row" : `${share} (each breach adds its credit, within the caps)`;
     case "threshold":
       return c.duePercent === null ? "no threshold on the number of breaches is exceeded" : `${share} (the highest threshold the number of breaches exceeds, within the cap)`;
     case "amount":
