@@ -21,7 +21,7 @@ export const Codes = {
   SLA204: { title: "overlapping windows", explain: "Windows of one day must not overlap." },
   SLA205: { title: "incomplete calendar", explain: "A calendar needs a zone and either weekly hours, `days`, or `24x7`." },
   SLA206: { title: "invalid date or time", explain: "Dates are `YYYY-MM-DD`, clock times `HH:MM` from 00:00 to 24:00, instants ISO-8601 with an offset." },
-  SLA207: { title: "no calendar", explain: "A region needs a calendar; a target with a goal in business time or business days needs a calendar to count it on (elapsed goals need none)." },
+  SLA207: { title: "no calendar", explain: "A region needs a calendar; a target with a goal in business time or business days, or an escalation in business time, needs a calendar to count it on (elapsed time needs none)." },
   SLA208: { title: "impossible yearly date", explain: "A date of every year that no year has, such as `Feb 30` (`Feb 29` closes in leap years only; a fifth weekday closes nothing in the years that lack one)." },
   SLA209: { title: "invalid date range", explain: "A range `closed A to B` runs from its first closed date to its last: B is not before A, and a range spans at most a year." },
   SLA210: { title: "observance on a weekday", explain: "`observed nearest weekday` / `observed next weekday` move a date that falls on `Sat` or `Sun`; `when on` lists which of the two move." },

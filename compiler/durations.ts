@@ -97,6 +97,13 @@ export function durationMs(ctx: CheckContext, d: A.Duration, calendars: readonly
     });
     return null;
   }
+  if (d.business && calendars.length === 0) {
+    // No region and no default calendar: the runtime would count it on 24×7 UTC, elapsed time in disguise.
+    ctx.diagnostics.error("SLA207", d.span, `no calendar counts \`${cellText(ctx, d)}\``, {
+      help: "business time needs business hours: declare a calendar (or regions with calendars), or write elapsed time (`2 hours`)",
+    });
+    return null;
+  }
   if (d.business && !checkBusinessOn(ctx, d, calendars, "time")) return null;
   return { kind: d.business ? "business" : "elapsed", ms: d.amount * MS[d.unit] };
 }
