@@ -26,6 +26,7 @@ const EVENT_KINDS = {
   Respond: "respond",
   Resolve: "resolve",
   Reprioritize: "reprioritize",
+  Reopen: "reopen",
 } as const satisfies Record<TokenName<C.EventKindCstChildren>, A.EventKindName | null>;
 
 function clockRule(node: C.ClockRuleCstNode): A.ClockRule {
@@ -74,7 +75,7 @@ export function table(node: C.TableCstNode): A.Table {
   return { kind: "table", rows, span: spanOf(node) };
 }
 
-/** `target NAME ["title"] { clock rules, kpi, calendars, goals }`. */
+/** `target NAME ["title"] { clock rules, kpi, calendars, goals, reopen within }`. */
 export function targetDecl(target: C.TargetDeclCstNode): A.Decl {
   const kpi = sub(target, "kpiClause");
   return {
@@ -88,6 +89,7 @@ export function targetDecl(target: C.TargetDeclCstNode): A.Decl {
       const t = sub(g, "table");
       return t ? { ...table(t), when: conditions(subs(g, "condition")) } : null;
     }),
+    reopens: subs(target, "reopenClause").map((r) => ({ window: duration(sub(r, "duration")), span: spanOf(r) })),
     span: spanOf(target),
   };
 }

@@ -216,7 +216,7 @@ export interface ExcludeDecl {
   readonly span: Span;
 }
 
-export type EventKindName = "open" | "approve" | "pause" | "resume" | "respond" | "resolve" | "reprioritize";
+export type EventKindName = "open" | "approve" | "pause" | "resume" | "respond" | "resolve" | "reprioritize" | "reopen";
 
 /** A built-in event, or one the policy declares (`event escalation_requested`; `declared`). */
 export interface EventRef extends Lit<string> {
@@ -238,6 +238,14 @@ export interface TargetDecl {
   readonly kpi: { readonly text: Str | null; readonly span: Span } | null;
   readonly calendars: readonly CalendarRef[];
   readonly goals: readonly GoalsTable[];
+  /** `reopen within 7 days`: how long after a `resolve` a `reopen` runs the stopped clock again. */
+  readonly reopens: readonly ReopenClause[];
+  readonly span: Span;
+}
+
+/** `reopen within 7 days` in a target (Jama's seven-day reopening of a solved request). */
+export interface ReopenClause {
+  readonly window: Duration | null;
   readonly span: Span;
 }
 

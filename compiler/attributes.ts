@@ -14,7 +14,7 @@ import type { Plans } from "./plans.js";
 export const MAX_DECLARED_EVENTS = 24;
 
 /** The built-in ticket events that clock rules and example cases may name. */
-export const BUILT_IN_EVENTS: readonly string[] = ["open", "approve", "pause", "resume", "respond", "resolve", "reprioritize"];
+export const BUILT_IN_EVENTS: readonly string[] = ["open", "approve", "pause", "resume", "respond", "resolve", "reprioritize", "reopen"];
 
 /** The attribute declarations of a policy, lowered for the IR. */
 export interface Attributes {

@@ -15,6 +15,7 @@ import { missingRowText, type ReadTable, readTable, uniqueRows } from "./tables.
 import { lowerCreditRule } from "./credit-rules.js";
 import { lowerCreditStep } from "./credit-step.js";
 import { isLatenessTable, lowerLatenessBands } from "./lateness-bands.js";
+import { refuseReopenEvent, withReopen } from "./reopen.js";
 
 export interface PolicyShape {
   readonly plans: readonly string[];
@@ -51,11 +52,15 @@ function computeCalendarsFor(shape: PolicyShape, plan: string | null, own: strin
   return [...names].flatMap((n) => shape.calendars.get(n) ?? []);
 }
 
+/** The clock rules that list events. */
+type ClockEvents = Exclude<keyof ClockIR, "reopenWithinMs">;
+
 /** SPEC §2.14 clock rules, checked; `defaults` fill what the block leaves out. */
 export function lowerClock(ctx: CheckContext, rules: readonly A.ClockRule[], defaults: ClockIR, anchor: A.Name | null, span: A.Decl["span"], needsStop: boolean): ClockIR {
-  const clock: Record<Exclude<keyof ClockIR, "restart">, string[] | null> = { start: null, pause: null, resume: null, stop: null };
+  const clock: Record<Exclude<keyof ClockIR, "restart" | "reopenWithinMs">, string[] | null> = { start: null, pause: null, resume: null, stop: null };
   const where = new Map<string, A.EventRef>();
   let restart: string[] | null = null;
+  refuseReopenEvent(ctx, rules);
   for (const r of rules) {
     if (r.rule === "restart") {
       // Issue 11.5: a recurring obligation's next interval starts at each of these events.
@@ -77,7 +82,7 @@ export function lowerClock(ctx: CheckContext, rules: readonly A.ClockRule[], def
     stop: clock.stop ?? defaults.stop,
     ...(restart ? { restart } : {}),
   };
-  const clash = (a: keyof ClockIR, b: keyof ClockIR) => {
+  const clash = (a: ClockEvents, b: ClockEvents) => {
     for (const e of result[a] ?? []) {
       if (!(result[b] ?? []).includes(e)) continue;
       const at = where.get(`${b}:${e}`) ?? where.get(`${a}:${e}`);
@@ -116,7 +121,7 @@ const TARGET_CLOCK: ClockIR = { start: ["open"], pause: [], resume: [], stop: []
 
 export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicyShape): TargetIR | null {
   if (!t.name) return null;
-  const clock = lowerClock(ctx, t.clock, TARGET_CLOCK, t.name, t.span, true);
+  const clock = withReopen(ctx, t, lowerClock(ctx, t.clock, TARGET_CLOCK, t.name, t.span, true));
   let calendar: string | null = null;
   const calendarRules: CalendarRuleIR[] = [];
   for (const ref of t.calendars) {

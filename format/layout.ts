@@ -66,6 +66,7 @@ export const layouts = {
   eventKind: "inline",
   kpiClause: "inline",
   goalsClause: "inline",
+  reopenClause: "inline",
   table: "table",
   row: "row",
   cell: "inline",

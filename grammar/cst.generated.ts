@@ -431,7 +431,19 @@ export type TargetDeclCstChildren = {
   kpiClause?: KpiClauseCstNode[];
   calendarRef?: CalendarRefCstNode[];
   goalsClause?: GoalsClauseCstNode[];
+  reopenClause?: ReopenClauseCstNode[];
   RCurly: IToken[];
+};
+
+export interface ReopenClauseCstNode extends CstNode {
+  name: "reopenClause";
+  children: ReopenClauseCstChildren;
+}
+
+export type ReopenClauseCstChildren = {
+  Reopen: IToken[];
+  Within: IToken[];
+  duration: DurationCstNode[];
 };
 
 export interface ClockRuleCstNode extends CstNode {
@@ -464,6 +476,7 @@ export type EventKindCstChildren = {
   Respond?: IToken[];
   Resolve?: IToken[];
   Reprioritize?: IToken[];
+  Reopen?: IToken[];
 };
 
 export interface KpiClauseCstNode extends CstNode {

@@ -92,6 +92,9 @@ export const Resume = keyword("resume");
 export const Stop = keyword("stop");
 // Recurring obligations (issue 11.5): `restart on respond, customer_update`
 export const Restart = keyword("restart");
+// Reopening a solved request (Jama: "within seven (7) days"): `reopen within 7 days`, the
+// `reopen` ticket event
+export const Reopen = keyword("reopen");
 export const Approve = keyword("approve");
 export const Respond = keyword("respond");
 export const Resolve = keyword("resolve");

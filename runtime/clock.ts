@@ -38,7 +38,8 @@ export interface TimelineEvent {
 }
 
 /**
- * SPEC §2.12: order of simultaneous events; `open` precedes all (nothing can precede it). A
+ * SPEC §2.12: order of simultaneous events; `open` precedes all (nothing can precede it), `reopen`
+ * follows all. A
  * declared event ranks after `reprioritize` and before `resume` ({@link DECLARED_RANK}): it
  * usually starts a clock, which then runs on the priority just set.
  */
@@ -50,6 +51,8 @@ const RANK: Readonly<Record<string, number | undefined>> = {
   pause: 4,
   respond: 5,
   resolve: 6,
+  // A reopening applies after a resolve at the same instant: it reopens what was just solved.
+  reopen: 7,
 };
 
 /** Rank of a declared event among simultaneous ones. */
@@ -103,6 +106,8 @@ export interface ClockMasks {
   readonly stop: number;
   /** Bits of the policy's declared events (issue 11); absent when it declares none. */
   readonly declared?: ReadonlyMap<string, number>;
+  /** `reopen within …` (IR 13): how long after a `resolve` a `reopen` runs the stopped clock again. */
+  readonly reopenWithinMs?: number;
 }
 
 /** The first bit free for declared events, and how many fit in a 31-bit mask. */
@@ -125,7 +130,8 @@ function mask(kinds: readonly string[], declared: ReadonlyMap<string, number> | 
 /** A clock rule as masks; `declared` gives the bits of the policy's declared events. */
 export function clockMasks(clock: ClockIR, declared?: ReadonlyMap<string, number>): ClockMasks {
   const masks = { start: mask(clock.start, declared), pause: mask(clock.pause, declared), resume: mask(clock.resume, declared), stop: mask(clock.stop, declared) };
-  return declared && declared.size > 0 ? { ...masks, declared } : masks;
+  const reopen = clock.reopenWithinMs === undefined ? masks : { ...masks, reopenWithinMs: clock.reopenWithinMs };
+  return declared && declared.size > 0 ? { ...reopen, declared } : reopen;
 }
 
 /** What a clock did over a timeline. Instants are epoch ms; NaN means "did not happen". */
@@ -145,33 +151,63 @@ export interface ClockRun {
   readonly pauses: number[];
   /** The priority in force when the clock stopped, or at the end (SPEC §2.11). */
   readonly priority: string | null;
+  /** The reopenings that ran the stopped clock again (`reopen within`), in order; empty otherwise. */
+  readonly reopens: number[];
 }
 
 /**
  * Walk a clock rule over a timeline (SPEC §2.10, §2.11, §2.14). The paused state follows the
  * events from `open` on, started or not, so a clock started while paused waits for the resume. A
  * repeated pause or resume changes nothing. A stop before the start is ignored (nothing runs
- * yet: a clock started by `approve` is not stopped by an earlier `respond`); a stop is final and
- * also ends a pause (a stop at the same instant as a pause wins); a reprioritize after the stop
- * is ignored.
+ * yet: a clock started by `approve` is not stopped by an earlier `respond`); a stop also ends a
+ * pause (a stop at the same instant as a pause wins) and is final unless the clock reopens.
+ *
+ * Reopening (`reopen within`, IR 13): a `reopen` at most `reopenWithinMs` after the ticket's last
+ * `resolve` (with no reopening since) reopens the request; a stopped clock then runs again from
+ * it, not paused, counting on from where it stopped (the time spent solved does not count). Any
+ * other `reopen` is not a reopening and changes nothing. While stopped, start, pause, resume and
+ * stop events are ignored; a reprioritize sets the priority a reopened clock runs on, and the
+ * priority reported is the one in force at the last stop.
  */
 export function walkClock(m: ClockMasks, timeline: readonly TimelineEvent[], priority: string | null): ClockRun {
   const runs: number[] = [];
   const pauses: number[] = [];
+  const reopens: number[] = [];
+  const window = m.reopenWithinMs ?? NaN;
   let start = NaN;
   let stop = NaN;
   let runFrom = NaN;
   let pauseFrom = NaN;
   let paused = false;
+  let stopPriority = priority;
+  // The last `resolve` since the last reopening: a reopening is counted from it.
+  let solvedAt = NaN;
   for (const ev of timeline) {
     const t = ev.atMs;
     // A declared event has no built-in bit: the policy's masks carry it (0 when unknown).
     const bit = BIT[ev.type] ?? m.declared?.get(ev.type) ?? 0;
     if (ev.type === "reprioritize" && ev.priority !== undefined) priority = ev.priority;
+    if (window === window) {
+      if (ev.type === "resolve") solvedAt = t;
+      else if (ev.type === "reopen" && t - solvedAt <= window) {
+        solvedAt = NaN;
+        if (stop === stop) {
+          stop = NaN;
+          runFrom = t;
+          paused = false;
+          reopens.push(t);
+        }
+        continue;
+      }
+    }
+    if (stop === stop) continue;
     if (m.stop & bit && start === start) {
       if (runFrom === runFrom) runs.push(runFrom, t);
       if (paused) pauses.push(pauseFrom, t);
       stop = t;
+      stopPriority = priority;
+      // Without a reopening rule nothing can run the clock again.
+      if (window === window) continue;
       break;
     }
     if (m.start & bit && start !== start) {
@@ -203,7 +239,8 @@ export function walkClock(m: ClockMasks, timeline: readonly TimelineEvent[], pri
     openFrom: stopped ? stop : runFrom,
     paused: paused && !stopped,
     pauses,
-    priority,
+    priority: stopped ? stopPriority : priority,
+    reopens,
   };
 }
 

@@ -167,7 +167,7 @@ function compile(policy: PolicyIR): CompiledPolicy {
   const declared = policy.events && policy.events.length > 0 ? declaredEventBits(policy.events.map((e) => e.name)) : undefined;
   const masksOf = (clock: TargetIR["clock"]): ClockMasks => {
     const m = clockMasks(clock, declared);
-    const key = `${m.start},${m.pause},${m.resume},${m.stop}`;
+    const key = `${m.start},${m.pause},${m.resume},${m.stop},${m.reopenWithinMs ?? ""}`;
     const known = maskCache.get(key);
     if (known) return known;
     maskCache.set(key, m);

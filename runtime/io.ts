@@ -23,9 +23,9 @@ export const InstantSchema = text()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, INSTANT_MESSAGE)
   .refine((s) => parseInstant(s) !== null, { message: INSTANT_MESSAGE, abort: true });
 
-/** Event types of SPEC §3. */
-export const EventTypeSchema = z.enum(["approve", "pause", "resume", "respond", "resolve", "reprioritize"], {
-  error: "must be one of approve, pause, resume, respond, resolve, reprioritize",
+/** Event types of SPEC §3, and `reopen` (a solved request reopened: read by `reopen within`). */
+export const EventTypeSchema = z.enum(["approve", "pause", "resume", "respond", "resolve", "reprioritize", "reopen"], {
+  error: "must be one of approve, pause, resume, respond, resolve, reprioritize, reopen",
 });
 export type EventType = z.infer<typeof EventTypeSchema>;
 

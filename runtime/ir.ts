@@ -120,7 +120,7 @@ export const CalendarRuleSchema = z.object({ calendar: z.string(), when: Conditi
 export type CalendarRuleIR = z.infer<typeof CalendarRuleSchema>;
 
 /** Ticket event kinds (SPEC §3). `open` is the ticket's `openedAt`, usable in clock rules. */
-export const EventKindSchema = z.enum(["open", "approve", "pause", "resume", "respond", "resolve", "reprioritize"]);
+export const EventKindSchema = z.enum(["open", "approve", "pause", "resume", "respond", "resolve", "reprioritize", "reopen"]);
 export type EventKind = z.infer<typeof EventKindSchema>;
 
 /** A built-in event kind, or the name of an event the policy declares (`event escalation_requested`). */
@@ -137,6 +137,12 @@ export const ClockSchema = z.object({
    * starts the next, until the stop; absent for a one-shot target.
    */
   restart: z.array(ClockEventSchema).optional(),
+  /**
+   * `reopen within 7 days` (IR 13): a `reopen` event at most this many ms after the ticket's last
+   * `resolve` runs the stopped clock again from the reopen, counting on from where it stopped;
+   * absent when the target does not reopen.
+   */
+  reopenWithinMs: z.number().int().positive().optional(),
 });
 export type ClockIR = z.infer<typeof ClockSchema>;
 

@@ -9,7 +9,7 @@
 import { IANAZone } from "luxon";
 import { suggestHolidayCode } from "./holiday-code-suggestion.js";
 import { validateHolidaySpec } from "./holidays.js";
-import type { PolicyIR } from "./ir.js";
+import { EventKindSchema, type PolicyIR } from "./ir.js";
 import { suggestName } from "./suggest-name.js";
 import { holidaySpec, type Customer } from "./ticket-attributes.js";
 
@@ -33,7 +33,8 @@ export interface AttributeAxes {
   readonly needsHolidays: boolean;
 }
 
-const BUILT_IN_TYPES = ["approve", "pause", "resume", "respond", "resolve", "reprioritize"];
+/** The ticket events every policy reads: the IR's event kinds but `open` (the ticket's `openedAt`). */
+const BUILT_IN_TYPES = EventKindSchema.options.filter((k) => k !== "open");
 
 /** The axes of a policy, or `null` when it declares none of the issue 11 inputs. */
 export function attributeAxesOf(policy: PolicyIR): AttributeAxes | null {

@@ -20,9 +20,18 @@ export abstract class TargetRules extends CalendarRules {
         { ALT: () => this.SUBRULE(this.kpiClause) },
         { ALT: () => this.SUBRULE(this.calendarRef) },
         { ALT: () => this.SUBRULE(this.goalsClause) },
+        { ALT: () => this.SUBRULE(this.reopenClause) },
       ]),
     );
     this.CONSUME(T.RCurly);
+  });
+
+  // `reopen within 7 days` (Jama: "Customers can reopen a solved request within seven (7) days"):
+  // a `reopen` event that soon after the ticket's `resolve` runs the stopped clock again
+  reopenClause = this.RULE("reopenClause", () => {
+    this.CONSUME(T.Reopen);
+    this.CONSUME(T.Within);
+    this.SUBRULE(this.duration);
   });
 
   // SPEC §2.14: `start on approve`, `stop on respond, resolve`; issue 11.5 `restart on respond`
@@ -50,6 +59,7 @@ export abstract class TargetRules extends CalendarRules {
       { ALT: () => this.CONSUME(T.Respond) },
       { ALT: () => this.CONSUME(T.Resolve) },
       { ALT: () => this.CONSUME(T.Reprioritize) },
+      { ALT: () => this.CONSUME(T.Reopen) },
     ]);
   });
 
