@@ -75,12 +75,15 @@ export function settle(policy: PolicyIR, period: Period): SettlementResult {
 
 /**
  * `credit on next invoice`: the credit names the invoice it is deducted from, the one of the
- * period after this one (the policy's `period`, else the next calendar month), and says so in its
+ * first period wholly after this one (the policy's `period`, else the next calendar month), and says so in its
  * reason; unchanged without the clause or without a credit.
  */
 function onNextInvoice<T extends { readonly reason: string; readonly amount: string }>(policy: PolicyIR, period: Pick<Period, "to">, result: T | null): (T & { appliedTo?: PeriodRange }) | null {
   if (!result || !policy.credits?.onNextInvoice) return result;
-  const next = periodContaining(policy.period, addDays(period.to, 1));
+  let next = periodContaining(policy.period, addDays(period.to, 1));
+  // Without a declared `period` a file may end mid-month: the month holding the next day would be
+  // an invoice of the very days credited, so the next invoice is the first period wholly after.
+  if (next.from <= period.to) next = periodContaining(policy.period, addDays(next.to, 1));
   return { ...result, appliedTo: next, reason: `${result.reason}; ${result.amount} credited on the next invoice, of ${next.name} (${next.from} to ${next.to})` };
 }
 
