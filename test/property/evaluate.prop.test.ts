@@ -70,7 +70,7 @@ function goalOf(ms: number, elapsed: boolean): Goal {
   return { kind: elapsed ? "elapsed" : "business", ms, text: `${ms / MINUTE} minutes` };
 }
 
-function policyOf(s: Scenario, cal: CalendarIR): PolicyIR {
+function policyOf(s: Scenario, cal: CalendarIR, reopenWithinMinutes?: number): PolicyIR {
   return policy({
     id: "prop",
     calendars: [cal],
@@ -80,7 +80,15 @@ function policyOf(s: Scenario, cal: CalendarIR): PolicyIR {
       target(
         "response",
         PRIORITIES.map((priority, i) => ({ priority, plan: null, goal: goalOf(s.goals[i]! * MINUTE, s.elapsed), origin: ORIGIN })),
-        { clock: { start: [s.startOn], pause: ["pause"], resume: ["resume"], stop: ["respond", "resolve"] } },
+        {
+          clock: {
+            start: [s.startOn],
+            pause: ["pause"],
+            resume: ["resume"],
+            stop: ["respond", "resolve"],
+            ...(reopenWithinMinutes === undefined ? {} : { reopenWithinMs: reopenWithinMinutes * MINUTE }),
+          },
+        },
       ),
     ],
   });
@@ -92,8 +100,8 @@ function refEvents(s: Scenario, openedAt: number): RefEvent[] {
   return evs;
 }
 
-function run(s: Scenario, cal: CalendarIR, extra: RefEvent[] = []): { result: TargetResult; openedAt: number; events: RefEvent[] } {
-  const p = policyOf(s, cal);
+function run(s: Scenario, cal: CalendarIR, extra: RefEvent[] = [], reopenWithinMinutes?: number): { result: TargetResult; openedAt: number; events: RefEvent[] } {
+  const p = policyOf(s, cal, reopenWithinMinutes);
   const openedAt = START + s.openedMinute * MINUTE;
   const events = [...refEvents(s, openedAt), ...extra];
   const zone = cal.zone;
@@ -131,6 +139,72 @@ describe("evaluateTicket against the minute-stepping reference", () => {
         expect({ startedAt: ms(result.startedAt), due: ms(result.due), status: result.status, stoppedAt: ms(result.stoppedAt) }).toEqual(ref);
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+/**
+ * Tickets that are solved and reopened (`reopen within`): the scenario's events plus pairs of a
+ * resolve and a reopen after it, the reopen often exactly at the window's end or a minute either
+ * side, then and again a respond; windows from an hour to two days.
+ */
+const reopeningArb = fc.integer({ min: 1, max: 2 * 1440 }).chain((windowMinutes) =>
+  fc.record({
+    scenario: scenarioArb,
+    windowMinutes: fc.constant(windowMinutes),
+    pairs: fc.array(
+      fc.record({
+        solvedMinute: fc.oneof(fc.integer({ min: 0, max: 3 * 1440 }), fc.integer({ min: 0, max: 72 }).map((h) => h * 60)),
+        reopenAfter: fc.oneof(fc.constantFrom(windowMinutes, windowMinutes - 1, windowMinutes + 1, 0), fc.integer({ min: 0, max: 2 * windowMinutes })),
+        respondAfter: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  }),
+);
+
+describe("reopening: evaluateTicket against the minute-stepping reference", () => {
+  it(`agrees on startedAt, due, status and stoppedAt with reopen events (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(reopeningArb, ({ scenario: s, windowMinutes, pairs }) => {
+        const openedAt = START + s.openedMinute * MINUTE;
+        const extra = pairs.flatMap(({ solvedMinute, reopenAfter, respondAfter }): RefEvent[] => {
+          const solved = openedAt + solvedMinute * MINUTE;
+          const reopened = solved + reopenAfter * MINUTE;
+          const answer: RefEvent[] = respondAfter === undefined ? [] : [{ at: reopened + respondAfter * MINUTE, type: "respond" }];
+          return [{ at: solved, type: "resolve" }, { at: reopened, type: "reopen" }, ...answer];
+        });
+        const { result, events } = run(s, s.cal, extra, windowMinutes);
+        const ref = referenceClock({
+          calendar: new ReferenceCalendar(s.cal),
+          openedAt,
+          events,
+          asOf: openedAt + s.asOfMinute * MINUTE,
+          priority: s.priority,
+          goals: Object.fromEntries(PRIORITIES.map((p, i) => [p, s.goals[i]! * MINUTE])),
+          elapsed: s.elapsed,
+          startOn: s.startOn,
+          horizonMinutes: 120 * 1440,
+          reopenWithinMinutes: windowMinutes,
+        });
+        expect({ startedAt: ms(result.startedAt), due: ms(result.due), status: result.status, stoppedAt: ms(result.stoppedAt) }).toEqual(ref);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a reopen outside the window changes nothing: the result equals the ticket without it", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 1, max: 2 * 1440 }), fc.integer({ min: 1, max: 1440 }), (s, windowMinutes, beyond) => {
+        const openedAt = START + s.openedMinute * MINUTE;
+        const withoutSolve = { ...s, events: s.events.filter((e) => e.type !== "resolve"), asOfMinute: 5 * 1440 };
+        const solve: RefEvent = { at: openedAt + 60 * MINUTE, type: "resolve" };
+        const late: RefEvent = { at: solve.at + (windowMinutes + beyond) * MINUTE, type: "reopen" };
+        const base = run(withoutSolve, s.cal, [solve], windowMinutes).result;
+        const reopened = run(withoutSolve, s.cal, [solve, late], windowMinutes).result;
+        expect(reopened).toEqual(base);
+      }),
+      { numRuns: propertyRuns(0.5) },
     );
   });
 });
