@@ -66,7 +66,10 @@ export const CreditPeriodSchema = z.object({
   duePercent: z.string().nullable(),
   /** Rule `amount`: the breaches times the amount, in words with the cap (`3 × 500 EUR = 1500.00 EUR, …`). */
   dueAmount: z.string().nullable(),
-  /** Tickets per credit row reached, with the row's clause. */
+  /**
+   * Tickets per credit earned (as `sla eval` reports it: the row, graded by time taken or grown
+   * per step of lateness, within `cap … per target`) and the clause of the row that gave it.
+   */
   byRow: z.array(z.object({ percent: z.string(), tickets: z.number().int().positive(), clause: ClauseSchema.nullable() })),
   /** The first ticket ids earning a credit, in input order (at most {@link LISTED_CREDIT_TICKETS}). */
   ticketIds: z.array(z.string()),
