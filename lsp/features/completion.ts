@@ -16,7 +16,7 @@ import { Items, shape } from "./completion-items.js";
 import { type Block, clauseHeads, type CursorContext, cursorContext, onlyCommentsBefore, type Tok, tableHeader, tableKeys } from "./cursor.js";
 import { holidayCodeChoices } from "./describe.js";
 import { offsetAt, rangeOf } from "./diagnostics.js";
-import { DURATION_UNITS, EVENT_KINDS, MONTHS, WEEKDAYS } from "./keyword-docs.js";
+import { CLOCK_EVENT_KINDS, DURATION_UNITS, EVENT_KINDS, MONTHS, WEEKDAYS } from "./keyword-docs.js";
 import { blockSnippets, goalsSnippet } from "./snippets.js";
 
 const DECLARATIONS = [
@@ -254,7 +254,7 @@ function clockRule(ctx: CursorContext, items: Items): boolean {
   // `restart on` (issue 11.5) takes events like the others; only targets offer it.
   if (!CLOCK_RULES.includes(w[0] ?? "") && w[0] !== "restart") return false;
   if (w.length === 1) items.words("on");
-  else if (last === "on" || last === ",") items.words(...EVENT_KINDS.filter((e) => !w.slice(2).includes(e))).names(["event"], ctx.stmt);
+  else if (last === "on" || last === ",") items.words(...CLOCK_EVENT_KINDS.filter((e) => !w.slice(2).includes(e))).names(["event"], ctx.stmt);
   return true;
 }
 
@@ -266,7 +266,7 @@ function clockBlock(ctx: CursorContext, text: string, items: Items, kind: "targe
     const written = clauseHeads(text, ctx.blocks[ctx.blocks.length - 1]!, ctx.lineStart);
     const rules = (names: readonly string[]) => names.filter((r) => !written.has(`${r} on`)).map((r) => `${r} on`);
     items.words(...rules(CLOCK_RULES), "calendar");
-    if (kind === "target") items.words(...rules(["restart"]), "kpi", "goals").raw([goalsSnippet(items.snippetNames())]);
+    if (kind === "target") items.words(...rules(["restart"]), ...(written.has("reopen") ? [] : ["reopen within"]), "kpi", "goals").raw([goalsSnippet(items.snippetNames())]);
     else items.snippet("table", "{\n  | priority | after | to |\n  | ${1:P1} | ${2:4 business hours} | ${3:role} |\n}", "escalation table");
   } else if (w[0] === "calendar" && kind === "target" && w.length === 1) items.names(["calendar"]);
   else if (w[0] === "calendar" && kind === "escalation" && w.length === 1) items.words("for");

@@ -88,6 +88,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   respond: "ticket event: the first substantive response",
   resolve: "ticket event: the ticket was resolved",
   reprioritize: "ticket event: the priority changed; the new goal counts from the original start (SPEC §2.11)",
+  reopen: "`reopen within 7 days`: a `reopen` at most that long (elapsed) after the ticket's last `resolve` runs the stopped clock again from where it stopped, the time spent solved not counted; a later `reopen` is not a reopening. Also the ticket event: the customer reopened a solved request",
   kpi: "the target is a non-binding KPI: reported, never breached for credits",
   goals: "the goal matrix: `| priority | basic | gold |` then one row per priority",
   goal: "the goal column of a single-column matrix",
@@ -193,5 +194,8 @@ export const MONTHS: readonly string[] = ["Jan", "Feb", "Mar", "Apr", "May", "Ju
 /** Units of durations as written. */
 export const DURATION_UNITS: readonly string[] = ["minutes", "hours", "days", "weeks"];
 
-/** Ticket events usable in clock rules: the IR's own list. */
+/** Ticket events (examples write them `<event> at …`): the IR's own list. */
 export const EVENT_KINDS: readonly string[] = EventKindSchema.options;
+
+/** Ticket events usable in clock rules: all but `reopen`, which only `reopen within` reads (SLA103). */
+export const CLOCK_EVENT_KINDS: readonly string[] = EVENT_KINDS.filter((e) => e !== "reopen");
