@@ -44,6 +44,8 @@ export function unsupportedConstructs(ir: PolicyIR): Unsupported[] {
   }
   for (const t of ir.targets) {
     if (t.clock.restart !== undefined) out.push(...recurringGoalProblems(t));
+    // The SQL clock walk ends at the first stop; a reopening would need the stop-to-reopen spans.
+    if (t.clock.reopenWithinMs !== undefined) out.push({ construct: `target \`${t.name}\` reopening (\`reopen within\`)`, where: at(t.origin) });
   }
   return out;
 }

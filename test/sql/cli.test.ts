@@ -127,6 +127,12 @@ describe("sla compile --target sql", () => {
     );
   });
 
+  it("refuses a target that reopens (`reopen within`), naming it and where", () => {
+    const r = sla("compile", "examples/agreements/jama-software.sla", "--target", "sql");
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("sla: examples/agreements/jama-software.sla: the SQL target does not translate target `response` reopening (`reopen within`) (examples/agreements/jama-software.sla:43)\n");
+  });
+
   it("refuses an unknown dialect and a bad year range", () => {
     expect(sla("compile", "policies/lucy.sla", "--target", "sql", "--dialect", "oracle")).toMatchObject({ code: 2, err: expect.stringMatching(/^sla: unknown dialect `oracle` \(valid: duckdb, postgres\)/) });
     expect(sla("compile", "policies/lucy.sla", "--target", "sql", "--years", "2030-2020")).toMatchObject({ code: 2, err: expect.stringMatching(/^sla: --years `2030-2020` is not a range of years/) });
