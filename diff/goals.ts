@@ -59,6 +59,15 @@ function goalEffect(old: Goal, next: Goal, calendars: ReadonlyArray<[CalendarIR,
   return combine(effects);
 }
 
+const DAY_MS = 86_400_000;
+
+/** `7 days`, or hours where the window is not whole days. */
+function daysWords(ms: number): string {
+  if (ms % DAY_MS === 0) return `${ms / DAY_MS} day${ms === DAY_MS ? "" : "s"}`;
+  const hours = ms / 3_600_000;
+  return `${hours} hour${hours === 1 ? "" : "s"}`;
+}
+
 /** `restart` (issue 11.5): an added event meets a recurring target's intervals more often, so less is owed. */
 const EVENT_EFFECT: Record<"start" | "pause" | "resume" | "stop" | "restart", boolean> = { start: true, resume: true, pause: false, stop: false, restart: false };
 
@@ -72,6 +81,14 @@ export function clockChanges(a: Pick<TargetIR, "clock" | "origin">, b: Pick<Targ
   const recurring = [a.clock.restart !== undefined, b.clock.restart !== undefined];
   if (recurring[0] !== recurring[1]) {
     out.push(change("clock", subject, recurring[1] ? "becomes recurring (`restart on`)" : "is no longer recurring (`restart on` removed)", recurring[1] ? "stricter" : "looser", a.origin, b.origin));
+  }
+  // `reopen within N days`: a reopened request owes the rest of its goal, so a window added or
+  // made longer is stricter for the provider, one removed or shortened looser.
+  const reopen = [a.clock.reopenWithinMs, b.clock.reopenWithinMs] as const;
+  if (reopen[0] !== reopen[1]) {
+    const words = reopen[0] === undefined ? `can now be reopened within ${daysWords(reopen[1]!)}` : reopen[1] === undefined ? "can no longer be reopened" : `can be reopened within ${daysWords(reopen[1])} instead of ${daysWords(reopen[0])}`;
+    const stricter = reopen[0] === undefined || (reopen[1] !== undefined && reopen[1] > reopen[0]);
+    out.push(change("clock", subject, words, stricter ? "stricter" : "looser", a.origin, b.origin));
   }
   for (const rule of ["start", "pause", "resume", "stop", "restart"] as const) {
     // Resume events mean nothing to a clock that never pauses: the `pause on` change says it all.

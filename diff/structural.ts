@@ -47,7 +47,7 @@ export function irDifferences(x: unknown, y: unknown, path = "", origins: readon
 /** Path endings: a set of names (`[2]` when both versions have as many), a condition's tests, clock rules, calendar rules. */
 const SET = String.raw`(\[\d+\])?`;
 const CONDITION = String.raw`(\[\d+\](\.(on|field|flag)|\.values${SET})?)?`;
-const CLOCK = String.raw`\.clock(\.(start|pause|resume|stop|restart)${SET})?`;
+const CLOCK = String.raw`\.clock(\.(start|pause|resume|stop|restart)${SET}|\.reopenWithinMs)?`;
 const CALENDAR_RULES = String.raw`\.calendarRules(\[\d+\](\.calendar|\.when${CONDITION})?)?`;
 /** A whole path, from its parts. */
 const whole = (...parts: string[]) => new RegExp(`^${parts.join("")}$`);
