@@ -119,23 +119,28 @@ function run(s: Scenario, cal: CalendarIR, extra: RefEvent[] = [], reopenWithinM
 
 const ms = (iso: string | null | undefined): number | null => (iso == null ? null : parseInstant(iso));
 
+/** The reference clock of a scenario: its own calendar model, never the runtime's, so the model shares no code with what it checks. */
+function reference(s: Scenario, openedAt: number, events: RefEvent[], reopenWithinMinutes?: number) {
+  return referenceClock({
+    calendar: new ReferenceCalendar(s.cal),
+    openedAt,
+    events,
+    asOf: openedAt + s.asOfMinute * MINUTE,
+    priority: s.priority,
+    goals: Object.fromEntries(PRIORITIES.map((p, i) => [p, s.goals[i]! * MINUTE])),
+    elapsed: s.elapsed,
+    startOn: s.startOn,
+    horizonMinutes: 120 * 1440,
+    ...(reopenWithinMinutes === undefined ? {} : { reopenWithinMinutes }),
+  });
+}
+
 describe("evaluateTicket against the minute-stepping reference", () => {
   it(`agrees on startedAt, due, status and stoppedAt (${RUNS} runs)`, () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const { result, openedAt, events } = run(s, s.cal);
-        const ref = referenceClock({
-          // The reference calendar, not the runtime's: the model must not share the code it checks.
-          calendar: new ReferenceCalendar(s.cal),
-          openedAt,
-          events,
-          asOf: openedAt + s.asOfMinute * MINUTE,
-          priority: s.priority,
-          goals: Object.fromEntries(PRIORITIES.map((p, i) => [p, s.goals[i]! * MINUTE])),
-          elapsed: s.elapsed,
-          startOn: s.startOn,
-          horizonMinutes: 120 * 1440,
-        });
+        const ref = reference(s, openedAt, events);
         expect({ startedAt: ms(result.startedAt), due: ms(result.due), status: result.status, stoppedAt: ms(result.stoppedAt) }).toEqual(ref);
       }),
       { numRuns: RUNS },
@@ -175,18 +180,7 @@ describe("reopening: evaluateTicket against the minute-stepping reference", () =
           return [{ at: solved, type: "resolve" }, { at: reopened, type: "reopen" }, ...answer];
         });
         const { result, events } = run(s, s.cal, extra, windowMinutes);
-        const ref = referenceClock({
-          calendar: new ReferenceCalendar(s.cal),
-          openedAt,
-          events,
-          asOf: openedAt + s.asOfMinute * MINUTE,
-          priority: s.priority,
-          goals: Object.fromEntries(PRIORITIES.map((p, i) => [p, s.goals[i]! * MINUTE])),
-          elapsed: s.elapsed,
-          startOn: s.startOn,
-          horizonMinutes: 120 * 1440,
-          reopenWithinMinutes: windowMinutes,
-        });
+        const ref = reference(s, openedAt, events, windowMinutes);
         expect({ startedAt: ms(result.startedAt), due: ms(result.due), status: result.status, stoppedAt: ms(result.stoppedAt) }).toEqual(ref);
       }),
       { numRuns: RUNS },
