@@ -55,3 +55,27 @@ describe("credit on next invoice", () => {
     expect(settled(ir, "2026-04-01", "2026-04-30").periodCredit!.appliedTo).toBeUndefined();
   });
 });
+
+/**
+ * Without a declared `period` a period file may span any dates: the next invoice is the first
+ * period wholly after the one settled, never the month a mid-month period ends in (which would
+ * credit days on the invoice that covers them: found in review, 2026-11-29).
+ */
+describe("credit on next invoice after a period of any dates", () => {
+  const appliedTo = (from: string, to: string) => settled(policy(), from, to).periodCredit!;
+
+  it("a half month: the next calendar month, not the month the period ends in", () => {
+    const r = appliedTo("2026-12-01", "2026-12-15");
+    expect(r.appliedTo).toEqual({ from: "2027-01-01", to: "2027-01-31", name: "2027-01" });
+    expect(r.reason).toContain("credited on the next invoice, of 2027-01 (2027-01-01 to 2027-01-31)");
+  });
+
+  it("a period across two months: the month after its end", () => {
+    expect(appliedTo("2026-01-15", "2026-02-14").appliedTo).toEqual({ from: "2026-03-01", to: "2026-03-31", name: "2026-03" });
+  });
+
+  it("a whole month or a quarter given without `period`: the month right after", () => {
+    expect(appliedTo("2026-04-01", "2026-04-30").appliedTo).toEqual({ from: "2026-05-01", to: "2026-05-31", name: "2026-05" });
+    expect(appliedTo("2026-01-01", "2026-03-31").appliedTo).toEqual({ from: "2026-04-01", to: "2026-04-30", name: "2026-04" });
+  });
+});
