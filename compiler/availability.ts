@@ -184,6 +184,17 @@ function lowerDowntimeCredit(ctx: CheckContext, d: A.AvailabilityDecl, bands: { 
 }
 
 /**
+ * A step credit's percentage or its limit, above zero like a multiple of the downtime fee (SLA506):
+ * `0%` would owe nothing whatever the downtime, which is a slip, not a credit.
+ */
+function nonZeroPercent(ctx: CheckContext, span: A.Decl["span"], message: (text: string) => string): string | null {
+  const text = lowerPercent(ctx, span);
+  if (text === null || /[1-9]/.test(text)) return text;
+  ctx.diagnostics.error("SLA506", span, message(text), { help: "write a percentage above zero, e.g. `credit 5% per started 30 minutes, up to 100%`" });
+  return null;
+}
+
+/**
  * `credit 5% per started 30 minutes, up to 100%`: a percentage of the fees per step of counted
  * downtime, or `null`. It replaces the bands or a multiple of the downtime fee (SLA505: two ways of
  * settling one credit).
@@ -192,9 +203,9 @@ function lowerStepCredit(ctx: CheckContext, d: A.AvailabilityDecl, other: { span
   const item = once(ctx, itemsOf(d, "stepCredit"), "credit … per …");
   if (!item?.percent) return null;
   if (secondCreditRule(ctx, item, other, "an availability's credit is one rule: its bands, a multiple of the downtime fee, or a percentage per step of downtime", "the other rule", "keep one of them")) return null;
-  const creditPercent = lowerPercent(ctx, item.percent.span);
+  const creditPercent = nonZeroPercent(ctx, item.percent.span, (t) => `a credit of ${t}% per step owes nothing`);
   const step = lowerCreditStep(ctx, item.step);
-  const upToPercent = item.upTo ? lowerPercent(ctx, item.upTo.span) : null;
+  const upToPercent = item.upTo ? nonZeroPercent(ctx, item.upTo.span, (t) => `a credit up to ${t}% owes nothing`) : null;
   if (creditPercent === null || step === null || (item.upTo && upToPercent === null)) return null;
   return { creditPercent, step, ...(upToPercent !== null ? { upToPercent } : {}), origin: sourceRef(ctx, item.span) };
 }
