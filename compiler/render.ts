@@ -14,13 +14,13 @@
  *
  * JSON output is left exact: it is data, and JSON escapes C0 characters itself.
  */
-import { clipExcerpt, lineSpan, printable, printableMessage } from "../grammar/printable.js";
+import { clipExcerpt, lineSpan, MAX_QUOTED_HINT_LENGTH, printable, printableMessage } from "../grammar/printable.js";
 import { lineCol, type SourceFile } from "../grammar/source.js";
 import type { Diagnostic } from "./diagnostic.js";
 
 // The text helpers live at the grammar level so the formatter can use them without the compiler;
 // re-exported for the callers that always found them here.
-export { clipExcerpt, type ExcerptLine, MAX_EXCERPT_COLUMNS, MAX_QUOTED_LENGTH, printable, printableMessage } from "../grammar/printable.js";
+export { clipExcerpt, type ExcerptLine, MAX_EXCERPT_COLUMNS, MAX_QUOTED_HINT_LENGTH, MAX_QUOTED_LENGTH, printable, printableMessage } from "../grammar/printable.js";
 
 export interface RenderOptions {
   readonly color: boolean;
@@ -54,7 +54,7 @@ export function renderText(d: Diagnostic, file: SourceFile, options: RenderOptio
     const at = lineCol(file, label.span.start);
     out.push(`  = note: ${printableMessage(label.message)} at ${path}:${at.line}:${at.column}`);
   }
-  if (d.help) out.push(`  = help: ${printableMessage(d.help)}`);
+  if (d.help) out.push(`  = help: ${printableMessage(d.help, MAX_QUOTED_HINT_LENGTH)}`);
   return out.join("\n");
 }
 

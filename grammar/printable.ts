@@ -54,12 +54,19 @@ function sliceWhole(text: string, from: number, to: number): string {
 }
 
 /**
- * Message text as printed: quoted values shortened, control characters made visible. The
- * messages quote what the user wrote between backticks (`invalid time zone \`…\``).
+ * A hint's quoted examples are the tool's own syntax, written to be read whole (`an escalation is
+ * \`escalation for gold { … }\``): they are shortened only past this, which no hint reaches,
+ * while a user's value quoted in a hint still cannot flood the terminal.
  */
-export function printableMessage(message: string): string {
+export const MAX_QUOTED_HINT_LENGTH = 240;
+
+/**
+ * Message text as printed: quoted values shortened past `maxQuoted`, control characters made
+ * visible. The messages quote what the user wrote between backticks (`invalid time zone \`…\``).
+ */
+export function printableMessage(message: string, maxQuoted = MAX_QUOTED_LENGTH): string {
   const shortened = message.replace(/`([^`]*)`/g, (whole, inner: string) =>
-    inner.length <= MAX_QUOTED_LENGTH
+    inner.length <= maxQuoted
       ? whole
       : `\`${sliceWhole(inner, 0, QUOTED_HEAD)}${ELLIPSIS}${sliceWhole(inner, inner.length - QUOTED_TAIL, inner.length)}\``,
   );

@@ -15,7 +15,7 @@ import {
   type Range,
 } from "vscode-languageserver";
 import type { Diagnostic } from "../../compiler/diagnostic.js";
-import { printableMessage } from "../../compiler/render.js";
+import { MAX_QUOTED_HINT_LENGTH, printableMessage } from "../../compiler/render.js";
 import { lineCol, type SourceFile, type Span } from "../../grammar/source.js";
 
 /** The `source` of every diagnostic the server publishes. */
@@ -80,7 +80,7 @@ export function toLspDiagnostic(d: Diagnostic, file: SourceFile, uri: string): L
     source: DIAGNOSTIC_SOURCE,
     // As `sla check` prints them (issue 9.8, 9.14): long quoted values shortened, control
     // characters made visible; an editor's problem list is a terminal of its own.
-    message: d.help ? `${printableMessage(d.message)}\nhelp: ${printableMessage(d.help)}` : printableMessage(d.message),
+    message: d.help ? `${printableMessage(d.message)}\nhelp: ${printableMessage(d.help, MAX_QUOTED_HINT_LENGTH)}` : printableMessage(d.message),
     ...(related.length > 0 ? { relatedInformation: related } : {}),
     // Editors grey out unused declarations instead of underlining them.
     ...(d.code === "SLA901" ? { tags: [DiagnosticTag.Unnecessary] } : {}),

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
-import { clipExcerpt, MAX_EXCERPT_COLUMNS, MAX_QUOTED_LENGTH, printable, printableMessage, renderText } from "../../compiler/render.js";
+import { clipExcerpt, MAX_EXCERPT_COLUMNS, MAX_QUOTED_HINT_LENGTH, MAX_QUOTED_LENGTH, printable, printableMessage, renderText } from "../../compiler/render.js";
 import { propertyRuns } from "../property/budget.js";
 
 /** Every rendered diagnostic of `src`, as `sla check` prints them (no colour). */
@@ -106,6 +106,16 @@ describe("quoted values in messages", () => {
     const header = block!.split("\n")[0]!;
     expect(header).toBe(`test.sla:3:8: error[SLA201]: invalid time zone \`Europe/Rome${"x".repeat(39)}…${"x".repeat(17)}END\``);
     expect(block!.length).toBeLessThan(600);
+  });
+
+  it("prints a hint's own syntax example whole, while a long value quoted in the message is shortened", () => {
+    // An escalation written without its table braces: the hint shows the whole form.
+    const text = 'policy x "X"\nplan gold "Gold"\npriority P1 "p"\nescalation for gold {\n  start on open\n  | P1 | 1 hour | boss |\n}\n';
+    const out = rendered(text).join("\n");
+    expect(out).toContain("= help: an escalation is `escalation for gold { calendar for gold  start on open  stop on resolve  { | priority | after | to | … } }`");
+    const long = "x".repeat(MAX_QUOTED_HINT_LENGTH + 10);
+    expect(printableMessage(`see \`${long}\``, MAX_QUOTED_HINT_LENGTH)).not.toContain(long);
+    expect(printableMessage(`see \`${"y".repeat(MAX_QUOTED_LENGTH + 10)}\``)).toContain("…");
   });
 
   it("leaves short quoted values and the text between them alone", () => {
