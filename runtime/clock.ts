@@ -151,7 +151,11 @@ export interface ClockRun {
   readonly pauses: number[];
   /** The priority in force when the clock stopped, or at the end (SPEC §2.11). */
   readonly priority: string | null;
-  /** The reopenings that ran the stopped clock again (`reopen within`), in order; empty otherwise. */
+  /**
+   * The reopenings that ran the stopped clock again (`reopen within`), in order, flat triples
+   * `[stoppedAt, resolvedAt, reopenedAt, …]`: the stop the reopening undid, the `resolve` its
+   * window was counted from, the `reopen`. Empty without reopenings; traces read it.
+   */
   readonly reopens: number[];
 }
 
@@ -190,13 +194,13 @@ export function walkClock(m: ClockMasks, timeline: readonly TimelineEvent[], pri
     if (window === window) {
       if (ev.type === "resolve") solvedAt = t;
       else if (ev.type === "reopen" && t - solvedAt <= window) {
-        solvedAt = NaN;
         if (stop === stop) {
+          reopens.push(stop, solvedAt, t);
           stop = NaN;
           runFrom = t;
           paused = false;
-          reopens.push(t);
         }
+        solvedAt = NaN;
         continue;
       }
     }

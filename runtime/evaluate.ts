@@ -305,13 +305,23 @@ function traceOf(ctx: Context, cal: Calendar, cell: GoalCell | undefined, run: C
     const to = run.pauses[i + 1]!;
     pauses.push([iso(run.pauses[i]!, cal), to === to ? iso(to, cal) : null]);
   }
-  return {
+  const trace: Trace = {
     clause: cell ? { file: cell.origin.file, line: cell.origin.line, text: cell.origin.text } : null,
     calendar: { name: cal.name, zone: cal.zone },
     segments: segments.map(([a, b]): [string, string] => [iso(a, cal), iso(b, cal)]),
     pauses,
     countedMinutes: counted / 60_000,
   };
+  // Only a clock that reopened says so: the traces of all other targets keep their shape.
+  if (run.reopens.length > 0) trace.reopens = reopensOf(run.reopens, cal);
+  return trace;
+}
+
+/** `ClockRun.reopens` (flat triples) as the trace's objects. */
+function reopensOf(flat: readonly number[], cal: Calendar): NonNullable<Trace["reopens"]> {
+  const out: NonNullable<Trace["reopens"]> = [];
+  for (let i = 0; i < flat.length; i += 3) out.push({ stoppedAt: iso(flat[i]!, cal), resolvedAt: iso(flat[i + 1]!, cal), reopenedAt: iso(flat[i + 2]!, cal) });
+  return out;
 }
 
 /** When a level's threshold is reached (NaN: not while the clock counts), and in which zone. */

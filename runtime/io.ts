@@ -110,6 +110,11 @@ export const TraceSchema = z.object({
   /** Pauses `[from, to]`; `to` is `null` while still paused. */
   pauses: z.array(z.tuple([z.string(), z.string().nullable()])),
   countedMinutes: z.number(),
+  /**
+   * The reopenings (`reopen within`) that ran the stopped clock again, in order: the stop undone,
+   * the `resolve` the window was counted from, the `reopen`. Present only when the clock reopened.
+   */
+  reopens: z.array(z.object({ stoppedAt: z.string(), resolvedAt: z.string(), reopenedAt: z.string() })).optional(),
   /** A recurring target's intervals (issue 11.5): start, due, what ended it (`null` while running). */
   intervals: z
     .array(z.object({ from: z.string(), due: z.string().nullable(), end: z.string().nullable(), status: z.enum(["met", "missed", "pending", "paused"]) }))
