@@ -135,7 +135,7 @@ export function lowerAvailability(ctx: CheckContext, d: A.AvailabilityDecl, cale
   const bandItem = once(ctx, itemsOf(d, "bands"), "credits");
   const bands = bandItem ? lowerBands(ctx, bandItem.table) : [];
   if (bandItem) checkBands(ctx, bands, bandItem.table.rows, commitPercent, decimals);
-  const downtimeFeeMultiple = lowerDowntimeCredit(ctx, d, bandItem);
+  const downtimeFee = lowerDowntimeCredit(ctx, d, bandItem);
   const stepCredit = lowerStepCredit(ctx, d, bandItem ?? itemsOf(d, "downtimeCredit")[0]);
   const window = commit?.window ? lowerPeriodShape(ctx, commit.window, "window") : null;
   if (commitPercent === null) return null;
@@ -151,7 +151,8 @@ export function lowerAvailability(ctx: CheckContext, d: A.AvailabilityDecl, cale
     ...(excusedCauses.length > 0 ? { excusedCauses } : {}),
     ...(plans.length > 0 ? { plans } : {}),
     ...(window ? { window: { unit: window.unit, startMonth: window.startMonth } } : {}),
-    ...(downtimeFeeMultiple !== null ? { downtimeFeeMultiple } : {}),
+    ...(commit ? { commitOrigin: sourceRef(ctx, commit.span) } : {}),
+    ...(downtimeFee ?? {}),
     ...(stepCredit !== null ? { stepCredit } : {}),
     origin: sourceRef(ctx, d.name.span),
   };
@@ -168,10 +169,10 @@ function secondCreditRule(ctx: CheckContext, item: { span: A.Decl["span"] }, oth
 const MULTIPLE_TEXT = /^\d{1,6}(\.\d{1,6})?$/;
 
 /**
- * `credit 10 × downtime fee`: the multiple as decimal text, or `null`. It replaces the band
+ * `credit 10 × downtime fee`: the multiple as decimal text with its clause, or `null`. It replaces the band
  * table (two ways of settling one credit are SLA505) and is more than zero (SLA506).
  */
-function lowerDowntimeCredit(ctx: CheckContext, d: A.AvailabilityDecl, bands: { span: A.Decl["span"] } | undefined): string | null {
+function lowerDowntimeCredit(ctx: CheckContext, d: A.AvailabilityDecl, bands: { span: A.Decl["span"] } | undefined): Pick<AvailabilityIR, "downtimeFeeMultiple" | "downtimeFeeMultipleOrigin"> | null {
   const item = once(ctx, itemsOf(d, "downtimeCredit"), "credit … × downtime fee");
   if (!item?.multiple) return null;
   if (secondCreditRule(ctx, item, bands, "an availability's credit is either its bands or a multiple of the downtime fee", "the bands", "keep `credits { … }` or `credit N × downtime fee`")) return null;
@@ -180,7 +181,7 @@ function lowerDowntimeCredit(ctx: CheckContext, d: A.AvailabilityDecl, bands: { 
     ctx.diagnostics.error("SLA506", item.multiple.span, `\`${text}\` is not a multiple a credit can be`, { help: "write a number above zero with at most 6 digits and 6 decimals, e.g. `credit 10 × downtime fee`" });
     return null;
   }
-  return text.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  return { downtimeFeeMultiple: text.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, ""), downtimeFeeMultipleOrigin: sourceRef(ctx, item.span) };
 }
 
 /**

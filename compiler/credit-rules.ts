@@ -37,7 +37,10 @@ export function lowerCreditRule(ctx: CheckContext, item: CreditRuleItem, ir: Cre
   switch (item.kind) {
     case "claimWithinDays": {
       const days = item.days ? wholeNumber(ctx, item.days, "a number of days", MAX_CLAIM_DAYS) : null;
-      if (days !== null) ir.claimDaysAfter = { days, after: item.after };
+      if (days !== null) {
+        ir.claimDaysAfter = { days, after: item.after };
+        ir.claimDaysAfterOrigin = sourceRef(ctx, item.span);
+      }
       return;
     }
     case "sumPerBreach":

@@ -448,22 +448,33 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
       case "cap": {
         const percent = item.percent ? lowerPercent(ctx, item.percent.span) : null;
         if (item.perTarget) {
-          if (percent !== null) ir.capPerTargetPercent = percent;
+          if (percent !== null) {
+            ir.capPerTargetPercent = percent;
+            ir.capPerTargetOrigin = sourceRef(ctx, item.span);
+          }
         } else ir.capPercent = percent;
         break;
       }
       case "creditOnNextInvoice":
         ir.onNextInvoice = true;
+        ir.onNextInvoiceOrigin = sourceRef(ctx, item.span);
         break;
       case "noClaimFor": {
         const named = item.plans.filter((p) => ctx.symbols.resolve("plan", p)).map((p) => p.text);
         // A plan's sub-plans (`extends`) inherit it, as they inherit `credits for`.
-        if (named.length > 0) ir.noClaimPlans = [...new Set([...(ir.noClaimPlans ?? []), ...shape.plansModel.expand(named, shape.plans)])];
+        if (named.length > 0) {
+          ir.noClaimPlans = [...new Set([...(ir.noClaimPlans ?? []), ...shape.plansModel.expand(named, shape.plans)])];
+          // Several clauses add up to one set: the first one written is cited.
+          ir.noClaimPlansOrigin ??= sourceRef(ctx, item.span);
+        }
         break;
       }
       case "lateCredit": {
         const step = lowerCreditStep(ctx, item.step);
-        if (step) ir.lateStep = step;
+        if (step) {
+          ir.lateStep = step;
+          ir.lateStepOrigin = sourceRef(ctx, item.span);
+        }
         break;
       }
       case "claimWithinDays":

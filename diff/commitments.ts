@@ -61,10 +61,13 @@ function blockTerms(x: AvailabilityIR, y: AvailabilityIR, judged: Effect): Term[
   const creditTerm = banded(x) && banded(y) ? "credit bands" : "credit when missed";
   const firstBand = (bands: AvailabilityIR["bands"], other: AvailabilityIR["bands"]) => bands.find((b, i) => JSON.stringify([b.belowPercent, b.creditPercent]) !== JSON.stringify([other[i]?.belowPercent, other[i]?.creditPercent]))?.origin;
   const excuse: [SourceRef | undefined, SourceRef | undefined] = [x.excuse?.origin, y.excuse?.origin];
+  // `commit 99.9% per quarter starting Jan 1` states both the commitment and its window.
+  const commit: [SourceRef | undefined, SourceRef | undefined] = [x.commitOrigin, y.commitOrigin];
+  const creditClause = (v: AvailabilityIR, other: AvailabilityIR) => v.stepCredit?.origin ?? v.downtimeFeeMultipleOrigin ?? firstBand(v.bands, other.bands);
   return [
-    ["commitment", `${x.commitPercent}%`, `${y.commitPercent}%`, effectOf(pct(x.commitPercent), pct(y.commitPercent), true)],
-    ["judged in", windowWords(x), windowWords(y), judged],
-    [creditTerm, creditWords(x), creditWords(y), creditEffect(x, y), [x.stepCredit?.origin ?? firstBand(x.bands, y.bands), y.stepCredit?.origin ?? firstBand(y.bands, x.bands)]],
+    ["commitment", `${x.commitPercent}%`, `${y.commitPercent}%`, effectOf(pct(x.commitPercent), pct(y.commitPercent), true), commit],
+    ["judged in", windowWords(x), windowWords(y), judged, commit],
+    [creditTerm, creditWords(x), creditWords(y), creditEffect(x, y), [creditClause(x, y), creditClause(y, x)]],
     ["measured over", x.over.kind === "elapsed" ? "elapsed time" : "a calendar's open time", y.over.kind === "elapsed" ? "elapsed time" : "a calendar's open time", "mixed"],
     ["components", x.components, y.components, "mixed"],
     ["maintenance excused", x.excuse !== null, y.excuse !== null, y.excuse ? "looser" : "stricter", excuse],

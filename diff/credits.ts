@@ -93,6 +93,8 @@ function thresholdCredit(c: CreditsIR, count: number): number {
  */
 function creditRuleChanges(ca: CreditsIR, cb: CreditsIR, periods: readonly [SettlementPeriodIR | null | undefined, SettlementPeriodIR | null | undefined]): Change[] {
   const out: Change[] = [];
+  // Each clause cites its own line where the IR records one (IR 14's `…Origin`); a version
+  // without the clause cites its block, where the clause was added or removed.
   const term = (what: string, x: unknown, y: unknown, effect: Effect, clauses: [SourceRef | undefined, SourceRef | undefined] = [ca.origin, cb.origin]) => {
     if (JSON.stringify(x) !== JSON.stringify(y)) out.push(change("credits", "credits", `${what}: ${showValue(x)} → ${showValue(y)}`, effect, clauses[0] ?? ca.origin, clauses[1] ?? cb.origin));
   };
@@ -117,24 +119,24 @@ function creditRuleChanges(ca: CreditsIR, cb: CreditsIR, periods: readonly [Sett
   const da = ca.claimDaysAfter;
   const db = cb.claimDaysAfter;
   const within = (x: typeof da) => (x ? `${x.days} days after ${x.after === "period" ? "the period" : `each ${x.after}`}` : null);
-  term("claim within", within(da), within(db), claimWithinEffect(da ?? undefined, db ?? undefined, periods));
+  term("claim within", within(da), within(db), claimWithinEffect(da ?? undefined, db ?? undefined, periods), [ca.claimDaysAfterOrigin, cb.claimDaysAfterOrigin]);
   // `credit per started hour late`: a breach's row per step of its lateness (`credit-steps.ts`).
   const late = (c: CreditsIR) => (c.lateStep ? `per ${stepWords(c.lateStep)} late, per target` : "once per breach");
-  term("each breach earns its row", late(ca), late(cb), lateStepEffect(ca.lateStep, cb.lateStep));
+  term("each breach earns its row", late(ca), late(cb), lateStepEffect(ca.lateStep, cb.lateStep), [ca.lateStepOrigin, cb.lateStepOrigin]);
   // `cap 100% per target`: each target's credits bounded on their own; none is no bound.
   const perTarget = (c: CreditsIR) => (c.capPerTargetPercent === undefined ? Infinity : Number(c.capPerTargetPercent));
   const perTargetText = (c: CreditsIR) => (c.capPerTargetPercent === undefined ? null : `${c.capPerTargetPercent}% of the fees`);
-  term("cap per target", perTargetText(ca), perTargetText(cb), effectOf(perTarget(ca), perTarget(cb), true));
+  term("cap per target", perTargetText(ca), perTargetText(cb), effectOf(perTarget(ca), perTarget(cb), true), [ca.capPerTargetOrigin, cb.capPerTargetOrigin]);
   // `no claim for enterprise`: those plans' periods owe their credit with no claim, so a plan
   // added is owed credit a missing or late claim would have lost (stricter); where neither
   // version asks for a claim it waives nothing.
   const waived = (c: CreditsIR) => [...(c.noClaimPlans ?? [])].sort();
   const waivable = asksForClaim(ca) || asksForClaim(cb);
-  term("plans needing no claim", waived(ca), waived(cb), waivable ? setEffect(waived(ca), waived(cb), "stricter") : "neutral");
+  term("plans needing no claim", waived(ca), waived(cb), waivable ? setEffect(waived(ca), waived(cb), "stricter") : "neutral", [ca.noClaimPlansOrigin, cb.noClaimPlansOrigin]);
   // `credit on next invoice`: the same credit for the same periods; only the invoice it is
   // deducted from is named (without the clause the policy names none, so nothing is paid later).
   const invoice = (c: CreditsIR) => (c.onNextInvoice ? "the next period's invoice" : "an invoice the policy does not name");
-  term("credit deducted from", invoice(ca), invoice(cb), "neutral");
+  term("credit deducted from", invoice(ca), invoice(cb), "neutral", [ca.onNextInvoiceOrigin, cb.onNextInvoiceOrigin]);
   // A standing added to `ineligible account` takes credit away from the periods that have it.
   term("ineligible account standings", [...(ca.ineligibleAccount ?? [])].sort(), [...(cb.ineligibleAccount ?? [])].sort(), setEffect(ca.ineligibleAccount ?? [], cb.ineligibleAccount ?? [], "looser"));
   out.push(...conditionSet("credits", "ineligible for credit", (ca.ineligibleWhen ?? []).map((when) => ({ when, origin: ca.origin })), (cb.ineligibleWhen ?? []).map((when) => ({ when, origin: cb.origin })), "looser"));

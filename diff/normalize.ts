@@ -54,7 +54,13 @@ export function canonical(x: unknown): string {
   return JSON.stringify(x) ?? "null";
 }
 
-/** A generic value: `origin` moved under {@link ORIGIN}, goal and threshold `text` dropped, string lists sorted. */
+/**
+ * A clause's source beside the field it states (`lateStepOrigin`, IR 14): where it was written,
+ * not what it means, so never compared (the comparisons cite it).
+ */
+const isClauseOrigin = (key: string): boolean => key.endsWith("Origin");
+
+/** A generic value: `origin` moved under {@link ORIGIN}, `…Origin` and goal and threshold `text` dropped, string lists sorted. */
 function plain(x: unknown): unknown {
   if (Array.isArray(x)) {
     const items = x.map(plain);
@@ -66,7 +72,7 @@ function plain(x: unknown): unknown {
   for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
     if (k === "origin") out[ORIGIN] = v;
     // A goal's or threshold's `text` is how it was written; `ms`/`days`/`percent` say what it means.
-    else if (k === "text") continue;
+    else if (k === "text" || isClauseOrigin(k)) continue;
     else if (v !== undefined) out[k] = plain(v);
   }
   return out;
@@ -78,7 +84,7 @@ function plain(x: unknown): unknown {
  */
 function complete(x: object, normalized: Record<string | symbol, unknown>, dropped: readonly string[] = []): Record<string | symbol, unknown> {
   const out: Record<string | symbol, unknown> = {};
-  for (const [k, v] of Object.entries(x)) if (!(k in normalized) && !dropped.includes(k) && k !== "origin" && v !== undefined) out[k] = plain(v);
+  for (const [k, v] of Object.entries(x)) if (!(k in normalized) && !dropped.includes(k) && k !== "origin" && !isClauseOrigin(k) && v !== undefined) out[k] = plain(v);
   const origin = (x as { origin?: unknown }).origin;
   if (origin !== undefined) out[ORIGIN] = origin;
   return Object.assign(out, normalized);

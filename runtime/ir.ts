@@ -21,6 +21,15 @@ export const SourceRefSchema = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
+/**
+ * The clause that states a field whose value cannot carry an `origin` of its own (a percentage,
+ * a flag, a list of names, or a step shared with other clauses): it sits beside the field as
+ * `<field>Origin`, so `sla diff` cites the line that changed rather than its block's header.
+ * Optional (an IR made by hand may omit it); nothing but citations reads it, and a key ending in
+ * `Origin` is, like `origin`, never compared as meaning.
+ */
+const ClauseOrigin = SourceRefSchema.optional();
+
 /** Minutes after local midnight, 0..1440 (1440 is `24:00`). */
 const Minute = z.number().int().min(0).max(1440);
 /** A local calendar date `YYYY-MM-DD`. */
@@ -281,6 +290,8 @@ export const CreditsSchema = z.object({
   thresholds: z.array(z.object({ aboveBreaches: z.number().int().nonnegative(), creditPercent: Percent, origin: SourceRefSchema })).optional(),
   /** `claim within 30 days after period|breach`: the claim deadline in days of the billing zone. */
   claimDaysAfter: z.object({ days: z.number().int().nonnegative().max(3660), after: z.enum(["period", "breach", "outage"]) }).optional(),
+  /** The `claim within … after …` clause (IR 14; {@link ClauseOrigin}). */
+  claimDaysAfterOrigin: ClauseOrigin,
   /** `ineligible account overdue, suspended`: a period whose `account` has one of these standings earns no credit. */
   ineligibleAccount: z.array(z.enum(["overdue", "suspended"])).optional(),
   /**
@@ -288,6 +299,8 @@ export const CreditsSchema = z.object({
    * for every step of its lateness, the elapsed time from its due to its stop (or the period's end).
    */
   lateStep: CreditStepSchema.optional(),
+  /** The `credit per … late` clause (IR 14; {@link ClauseOrigin}). */
+  lateStepOrigin: ClauseOrigin,
   /**
    * A `| after | credit |` table: a breach earns the credit of the last row whose elapsed time
    * from the target's start it exceeds at its stop (or the period's end); rows rise in both.
@@ -296,10 +309,16 @@ export const CreditsSchema = z.object({
   afterBands: z.array(z.object({ afterMs: z.number().int().positive(), creditPercent: Percent, origin: SourceRefSchema })).optional(),
   /** `credit on next invoice`: the credit of a period is deducted from the invoice of the period after it. */
   onNextInvoice: z.literal(true).optional(),
+  /** The `credit on next invoice` clause (IR 14; {@link ClauseOrigin}). */
+  onNextInvoiceOrigin: ClauseOrigin,
   /** `no claim for enterprise`: a period of one of these plans owes its credit without a claim (no deadline, no subject). */
   noClaimPlans: z.array(z.string()).optional(),
+  /** The first `no claim for …` clause (IR 14; {@link ClauseOrigin}). */
+  noClaimPlansOrigin: ClauseOrigin,
   /** `cap 100% per target`: the credits of each target are bounded on their own by this share of the fees. */
   capPerTargetPercent: Percent.optional(),
+  /** The `cap … per target` clause (IR 14; {@link ClauseOrigin}). */
+  capPerTargetOrigin: ClauseOrigin,
   origin: SourceRefSchema,
 });
 export type CreditsIR = z.infer<typeof CreditsSchema>;
@@ -347,12 +366,16 @@ export const AvailabilitySchema = z.object({
    * settled period that is exactly one such window; absent: judged in every period.
    */
   window: z.object({ unit: z.enum(["month", "quarter", "year"]), startMonth: z.number().int().min(1).max(12) }).optional(),
+  /** The `commit …` clause, which states `commitPercent` and `window` (IR 14; {@link ClauseOrigin}). */
+  commitOrigin: ClauseOrigin,
   /**
    * `credit 10 × downtime fee`: the credit when the commitment is missed is this multiple
    * (decimal text) of the fee paid for the downtime, the period's fees × downtime ÷ the period's
    * measured time; `bands` is then empty.
    */
   downtimeFeeMultiple: z.string().regex(/^\d{1,6}(\.\d{1,6})?$/).optional(),
+  /** The `credit N × downtime fee` clause (IR 14; {@link ClauseOrigin}). */
+  downtimeFeeMultipleOrigin: ClauseOrigin,
   /**
    * `credit 5% per started 30 minutes, up to 100%`: when the commitment is missed, `creditPercent`
    * of the period's fees for each step of the period's counted downtime (a step begun counts whole

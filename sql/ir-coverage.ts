@@ -87,6 +87,12 @@ export const CREDIT_FIELDS = {
   // Each target's part of a ticket's credit is bounded on its own (the period bounds each target's sum again).
   capPerTargetPercent: "ticket",
   origin: "none",
+  // IR 14: the line of each clause, for `sla diff` to cite; no answer reads them.
+  claimDaysAfterOrigin: "none",
+  lateStepOrigin: "none",
+  onNextInvoiceOrigin: "none",
+  noClaimPlansOrigin: "none",
+  capPerTargetOrigin: "none",
 } as const satisfies Record<keyof CreditsIR, IrFieldUse>;
 
 /** The names of the fields of `table` that only settlement reads. */

@@ -42,7 +42,8 @@ function editableLeaves(p: PolicyIR): Path[] {
   const walk = (x: unknown, path: Path) => {
     const last = path[path.length - 1];
     // `on` and `kind` choose a variant's shape: changing one alone makes no valid IR, not an edit.
-    if (last === "origin" || last === "text" || last === "on" || last === "kind") return;
+    // A clause's source, as `origin` or beside its field as `…Origin` (IR 14), is not meaning.
+    if (last === "origin" || (typeof last === "string" && last.endsWith("Origin")) || last === "text" || last === "on" || last === "kind") return;
     if (Array.isArray(x)) x.forEach((v, i) => walk(v, [...path, i]));
     else if (x !== null && typeof x === "object") for (const [k, v] of Object.entries(x)) walk(v, [...path, k]);
     else if (x !== null && x !== undefined) out.push(path);
