@@ -1,10 +1,10 @@
 /**
  * What a ticket's timeline shows, computed before anything is drawn: the time range, the local
  * days of the ticket's calendar (open windows, closed days with the holiday's name), the
- * ticket's events, each target's counted segments, pauses, due and outcome, the escalations,
+ * ticket's events, each target's counted segments, pauses, reopenings, due and outcome, the escalations,
  * the zone's DST changes and `asOf`. Instants are epoch ms; `svg.ts` only places and paints.
  *
- * Reads the result's `--explain` traces (segments, pauses, the calendar used) and asks the
+ * Reads the result's `--explain` traces (segments, pauses, reopenings, the calendar used) and asks the
  * calendar engine for open windows, so the picture shows what the evaluator counted.
  */
 import Holidays from "date-holidays";
@@ -23,6 +23,15 @@ export interface TimelineDay {
   readonly closed: string | null;
 }
 
+/** A reopening of a target's clock (`reopen within`), from the trace's `reopens`. */
+export interface TimelineReopening {
+  /** The stop it undid: the clock stood still from here to `reopenedAt` (the solved gap). */
+  readonly stoppedAt: number;
+  /** The `resolve` the window was counted from. */
+  readonly resolvedAt: number;
+  readonly reopenedAt: number;
+}
+
 export interface TimelineTarget {
   readonly name: string;
   readonly goal: string;
@@ -36,6 +45,8 @@ export interface TimelineTarget {
   readonly dueText: string | null;
   readonly stoppedAt: number | null;
   readonly countedMinutes: number | null;
+  /** The clock's reopenings, in order; empty when it never reopened. */
+  readonly reopens: readonly TimelineReopening[];
 }
 
 export interface TimelineMark {
@@ -155,6 +166,7 @@ export function timelineModel(policy: PolicyIR, ticket: Ticket, result: TicketRe
       dueText: t.due,
       stoppedAt: ms(t.stoppedAt),
       countedMinutes: t.trace?.countedMinutes ?? null,
+      reopens: (t.trace?.reopens ?? []).map((r) => ({ stoppedAt: ms(r.stoppedAt)!, resolvedAt: ms(r.resolvedAt)!, reopenedAt: ms(r.reopenedAt)! })),
     };
   });
   const escalations = result.escalations.map((e) => ({ at: ms(e.at)!, label: e.to }));

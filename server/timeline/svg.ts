@@ -1,7 +1,8 @@
 /**
  * A ticket's timeline as one self-contained SVG (no script, no external font): the calendar's
  * open windows in local time, closed days and holidays by name, the ticket's events, each
- * target's counted segments and pauses, its due and outcome (the breach point in red), the
+ * target's counted segments and pauses, its reopenings (the solved gap and where the clock ran
+ * again), its due and outcome (the breach point in red), the
  * escalations, DST changes and `asOf`. Shapes carry `<title>`s (hover text) and `data-` attributes
  * (the playground and the tests read them). Layout: one lane per row, time left to right.
  */
@@ -11,7 +12,7 @@ import { evaluateTicket, type EvaluateOptions } from "../../runtime/evaluate.js"
 import type { InputError, Ticket, TicketResult } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
 import { readTicketText } from "../../runtime/ticket-line.js";
-import { type TimelineMark, type TimelineModel, type TimelineTarget, timelineModel } from "./model.js";
+import { type TimelineMark, type TimelineModel, type TimelineReopening, type TimelineTarget, timelineModel } from "./model.js";
 
 const WIDTH = 1400;
 const LEFT = 260;
@@ -31,6 +32,7 @@ const COLORS = {
   met: "#2e7d32",
   due: "#333",
   escalation: PALETTE[3]!,
+  reopen: "#00838f",
   dst: "#7b3294",
   asOf: "#888",
   grid: "#d9d9d9",
@@ -60,6 +62,16 @@ function labelRows(marks: readonly { x: number; width: number }[], maxRows: numb
 
 /** Rough width of a label at 11 px (no font metrics in a pure function; good enough to avoid overlaps). */
 const textWidth = (s: string) => s.length * 6.2;
+
+/**
+ * Where the label of a mark at `x` starts: `gap` px right of it, or, when it would pass the
+ * picture's right edge, ending `gap` px left of it (an instant late on the range's last day, such
+ * as a reopening or its due, would otherwise have its label cut off).
+ */
+function labelX(x: number, text: string, gap: number): number {
+  const width = textWidth(text);
+  return x + gap + width <= WIDTH - RIGHT ? x + gap : Math.round((x - gap - width) * 10) / 10;
+}
 
 function laneLabel(y: number, title: string, sub: string | null, hover: string | null, id: string): string {
   const tip = hover ? `<title>${esc(hover)}</title>` : "";
@@ -99,23 +111,45 @@ function windows(m: TimelineModel, s: Scale, y: number): string {
 function marks(list: readonly TimelineMark[], s: Scale, y: number, color: string, shape: "dot" | "diamond", cls: string): { svg: string; rows: number } {
   const sorted = [...list].sort((a, b) => a.at - b.at);
   const labels = sorted.map((e) => `${e.label} ${hhmm(s, e.at)}`);
-  const rows = labelRows(sorted.map((e, i) => ({ x: s.x(e.at), width: textWidth(labels[i]!) })), 3);
+  const starts = sorted.map((e, i) => labelX(s.x(e.at), labels[i]!, 3));
+  const rows = labelRows(sorted.map((_, i) => ({ x: starts[i]!, width: textWidth(labels[i]!) })), 3);
   const svg = sorted
     .map((e, i) => {
       const x = s.x(e.at);
       const ly = y + 16 + rows[i]! * LABEL_ROW;
       const glyph = shape === "dot" ? `<circle cx="${x}" cy="${y + 8}" r="5" fill="${color}"/>` : `<path d="M${x} ${y + 2} l6 6 l-6 6 l-6 -6 z" fill="${color}"/>`;
-      return `<g class="${cls}" data-at="${e.at}"><title>${esc(e.label)} at ${esc(dayTime(s, e.at))}</title><line x1="${x}" y1="${y + 8}" x2="${x}" y2="${ly - 9}" stroke="${color}" stroke-width="1"/>${glyph}<text x="${x + 3}" y="${ly + 2}" font-size="11" fill="${COLORS.text}">${esc(labels[i]!)}</text></g>`;
+      return `<g class="${cls}" data-at="${e.at}"><title>${esc(e.label)} at ${esc(dayTime(s, e.at))}</title><line x1="${x}" y1="${y + 8}" x2="${x}" y2="${ly - 9}" stroke="${color}" stroke-width="1"/>${glyph}<text x="${starts[i]!}" y="${ly + 2}" font-size="11" fill="${COLORS.text}">${esc(labels[i]!)}</text></g>`;
     })
     .join("");
   return { svg, rows: Math.max(1, ...rows.map((r) => r + 1)) };
 }
 
+/**
+ * The solved gap of a reopening, under the counted bars: a dashed line from the stop it undid to
+ * the reopening, ended by a tick at the stop (the clock stood still there, nothing counted).
+ */
+function solvedGap(r: TimelineReopening, s: Scale, y: number): string {
+  const x0 = s.x(r.stoppedAt);
+  const x1 = s.x(r.reopenedAt);
+  const tip = `stopped ${dayTime(s, r.stoppedAt)}, resolved ${dayTime(s, r.resolvedAt)}, reopened ${dayTime(s, r.reopenedAt)}: not counted`;
+  return `<g class="solved" data-from="${r.stoppedAt}" data-to="${r.reopenedAt}"><title>${esc(tip)}</title><line x1="${x0}" y1="${y + 16}" x2="${x1}" y2="${y + 16}" stroke="${COLORS.muted}" stroke-width="1.5" stroke-dasharray="4 3"/><line x1="${x0}" y1="${y + 8}" x2="${x0}" y2="${y + 24}" stroke="${COLORS.muted}" stroke-width="2"/></g>`;
+}
+
+/** Where a reopening ran the clock again: a line across the lane flagged with a "play" triangle. */
+function reopenMark(r: TimelineReopening, s: Scale, y: number): string {
+  const x = s.x(r.reopenedAt);
+  const tip = `reopened ${dayTime(s, r.reopenedAt)}: the clock runs on from where it stopped`;
+  const label = `reopened ${hhmm(s, r.reopenedAt)}`;
+  return `<g class="reopen" data-at="${r.reopenedAt}"><title>${esc(tip)}</title><line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + 30}" stroke="${COLORS.reopen}" stroke-width="2"/><path d="M${x} ${y - 2} l9 5 l-9 5 z" fill="${COLORS.reopen}"/><text x="${labelX(x, label, 12)}" y="${y + 6}" font-size="10" font-weight="600" fill="${COLORS.reopen}">${esc(label)}</text></g>`;
+}
+
 function target(t: TimelineTarget, s: Scale, y: number, color: string): string {
   const bar = (a: number, b: number, fill: string, cls: string, tip: string) => `<rect class="${cls}" x="${s.x(a)}" y="${y + 8}" width="${Math.max(1, s.x(b) - s.x(a))}" height="16" fill="${fill}" rx="2"><title>${esc(tip)}</title></rect>`;
   const parts = [
+    ...t.reopens.map((r) => solvedGap(r, s, y)),
     ...t.pauses.map(([a, b]) => bar(a, b, "url(#paused)", "pause", `paused ${dayTime(s, a)} – ${dayTime(s, b)}`)),
     ...t.segments.map(([a, b]) => bar(a, b, color, "counted", `counted ${dayTime(s, a)} – ${hhmm(s, b)}`)),
+    ...t.reopens.map((r) => reopenMark(r, s, y)),
   ];
   if (t.due !== null) {
     const x = s.x(t.due);
@@ -123,7 +157,7 @@ function target(t: TimelineTarget, s: Scale, y: number, color: string): string {
     const c = breached ? COLORS.breach : COLORS.due;
     const label = `due ${dayTime(s, t.due)}`;
     parts.push(
-      `<g class="due" data-due="${esc(t.dueText ?? "")}"><title>${esc(t.name)} due ${esc(t.dueText ?? "")}</title><line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + 30}" stroke="${c}" stroke-width="2"/><text x="${x + 4}" y="${y + 40}" font-size="11" font-weight="600" fill="${c}">${esc(label)}</text></g>`,
+      `<g class="due" data-due="${esc(t.dueText ?? "")}"><title>${esc(t.name)} due ${esc(t.dueText ?? "")}</title><line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + 30}" stroke="${c}" stroke-width="2"/><text x="${labelX(x, label, 4)}" y="${y + 40}" font-size="11" font-weight="600" fill="${c}">${esc(label)}</text></g>`,
     );
     if (breached) parts.push(`<g class="breach" data-at="${t.due}"><title>breached at ${esc(dayTime(s, t.due))}</title><circle cx="${x}" cy="${y + 16}" r="7" fill="${COLORS.breach}"/><path d="M${x - 3.5} ${y + 12.5} l7 7 M${x + 3.5} ${y + 12.5} l-7 7" stroke="#fff" stroke-width="2"/></g>`);
   }
@@ -146,7 +180,8 @@ function verticals(m: TimelineModel, s: Scale, bottom: number): string {
   return `${dst}<g class="as-of"><title>evaluated as of ${esc(dayTime(s, m.asOf))}</title><line x1="${x}" y1="${TOP}" x2="${x}" y2="${bottom}" stroke="${COLORS.asOf}" stroke-width="1" stroke-dasharray="2 3"/><text x="${x - 4}" y="${bottom + 18}" font-size="11" text-anchor="end" fill="${COLORS.asOf}">as of ${esc(hhmm(s, m.asOf))}</text></g>`;
 }
 
-function legend(y: number): string {
+/** The legend; the reopening's glyphs only when a target reopened (other pictures stay as they were). */
+function legend(y: number, reopened: boolean): string {
   const items: Array<[string, string]> = [
     [`<rect width="14" height="10" fill="${COLORS.open}" stroke="${COLORS.openStroke}"/>`, "open hours"],
     [`<rect width="14" height="10" fill="url(#closed)"/>`, "closed / holiday"],
@@ -158,6 +193,12 @@ function legend(y: number): string {
     [`<path d="M7 0 l6 6 l-6 6 l-6 -6 z" fill="${COLORS.escalation}"/>`, "escalation"],
     [`<line x1="7" y1="0" x2="7" y2="12" stroke="${COLORS.dst}" stroke-dasharray="3 2" stroke-width="1.5"/>`, "DST change"],
   ];
+  if (reopened) {
+    items.push(
+      [`<line x1="0" y1="6" x2="14" y2="6" stroke="${COLORS.muted}" stroke-width="1.5" stroke-dasharray="4 3"/><line x1="1" y1="0" x2="1" y2="12" stroke="${COLORS.muted}" stroke-width="2"/>`, "solved (not counted)"],
+      [`<path d="M3 0 l9 5 l-9 5 z" fill="${COLORS.reopen}"/>`, "reopened"],
+    );
+  }
   let x = LEFT;
   return items
     .map(([glyph, label]) => {
@@ -203,7 +244,7 @@ export function renderTimeline(m: TimelineModel): string {
     days(m, s, bottom),
     lanes.join(""),
     verticals(m, s, bottom),
-    legend(bottom + 30),
+    legend(bottom + 30, m.targets.some((t) => t.reopens.length > 0)),
     "</svg>",
   ].join("\n");
 }

@@ -115,3 +115,52 @@ describe("sla eval --format svg", () => {
     expect(JSON.parse(r.err)).toMatchObject({ id: "T-1042", error: { field: "priority" } });
   });
 });
+
+/**
+ * A reopened ticket's picture (Jama's `reopen within 7 days`): JAMA-6 answered after 1 of its 2
+ * hours, solved, reopened six days later and answered 40 minutes after that; JAMA-8 "reopened"
+ * eight days after solving, which is no reopening. Golden SVGs next to the tickets.
+ */
+describe("a reopened ticket's timeline", () => {
+  const JAMA = "examples/agreements/jama-software.sla";
+  const FIXTURES = "test/server/fixtures/timeline";
+  const jama = compile(JAMA, readFileSync(JAMA, "utf8")).ir!;
+  const svgOf = async (name: string) => {
+    let out = "";
+    let err = "";
+    const code = await main(["eval", JAMA, `${FIXTURES}/${name}.json`, "--format", "svg"], { out: (t) => (out += t), err: (t) => (err += t), color: false });
+    expect([code, err]).toEqual([0, ""]);
+    return out;
+  };
+
+  it("the model carries the reopening: stopped at the first response, resolved, reopened six days later", () => {
+    const parsed = parseTicket(JSON.parse(readFileSync(`${FIXTURES}/jama-6-reopened.json`, "utf8")), jama);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const [response] = timelineModel(jama, parsed.ticket, evaluateTicket(jama, parsed.ticket, { explain: true })).targets;
+    expect(response!.reopens.map((r) => [iso(r.stoppedAt), iso(r.resolvedAt), iso(r.reopenedAt)])).toEqual([["2026-04-06T17:00:00.000Z", "2026-04-06T19:00:00.000Z", "2026-04-12T19:00:00.000Z"]]);
+    expect(response!.segments.map(([a, b]) => [iso(a), iso(b)])).toEqual([
+      ["2026-04-06T16:00:00.000Z", "2026-04-06T17:00:00.000Z"],
+      ["2026-04-12T19:00:00.000Z", "2026-04-12T19:40:00.000Z"],
+    ]);
+  });
+
+  it("JAMA-6: the solved gap from the first response to the reopening, the marker, the clock resuming", async () => {
+    const svg = await svgOf("jama-6-reopened");
+    const stop = Date.parse("2026-04-06T17:00:00Z");
+    const reopen = Date.parse("2026-04-12T19:00:00Z");
+    expect(svg).toContain(`<g class="solved" data-from="${stop}" data-to="${reopen}">`);
+    expect(svg).toContain(`<g class="reopen" data-at="${reopen}">`);
+    expect(svg).toContain("<title>counted Sun 12 Apr 19:00 – 19:40</title>");
+    expect(svg).toContain(">reopened 19:00<");
+    await expect(svg).toMatchFileSnapshot(`fixtures/timeline/jama-6-reopened.svg`);
+  });
+
+  it("JAMA-8: a reopen past the window is an event on the ticket, and no reopening is drawn", async () => {
+    const svg = await svgOf("jama-8-reopened-too-late");
+    expect(svg).toContain(">reopen 19:00<");
+    expect(svg).not.toContain('class="solved"');
+    expect(svg).not.toContain('class="reopen"');
+    expect(svg).not.toContain(">reopened<");
+    await expect(svg).toMatchFileSnapshot(`fixtures/timeline/jama-8-reopened-too-late.svg`);
+  });
+});
