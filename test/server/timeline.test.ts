@@ -12,6 +12,7 @@ import { compile } from "../../compiler/api.js";
 import { evaluateTicket } from "../../runtime/evaluate.js";
 import { parseTicket } from "../../runtime/io.js";
 import { timelineModel } from "../../server/timeline/model.js";
+import { post, serve } from "./harness.js";
 
 const policy = compile("policies/imagicle.sla", readFileSync("policies/imagicle.sla", "utf8")).ir!;
 const t1042 = JSON.parse(readFileSync("examples/tickets/imagicle.ndjson", "utf8").split("\n")[0]!) as Record<string, unknown>;
@@ -162,5 +163,19 @@ describe("a reopened ticket's timeline", () => {
     expect(svg).not.toContain('class="reopen"');
     expect(svg).not.toContain(">reopened<");
     await expect(svg).toMatchFileSnapshot(`fixtures/timeline/jama-8-reopened-too-late.svg`);
+  });
+
+  it("the playground's call (`POST /v1/try`) gives the trace's reopening and the same picture", async () => {
+    const s = await serve([]);
+    try {
+      const ticket = JSON.parse(readFileSync(`${FIXTURES}/jama-6-reopened.json`, "utf8")) as unknown;
+      const r = await post(`${s.base}/v1/try`, JSON.stringify({ policy: readFileSync(JAMA, "utf8"), ticket }));
+      expect(r.status).toBe(200);
+      const tried = JSON.parse(r.text) as { result: { targets: Array<{ trace: { reopens?: unknown } }> }; svg: string };
+      expect(tried.result.targets[0]!.trace.reopens).toEqual([{ stoppedAt: "2026-04-06T17:00:00Z", resolvedAt: "2026-04-06T19:00:00Z", reopenedAt: "2026-04-12T19:00:00Z" }]);
+      expect(tried.svg).toBe(readFileSync(`${FIXTURES}/jama-6-reopened.svg`, "utf8"));
+    } finally {
+      await s.close();
+    }
   });
 });
