@@ -45,6 +45,7 @@ export function lowerCreditRule(ctx: CheckContext, item: CreditRuleItem, ir: Cre
     }
     case "sumPerBreach":
       ir.mode = "sum";
+      ir.modeOrigin = sourceRef(ctx, item.span);
       return;
     case "amountPerBreach": {
       const m = item.money;
@@ -58,6 +59,7 @@ export function lowerCreditRule(ctx: CheckContext, item: CreditRuleItem, ir: Cre
         return;
       }
       ir.mode = "amount";
+      ir.modeOrigin = sourceRef(ctx, item.span);
       ir.amountPerBreach = { amount: m.amount.value, currency: m.currency.text, origin: sourceRef(ctx, item.span) };
       return;
     }

@@ -8,7 +8,7 @@
  * {@link lowerFees} decides at the end whether the block is complete.
  */
 import { FEE_OFFSET_LIMITS } from "../runtime/ir-constants.js";
-import type { FeesIR } from "../runtime/ir.js";
+import type { FeesIR, SourceRef } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { checkZone } from "./calendars.js";
 import { type CheckContext, sourceRef } from "./context.js";
@@ -38,7 +38,12 @@ interface FeesDraft {
   lateCharge: FeesIR["lateCharge"];
   /** Charges, allowances per kind of work and quotas (issue 12.5, `fee-rules.ts`). */
   readonly rules: FeeRulesDraft;
+  /** The clauses that state the block's single values, for `sla diff` to cite (IR 15). */
+  readonly origins: ClauseOrigins;
 }
+
+/** The `<field>Origin` of each of the block's single values. */
+type ClauseOrigins = { -readonly [K in "currencyOrigin" | "vatOrigin" | "freeOrigin" | "invoiceOrigin" | "invoiceDueOrigin" | "lateChargeOrigin" | "zoneOrigin"]?: SourceRef };
 
 /** A clause's reading context: the checker, the block's currency, and the draft it writes. */
 interface ClauseContext {
@@ -53,18 +58,26 @@ type Item<K extends A.FeesItem["kind"]> = Extract<A.FeesItem, { kind: K }>;
 const CLAUSES: { readonly [K in A.FeesItem["kind"]]: (c: ClauseContext, item: Item<K>) => void } = {
   currency: () => {}, // read first, by readCurrency: amounts anywhere in the block are checked against it
   zone: ({ ctx, draft }, item) => {
-    if (item.zone && checkZone(ctx, item.zone)) draft.zone = item.zone.value;
+    if (!item.zone || !checkZone(ctx, item.zone)) return;
+    draft.zone = item.zone.value;
+    draft.origins.zoneOrigin = sourceRef(ctx, item.span);
   },
-  plusVat: ({ draft }) => {
+  plusVat: ({ ctx, draft }, item) => {
     draft.vat = { applies: true, vatPercent: draft.vat.vatPercent };
+    // `VAT 19%` says more than `plus VAT`: it stays the clause cited.
+    if (draft.vat.vatPercent === null) draft.origins.vatOrigin = sourceRef(ctx, item.span);
   },
   vatRate: ({ ctx, draft }, item) => {
     const vatPercent = item.percent ? lowerPercent(ctx, item.percent.span) : null;
-    if (vatPercent !== null) draft.vat = { applies: true, vatPercent };
+    if (vatPercent === null) return;
+    draft.vat = { applies: true, vatPercent };
+    draft.origins.vatOrigin = sourceRef(ctx, item.span);
   },
   rate: lowerRate,
   free: ({ ctx, draft }, item) => {
     draft.free.push(...item.works.filter((w) => ctx.symbols.resolve("work", w)).map((w) => w.text));
+    // Several clauses add up to one list: the first one written is cited.
+    if (draft.free.length > 0) draft.origins.freeOrigin ??= sourceRef(ctx, item.span);
   },
   allowance: lowerAllowance,
   package: (c, item) => {
@@ -79,6 +92,7 @@ const CLAUSES: { readonly [K in A.FeesItem["kind"]]: (c: ClauseContext, item: It
       ctx.diagnostics.error("SLA504", issue.day.span, `day ${issue.day.value} does not exist in every month`, { help: "use a day from 1 to 28" });
     }
     if (issue?.kind === "daysAfterPeriod") checkDays(ctx, issue.days);
+    draft.origins.invoiceOrigin = sourceRef(ctx, item.span);
     draft.invoice = {
       schedule: item.schedule,
       issue: !issue ? { kind: "daysAfterPeriod", days: 0 } : issue.kind === "daysAfterPeriod" ? { kind: "daysAfterPeriod", days: issue.days.value } : { kind: "dayOfNextMonth", day: issue.day.value },
@@ -88,21 +102,24 @@ const CLAUSES: { readonly [K in A.FeesItem["kind"]]: (c: ClauseContext, item: It
     if (item.due.kind === "netDays" && item.due.unit !== "day") ctx.diagnostics.error("SLA304", item.span, "payment terms are counted in days", { help: "write `payment net 30 days`" });
     if (item.due.kind === "netDays") checkDays(ctx, item.due.days);
     draft.due = item.due.kind === "netDays" ? { kind: "netDays", days: item.due.days.value } : { kind: "endOfMonth" };
+    draft.origins.invoiceDueOrigin = sourceRef(ctx, item.span);
   },
   lateCharge: ({ ctx, draft }, item) => {
     const chargePercent = item.percent ? lowerPercent(ctx, item.percent.span) : null;
-    if (chargePercent !== null) draft.lateCharge = { chargePercent, per: "startedMonth" };
+    if (chargePercent === null) return;
+    draft.lateCharge = { chargePercent, per: "startedMonth" };
+    draft.origins.lateChargeOrigin = sourceRef(ctx, item.span);
   },
   charge: (c, item) => lowerCharge(c.ctx, item, (m) => checkMoney(c, m), c.draft.rules),
   quota: ({ ctx, draft }, item) => lowerQuota(ctx, item, draft.rules),
 };
 
-/** The block's `currency` clause (the last one wins), checked against ISO 4217. */
-function readCurrency(ctx: CheckContext, decl: A.FeesDecl): A.Name | null {
-  let currency: A.Name | null = null;
+/** The block's `currency` clause (the last one wins), checked against ISO 4217, and the clause. */
+function readCurrency(ctx: CheckContext, decl: A.FeesDecl): { readonly currency: A.Name; readonly clause: A.FeesItem } | null {
+  let currency: { currency: A.Name; clause: A.FeesItem } | null = null;
   for (const item of decl.items) {
     if (item.kind !== "currency" || !item.currency) continue;
-    currency = item.currency;
+    currency = { currency: item.currency, clause: item };
     if (!isCurrency(item.currency.text)) {
       ctx.diagnostics.error("SLA502", item.currency.span, `unknown currency \`${item.currency.text}\``, { help: "use an ISO 4217 code such as `EUR` or `USD`" });
     }
@@ -183,8 +200,10 @@ function lowerAllowance({ ctx, draft }: ClauseContext, item: Item<"allowance">):
  * schedule and payment terms are required). `null` when the block is incomplete.
  */
 export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: string): FeesIR | null {
-  const currency = readCurrency(ctx, decl);
-  const draft: FeesDraft = { zone: defaultZone, vat: { applies: false, vatPercent: null }, rates: [], free: [], allowances: [], packages: [], invoice: null, due: null, lateCharge: null, rules: feeRulesDraft() };
+  const read = readCurrency(ctx, decl);
+  const currency = read?.currency ?? null;
+  const origins: ClauseOrigins = read ? { currencyOrigin: sourceRef(ctx, read.clause.span) } : {};
+  const draft: FeesDraft = { zone: defaultZone, vat: { applies: false, vatPercent: null }, rates: [], free: [], allowances: [], packages: [], invoice: null, due: null, lateCharge: null, rules: feeRulesDraft(), origins };
   const clause: ClauseContext = { ctx, currency, draft };
   for (const item of decl.items) (CLAUSES[item.kind] as (c: ClauseContext, item: A.FeesItem) => void)(clause, item);
   checkChargeBases(ctx, decl.items, draft.rules);
@@ -201,7 +220,7 @@ export function lowerFees(ctx: CheckContext, decl: A.FeesDecl, defaultZone: stri
     return null;
   }
   const { zone, vat, rates, free, allowances, packages, lateCharge } = draft;
-  return { currency: currency.text, vat, rates, free, allowances, packages, invoice: { ...draft.invoice, due: draft.due }, lateCharge, ...feeRulesIR(draft.rules), zone, origin: sourceRef(ctx, head) };
+  return { currency: currency.text, vat, rates, free, allowances, packages, invoice: { ...draft.invoice, due: draft.due }, lateCharge, ...feeRulesIR(draft.rules), zone, ...origins, origin: sourceRef(ctx, head) };
 }
 
 /** A package deadline's months after a period date, checked: in months, bounded, from a known date. */

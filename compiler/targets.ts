@@ -397,10 +397,15 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
     zone: null,
     origin: sourceRef(ctx, { start: c.span.start, end: Math.min(c.span.end, c.span.start + "credits".length) }),
   };
+  // `credits for gold, platinum`: the plans are the header's own words, cited up to the last plan.
+  const lastPlan = c.plans[c.plans.length - 1];
+  if (ir.plans && lastPlan) ir.plansOrigin = sourceRef(ctx, { start: c.span.start, end: lastPlan.span.end });
+  // A clause written twice is the last one's value (and line); a flag or a list that adds up cites its first clause.
   for (const item of c.items) {
     switch (item.kind) {
       case "targets":
         ir.targets = item.targets.filter((t) => ctx.symbols.resolve("target", t)).map((t) => t.text);
+        ir.targetsOrigin = sourceRef(ctx, item.span);
         break;
       case "table": {
         if (isLatenessTable(item)) {
@@ -423,27 +428,38 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
       }
       case "claimByEndOfNextMonth":
         ir.claimMonthsAfter = 1;
+        ir.claimMonthsAfterOrigin = sourceRef(ctx, item.span);
         break;
       case "claimSubject":
         ir.claimSubject = item.subject?.value ?? null;
+        ir.claimSubjectOrigin = sourceRef(ctx, item.span);
         break;
       case "ineligibleChannels":
         ir.ineligibleChannels = item.channels.filter((ch) => ctx.symbols.resolve("channel", ch)).map((ch) => ch.text);
+        ir.ineligibleChannelsOrigin = sourceRef(ctx, item.span);
         break;
       case "ineligibleOptionalLanguages":
         ir.ineligibleOptionalLanguages = true;
+        ir.ineligibleOptionalLanguagesOrigin ??= sourceRef(ctx, item.span);
         break;
       case "ineligibleAccount":
         lowerAccountStanding(ctx, item, ir);
+        if (ir.ineligibleAccount) ir.ineligibleAccountOrigin ??= sourceRef(ctx, item.span);
         break;
       case "ineligibleWhen": {
         const when = lowerCondition(ctx, item.when, shape.plansModel, shape.plans);
-        if (when) ir.ineligibleWhen = [...(ir.ineligibleWhen ?? []), when];
+        if (when) {
+          ir.ineligibleWhen = [...(ir.ineligibleWhen ?? []), when];
+          ir.ineligibleWhenOrigin = [...(ir.ineligibleWhenOrigin ?? []), sourceRef(ctx, item.span)];
+        }
         break;
       }
       case "zone":
         if (item.fromTicket) ctx.diagnostics.error("SLA103", item.span, "only a calendar takes its zone from the ticket", { help: 'credits are read in one zone: write `zone "Europe/Rome"`' });
-        if (item.zone && checkZone(ctx, item.zone)) ir.zone = item.zone.value;
+        if (item.zone && checkZone(ctx, item.zone)) {
+          ir.zone = item.zone.value;
+          ir.zoneOrigin = sourceRef(ctx, item.span);
+        }
         break;
       case "cap": {
         const percent = item.percent ? lowerPercent(ctx, item.percent.span) : null;
@@ -452,7 +468,11 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
             ir.capPerTargetPercent = percent;
             ir.capPerTargetOrigin = sourceRef(ctx, item.span);
           }
-        } else ir.capPercent = percent;
+        } else {
+          ir.capPercent = percent;
+          if (percent !== null) ir.capPercentOrigin = sourceRef(ctx, item.span);
+          else delete ir.capPercentOrigin;
+        }
         break;
       }
       case "creditOnNextInvoice":

@@ -54,23 +54,37 @@ export function diffCredits(a: PolicyIR, b: PolicyIR): Change[] {
   }
   const out = [...groups.values()].map((g) => g.make(`credit · ${g.cells.join(", ")}`));
   if (!ca || !cb) return out;
-  const term = (what: string, x: unknown, y: unknown, effect: Effect) => {
-    if (JSON.stringify(x) !== JSON.stringify(y)) out.push(change("credits", "credits", `${what}: ${showValue(x)} → ${showValue(y)}`, effect, ca.origin, cb.origin));
-  };
+  const term = creditTerm(ca, cb, out);
   const months = (x: number | null) => (x === null ? Infinity : x);
-  term("claim deadline (months after the period)", ca.claimMonthsAfter, cb.claimMonthsAfter, effectOf(months(ca.claimMonthsAfter), months(cb.claimMonthsAfter), true));
-  term("claim subject", ca.claimSubject, cb.claimSubject, "neutral");
+  term("claim deadline (months after the period)", ca.claimMonthsAfter, cb.claimMonthsAfter, effectOf(months(ca.claimMonthsAfter), months(cb.claimMonthsAfter), true), "claimMonthsAfterOrigin");
+  term("claim subject", ca.claimSubject, cb.claimSubject, "neutral", "claimSubjectOrigin");
   const cap = (x: number | null) => (x === null ? Infinity : x);
   const capText = (x: number | null) => (x === null ? null : `${x}% of the fees`);
-  term("cap", capText(creditCap(ca)), capText(creditCap(cb)), effectOf(cap(creditCap(ca)), cap(creditCap(cb)), true));
+  term("cap", capText(creditCap(ca)), capText(creditCap(cb)), effectOf(cap(creditCap(ca)), cap(creditCap(cb)), true), "capPercentOrigin");
   const chA = new Set(ca.ineligibleChannels);
   const chB = new Set(cb.ineligibleChannels);
-  term("ineligible channels", [...chA].sort(), [...chB].sort(), setEffect([...chA], [...chB], "looser"));
-  term("optional languages ineligible", ca.ineligibleOptionalLanguages, cb.ineligibleOptionalLanguages, cb.ineligibleOptionalLanguages ? "looser" : "stricter");
-  term("targets that earn a credit", [...ca.targets].sort(), [...cb.targets].sort(), "mixed");
-  term("zone", ca.zone, cb.zone, "neutral");
+  term("ineligible channels", [...chA].sort(), [...chB].sort(), setEffect([...chA], [...chB], "looser"), "ineligibleChannelsOrigin");
+  term("optional languages ineligible", ca.ineligibleOptionalLanguages, cb.ineligibleOptionalLanguages, cb.ineligibleOptionalLanguages ? "looser" : "stricter", "ineligibleOptionalLanguagesOrigin");
+  term("targets that earn a credit", [...ca.targets].sort(), [...cb.targets].sort(), "mixed", "targetsOrigin");
+  term("zone", ca.zone, cb.zone, "neutral", "zoneOrigin");
   out.push(...creditRuleChanges(ca, cb, [a.period, b.period]));
   return out;
+}
+
+/** The credits fields that cite their own clause (IR 14–15): `<field>Origin` beside the field (one clause, not a list). */
+type ClauseOriginKey = { [K in keyof CreditsIR]-?: K extends `${string}Origin` ? (CreditsIR[K] extends SourceRef | undefined ? K : never) : never }[keyof CreditsIR];
+
+/**
+ * A term of the two credits blocks, pushed to `out` when its values differ. It cites each
+ * version's clause: the `<field>Origin` named, or explicit refs where a value carries its own
+ * `origin`; a version without the clause (it was added or removed) cites its block's header.
+ */
+function creditTerm(ca: CreditsIR, cb: CreditsIR, out: Change[]) {
+  return (what: string, x: unknown, y: unknown, effect: Effect, clause?: ClauseOriginKey | readonly [SourceRef | undefined, SourceRef | undefined]): void => {
+    if (JSON.stringify(x) === JSON.stringify(y)) return;
+    const [refA, refB] = typeof clause === "string" ? [ca[clause], cb[clause]] : (clause ?? [undefined, undefined]);
+    out.push(change("credits", "credits", `${what}: ${showValue(x)} → ${showValue(y)}`, effect, refA ?? ca.origin, refB ?? cb.origin));
+  };
 }
 
 /** Whether a block asks for a claim at all: a deadline (months or days) or a subject. */
@@ -93,21 +107,17 @@ function thresholdCredit(c: CreditsIR, count: number): number {
  */
 function creditRuleChanges(ca: CreditsIR, cb: CreditsIR, periods: readonly [SettlementPeriodIR | null | undefined, SettlementPeriodIR | null | undefined]): Change[] {
   const out: Change[] = [];
-  // Each clause cites its own line where the IR records one (IR 14's `…Origin`); a version
-  // without the clause cites its block, where the clause was added or removed.
-  const term = (what: string, x: unknown, y: unknown, effect: Effect, clauses: [SourceRef | undefined, SourceRef | undefined] = [ca.origin, cb.origin]) => {
-    if (JSON.stringify(x) !== JSON.stringify(y)) out.push(change("credits", "credits", `${what}: ${showValue(x)} → ${showValue(y)}`, effect, clauses[0] ?? ca.origin, clauses[1] ?? cb.origin));
-  };
+  const term = creditTerm(ca, cb, out);
   // Which plans earn credits at all: rows are compared per plan above, but availability,
   // objectives and amounts per breach read the plans too.
   const plans = (c: CreditsIR) => (c.plans ? [...c.plans].sort() : null);
   const pa0 = plans(ca);
   const pb0 = plans(cb);
-  term("plans that earn credits", pa0 ?? "every plan", pb0 ?? "every plan", plansEffect(pa0, pb0));
+  term("plans that earn credits", pa0 ?? "every plan", pb0 ?? "every plan", plansEffect(pa0, pb0), "plansOrigin");
   const ma = ca.mode ?? "highest";
   const mb = cb.mode ?? "highest";
   const ranked = MODE_RANK[ma] !== undefined && MODE_RANK[mb] !== undefined;
-  term("breaches add up as", ma, mb, ranked ? effectOf(MODE_RANK[ma]!, MODE_RANK[mb]!, true) : "mixed");
+  term("breaches add up as", ma, mb, ranked ? effectOf(MODE_RANK[ma]!, MODE_RANK[mb]!, true) : "mixed", "modeOrigin");
   const pa = ca.amountPerBreach;
   const pb = cb.amountPerBreach;
   const perBreach = (x: typeof pa) => (x ? `${x.amount} ${x.currency}` : null);
@@ -119,26 +129,28 @@ function creditRuleChanges(ca: CreditsIR, cb: CreditsIR, periods: readonly [Sett
   const da = ca.claimDaysAfter;
   const db = cb.claimDaysAfter;
   const within = (x: typeof da) => (x ? `${x.days} days after ${x.after === "period" ? "the period" : `each ${x.after}`}` : null);
-  term("claim within", within(da), within(db), claimWithinEffect(da ?? undefined, db ?? undefined, periods), [ca.claimDaysAfterOrigin, cb.claimDaysAfterOrigin]);
+  term("claim within", within(da), within(db), claimWithinEffect(da ?? undefined, db ?? undefined, periods), "claimDaysAfterOrigin");
   // `credit per started hour late`: a breach's row per step of its lateness (`credit-steps.ts`).
   const late = (c: CreditsIR) => (c.lateStep ? `per ${stepWords(c.lateStep)} late, per target` : "once per breach");
-  term("each breach earns its row", late(ca), late(cb), lateStepEffect(ca.lateStep, cb.lateStep), [ca.lateStepOrigin, cb.lateStepOrigin]);
+  term("each breach earns its row", late(ca), late(cb), lateStepEffect(ca.lateStep, cb.lateStep), "lateStepOrigin");
   // `cap 100% per target`: each target's credits bounded on their own; none is no bound.
   const perTarget = (c: CreditsIR) => (c.capPerTargetPercent === undefined ? Infinity : Number(c.capPerTargetPercent));
   const perTargetText = (c: CreditsIR) => (c.capPerTargetPercent === undefined ? null : `${c.capPerTargetPercent}% of the fees`);
-  term("cap per target", perTargetText(ca), perTargetText(cb), effectOf(perTarget(ca), perTarget(cb), true), [ca.capPerTargetOrigin, cb.capPerTargetOrigin]);
+  term("cap per target", perTargetText(ca), perTargetText(cb), effectOf(perTarget(ca), perTarget(cb), true), "capPerTargetOrigin");
   // `no claim for enterprise`: those plans' periods owe their credit with no claim, so a plan
   // added is owed credit a missing or late claim would have lost (stricter); where neither
   // version asks for a claim it waives nothing.
   const waived = (c: CreditsIR) => [...(c.noClaimPlans ?? [])].sort();
   const waivable = asksForClaim(ca) || asksForClaim(cb);
-  term("plans needing no claim", waived(ca), waived(cb), waivable ? setEffect(waived(ca), waived(cb), "stricter") : "neutral", [ca.noClaimPlansOrigin, cb.noClaimPlansOrigin]);
+  term("plans needing no claim", waived(ca), waived(cb), waivable ? setEffect(waived(ca), waived(cb), "stricter") : "neutral", "noClaimPlansOrigin");
   // `credit on next invoice`: the same credit for the same periods; only the invoice it is
   // deducted from is named (without the clause the policy names none, so nothing is paid later).
   const invoice = (c: CreditsIR) => (c.onNextInvoice ? "the next period's invoice" : "an invoice the policy does not name");
-  term("credit deducted from", invoice(ca), invoice(cb), "neutral", [ca.onNextInvoiceOrigin, cb.onNextInvoiceOrigin]);
+  term("credit deducted from", invoice(ca), invoice(cb), "neutral", "onNextInvoiceOrigin");
   // A standing added to `ineligible account` takes credit away from the periods that have it.
-  term("ineligible account standings", [...(ca.ineligibleAccount ?? [])].sort(), [...(cb.ineligibleAccount ?? [])].sort(), setEffect(ca.ineligibleAccount ?? [], cb.ineligibleAccount ?? [], "looser"));
-  out.push(...conditionSet("credits", "ineligible for credit", (ca.ineligibleWhen ?? []).map((when) => ({ when, origin: ca.origin })), (cb.ineligibleWhen ?? []).map((when) => ({ when, origin: cb.origin })), "looser"));
+  term("ineligible account standings", [...(ca.ineligibleAccount ?? [])].sort(), [...(cb.ineligibleAccount ?? [])].sort(), setEffect(ca.ineligibleAccount ?? [], cb.ineligibleAccount ?? [], "looser"), "ineligibleAccountOrigin");
+  // Each condition cites its own `ineligible …` line (IR 15), else the block.
+  const conditions = (c: CreditsIR) => (c.ineligibleWhen ?? []).map((when, i) => ({ when, origin: c.ineligibleWhenOrigin?.[i] ?? c.origin }));
+  out.push(...conditionSet("credits", "ineligible for credit", conditions(ca), conditions(cb), "looser"));
   return out;
 }

@@ -1,5 +1,5 @@
 /** Fees: rates, allowances, packages and terms. What the customer pays more for is looser. */
-import type { ChargeIR, FeesIR, PolicyIR } from "../runtime/ir.js";
+import type { ChargeIR, FeesIR, PolicyIR, SourceRef } from "../runtime/ir.js";
 import { change, combine, effectOf, showValue } from "./cite.js";
 import type { Change, Effect } from "./model.js";
 import { amount, lateChargePercent } from "./money.js";
@@ -40,15 +40,21 @@ export function diffFees(a: PolicyIR, b: PolicyIR): Change[] {
     const effect = x && y && x.price !== y.price ? effectOf(amount(x.price)!, amount(y.price)!, false) : "mixed";
     out.push(change("fees", `package ${k}`, x && y && x.price !== y.price ? `price ${x.price} → ${y.price} ${fb.currency}` : "package terms changed", effect, x?.origin ?? fa.origin, y?.origin ?? fb.origin));
   }
-  const term = (what: string, x: unknown, y: unknown, effect: Effect) => {
-    if (JSON.stringify(x) !== JSON.stringify(y)) out.push(change("fees", "fees", `${what}: ${showValue(x)} → ${showValue(y)}`, effect, fa.origin, fb.origin));
+  // Each term cites the clause that states it (IR 15's `<field>Origin`); a version without the
+  // clause (added, removed, or a zone taken from the default calendar) cites the block's header.
+  const term = (what: string, x: unknown, y: unknown, effect: Effect, clause: (f: FeesIR) => SourceRef | undefined) => {
+    if (JSON.stringify(x) !== JSON.stringify(y)) out.push(change("fees", "fees", `${what}: ${showValue(x)} → ${showValue(y)}`, effect, clause(fa) ?? fa.origin, clause(fb) ?? fb.origin));
   };
-  term("currency", fa.currency, fb.currency, "mixed");
-  term("free work", [...fa.free].sort(), [...fb.free].sort(), fb.free.length >= fa.free.length ? "stricter" : "looser");
-  term("VAT", fa.vat, fb.vat, "mixed");
-  term("invoice", fa.invoice, fb.invoice, "neutral");
-  term("late charge (% per started month)", lateChargePercent(fa), lateChargePercent(fb), effectOf(lateChargePercent(fa) ?? 0, lateChargePercent(fb) ?? 0, false));
-  term("billing zone", fa.zone, fb.zone, "neutral");
+  term("currency", fa.currency, fb.currency, "mixed", (f) => f.currencyOrigin);
+  term("free work", [...fa.free].sort(), [...fb.free].sort(), fb.free.length >= fa.free.length ? "stricter" : "looser", (f) => f.freeOrigin);
+  term("VAT", fa.vat, fb.vat, "mixed", (f) => f.vatOrigin);
+  // `invoice monthly, issued …` states the schedule and issue date, `payment …` the due date:
+  // the clause cited is the one whose part changed (the invoice clause when both did).
+  const issued = (f: FeesIR) => JSON.stringify([f.invoice.schedule, f.invoice.issue]);
+  const invoiceClause = issued(fa) === issued(fb) ? (f: FeesIR) => f.invoiceDueOrigin : (f: FeesIR) => f.invoiceOrigin;
+  term("invoice", fa.invoice, fb.invoice, "neutral", invoiceClause);
+  term("late charge (% per started month)", lateChargePercent(fa), lateChargePercent(fb), effectOf(lateChargePercent(fa) ?? 0, lateChargePercent(fb) ?? 0, false), (f) => f.lateChargeOrigin);
+  term("billing zone", fa.zone, fb.zone, "neutral", (f) => f.zoneOrigin);
   out.push(...feeRuleChanges(fa, fb));
   return out;
 }

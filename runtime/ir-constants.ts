@@ -16,7 +16,8 @@
 /** 12: credits that grow in steps of downtime (`credit 5% per started 30 minutes, up to 100%`) or of lateness (`credit per started hour late`), credits graded by time taken (`| after | credit |`), caps per target, plans that need no claim (`no claim for enterprise`), credits on the next invoice (`credit on next invoice`). */
 /** 13: a target's clock reopens (`reopen within 7 days`, `clock.reopenWithinMs`) on the built-in `reopen` event. */
 /** 14: the clauses of a credits block and an availability that state a bare value cite their own line (`lateStepOrigin`, `capPerTargetOrigin`, `claimDaysAfterOrigin`, `noClaimPlansOrigin`, `onNextInvoiceOrigin`, `commitOrigin`, `downtimeFeeMultipleOrigin`). */
-export const IR_VERSION = 14;
+/** 15: the remaining clauses of a credits block (`cap N%`, `sum per breach`, `claim by end of next month`, `claim subject`, `zone`, `ineligible …` (one line per condition), `target …`, `credits for <plans>`) and of the fees (`currency`, VAT, `free`, `invoice`, `payment`, `late charge`, `zone`) cite their own line (`capPercentOrigin`, `modeOrigin`, …, `invoiceDueOrigin`). */
+export const IR_VERSION = 15;
 
 /** The text of a percentage: up to 3 digits, optionally a point and up to 6 more. */
 export const PERCENT_TEXT = /^\d{1,3}(\.\d{1,6})?$/;

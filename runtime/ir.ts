@@ -265,25 +265,45 @@ export type CreditStepIR = z.infer<typeof CreditStepSchema>;
 /** Service credits (SPEC §6): the highest row among breached eligible tickets, never a sum. */
 export const CreditsSchema = z.object({
   plans: z.array(z.string()).nullable(),
+  /** The header's `credits for <plans>` (IR 15; {@link ClauseOrigin}); absent for `credits {`. */
+  plansOrigin: ClauseOrigin,
   /** Targets whose breach earns a credit; empty means every binding target. */
   targets: z.array(z.string()),
+  /** The `target …` clause (IR 15; {@link ClauseOrigin}). */
+  targetsOrigin: ClauseOrigin,
   rows: z.array(z.object({ priority: z.string().nullable(), creditPercent: Percent, origin: SourceRefSchema })),
   /** Months after the period's last month whose end is the claim deadline (1 = end of next month). */
   claimMonthsAfter: z.number().int().nonnegative().nullable(),
+  /** The `claim by end of next month` clause (IR 15; {@link ClauseOrigin}). */
+  claimMonthsAfterOrigin: ClauseOrigin,
   claimSubject: z.string().nullable(),
+  /** The `claim subject "…"` clause (IR 15; {@link ClauseOrigin}). */
+  claimSubjectOrigin: ClauseOrigin,
   /** Percent cap of the period's fees, where the policy states one. */
   capPercent: Percent.nullable(),
+  /** The `cap N%` clause (IR 15; {@link ClauseOrigin}). */
+  capPercentOrigin: ClauseOrigin,
   ineligibleChannels: z.array(z.string()),
+  /** The `ineligible channel …` clause (IR 15; {@link ClauseOrigin}). */
+  ineligibleChannelsOrigin: ClauseOrigin,
   ineligibleOptionalLanguages: z.boolean(),
+  /** The `ineligible optional languages` clause (IR 15; {@link ClauseOrigin}). */
+  ineligibleOptionalLanguagesOrigin: ClauseOrigin,
   /** Tickets meeting any of these conditions earn no credit (`ineligible cause x`, `ineligible phone_escalated`). */
   ineligibleWhen: z.array(ConditionSchema).optional(),
+  /** The `ineligible …` clause of each condition of `ineligibleWhen`, in its order (IR 15; {@link ClauseOrigin}). */
+  ineligibleWhenOrigin: z.array(SourceRefSchema).optional(),
   /** IANA zone in which periods and claims are read, when the policy has no fees to say it. */
   zone: z.string().nullable(),
+  /** The credits' `zone "…"` clause (IR 15; {@link ClauseOrigin}). */
+  zoneOrigin: ClauseOrigin,
   /**
    * How breaches add up (issue 12): absent or `highest`, the highest row once (SPEC §6); `sum`,
    * each eligible breached ticket's row added; `amount`, `amountPerBreach` for each. `cap` bounds every mode.
    */
   mode: z.enum(["highest", "sum", "amount"]).optional(),
+  /** The `sum per breach` or `amount … per breach` clause (IR 15; {@link ClauseOrigin}). */
+  modeOrigin: ClauseOrigin,
   /** The fixed credit per eligible breached ticket of mode `amount`, in `currency`. */
   amountPerBreach: z.object({ amount: Decimal, currency: z.string(), origin: SourceRefSchema }).optional(),
   /** More than `aboveBreaches` eligible breached tickets in the period earn `creditPercent`; the highest that holds applies. */
@@ -294,6 +314,8 @@ export const CreditsSchema = z.object({
   claimDaysAfterOrigin: ClauseOrigin,
   /** `ineligible account overdue, suspended`: a period whose `account` has one of these standings earns no credit. */
   ineligibleAccount: z.array(z.enum(["overdue", "suspended"])).optional(),
+  /** The first `ineligible account …` clause (IR 15; {@link ClauseOrigin}). */
+  ineligibleAccountOrigin: ClauseOrigin,
   /**
    * `credit per started hour late`: each breached target named by the credits earns its row once
    * for every step of its lateness, the elapsed time from its due to its stop (or the period's end).
@@ -441,14 +463,20 @@ export type SettlementPeriodIR = z.infer<typeof SettlementPeriodSchema>;
 
 export const FeesSchema = z.object({
   currency: z.string(),
+  /** The `currency …` clause (IR 15; {@link ClauseOrigin}). */
+  currencyOrigin: ClauseOrigin,
   /** VAT on top of the subtotal: `vatPercent` from the policy, or the period's `vatRate` when `null`. */
   vat: z.object({ applies: z.boolean(), vatPercent: Percent.nullable() }),
+  /** The `plus VAT` or `VAT N%` clause that states `vat` (IR 15; {@link ClauseOrigin}). */
+  vatOrigin: ClauseOrigin,
   /** Hourly rate for work matching `kind` and/or `regime` (`null` = any). */
   rates: z.array(
     z.object({ kind: z.string().nullable(), regime: z.string().nullable(), amount: Decimal, origin: SourceRefSchema }),
   ),
   /** Kinds of work that are never billed. */
   free: z.array(z.string()),
+  /** The first `free …` clause (IR 15; {@link ClauseOrigin}). */
+  freeOrigin: ClauseOrigin,
   /** Free hours per calendar month for a regime; the excess is billed at `excessRegime`'s rate. */
   allowances: z.array(
     z.object({ regime: z.string(), hours: Decimal, excessRegime: z.string().nullable(), origin: SourceRefSchema }),
@@ -480,8 +508,14 @@ export const FeesSchema = z.object({
       z.object({ kind: z.literal("endOfMonth") }),
     ]),
   }),
+  /** The `invoice …` clause, which states the schedule and issue date (IR 15; {@link ClauseOrigin}). */
+  invoiceOrigin: ClauseOrigin,
+  /** The `payment …` clause, which states `invoice.due` (IR 15; {@link ClauseOrigin}). */
+  invoiceDueOrigin: ClauseOrigin,
   /** Simple interest on the total: `chargePercent` of it for each started month of lateness. */
   lateCharge: z.object({ chargePercent: Percent, per: z.literal("startedMonth") }).nullable(),
+  /** The `late charge …` clause (IR 15; {@link ClauseOrigin}). */
+  lateChargeOrigin: ClauseOrigin,
   /** Charges of the period (issue 12.5), each an invoice line; absent when the policy has none. */
   charges: z.array(ChargeSchema).optional(),
   /** Free hours of a kind of work per week, calendar month or quarter (issue 12.5); absent when none. */
@@ -504,6 +538,8 @@ export const FeesSchema = z.object({
     .optional(),
   /** IANA zone in which billing dates and claims are read. */
   zone: z.string(),
+  /** The fees' `zone "…"` clause; absent when the zone is the default calendar's (IR 15; {@link ClauseOrigin}). */
+  zoneOrigin: ClauseOrigin,
   origin: SourceRefSchema,
 });
 export type FeesIR = z.infer<typeof FeesSchema>;

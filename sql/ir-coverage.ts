@@ -93,6 +93,18 @@ export const CREDIT_FIELDS = {
   onNextInvoiceOrigin: "none",
   noClaimPlansOrigin: "none",
   capPerTargetOrigin: "none",
+  // IR 15: likewise for the remaining clauses.
+  plansOrigin: "none",
+  targetsOrigin: "none",
+  claimMonthsAfterOrigin: "none",
+  claimSubjectOrigin: "none",
+  capPercentOrigin: "none",
+  ineligibleChannelsOrigin: "none",
+  ineligibleOptionalLanguagesOrigin: "none",
+  zoneOrigin: "none",
+  modeOrigin: "none",
+  ineligibleAccountOrigin: "none",
+  ineligibleWhenOrigin: "none",
 } as const satisfies Record<keyof CreditsIR, IrFieldUse>;
 
 /** The names of the fields of `table` that only settlement reads. */

@@ -126,3 +126,113 @@ describe("sla diff cites the clause that changed", () => {
     expect(r.same).toBe(true);
   });
 });
+
+/**
+ * IR 15: the remaining clauses of a credits block (`cap N%`, how breaches add up, `claim by end of
+ * next month`, `claim subject`, `zone`, `ineligible …`, `target …`, the header's `credits for
+ * <plans>`) and of the fees (`currency`, VAT, `free`, `invoice`, `payment`, `late charge`, `zone`).
+ */
+describe("sla diff cites every credits and fees clause on its own line", () => {
+  /** A policy with two targets, a channel and works, then `blocks` (each line as written), after `pad` blank lines. */
+  const withBlocks = (blocks: readonly string[], pad = 0): string =>
+    [
+      "policy journal \"Journal publishing platform\"",
+      ...Array<string>(pad).fill(""),
+      "plan professional \"Professional\"",
+      "plan enterprise \"Enterprise\"",
+      "priority P1 \"Outage\"",
+      "channel email \"Email\"",
+      "channel web \"Web portal\"",
+      "work bug_fix \"Bug fixes\"",
+      "work training \"Training\"",
+      "cause customer \"Caused by the customer\"",
+      "target response \"First response\" {",
+      "  stop on respond, resolve",
+      "  goals {",
+      "    | priority | professional | enterprise |",
+      "    | P1       | 8 hours      | 2 hours    |",
+      "  }",
+      "}",
+      "target resolution \"Resolution\" {",
+      "  stop on resolve",
+      "  goals {",
+      "    | priority | professional | enterprise |",
+      "    | P1       | 5 days       | 3 days     |",
+      "  }",
+      "}",
+      ...blocks,
+      "",
+    ].join("\n");
+  const credits = (header: string, clauses: readonly string[]) => [header, "  {", "    | priority | credit |", "    | P1       | 10%    |", "  }", ...clauses.map((x) => `  ${x}`), "}"];
+  const fees = (clauses: readonly string[]) => ["fees {", ...clauses.map((x) => `  ${x}`), "}"];
+
+  const OLD_HEADER = "credits for professional, enterprise {";
+  const NEW_HEADER = "credits for enterprise {";
+  const OLD_CREDITS = ["zone \"Europe/Berlin\"", "target response", "sum per breach", "claim by end of next month", "claim subject \"SLA credit\"", "ineligible channel email", "ineligible account overdue", "ineligible cause customer", "cap 50%"];
+  const NEW_CREDITS = ["zone \"Europe/Rome\"", "target response, resolution", "amount 500 EUR per breach", "claim subject \"Credit request\"", "ineligible channel email, web", "ineligible account overdue, suspended", "ineligible optional languages", "cap 100%"];
+  const FEES = ["zone \"Europe/Berlin\"", "currency EUR", "invoice monthly", "payment net 30 days"];
+  const oldText = withBlocks([...credits(OLD_HEADER, OLD_CREDITS), ...fees(FEES)]);
+  const newText = withBlocks([...credits(NEW_HEADER, NEW_CREDITS), ...fees(FEES)]);
+  const a = irOf("old.sla", oldText);
+  const b = irOf("new.sla", newText);
+  const both = (o: string, n: string) => [lineOf(oldText, o), o, lineOf(newText, n), n];
+
+  it("each credits clause, the version without it citing the header", () => {
+    const cited = citations(a, b);
+    expect(cited).toMatchObject({
+      "plans that earn credits": [lineOf(oldText, OLD_HEADER), "credits for professional, enterprise", lineOf(newText, NEW_HEADER), "credits for enterprise"],
+      "targets that earn a credit": both("target response", "target response, resolution"),
+      "breaches add up as": both("sum per breach", "amount 500 EUR per breach"),
+      // `claim by end of next month` removed: the new version cites its block.
+      "claim deadline (months after the period)": [lineOf(oldText, "claim by end of next month"), "claim by end of next month", lineOf(newText, NEW_HEADER), "credits"],
+      "claim subject": both("claim subject \"SLA credit\"", "claim subject \"Credit request\""),
+      zone: both("zone \"Europe/Berlin\"", "zone \"Europe/Rome\""),
+      "ineligible channels": both("ineligible channel email", "ineligible channel email, web"),
+      "ineligible account standings": both("ineligible account overdue", "ineligible account overdue, suspended"),
+      // `ineligible optional languages` added: the old version cites its block.
+      "optional languages ineligible": [lineOf(oldText, OLD_HEADER), "credits", lineOf(newText, "ineligible optional languages"), "ineligible optional languages"],
+      cap: both("cap 50%", "cap 100%"),
+    });
+    const removed = diffPolicies(a, b, H, sources).changes.find((c) => c.subject === "ineligible for credit cause customer");
+    expect([removed?.old?.line, removed?.old?.text, removed?.new]).toEqual([lineOf(oldText, "ineligible cause customer"), "ineligible cause customer", null]);
+  });
+
+  const OLD_FEES = ["zone \"Europe/Berlin\"", "currency EUR", "plus vat", "free bug_fix", "invoice monthly", "payment net 30 days", "late charge 1% per started month"];
+  const NEW_FEES = ["zone \"Europe/Rome\"", "currency USD", "vat 19%", "free bug_fix, training", "invoice monthly", "payment by end of month", "late charge 2% per started month"];
+  const feesOld = withBlocks(fees(OLD_FEES));
+  const feesNew = withBlocks(fees(NEW_FEES));
+  const fa = irOf("old.sla", feesOld);
+  const fb = irOf("new.sla", feesNew);
+
+  it("each fees clause; the invoice's change cites `payment …` when only the due date changed", () => {
+    const bothFees = (o: string, n: string) => [lineOf(feesOld, o), o, lineOf(feesNew, n), n];
+    expect(citations(fa, fb)).toEqual({
+      currency: bothFees("currency EUR", "currency USD"),
+      "free work": bothFees("free bug_fix", "free bug_fix, training"),
+      VAT: bothFees("plus vat", "vat 19%"),
+      invoice: bothFees("payment net 30 days", "payment by end of month"),
+      "late charge (% per started month)": bothFees("late charge 1% per started month", "late charge 2% per started month"),
+      "billing zone": bothFees("zone \"Europe/Berlin\"", "zone \"Europe/Rome\""),
+    });
+  });
+
+  it("a changed schedule cites `invoice …`; a zone taken from the default calendar cites the block", () => {
+    const quarterly = withBlocks(fees(["currency EUR", "invoice quarterly", "payment net 30 days"]));
+    const q = irOf("new.sla", quarterly);
+    expect(q.fees?.zoneOrigin).toBeUndefined();
+    const cited = citations(fa, q);
+    expect(cited.invoice).toEqual([lineOf(feesOld, "invoice monthly"), "invoice monthly", lineOf(quarterly, "invoice quarterly"), "invoice quarterly"]);
+    expect(cited["billing zone"]).toEqual([lineOf(feesOld, "zone \"Europe/Berlin\""), "zone \"Europe/Berlin\"", q.fees!.origin.line, "fees"]);
+  });
+
+  it("every clause moved down a line, its meaning the same, is no change", () => {
+    const moved = irOf("old.sla", withBlocks([...credits(OLD_HEADER, OLD_CREDITS), ...fees(OLD_FEES)], 1));
+    const before = irOf("old.sla", withBlocks([...credits(OLD_HEADER, OLD_CREDITS), ...fees(OLD_FEES)]));
+    expect(moved.credits?.capPercentOrigin?.line).toBe(before.credits!.capPercentOrigin!.line + 1);
+    expect(moved.credits?.ineligibleWhenOrigin?.[0]?.line).toBe(before.credits!.ineligibleWhenOrigin![0]!.line + 1);
+    expect(moved.fees?.invoiceDueOrigin?.line).toBe(before.fees!.invoiceDueOrigin!.line + 1);
+    const r = diffPolicies(before, moved, H, sources);
+    expect(r.changes).toEqual([]);
+    expect(r.same).toBe(true);
+  });
+});
