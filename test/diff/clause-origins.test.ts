@@ -23,6 +23,17 @@ interface Clauses {
   readonly credit: string;
 }
 
+/** The policies' first target: a response goal per plan. */
+const RESPONSE = [
+  "target response \"First response\" {",
+  "  stop on respond, resolve",
+  "  goals {",
+  "    | priority | professional | enterprise |",
+  "    | P1       | 8 hours      | 2 hours    |",
+  "  }",
+  "}",
+];
+
 /** A policy whose credits block and availability hold `c`, after `pad` blank lines (to move every clause). */
 function policy(c: Clauses, pad = 0): string {
   return [
@@ -31,13 +42,7 @@ function policy(c: Clauses, pad = 0): string {
     "plan professional \"Professional\"",
     "plan enterprise \"Enterprise\"",
     "priority P1 \"Outage\"",
-    "target response \"First response\" {",
-    "  stop on respond, resolve",
-    "  goals {",
-    "    | priority | professional | enterprise |",
-    "    | P1       | 8 hours      | 2 hours    |",
-    "  }",
-    "}",
+    ...RESPONSE,
     "credits for professional, enterprise {",
     "  zone \"Europe/Berlin\"",
     "  {",
@@ -146,13 +151,7 @@ describe("sla diff cites every credits and fees clause on its own line", () => {
       "work bug_fix \"Bug fixes\"",
       "work training \"Training\"",
       "cause customer \"Caused by the customer\"",
-      "target response \"First response\" {",
-      "  stop on respond, resolve",
-      "  goals {",
-      "    | priority | professional | enterprise |",
-      "    | P1       | 8 hours      | 2 hours    |",
-      "  }",
-      "}",
+      ...RESPONSE,
       "target resolution \"Resolution\" {",
       "  stop on resolve",
       "  goals {",
@@ -223,6 +222,16 @@ describe("sla diff cites every credits and fees clause on its own line", () => {
     const cited = citations(fa, q);
     expect(cited.invoice).toEqual([lineOf(feesOld, "invoice monthly"), "invoice monthly", lineOf(quarterly, "invoice quarterly"), "invoice quarterly"]);
     expect(cited["billing zone"]).toEqual([lineOf(feesOld, "zone \"Europe/Berlin\""), "zone \"Europe/Berlin\"", q.fees!.origin.line, "fees"]);
+  });
+
+  it("an IR without the clauses' origins (made by hand) cites the blocks' headers", () => {
+    const strip = (p: PolicyIR): PolicyIR => JSON.parse(JSON.stringify(p, (k: string, v: unknown) => (k.endsWith("Origin") ? undefined : v))) as PolicyIR;
+    // A credit row and `amount … per breach` carry an `origin` of their own: still cited.
+    const ownOrigin = ["credit 10% → no credit", "amount per breach"];
+    const cited = Object.entries({ ...citations(strip(a), strip(b)), ...citations(strip(fa), strip(fb)) }).filter(([what]) => !ownOrigin.includes(what));
+    expect(cited.length).toBe(17);
+    // The removed `ineligible cause customer` has no new side.
+    expect(new Set(cited.map(([, c]) => `${String(c[1])} → ${String(c[3])}`))).toEqual(new Set(["credits → credits", "credits → null", "fees → fees"]));
   });
 
   it("every clause moved down a line, its meaning the same, is no change", () => {
