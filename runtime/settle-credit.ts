@@ -144,7 +144,10 @@ export function lateForOutage(credits: CreditsIR | null | undefined, period: Pic
   period.outages.forEach((o, i) => {
     const endedOn = localDateOf(o.endMs, period.zone);
     const last = addDays(endedOn, rule.days);
+    const beganOn = localDateOf(o.startMs, period.zone);
     if (isAfter(claimedOn, last)) late.set(i, `claimed ${claimedOn}, after ${last}: ${rule.days} days after the outage ended on ${endedOn}`);
+    // "Requested within 30 days of the incident": a request made before the incident is not one for it.
+    else if (isAfter(beganOn, claimedOn)) late.set(i, `claimed ${claimedOn}, before the outage began on ${beganOn}: a claim asks for the outages before it`);
   });
   return late;
 }

@@ -71,6 +71,20 @@ describe("claim within 30 days after outage", () => {
     expect(r.periodCredit?.amount).toBe("450.00");
   });
 
+  it("leaves out an outage that began after the claim was submitted", () => {
+    // Claimed April 15: A (ended April 11) is claimed, B (began April 22) came after the claim.
+    // 4 hours down: 716 / 720 = 99.444 % → 10 % = 450.00.
+    const r = settled("2026-04-15");
+    const a = r.availability!["platform"]!;
+    expect(a.outages.map((o) => [o.status, o.countedMs / 3_600_000])).toEqual([
+      ["counted", 4],
+      ["not counted", 0],
+    ]);
+    expect(a.outages[1]!.reason).toBe("claimed 2026-04-15, before the outage began on 2026-04-22: a claim asks for the outages before it");
+    expect([a.availabilityPercent, a.creditPercent]).toEqual(["99.444", "10"]);
+    expect(r.periodCredit?.amount).toBe("450.00");
+  });
+
   it("owes nothing once every outage is past its deadline, or without a claim", () => {
     // Claimed May 23: both late, no downtime left, 100 %.
     const late = settled("2026-05-23");
