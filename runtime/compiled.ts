@@ -9,6 +9,7 @@ import { clockMasks, declaredEventBits, type ClockMasks } from "./clock.js";
 import type { CalendarIR, CalendarRuleIR, CreditsIR, EscalationAfter, EscalationIR, GoalCell, PolicyIR, TargetIR } from "./ir.js";
 import { CustomerCalendars, predicateOf, type Predicate } from "./ticket-attributes.js";
 import { PolicyReferenceError, unresolvedReference } from "./policy-references.js";
+import { priorityRow, type CreditRow } from "./ticket-credit.js";
 
 /** A calendar chosen for the tickets a condition holds for (`calendar always for priority P1`). */
 export interface CompiledCalendarRule {
@@ -68,8 +69,8 @@ export interface CompiledCredits {
   /** Targets whose breach earns a credit; `null` means every binding target. */
   readonly targets: ReadonlySet<string> | null;
   readonly ineligibleChannels: ReadonlySet<string>;
-  /** Percent per priority (`""` for a ticket without priority). */
-  readonly percent: ReadonlyMap<string, number>;
+  /** The credits row per priority (`""` for a ticket without priority): its own, else the row for every priority. */
+  readonly rows: ReadonlyMap<string, CreditRow>;
   /** `ineligible cause x`, `ineligible phone_escalated`…; `null` when none. */
   readonly ineligibleWhen: readonly Predicate[] | null;
 }
@@ -256,19 +257,17 @@ function compile(policy: PolicyIR): CompiledPolicy {
   let credits: CompiledCredits | null = null;
   const cr = policy.credits;
   if (cr) {
-    const percent = new Map<string, number>();
+    const rows = new Map<string, CreditRow>();
     for (const p of priorities) {
-      const row = cr.rows.find((r) => r.priority === p) ?? cr.rows.find((r) => r.priority === null);
-      // The ticket result reports the percentage as a JSON number; the IR's text (at most 6
-      // decimals) round-trips exactly, and settlement computes with the text itself.
-      if (row) percent.set(p ?? "", Number(row.creditPercent));
+      const row = priorityRow(cr, p);
+      if (row) rows.set(p ?? "", row);
     }
     credits = {
       ir: cr,
       plans: cr.plans ? new Set(cr.plans) : null,
       targets: cr.targets.length > 0 ? new Set(cr.targets) : null,
       ineligibleChannels: new Set(cr.ineligibleChannels),
-      percent,
+      rows,
       ineligibleWhen: cr.ineligibleWhen && cr.ineligibleWhen.length > 0 ? cr.ineligibleWhen.map(predicateOf) : null,
     };
     if (credits.ineligibleWhen) usesFacts = true;

@@ -35,7 +35,6 @@ import {
   eachTargetGrows,
   plainRow,
   plainRowValue,
-  priorityRow,
   readsInstants,
   ticketCredit,
   ticketCreditValue,
@@ -412,11 +411,10 @@ function creditOf(ctx: Context, ticket: Ticket, targets: readonly TargetResult[]
     if (!(t.binding && t.status === "breached" && (cr.targets === null || cr.targets.has(t.name)))) continue;
     if (breaches === null) {
       if (!ir.afterBands) {
-        // The compiled rows say whether the priority has one (a hand-built ticket's may not).
-        const priority = judgingPriority(ctx, walk(ctx, ctx.c.targets[i]!.masks));
-        if (cr.percent.get(priority ?? "") === undefined) return null;
-        row = priorityRow(ir, priority);
-        if (plainRow(ir)) return plainRowValue(row!, t.name);
+        // A priority the policy does not know (a hand-built ticket's) has no row.
+        row = cr.rows.get(judgingPriority(ctx, walk(ctx, ctx.c.targets[i]!.masks)) ?? "");
+        if (row === undefined) return null;
+        if (plainRow(ir)) return plainRowValue(row, t.name);
       }
       breaches = [];
     }

@@ -80,15 +80,11 @@ export function eachTargetGrows(credits: CreditsIR): boolean {
 }
 
 /**
- * The row a priority gets, as `compiled.ts` picks it: the priority's own row, else a row for
- * every priority (`null` stands for a ticket without priority too).
+ * The row a priority gets: its own row, else a row for every priority (`null` stands for a
+ * ticket without priority too). `compiled.ts` picks it once per priority for the evaluator.
  */
 export function priorityRow(credits: CreditsIR, priority: string | null): CreditRow | undefined {
-  // Loops, not `find` with closures: called for every breached ticket.
-  const rows = credits.rows;
-  for (let i = 0; i < rows.length; i++) if (rows[i]!.priority === priority) return rows[i];
-  for (let i = 0; i < rows.length; i++) if (rows[i]!.priority === null) return rows[i];
-  return undefined;
+  return credits.rows.find((r) => r.priority === priority) ?? credits.rows.find((r) => r.priority === null);
 }
 
 /**
