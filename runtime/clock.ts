@@ -156,8 +156,11 @@ export interface ClockRun {
    * `[stoppedAt, resolvedAt, reopenedAt, …]`: the stop the reopening undid, the `resolve` its
    * window was counted from, the `reopen`. Empty without reopenings; traces read it.
    */
-  readonly reopens: number[];
+  readonly reopens: readonly number[];
 }
+
+/** The reopenings of a clock that cannot reopen: never written to. */
+const NO_REOPENS: number[] = [];
 
 /**
  * Walk a clock rule over a timeline (SPEC §2.10, §2.11, §2.14). The paused state follows the
@@ -176,8 +179,9 @@ export interface ClockRun {
 export function walkClock(m: ClockMasks, timeline: readonly TimelineEvent[], priority: string | null): ClockRun {
   const runs: number[] = [];
   const pauses: number[] = [];
-  const reopens: number[] = [];
   const window = m.reopenWithinMs ?? NaN;
+  // Only a clock that can reopen gets an array of its own: every target of every ticket walks one.
+  const reopens: number[] = window === window ? [] : NO_REOPENS;
   let start = NaN;
   let stop = NaN;
   let runFrom = NaN;
