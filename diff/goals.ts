@@ -10,6 +10,7 @@ import { findCell } from "../runtime/compiled.js";
 import type { CalendarIR, ConditionIR, Goal, GoalCell, PolicyIR, TargetIR } from "../runtime/ir.js";
 import { predicateOf, type Predicate } from "../runtime/ticket-attributes.js";
 import { calendarOf, targetCalendarOf } from "./calendars.js";
+import { lengthWords } from "./commitments.js";
 import { cell, change, combine, effectOf, sharedAxis, sharedRegions } from "./cite.js";
 import type { Horizon } from "./horizon.js";
 import type { Change, Effect } from "./model.js";
@@ -61,11 +62,9 @@ function goalEffect(old: Goal, next: Goal, calendars: ReadonlyArray<[CalendarIR,
 
 const DAY_MS = 86_400_000;
 
-/** `7 days`, or hours where the window is not whole days. */
+/** A reopening window as written (`7 days`); other lengths as the other clauses say them. */
 function daysWords(ms: number): string {
-  if (ms % DAY_MS === 0) return `${ms / DAY_MS} day${ms === DAY_MS ? "" : "s"}`;
-  const hours = ms / 3_600_000;
-  return `${hours} hour${hours === 1 ? "" : "s"}`;
+  return ms % DAY_MS === 0 ? `${ms / DAY_MS} day${ms === DAY_MS ? "" : "s"}` : lengthWords(ms);
 }
 
 /** `restart` (issue 11.5): an added event meets a recurring target's intervals more often, so less is owed. */
