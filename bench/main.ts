@@ -234,26 +234,22 @@ function benchEval(): void {
     const empty = join(dir, "empty.ndjson");
     writeFileSync(empty, "");
     console.log("\nsla eval on NDJSON, one thread, start-up excluded (workloads.ts, seed 11), best of 3");
-    for (const w of workloads) {
-      const input = join(dir, "tickets.ndjson");
+    const threads = only === undefined;
+    for (const [i, w] of workloads.entries()) {
+      const input = join(dir, `tickets-${i}.ndjson`);
       writeVariedNdjson(input, w.policy, w.n, 11, w.years);
       const startup = bestOf(3, 0, () => runEval(w.policy, empty));
       const full = bestOf(3, w.n, () => runEval(w.policy, input));
-      const rate = w.n / Math.max(1e-9, full.seconds - startup.seconds);
-      console.log(`  ${w.label}`);
-      console.log(`    ${fmt(rate)} tickets/s; ${full.seconds.toFixed(2)} s wall, start-up ${startup.seconds.toFixed(2)} s; peak RSS ${full.rssMb.toFixed(0)} MB (start-up ${startup.rssMb.toFixed(0)} MB)`);
-      rmSync(input, { force: true });
-    }
-    if (only === undefined) {
-      // Worker threads are opt-in (SLA_EVAL_THREADS); forced here on the first batch, against one thread.
-      const w = workloads[0]!;
-      const input = join(dir, "tickets.ndjson");
-      writeVariedNdjson(input, w.policy, w.n, 11, w.years);
-      const startup = bestOf(3, 0, () => runEval(w.policy, empty));
       const rate = (r: CliRun) => w.n / Math.max(1e-9, r.seconds - startup.seconds);
-      const pooled = bestOf(2, w.n, () => runEval(w.policy, input, { SLA_EVAL_THREADS: "2", SLA_EVAL_POOL_AFTER: "0" }));
-      const single = bestOf(2, w.n, () => runEval(w.policy, input, { SLA_EVAL_THREADS: "0" }));
-      console.log(`  worker threads on the first workload: two workers ${fmt(rate(pooled))} tickets/s (peak RSS ${pooled.rssMb.toFixed(0)} MB), one thread ${fmt(rate(single))} tickets/s: ${((rate(pooled) / rate(single) - 1) * 100).toFixed(0)} %`);
+      console.log(`  ${w.label}`);
+      console.log(`    ${fmt(rate(full))} tickets/s; ${full.seconds.toFixed(2)} s wall, start-up ${startup.seconds.toFixed(2)} s; peak RSS ${full.rssMb.toFixed(0)} MB (start-up ${startup.rssMb.toFixed(0)} MB)`);
+      if (threads && i === 0) {
+        // Worker threads are opt-in (SLA_EVAL_THREADS); forced here on the first batch, against one thread.
+        const pooled = bestOf(2, w.n, () => runEval(w.policy, input, { SLA_EVAL_THREADS: "2", SLA_EVAL_POOL_AFTER: "0" }));
+        const single = bestOf(2, w.n, () => runEval(w.policy, input, { SLA_EVAL_THREADS: "0" }));
+        console.log(`    worker threads: two workers ${fmt(rate(pooled))} tickets/s (peak RSS ${pooled.rssMb.toFixed(0)} MB), one thread ${fmt(rate(single))} tickets/s: ${((rate(pooled) / rate(single) - 1) * 100).toFixed(0)} %`);
+      }
+      rmSync(input, { force: true });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
