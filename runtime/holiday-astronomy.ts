@@ -12,11 +12,10 @@
  * `test/runtime/holiday-astronomy.test.ts`, which also fails if date-holidays stops using this
  * copy of astronomia (the memo would then quietly do nothing).
  *
- * astronomia is a dependency of ours at the exact version date-holidays resolves, so npm keeps
- * one copy of it.
+ * The memo is installed on the copy date-holidays-parser requires (`holiday-source.ts` loads
+ * both); astronomia is also a dependency of ours at the exact version date-holidays resolves, so
+ * npm keeps one copy of it.
  */
-import { planetposition } from "astronomia";
-
 /** Positions remembered per planet; past this the memo starts again (a batch over centuries). */
 const MAX_POSITIONS = 20_000;
 
@@ -24,10 +23,17 @@ interface PlanetLike {
   position(jde: number): unknown;
 }
 
-const proto = planetposition.Planet.prototype as PlanetLike & { slaMemo?: true };
+/** astronomia's `planetposition` module: the one part of astronomia (untyped) the memo touches. */
+export interface PlanetPositionModule {
+  readonly Planet: { readonly prototype: PlanetLike };
+}
+
 const counts = { computed: 0, asked: 0 };
 
-if (!proto.slaMemo) {
+/** Wrap `Planet.prototype.position` of this copy of astronomia with the memo (once per copy). */
+export function memoizePlanetPositions(planetposition: PlanetPositionModule): void {
+  const proto = planetposition.Planet.prototype as PlanetLike & { slaMemo?: true };
+  if (proto.slaMemo) return;
   const compute = proto.position;
   const memo = new WeakMap<object, Map<number, unknown>>();
   proto.position = function position(this: PlanetLike, jde: number): unknown {

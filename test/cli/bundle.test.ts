@@ -50,6 +50,13 @@ describe("the bundled sla binary", () => {
     for (const unneeded of ["date-holidays", "prettier", "zod", "vscode-languageserver", "decimal.js"]) expect(loaded).not.toContain(unneeded);
   });
 
+  it("evaluates with the holiday table, loading date-holidays only when a year or region is not in it", () => {
+    const loaded = loadedWith("cli/commands/eval.ts");
+    expect(loaded).toContain("runtime/holiday-table.generated.ts");
+    // Required at run time from node_modules by runtime/holiday-source.ts, never bundled into eval's start-up.
+    for (const unneeded of ["date-holidays", "date-holidays-parser", "astronomia", "moment-timezone", "prettier", "vscode-languageserver"]) expect(loaded).not.toContain(unneeded);
+  });
+
   it("starts the language server without prettier, date-holidays, zod or the runtime (loaded by the first request that needs them)", () => {
     const loaded = loadedWith("lsp/server.ts");
     expect(loaded).toContain("vscode-languageserver");
