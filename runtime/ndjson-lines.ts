@@ -21,6 +21,27 @@ export function countLines(bytes: Uint8Array): number {
 }
 
 /**
+ * Lines per batch, counted by whoever read the batch first: {@link batchLines} splits it anyway,
+ * so the reader numbering the next batch does not scan its bytes again (a tenth of a microsecond
+ * a line, about 3 % of `sla eval`). Keyed by the bytes, which a batch never shares.
+ */
+const lineCounts = new WeakMap<Uint8Array, number>();
+
+/**
+ * The number of lines in a batch (its last line has no line break). A consumer that hands the
+ * bytes to another thread (`postMessage` with a transfer) asks for it first: once the bytes are
+ * gone they cannot be counted.
+ */
+export function batchLineCount(batch: Batch): number {
+  let n = lineCounts.get(batch.bytes);
+  if (n === undefined) {
+    n = countLines(batch.bytes) + 1;
+    lineCounts.set(batch.bytes, n);
+  }
+  return n;
+}
+
+/**
  * Cut a byte stream into batches of whole lines, one batch per chunk read: only line breaks are
  * looked for here (a `\n` byte never occurs inside a UTF-8 sequence), and a program that writes
  * one ticket and waits for its result gets it at once. Each batch is a fresh copy, never a view
@@ -39,11 +60,11 @@ export async function* batches(stream: Readable): AsyncGenerator<Batch> {
       pending.push(Buffer.from(bytes));
       continue;
     }
-    const whole = new Uint8Array(Buffer.concat([...pending, bytes.subarray(0, cut)]));
+    const batch: Batch = { bytes: new Uint8Array(Buffer.concat([...pending, bytes.subarray(0, cut)])), firstLine };
     pending = cut + 1 < bytes.length ? [Buffer.from(bytes.subarray(cut + 1))] : [];
-    const lines = countLines(whole) + 1; // before the yield: a worker takes the buffer away
-    yield { bytes: whole, firstLine };
-    firstLine += lines;
+    yield batch;
+    // Counted by the consumer by now (it read or handed off the batch before asking for the next).
+    firstLine += batchLineCount(batch);
   }
   if (pending.length > 0) yield { bytes: new Uint8Array(Buffer.concat(pending)), firstLine };
 }
@@ -64,6 +85,7 @@ export function batchLines(batch: Batch): string[] {
   let input = decoder.decode(batch.bytes);
   if (batch.firstLine === 1 && input.startsWith(BOM)) input = input.slice(1);
   const lines = input.split("\n");
+  lineCounts.set(batch.bytes, lines.length);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     if (raw.endsWith("\r")) lines[i] = raw.slice(0, -1);

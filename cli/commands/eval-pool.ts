@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PolicyIR } from "../../runtime/ir.js";
 import type { Batch, BatchResult, EvalOptions } from "../../runtime/evaluate-batch.js";
+import { batchLineCount } from "../../runtime/ndjson-lines.js";
 
 const WORKER_URL = new URL("./eval-worker.js", import.meta.url);
 
@@ -46,7 +47,8 @@ export class EvalPool {
     const worker = this.workers[id % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      // The batch's bytes are a fresh copy (see `batches`), so they can be transferred.
+      // The batch's bytes are a fresh copy (see `batches`), so they can be transferred, once counted.
+      batchLineCount(batch);
       worker.postMessage({ id, batch }, [batch.bytes.buffer as ArrayBuffer]);
     });
   }

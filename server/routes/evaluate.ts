@@ -11,7 +11,7 @@ import { evaluateBatch, evaluateJsonText } from "../../runtime/evaluate-batch.js
 import type { EvaluateOptions } from "../../runtime/evaluate.js";
 import { parseInstant } from "../../runtime/instant.js";
 import type { PolicyIR } from "../../runtime/ir.js";
-import { batches, countLines } from "../../runtime/ndjson-lines.js";
+import { batchLineCount, batches } from "../../runtime/ndjson-lines.js";
 import { errorBody, HttpError } from "../errors.js";
 import type { ServerMetrics } from "../metrics.js";
 import type { PolicyRegistry } from "../registry.js";
@@ -42,7 +42,7 @@ export async function* resultLines(policy: PolicyIR, input: Readable, options: E
       continue;
     }
     const { out } = evaluateBatch(policy, batch, options);
-    counted(countLines(out)); // one result line per ticket line
+    counted(batchLineCount(batch)); // one result line per ticket line
     yield out;
   }
 }

@@ -7,7 +7,7 @@
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { batches, batchLines } from "../../runtime/ndjson-lines.js";
+import { batchLineCount, batches, batchLines } from "../../runtime/ndjson-lines.js";
 import { propertyRuns } from "../property/budget.js";
 
 async function linesOf(chunks: readonly Uint8Array[]): Promise<Array<[number, string]>> {
@@ -52,5 +52,24 @@ describe("NDJSON lines", () => {
       }),
       { numRuns: propertyRuns(2) },
     );
+  });
+
+  it("are numbered the same when a consumer skips batches, counts them, or moves their bytes away", async () => {
+    const bytes = new TextEncoder().encode(INPUT);
+    for (const consume of ["read", "skip", "count", "transfer"] as const) {
+      const firstLines: number[] = [];
+      for await (const batch of batches(Readable.from(cut(bytes, [5, 20, 21, 40]).map((c) => Buffer.from(c))))) {
+        firstLines.push(batch.firstLine);
+        if (consume === "read") batchLines(batch);
+        if (consume === "count") expect(batchLineCount(batch)).toBe(batchLines(batch).length);
+        if (consume === "transfer") {
+          batchLineCount(batch); // what the worker pool does before handing the bytes to a thread
+          structuredClone(batch.bytes.buffer, { transfer: [batch.bytes.buffer as ArrayBuffer] });
+          expect(batch.bytes.length).toBe(0);
+        }
+      }
+      // Whole lines per batch, as the cuts fall: line 1; lines 2–3; line 4; line 5 (no line break).
+      expect(firstLines, consume).toEqual([1, 2, 4, 5]);
+    }
   });
 });
