@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatInstant, parseInstant } from "../../runtime/instant.js";
+import { propertyRuns } from "./budget.js";
 
 const ZONES = Intl.supportedValuesOf("timeZone");
 const FROM = Date.UTC(1900, 0, 1);
@@ -98,5 +99,61 @@ describe("formatInstant over every zone and 1900–2199", () => {
     // America/St_Johns: −03:30:52 until 1935, −03:30 after.
     expect(formatInstant(Date.UTC(1935, 2, 30, 3, 30, 51, 999), "America/St_Johns")).toBe("1935-03-30T03:30:51.999Z");
     expect(formatInstant(Date.UTC(1935, 2, 30, 3, 30, 52), "America/St_Johns")).toBe("1935-03-30T00:00:52-03:30");
+  });
+});
+
+/**
+ * The reading of an instant's text, written plainly: a regular expression, then range checks, then
+ * Date.UTC (years 0–99 moved back from 19xx). The hand-written parser must agree with it on
+ * every text, accepted or refused.
+ */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):(\d{2}))$/;
+function referenceInstant(text: string): number | null {
+  const m = INSTANT.exec(text);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number) as [number, number, number, number, number, number];
+  const milli = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, "0"));
+  const oh = m[9] === undefined ? 0 : Number(m[9]);
+  const om = m[10] === undefined ? 0 : Number(m[10]);
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || oh > 23 || om > 59) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (day < 1 || date.getUTCMonth() !== month - 1) return null; // 2026-02-30 rolls into March
+  date.setUTCHours(hour, minute, second, milli);
+  const offset = (m[8]!.startsWith("-") ? -1 : 1) * (oh * 60 + om);
+  return date.getTime() - offset * 60_000;
+}
+
+describe("parseInstant", () => {
+  it("agrees with a plain regular-expression reading on instants and on near misses", () => {
+    const valid = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.option(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.option(fc.stringMatching(/^\d{1,11}$/)))),
+        fc.constantFrom("Z", "z", "+", "-", ""),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 60 }),
+      )
+      .map(([y, mo, d, h, mi, sec, sign, oh, om]) => {
+        const two = (n: number) => String(n).padStart(2, "0");
+        const secs = sec === null ? "" : `:${two(sec[0])}${sec[1] === null ? "" : `.${sec[1]}`}`;
+        const zone = sign === "+" || sign === "-" ? `${sign}${two(oh)}:${two(om)}` : sign;
+        return `${String(y).padStart(4, "0")}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}${secs}${zone}`;
+      });
+    // Near misses: a character replaced, dropped or added anywhere.
+    const mutated = fc.tuple(valid, fc.nat(), fc.constantFrom("", "0", "9", ":", "-", "T", ".", "Z", "+", " ", "a", "٣")).map(([text, at, c]) => {
+      const i = at % (text.length + 1);
+      return at % 3 === 0 ? text.slice(0, i) + c + text.slice(i + 1) : at % 3 === 1 ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, i) + c + text.slice(i);
+    });
+    fc.assert(
+      fc.property(fc.oneof(valid, mutated), (text) => {
+        expect(parseInstant(text), text).toBe(referenceInstant(text));
+      }),
+      { numRuns: propertyRuns(10) },
+    );
   });
 });
