@@ -10,7 +10,8 @@ import { IANAZone } from "luxon";
 import type { CalendarIR, Window, YearlyClosureIR } from "./ir.js";
 import { holidayDates, validateHolidaySpec, type HolidaySpec } from "./holidays.js";
 import { yearlyClosings, type YearlyClosing } from "./yearly-dates.js";
-import { offsetAt, zoneOffsets } from "./zone-offsets.js";
+import { daysInMonth, twoDigits } from "./instant.js";
+import { isKnownZone, offsetAt, zoneOffsets } from "./zone-offsets.js";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -160,7 +161,7 @@ const FULL_DAY: readonly Window[] = [{ from: 0, to: DAY_MINUTES }];
  * only serve the business-day questions (SPEC §2.7: each date closes at the next midnight).
  */
 export function rulesFromIR(ir: CalendarIR): CalendarRules {
-  if (!IANAZone.isValidZone(ir.zone)) throw new Error(`calendar "${ir.name}": unknown time zone "${ir.zone}"`);
+  if (!isKnownZone(ir.zone)) throw new Error(`calendar "${ir.name}": unknown time zone "${ir.zone}"`);
   const zone = IANAZone.create(ir.zone);
   if (ir.kind === "always") {
     return { zone, week: Array.from({ length: 7 }, () => FULL_DAY), holidays: [], overrides: new Map(), yearly: [] };
@@ -191,16 +192,23 @@ const NO_CLOSINGS: ReadonlyMap<string, YearlyClosing> = new Map();
 
 /** The local date `YYYY-MM-DD` of day index `d` (0-based) of `year`. */
 export function isoDate(year: number, d: number): string {
-  return new Date(Date.UTC(year, 0, 1 + d)).toISOString().slice(0, 10);
+  return datesOfYear(year)[d] ?? new Date(Date.UTC(year, 0, 1 + d)).toISOString().slice(0, 10);
 }
 
 /** The dates of a year, shared by every calendar that builds that year (they key holidays and closures). */
 const datesOfYears = new Map<number, readonly string[]>();
 
-function datesOfYear(year: number, days: number): readonly string[] {
+function datesOfYear(year: number): readonly string[] {
   let dates = datesOfYears.get(year);
   if (dates === undefined) {
-    dates = Array.from({ length: days }, (_, d) => isoDate(year, d));
+    // Month by month rather than a Date per day: this runs cold, for each new year a batch meets.
+    const prefix = `${String(year).padStart(4, "0")}-`;
+    const built: string[] = [];
+    for (let m = 1; m <= 12; m++) {
+      const month = `${prefix}${twoDigits(m)}-`;
+      for (let d = 1, n = daysInMonth(year, m); d <= n; d++) built.push(month + twoDigits(d));
+    }
+    dates = built;
     datesOfYears.set(year, dates);
   }
   return dates;
@@ -217,7 +225,7 @@ export function buildCalendarYear(rules: CalendarRules, year: number): CalendarY
   const to: number[] = [];
   const dayClose = new Float64Array(days).fill(NaN);
   const firstWeekday = (new Date(jan1).getUTCDay() + 6) % 7; // Monday = 0
-  const dates = datesOfYear(year, days);
+  const dates = datesOfYear(year);
   for (let d = 0; d < days; d++) {
     const date = dates[d]!;
     const weekly = rules.week[(firstWeekday + d) % 7]!;

@@ -15,7 +15,8 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function daysInMonth(year: number, month: number): number {
+/** Days of `month` (1–12) of a proleptic Gregorian `year`. */
+export function daysInMonth(year: number, month: number): number {
   if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
@@ -126,6 +127,11 @@ function offsetMsAt(f: ZoneFormat, ms: number): number {
 
 /** "00".."99": two-digit fields without padStart on the hot path. */
 const TWO = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
+
+/** `n` (0–99) in two digits. */
+export function twoDigits(n: number): string {
+  return TWO[n]!;
+}
 /** `YYYY-` per year, for years already written. */
 const yearPrefixes: string[] = [];
 /**

@@ -7,9 +7,9 @@
  * (or, for a holiday code such as `constructor`, once per ticket). Resolving every reference here
  * turns that into one error at load time that names the path in the IR.
  */
-import { IANAZone } from "luxon";
 import { validateHolidaySpec } from "./holidays.js";
 import type { PolicyIR } from "./ir.js";
+import { isKnownZone } from "./zone-offsets.js";
 
 /** A reference the IR cannot resolve: its path (`regions[1].calendar`) and why. */
 export interface ReferenceError {
@@ -42,7 +42,7 @@ export function unresolvedReference(policy: PolicyIR): ReferenceError | null {
     calendars.has(name) ? null : { field, message: `names unknown calendar \`${name}\`` };
 
   for (const [i, c] of policy.calendars.entries()) {
-    if (!IANAZone.isValidZone(c.zone)) return { field: `calendars[${i}].zone`, message: `unknown time zone \`${c.zone}\`` };
+    if (!isKnownZone(c.zone)) return { field: `calendars[${i}].zone`, message: `unknown time zone \`${c.zone}\`` };
     for (const [k, h] of c.holidays.entries()) {
       try {
         validateHolidaySpec(h);

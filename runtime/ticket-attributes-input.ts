@@ -6,12 +6,12 @@
  * Called by `parseTicket` only for policies that declare any of these, so other policies pay one
  * property read per ticket.
  */
-import { IANAZone } from "luxon";
 import { suggestHolidayCode } from "./holiday-code-suggestion.js";
 import { validateHolidaySpec } from "./holidays.js";
 import { EventKindSchema, type PolicyIR } from "./ir.js";
 import { suggestName } from "./suggest-name.js";
 import { holidaySpec, type Customer } from "./ticket-attributes.js";
+import { isKnownZone } from "./zone-offsets.js";
 
 /** A bad input: the field's path and the reason (the shape of `io.ts`'s `InputError`). */
 export interface AttributeInputError {
@@ -99,17 +99,6 @@ export function checkAttributes(
   return { ok: true, values: values.size > 0 ? values : undefined };
 }
 
-/** luxon builds an Intl formatter per check: zones are few, remember the answers. */
-const zoneValidity = new Map<string, boolean>();
-
-function validZone(zone: string): boolean {
-  let valid = zoneValidity.get(zone);
-  if (valid === undefined) {
-    valid = zone.length <= 64 && IANAZone.isValidZone(zone);
-    if (zoneValidity.size < 4096) zoneValidity.set(zone, valid);
-  }
-  return valid;
-}
 
 function validHolidayCode(code: string): boolean {
   try {
@@ -135,7 +124,7 @@ export function checkCustomer(
   const zone = raw?.zone ?? null;
   if (axes.needsZone) {
     if (zone === null) return { ok: false, error: { field: "customer.zone", message: "is required: a calendar of the policy takes its zone from the ticket (an IANA zone such as America/Chicago)" } };
-    if (!validZone(zone)) return { ok: false, error: { field: "customer.zone", message: `invalid time zone "${zone}" (an IANA zone such as America/Chicago)` } };
+    if (!isKnownZone(zone)) return { ok: false, error: { field: "customer.zone", message: `invalid time zone "${zone}" (an IANA zone such as America/Chicago)` } };
   }
   const holidays = raw?.holidays ?? null;
   if (axes.needsHolidays) {

@@ -41,11 +41,28 @@ const NO_YEAR: OffsetYear = { start: Infinity, end: -Infinity, at: new Float64Ar
 
 const zones = new Map<string, ZoneOffsets>();
 
+/**
+ * Answers of {@link isKnownZone}: luxon's check builds an Intl formatter per call (a fraction of
+ * a millisecond, cold), and the same few zones are asked about by the policy check, each
+ * calendar, each writer and each ticket's customer. Bounded: ticket input can name any string.
+ */
+const zoneValidity = new Map<string, boolean>();
+
+/** Whether Intl knows the IANA zone `name` (at most 64 characters, as no real zone is longer). */
+export function isKnownZone(name: string): boolean {
+  let valid = zoneValidity.get(name);
+  if (valid === undefined) {
+    valid = name.length <= 64 && IANAZone.isValidZone(name);
+    if (zoneValidity.size < 4096) zoneValidity.set(name, valid);
+  }
+  return valid;
+}
+
 /** The tables of an IANA zone (cached). Throws a RangeError for a zone Intl does not know. */
 export function zoneOffsets(name: string): ZoneOffsets {
   let z = zones.get(name);
   if (z === undefined) {
-    if (!IANAZone.isValidZone(name)) throw new RangeError(`unknown time zone \`${name}\``);
+    if (!isKnownZone(name)) throw new RangeError(`unknown time zone \`${name}\``);
     z = { name, last: NO_YEAR, years: new Map(), zone: IANAZone.create(name) };
     zones.set(name, z);
   }
