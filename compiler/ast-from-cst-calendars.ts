@@ -92,6 +92,8 @@ function calendarItem(node: C.CalendarItemCstNode): A.CalendarItem | null {
   const hol = sub(node, "holidaysClause");
   if (hol) return holidaysItem(hol, span);
   if (sub(node, "openOnHolidays")) return { kind: "openOnHolidays", span };
+  const during = sub(node, "openDuring");
+  if (during) return { kind: "openDuring", calendars: toks(during, "Identifier").map((t) => name(t)!), span };
   const closed = sub(node, "closedClause");
   if (closed) return closedItem(closed, span);
   const holiday = sub(node, "holidayRule");

@@ -111,6 +111,8 @@ export type CalendarItem =
   | { readonly kind: "zone"; readonly zone: Str | null; readonly fromTicket: boolean; readonly span: Span }
   | { readonly kind: "holidays"; readonly codes: readonly Str[]; readonly fromTicket: boolean; readonly span: Span }
   | { readonly kind: "openOnHolidays"; readonly span: Span }
+  /** `open during emea_hours, americas_hours`: open whenever any of these calendars is (follow-the-sun). */
+  | { readonly kind: "openDuring"; readonly calendars: readonly Name[]; readonly span: Span }
   | {
       readonly kind: "closed";
       readonly date: Lit<string> | null;

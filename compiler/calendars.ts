@@ -4,7 +4,7 @@
  */
 import { DateTime, IANAZone } from "luxon";
 import type { Span } from "../grammar/source.js";
-import type { CalendarIR, Window, YearlyClosureIR } from "../runtime/ir.js";
+import type { CalendarIR, MemberCalendarIR, Window, YearlyClosureIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { lowerYearly, rangeDates } from "./calendar-rules.js";
@@ -164,9 +164,30 @@ export function lowerCalendars(ctx: CheckContext, decls: readonly A.CalendarDecl
       const entry = ctx.symbols.resolve("calendar", decl.parent, name);
       if (entry && entry.decl.kind === "calendar") parent = lower(entry.decl);
     }
+    // `open during a, b`: the members are lowered first, like a parent.
+    const members: { name: A.Name; lowered: LoweredCalendar }[] = [];
+    let membersBroken = false;
+    for (const item of decl.items) {
+      if (item.kind !== "openDuring") continue;
+      for (const member of item.calendars) {
+        if (visiting.has(member.text)) {
+          const path = [...visiting];
+          const cycle = [...path.slice(path.indexOf(member.text)), member.text].map((n) => `\`${n}\``).join(" → ");
+          ctx.diagnostics.error("SLA104", member.span, `\`open during\` runs in a circle: ${cycle}`, {
+            help: "a calendar cannot be open during itself: remove it from one `open during` line of the cycle",
+          });
+          membersBroken = true;
+          continue;
+        }
+        const entry = ctx.symbols.resolve("calendar", member, name);
+        const lowered = entry && entry.decl.kind === "calendar" ? lower(entry.decl) : null;
+        if (lowered) members.push({ name: member, lowered });
+        else membersBroken = true;
+      }
+    }
     visiting.delete(name);
     // An unknown or cyclic parent is reported already; what it would have given is not missing.
-    const lowered = lowerOne(ctx, decl, name, parent, decl.parent !== null && parent === null);
+    const lowered = lowerOne(ctx, decl, name, parent, (decl.parent !== null && parent === null) || membersBroken, members);
     done.set(name, lowered);
     return lowered;
   };
@@ -175,7 +196,20 @@ export function lowerCalendars(ctx: CheckContext, decls: readonly A.CalendarDecl
   return new Map([...done].map(([k, v]) => [k, v.ir]));
 }
 
-function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent: LoweredCalendar | null, parentBroken: boolean): LoweredCalendar {
+function lowerOne(
+  ctx: CheckContext,
+  decl: A.CalendarDecl,
+  name: string,
+  parent: LoweredCalendar | null,
+  parentBroken: boolean,
+  members: readonly { name: A.Name; lowered: LoweredCalendar }[],
+): LoweredCalendar {
+  if (decl.items.some((i) => i.kind === "openDuring")) return lowerUnion(ctx, decl, name, parentBroken, members);
+  if (parent?.ir.kind === "union") {
+    ctx.diagnostics.error("SLA211", decl.parent!.span, `calendar \`${name}\` extends \`${parent.ir.name}\`, which is open during other calendars`, {
+      help: `a calendar open during others has no hours of its own to extend: extend one of its calendars (${(parent.ir.members ?? []).map((m) => `\`${m.name}\``).join(", ")}), or add this calendar to its \`open during\` line`,
+    });
+  }
   const week: Window[][] = parent ? parent.ir.week.map((d) => [...d]) : [[], [], [], [], [], [], []];
   const windowSpans: (Span | null)[][] = parent ? parent.windowSpans.map((d) => d.map(() => null)) : [[], [], [], [], [], [], []];
   let zone = parent?.ir.zone ?? null;
@@ -307,4 +341,92 @@ function lowerOne(ctx: CheckContext, decl: A.CalendarDecl, name: string, parent:
     windowSpans,
     hasHours,
   };
+}
+
+/** What an item of a calendar is called in a message: its own text, shortened. */
+function itemText(ctx: CheckContext, item: A.CalendarItem): string {
+  const text = ctx.file.text.slice(item.span.start, item.span.end).replace(/\s+/g, " ");
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * `open during emea_hours, americas_hours` (IR 16): a calendar open whenever any of its members is,
+ * each in its own zone with its own holidays and closures. It has a zone of its own (where its
+ * local dates, and so its business days, are read) and nothing else: hours, holidays and closures
+ * belong to the members. Members that are themselves open during others are flattened.
+ */
+function lowerUnion(
+  ctx: CheckContext,
+  decl: A.CalendarDecl,
+  name: string,
+  broken: boolean,
+  members: readonly { name: A.Name; lowered: LoweredCalendar }[],
+): LoweredCalendar {
+  let zone: string | null = null;
+  let zoneSeen: Span | null = null;
+  let duringSeen: Span | null = null;
+  const memberNames = members.map((m) => `\`${m.name.text}\``).join(", ");
+  if (decl.parent) {
+    ctx.diagnostics.error("SLA211", decl.parent.span, `calendar \`${name}\` is open during other calendars and cannot also extend one`, {
+      help: "a calendar open during others takes its hours from them: remove `extends`, or add the calendar to the `open during` line",
+    });
+  }
+  for (const item of decl.items) {
+    switch (item.kind) {
+      case "openDuring":
+        if (duringSeen) {
+          ctx.diagnostics.error("SLA103", item.span, "`open during` is written twice", {
+            labels: [{ span: duringSeen, message: "first `open during`" }],
+            help: "list every calendar on one line: `open during a, b, c`",
+          });
+        }
+        duringSeen = item.span;
+        break;
+      case "zone":
+        if (zoneSeen) {
+          ctx.diagnostics.error("SLA103", item.span, "the calendar's zone is given twice", {
+            labels: [{ span: zoneSeen, message: "first zone" }],
+            help: "a calendar has one zone: remove one of the `zone` lines",
+          });
+        }
+        zoneSeen = item.span;
+        if (item.fromTicket) {
+          ctx.diagnostics.error("SLA211", item.span, `calendar \`${name}\` is open during other calendars and cannot take its zone from the ticket`, {
+            help: "give it the zone whose dates count its business days and write its results, e.g. `zone \"UTC\"`",
+          });
+        } else if (item.zone && checkZone(ctx, item.zone)) zone = item.zone.value;
+        break;
+      default:
+        ctx.diagnostics.error("SLA211", item.span, `\`${itemText(ctx, item)}\` in a calendar open during others`, {
+          help: `a calendar open during others takes its hours, holidays and closures from them: write this line in ${members.length > 0 ? `one of ${memberNames}` : "one of them"}`,
+        });
+    }
+  }
+  const flat = new Map<string, MemberCalendarIR>();
+  for (const { name: memberName, lowered } of members) {
+    const ir = lowered.ir;
+    if (ir.zoneFromTicket || ir.holidaysFromTicket) {
+      ctx.diagnostics.error("SLA211", memberName.span, `calendar \`${ir.name}\` takes its ${ir.zoneFromTicket ? "zone" : "holidays"} from the ticket, so \`${name}\` cannot be open during it`, {
+        help: "a calendar open during others needs calendars of fixed zones and holidays: choose the customer's calendar per ticket with a region or a `calendar … for` rule instead",
+      });
+      continue;
+    }
+    for (const m of ir.kind === "union" ? (ir.members ?? []) : [unionMember({ ...ir, kind: ir.kind })]) if (!flat.has(m.name)) flat.set(m.name, m);
+  }
+  if (zone === null && zoneSeen === null && !broken) {
+    ctx.diagnostics.error("SLA205", decl.name?.span ?? decl.span, `calendar \`${name}\` has no zone`, {
+      help: 'add the zone whose local dates count its business days and write its results, e.g. `zone "UTC"`',
+    });
+  }
+  return {
+    ir: { name, kind: "union", zone: zone ?? "UTC", week: [[], [], [], [], [], [], []], holidays: [], closures: [], openings: [], members: [...flat.values()], origin: sourceRef(ctx, decl.span) },
+    windowSpans: [[], [], [], [], [], [], []],
+    hasHours: true,
+  };
+}
+
+/** A calendar that is not itself open during others, as a member of one. */
+function unionMember(ir: CalendarIR & { kind: MemberCalendarIR["kind"] }): MemberCalendarIR {
+  const { members: _members, ...member } = ir;
+  return { ...member, kind: ir.kind };
 }

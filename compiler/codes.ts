@@ -25,6 +25,10 @@ export const Codes = {
   SLA208: { title: "impossible yearly date", explain: "A date of every year that no year has, such as `Feb 30` (`Feb 29` closes in leap years only; a fifth weekday closes nothing in the years that lack one)." },
   SLA209: { title: "invalid date range", explain: "A range `closed A to B` runs from its first closed date to its last: B is not before A, and a range spans at most a year." },
   SLA210: { title: "observance on a weekday", explain: "`observed nearest weekday` / `observed next weekday` move a date that falls on `Sat` or `Sun`; `when on` lists which of the two move." },
+  SLA211: {
+    title: "calendar open during others",
+    explain: "A calendar `open during a, b` is open whenever any of its calendars is, each in its own zone with its own holidays and closures: it has a zone of its own (for its business days and its results) and nothing else; it extends no calendar and is extended by none, and its calendars take neither zone nor holidays from the ticket.",
+  },
   SLA301: { title: "missing table cell", explain: "A goal or credit table must have a cell for every declared plan × priority." },
   SLA302: { title: "unexpected table cell", explain: "A cell for a plan or priority the table cannot use, a duplicate row, or a row of the wrong width." },
   SLA303: { title: "malformed table", explain: "The header row names the table's columns: `| priority | basic | gold |`, `| priority | goal |`, `| priority | after | to |`, `| priority | credit |`." },

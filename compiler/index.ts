@@ -40,6 +40,7 @@ export const RULE_HELP: Record<string, string> = {
   zoneClause: 'a zone is an IANA name in quotes: `zone "Europe/Rome"`',
   holidaysClause: 'holidays are country codes in quotes: `holidays "IT"` or `holidays "DE-BY", "AT"`',
   openOnHolidays: "write `open on holidays`",
+  openDuring: "write `open during` and the calendars it is open during, e.g. `open during emea_hours, americas_hours`",
   closedClause:
     "closures are `closed 2026-12-25`, `closed 2026-12-24 from 13:00`, `closed 2026-08-14 12:00-14:00`, a range `closed 2026-12-29 to 2027-01-03` or every year `closed every Dec 24 from 14:00`",
   holidayRule: 'a holiday of the vendor\'s own list is `holiday "Thanksgiving" fourth Thu of Nov` or `holiday "Independence Day" Jul 4 observed nearest weekday`',

@@ -43,6 +43,7 @@ export const layouts = {
   zoneClause: "inline",
   holidaysClause: "inline",
   openOnHolidays: "inline",
+  openDuring: "inline",
   closedClause: "inline",
   holidayRule: "inline",
   yearDay: "inline",

@@ -157,6 +157,7 @@ export type CalendarItemCstChildren = {
   zoneClause?: ZoneClauseCstNode[];
   holidaysClause?: HolidaysClauseCstNode[];
   openOnHolidays?: OpenOnHolidaysCstNode[];
+  openDuring?: OpenDuringCstNode[];
   closedClause?: ClosedClauseCstNode[];
   holidayRule?: HolidayRuleCstNode[];
   openingClause?: OpeningClauseCstNode[];
@@ -196,6 +197,18 @@ export interface FromTicketCstNode extends CstNode {
 export type FromTicketCstChildren = {
   From: IToken[];
   Ticket: IToken[];
+};
+
+export interface OpenDuringCstNode extends CstNode {
+  name: "openDuring";
+  children: OpenDuringCstChildren;
+}
+
+export type OpenDuringCstChildren = {
+  Open: IToken[];
+  During: IToken[];
+  Identifier: IToken[];
+  Comma?: IToken[];
 };
 
 export interface OpenOnHolidaysCstNode extends CstNode {

@@ -65,6 +65,8 @@ export const Open = keyword("open");
 export const On = keyword("on");
 export const From = keyword("from");
 export const Days = keyword("days");
+/** `open during emea_hours, americas_hours`: a calendar open whenever any of others is (follow-the-sun). */
+export const During = keyword("during");
 // Calendars as contracts write them (issue 11.6): `closed every Dec 24 from 14:00`,
 // `closed 2026-12-29 to 2027-01-03`, `holiday "Thanksgiving" fourth Thu of Nov`,
 // `holiday "Independence Day" Jul 4 observed nearest weekday`.

@@ -3,12 +3,12 @@
  * issue 15): the same per-year tables `calendar.ts` answers from, concatenated over a range of
  * local years.
  *
- * Design: one pass over `buildCalendarYear` per year (so holidays, closures, openings and DST
+ * Design: one pass over the engine's own year tables (`calendarYears`) per year (so holidays, closures, openings and DST
  * edges are exactly the evaluator's), windows merged across New Year, a running total of open
  * time carried over years, and the business days with their closes. Not hot: called once per
  * calendar when a policy is compiled to SQL.
  */
-import { buildCalendarYear, rulesFromIR } from "./calendar-year.js";
+import { calendarYears } from "./calendar.js";
 import type { CalendarIR } from "./ir.js";
 
 /** One open window `[fromMs, toMs)` with `cumMs`, the open time of the range before it. */
@@ -44,14 +44,14 @@ export function calendarRows(ir: CalendarIR, fromYear: number, toYear: number): 
   if (!(Number.isInteger(fromYear) && Number.isInteger(toYear) && fromYear <= toYear)) {
     throw new RangeError(`year range must be whole years, first <= last, got ${fromYear}-${toYear}`);
   }
-  const rules = rulesFromIR(ir);
+  const build = calendarYears(ir);
   const from: number[] = [];
   const to: number[] = [];
   const businessDays: BusinessDayRow[] = [];
   let startMs = NaN;
   let endMs = NaN;
   for (let year = fromYear; year <= toYear; year++) {
-    const y = buildCalendarYear(rules, year);
+    const y = build(year);
     if (year === fromYear) startMs = y.start;
     endMs = y.end;
     for (let i = 0; i < y.from.length; i++) {

@@ -161,6 +161,8 @@ const FULL_DAY: readonly Window[] = [{ from: 0, to: DAY_MINUTES }];
  * only serve the business-day questions (SPEC §2.7: each date closes at the next midnight).
  */
 export function rulesFromIR(ir: CalendarIR): CalendarRules {
+  // A union's hours are its members' (calendar.ts `calendarYears`): it has no rules of its own.
+  if (ir.kind === "union") throw new Error(`calendar "${ir.name}" is open during others: it has no rules of its own`);
   if (!isKnownZone(ir.zone)) throw new Error(`calendar "${ir.name}": unknown time zone "${ir.zone}"`);
   const zone = IANAZone.create(ir.zone);
   if (ir.kind === "always") {
@@ -249,6 +251,12 @@ export function buildCalendarYear(rules: CalendarRules, year: number): CalendarY
       }
     }
   }
+  return yearTables(year, zy, from, to, dayClose);
+}
+
+/** A year's tables from its merged open intervals and the close of each local date. */
+function yearTables(year: number, zy: ZoneYear, from: readonly number[], to: readonly number[], dayClose: Float64Array): CalendarYear {
+  const days = zy.dayStart.length - 1;
   const cum = new Float64Array(from.length + 1);
   for (let i = 0; i < from.length; i++) cum[i + 1] = cum[i]! + (to[i]! - from[i]!);
   const bizDays: number[] = [];
@@ -271,4 +279,27 @@ export function buildCalendarYear(rules: CalendarRules, year: number): CalendarY
     bizDays: Float64Array.from(bizDays),
     bizClose: Float64Array.from(bizClose),
   };
+}
+
+/**
+ * The tables of one local year of a calendar open during others (`open during …`, IR 16):
+ * `openIntervals(a, b)` gives the members' open time in [a, b), sorted, merged and clipped. The
+ * local dates are those of `zone`: a date with open time is a business day, closing where its
+ * last open time ends (at its midnight when the cover runs on into the next date, as a 24x7
+ * calendar's dates do).
+ */
+export function buildUnionYear(zone: IANAZone, year: number, openIntervals: (a: number, b: number) => ReadonlyArray<readonly [number, number]>): CalendarYear {
+  const zy = zoneYear(zone, year);
+  const days = zy.dayStart.length - 1;
+  const from: number[] = [];
+  const to: number[] = [];
+  const dayClose = new Float64Array(days).fill(NaN);
+  let d = 0;
+  for (const [a, b] of openIntervals(zy.dayStart[0]!, zy.dayStart[days]!)) {
+    from.push(a);
+    to.push(b);
+    while (d < days && zy.dayStart[d + 1]! <= a) d++;
+    for (let k = d; k < days && zy.dayStart[k]! < b; k++) dayClose[k] = Math.min(b, zy.dayStart[k + 1]!);
+  }
+  return yearTables(year, zy, from, to, dayClose);
 }

@@ -6,8 +6,10 @@
  * searches over Float64Arrays: no luxon, no allocation on the hot path (`isOpen`, `openBetween`,
  * `addOpen`, `nextOpen`). Queries that run past a year's end continue in the next year's table.
  */
+import { IANAZone } from "luxon";
 import type { CalendarIR } from "./ir.js";
-import { buildCalendarYear, isoDate, rulesFromIR, type CalendarRules, type CalendarYear } from "./calendar-year.js";
+import { buildCalendarYear, buildUnionYear, isoDate, rulesFromIR, type CalendarYear } from "./calendar-year.js";
+import { isKnownZone } from "./zone-offsets.js";
 
 /**
  * A compiled calendar. Instants are epoch ms and must be finite (a `RangeError` otherwise);
@@ -17,7 +19,8 @@ export interface Calendar {
   readonly name: string;
   /** IANA zone of the calendar's wall-clock windows. */
   readonly zone: string;
-  readonly kind: "hours" | "always" | "days";
+  /** `union`: open during other calendars (`open during …`), whatever their zones. */
+  readonly kind: "hours" | "always" | "days" | "union";
   /** true when instant t (epoch ms) lies in an open window [from, to). */
   isOpen(t: number): boolean;
   /** Open milliseconds in [a, b) (0 if b <= a). */
@@ -100,7 +103,10 @@ const NO_YEAR: CalendarYear = {
   bizClose: new Float64Array(0),
 };
 
-/** Calendars with weekly hours (`hours`), and days-only calendars (`days`: 00:00–24:00 windows). */
+/**
+ * Calendars with weekly hours (`hours`), days-only calendars (`days`: 00:00–24:00 windows) and
+ * calendars open during others (`union`): every query is answered from year tables.
+ */
 class TableCalendar implements Calendar {
   private readonly years = new Map<number, CalendarYear>();
   /** The last year looked up: consecutive queries nearly always hit it. */
@@ -109,15 +115,15 @@ class TableCalendar implements Calendar {
   constructor(
     readonly name: string,
     readonly zone: string,
-    readonly kind: "hours" | "always" | "days",
-    private readonly rules: CalendarRules,
+    readonly kind: Calendar["kind"],
+    private readonly build: (year: number) => CalendarYear,
   ) {}
 
   /** The (cached) tables of a local year. */
   protected table(year: number): CalendarYear {
     let y = this.years.get(year);
     if (!y) {
-      y = buildCalendarYear(this.rules, year);
+      y = this.build(year);
       this.years.set(year, y);
     }
     return y;
@@ -279,6 +285,35 @@ class AlwaysCalendar extends TableCalendar {
   }
 }
 
+/**
+ * How a calendar builds the tables of a local year: from its own rules, or (`open during …`)
+ * from the open time of its members, each of which answers in its own zone. Shared by the
+ * engine and by `calendar-export.ts`, so the SQL target reads the same tables. Throws on an
+ * unknown time zone or holiday country/region.
+ */
+export function calendarYears(ir: CalendarIR): (year: number) => CalendarYear {
+  if (ir.kind !== "union") {
+    const rules = rulesFromIR(ir);
+    return (year) => buildCalendarYear(rules, year);
+  }
+  if (!isKnownZone(ir.zone)) throw new Error(`calendar "${ir.name}": unknown time zone "${ir.zone}"`);
+  const zone = IANAZone.create(ir.zone);
+  const members = (ir.members ?? []).map(calendarFromIR);
+  return (year) => buildUnionYear(zone, year, (a, b) => mergedOpenIntervals(members, a, b));
+}
+
+/** The open time of any of `calendars` in [a, b): their intervals sorted and merged. */
+function mergedOpenIntervals(calendars: readonly Calendar[], a: number, b: number): Array<[number, number]> {
+  const all = calendars.flatMap((c) => c.openIntervals(a, b)).sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [from, to] of all) {
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
 const cache = new WeakMap<CalendarIR, Calendar>();
 
 /**
@@ -288,8 +323,8 @@ const cache = new WeakMap<CalendarIR, Calendar>();
 export function calendarFromIR(ir: CalendarIR): Calendar {
   let cal = cache.get(ir);
   if (!cal) {
-    const rules = rulesFromIR(ir);
-    cal = ir.kind === "always" ? new AlwaysCalendar(ir.name, ir.zone, ir.kind, rules) : new TableCalendar(ir.name, ir.zone, ir.kind, rules);
+    const build = calendarYears(ir);
+    cal = ir.kind === "always" ? new AlwaysCalendar(ir.name, ir.zone, ir.kind, build) : new TableCalendar(ir.name, ir.zone, ir.kind, build);
     cache.set(ir, cal);
   }
   return cal;

@@ -80,7 +80,7 @@ export type YearlyClosureIR = z.infer<typeof YearlyClosureSchema>;
  * A calendar (SPEC §2.2). `week[0]` is Monday … `week[6]` Sunday.
  * `always` is 24x7; `days` is a days-only calendar (its windows are 00:00–24:00).
  */
-export const CalendarSchema = z.object({
+const calendarFields = {
   name: z.string(),
   kind: z.enum(["hours", "always", "days"]),
   zone: z.string(),
@@ -104,6 +104,22 @@ export const CalendarSchema = z.object({
   /** `holidays from ticket`: the ticket's `customer.holidays` are added to `holidays`. */
   holidaysFromTicket: z.literal(true).optional(),
   origin: SourceRefSchema,
+};
+
+/** A calendar a `union` is open during: any calendar but a union (a union's members are flattened into it). */
+export const MemberCalendarSchema = z.object(calendarFields);
+export type MemberCalendarIR = z.infer<typeof MemberCalendarSchema>;
+
+export const CalendarSchema = z.object({
+  ...calendarFields,
+  /**
+   * `union` (`open during emea_hours, americas_hours`, IR 16): open whenever any of `members` is,
+   * each in its own zone with its own holidays and closures; `zone` is where its local dates
+   * (business days, results) are read. Its own `week` is empty and it has no holidays, closures,
+   * openings or yearly rules.
+   */
+  kind: z.enum(["hours", "always", "days", "union"]),
+  members: z.array(MemberCalendarSchema).optional(),
 });
 export type CalendarIR = z.infer<typeof CalendarSchema>;
 

@@ -27,6 +27,7 @@ export abstract class CalendarRules extends DeclarationRules {
       { ALT: () => this.SUBRULE(this.zoneClause) },
       { ALT: () => this.SUBRULE(this.holidaysClause) },
       { ALT: () => this.SUBRULE(this.openOnHolidays) },
+      { ALT: () => this.SUBRULE(this.openDuring) },
       { ALT: () => this.SUBRULE(this.closedClause) },
       { ALT: () => this.SUBRULE(this.holidayRule) },
       { ALT: () => this.SUBRULE(this.openingClause) },
@@ -55,6 +56,14 @@ export abstract class CalendarRules extends DeclarationRules {
   fromTicket = this.RULE("fromTicket", () => {
     this.CONSUME(T.From);
     this.CONSUME(T.Ticket);
+  });
+
+  // `open during emea_hours, americas_hours, apac_hours`: open whenever any of these calendars is,
+  // each in its own zone with its own holidays (follow-the-sun cover)
+  openDuring = this.RULE("openDuring", () => {
+    this.CONSUME(T.Open);
+    this.CONSUME(T.During);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
   });
 
   openOnHolidays = this.RULE("openOnHolidays", () => {

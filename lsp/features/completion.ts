@@ -194,7 +194,7 @@ function calendarBlock(ctx: CursorContext, items: Items): void {
   const { w, last } = shape(ctx.stmt);
   const first = w[0];
   if (first === undefined) {
-    items.words("zone", "holidays", "closed", "closed every", "holiday", "open", "open on holidays", "days", "24x7", ...WEEKDAYS);
+    items.words("zone", "holidays", "closed", "closed every", "holiday", "open", "open on holidays", "open during", "days", "24x7", ...WEEKDAYS);
     items.snippet("Mon-Fri 09:00-18:00", "${1:Mon}-${2:Fri} ${3:09:00}-${4:18:00}", "weekly hours");
   } else if (first === "zone" && w.length === 1) {
     items.values(zones(), true);
@@ -206,7 +206,9 @@ function calendarBlock(ctx: CursorContext, items: Items): void {
     );
     if (w.length === 1) items.words("from ticket");
   } else if ((first === "zone" || first === "holidays") && last === "from") items.words("ticket");
-  else if (first === "open" && w.length === 1) items.words("on holidays");
+  else if (first === "open" && w.length === 1) items.words("on holidays", "during");
+  // `open during emea_hours, americas_hours`: the other calendars it is open during.
+  else if (first === "open" && w[1] === "during" && (last === "during" || last === ",")) items.names(["calendar"]);
   else if (first === "open" && last === "on") items.words("holidays");
   else if (first === "closed" && w.length === 2 && last !== "every") items.words("from", "to");
   // Issue 11.6: a date of every year (`Dec 24`, `third Mon of Jan`) and where a weekend date is kept.

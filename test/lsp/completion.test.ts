@@ -117,8 +117,11 @@ describe("completion in a calendar", () => {
     expect((await complete(after("calendar c {\n  Mon-Fri 09:00-<|>\n}"))).labels).toEqual([]);
   });
 
-  it("offers `on holidays` after `open`", async () => {
-    expect((await complete(after("calendar c {\n  open <|>\n}"))).labels).toEqual(["on holidays"]);
+  it("offers `on holidays` and `during` after `open`, then the other calendars", async () => {
+    expect((await complete(after("calendar c {\n  open <|>\n}"))).labels).toEqual(["on holidays", "during"]);
+    const during = (await complete(after("calendar c {\n  open during <|>\n}"))).labels;
+    expect(during).toEqual(expect.arrayContaining(["europe_hours", "europe_gold"]));
+    expect((await complete(after("calendar c {\n  open during europe_hours, <|>\n}"))).labels).toEqual(expect.arrayContaining(["europe_gold"]));
   });
 });
 
