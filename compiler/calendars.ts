@@ -250,13 +250,7 @@ function lowerOne(
   for (const item of decl.items) {
     switch (item.kind) {
       case "zone":
-        if (zoneSeen) {
-          ctx.diagnostics.error("SLA103", item.span, "the calendar's zone is given twice", {
-            labels: [{ span: zoneSeen, message: "first zone" }],
-            help: "a calendar has one zone: remove one of the `zone` lines",
-          });
-        }
-        zoneSeen = item.span;
+        zoneSeen = once(ctx, item.span, zoneSeen, "the calendar's zone is given twice", "first zone", "a calendar has one zone: remove one of the `zone` lines");
         zoneFromTicket = item.fromTicket;
         if (item.zone && checkZone(ctx, item.zone)) zone = item.zone.value;
         break;
@@ -343,6 +337,12 @@ function lowerOne(
   };
 }
 
+/** A line a calendar has once (`zone`, `open during`): SLA103 when it comes again; the span to remember. */
+function once(ctx: CheckContext, span: Span, first: Span | null, message: string, firstLabel: string, help: string): Span {
+  if (first) ctx.diagnostics.error("SLA103", span, message, { labels: [{ span: first, message: firstLabel }], help });
+  return span;
+}
+
 /** What an item of a calendar is called in a message: its own text, shortened. */
 function itemText(ctx: CheckContext, item: A.CalendarItem): string {
   const text = ctx.file.text.slice(item.span.start, item.span.end).replace(/\s+/g, " ");
@@ -374,22 +374,10 @@ function lowerUnion(
   for (const item of decl.items) {
     switch (item.kind) {
       case "openDuring":
-        if (duringSeen) {
-          ctx.diagnostics.error("SLA103", item.span, "`open during` is written twice", {
-            labels: [{ span: duringSeen, message: "first `open during`" }],
-            help: "list every calendar on one line: `open during a, b, c`",
-          });
-        }
-        duringSeen = item.span;
+        duringSeen = once(ctx, item.span, duringSeen, "`open during` is written twice", "first `open during`", "list every calendar on one line: `open during a, b, c`");
         break;
       case "zone":
-        if (zoneSeen) {
-          ctx.diagnostics.error("SLA103", item.span, "the calendar's zone is given twice", {
-            labels: [{ span: zoneSeen, message: "first zone" }],
-            help: "a calendar has one zone: remove one of the `zone` lines",
-          });
-        }
-        zoneSeen = item.span;
+        zoneSeen = once(ctx, item.span, zoneSeen, "the calendar's zone is given twice", "first zone", "a calendar has one zone: remove one of the `zone` lines");
         if (item.fromTicket) {
           ctx.diagnostics.error("SLA211", item.span, `calendar \`${name}\` is open during other calendars and cannot take its zone from the ticket`, {
             help: "give it the zone whose dates count its business days and write its results, e.g. `zone \"UTC\"`",
