@@ -104,6 +104,16 @@ export class ReferenceCalendar {
   isOpen(u: number): boolean {
     const high = u === this.last.u + MINUTE ? Math.max(this.last.high, this.wall(u)) : this.highWater(u);
     this.last = { u, high };
+    return this.openAt(u, high);
+  }
+
+  /**
+   * Whether the minute starting at instant u is open, given M(u) (`high`, the highest wall
+   * reading of this calendar's zone up to u). Every walk below asks this and nothing else, so a
+   * subclass that answers it differently ({@link ReferenceUnion}) keeps the walks' business days,
+   * which stay the local dates of this calendar's zone.
+   */
+  protected openAt(_u: number, high: number): boolean {
     return this.wallOpen(high);
   }
 
@@ -126,7 +136,7 @@ export class ReferenceCalendar {
         current = date;
         lastOpenEnd = null;
       }
-      if (this.wallOpen(high)) lastOpenEnd = u + MINUTE;
+      if (this.openAt(u, high)) lastOpenEnd = u + MINUTE;
     }
     return closes;
   }
@@ -142,7 +152,7 @@ export class ReferenceCalendar {
     for (let u = t; u < limit; u += MINUTE) {
       high = Math.max(high, this.wall(u));
       if (dateOf(high) !== startDate) break;
-      if (this.wallOpen(high)) lastOpenEnd = u + MINUTE;
+      if (this.openAt(u, high)) lastOpenEnd = u + MINUTE;
     }
     return lastOpenEnd ?? this.businessDayCloses(t, 1, limit)[0] ?? null;
   }
@@ -153,7 +163,7 @@ export class ReferenceCalendar {
     let high = this.highWater(a);
     for (let u = a; u < b; u += MINUTE) {
       high = Math.max(high, this.wall(u));
-      if (this.wallOpen(high)) open += MINUTE;
+      if (this.openAt(u, high)) open += MINUTE;
     }
     return open;
   }
@@ -165,7 +175,7 @@ export class ReferenceCalendar {
     let high = this.highWater(t);
     for (let u = t; u < limit; u += MINUTE) {
       high = Math.max(high, this.wall(u));
-      if (this.wallOpen(high)) open += MINUTE;
+      if (this.openAt(u, high)) open += MINUTE;
       if (open === ms) return u + MINUTE;
     }
     return null;
@@ -216,6 +226,8 @@ export class ReferenceCalendar {
   private mask(date: string): Uint8Array {
     let mask = this.masks.get(date);
     if (mask) return mask;
+    // A union has no rules of its own: its minutes are its members' (ReferenceUnion).
+    if (this.ir.kind === "union") throw new Error("a union's reference is `ReferenceUnion`");
     mask = new Uint8Array(1440);
     const set = (ws: readonly Window[], v: number): void => ws.forEach((w) => mask!.fill(v, w.from, w.to));
     if (this.ir.kind === "always") {
@@ -240,7 +252,47 @@ export class ReferenceCalendar {
     this.holidaySets.set(year, dates);
     return dates;
   }
+}
 
+/**
+ * The reference for a calendar open during others (`open during …`, IR 16): a minute is open when
+ * any member's own reference, stepping its own zone with its own rules, says it is. Business
+ * days are inherited unchanged: the local dates of the union's zone, closing at the end of their
+ * last open minute (so at midnight when the cover runs on past it).
+ */
+export class ReferenceUnion extends ReferenceCalendar {
+  private readonly members: readonly ReferenceCalendar[];
+
+  constructor(ir: CalendarIR) {
+    super(ir);
+    this.members = (ir.members ?? []).map((m) => new ReferenceCalendar(m));
+  }
+
+  protected override openAt(u: number, _high: number): boolean {
+    // Every member is asked every minute (no short cut): each then walks minute after minute,
+    // which its own `isOpen` answers with one offset look-up instead of a look-back.
+    let open = false;
+    for (const m of this.members) open = m.isOpen(u) || open;
+    return open;
+  }
+}
+
+/** The reference of any calendar IR: {@link ReferenceUnion} for a union, else {@link ReferenceCalendar}. */
+export function referenceCalendar(ir: CalendarIR): ReferenceCalendar {
+  return ir.kind === "union" ? new ReferenceUnion(ir) : new ReferenceCalendar(ir);
+}
+
+/** A test union IR (`open during …`): `members` whole, in their own zones; `zone` reads its dates. */
+export function unionIR(zone: string, members: readonly CalendarIR[]): CalendarIR {
+  return {
+    ...calendarIR({ zone }),
+    name: "union",
+    kind: "union",
+    members: members.map((m, i) => {
+      if (m.kind === "union") throw new Error("a union's members are flattened: no union inside a union");
+      return { ...m, kind: m.kind, name: `member${i + 1}` };
+    }),
+  };
 }
 
 /**
