@@ -6,7 +6,7 @@ import Holidays from "date-holidays";
 import { DateTime, IANAZone } from "luxon";
 import type * as A from "../../compiler/ast.js";
 import type { CompileResult } from "../../compiler/index.js";
-import type { CalendarIR, PolicyIR, Window } from "../../runtime/ir.js";
+import type { CalendarIR, MemberCalendarIR, PolicyIR, Window } from "../../runtime/ir.js";
 import { WEEKDAYS } from "./keyword-docs.js";
 
 function clock(minutes: number): string {
@@ -39,7 +39,7 @@ function weekInWords(week: readonly (readonly Window[])[]): string {
   return runs.length > 0 ? runs.map((r) => r.text).join(", ") : "never open";
 }
 
-function holidayCodes(cal: CalendarIR): string {
+function holidayCodes(cal: CalendarIR | MemberCalendarIR): string {
   return cal.holidays.map((h) => (h.region ? `${h.country}-${h.region}` : h.country)).join(", ");
 }
 
@@ -62,16 +62,14 @@ function openedHolidays(result: CompileResult, ir: PolicyIR, name: string): stri
   return null;
 }
 
-/** `Mon–Fri 09:00–18:00, Sat 09:00–18:00, Europe/Rome, open on IT holidays`, or null when unknown. */
-export function calendarInWords(result: CompileResult, ir: PolicyIR, name: string): string | null {
-  const cal = ir.calendars.find((c) => c.name === name);
-  if (!cal) return null;
+/** A calendar's own hours, zone, holidays and closures: `Mon–Sat 09:00–18:00, Europe/Rome, open on IT holidays`. */
+function ownHoursInWords(result: CompileResult, ir: PolicyIR, cal: CalendarIR | MemberCalendarIR): string {
   const hours =
     cal.kind === "always" ? "24×7" : cal.kind === "days" ? `business days ${weekInWords(cal.week).replace(/ 00:00–24:00/g, "")}` : weekInWords(cal.week);
   const parts = [hours, cal.zone];
   if (cal.holidays.length > 0) parts.push(`closed on ${holidayCodes(cal)} holidays`);
   else {
-    const opened = openedHolidays(result, ir, name);
+    const opened = openedHolidays(result, ir, cal.name);
     if (opened) parts.push(`open on ${opened} holidays`);
   }
   if (cal.closures.length > 0) parts.push(`${cal.closures.length} closed date${cal.closures.length === 1 ? "" : "s"}`);
@@ -82,6 +80,27 @@ export function calendarInWords(result: CompileResult, ir: PolicyIR, name: strin
   if (ruleHolidays.length > 0) parts.push(`closed on ${ruleHolidays.map((y) => y.name ?? y.origin.text).join(", ")}`);
   if (yearlyClosures > 0) parts.push(`${yearlyClosures} yearly closure${yearlyClosures === 1 ? "" : "s"}`);
   return parts.join(", ");
+}
+
+/**
+ * A calendar open during others (IR 16) has no hours of its own: it is described by its members,
+ * each as a plain calendar is, and by the zone whose dates are its business days.
+ */
+function unionInWords(result: CompileResult, ir: PolicyIR, cal: CalendarIR): string {
+  const members = (cal.members ?? []).map((m) => `\`${m.name}\` (${ownHoursInWords(result, ir, m)})`);
+  const listed = members.length > 1 ? `${members.slice(0, -1).join(", ")} or ${members.at(-1)}` : (members[0] ?? "no calendar");
+  return `open whenever ${listed} is open; business days on ${cal.zone} dates`;
+}
+
+/**
+ * `Mon–Fri 09:00–18:00, Sat 09:00–18:00, Europe/Rome, open on IT holidays`; for a calendar open
+ * during others, `open whenever \`emea\` (…) or \`apac\` (…) is open; business days on UTC dates`;
+ * null when unknown.
+ */
+export function calendarInWords(result: CompileResult, ir: PolicyIR, name: string): string | null {
+  const cal = ir.calendars.find((c) => c.name === name);
+  if (!cal) return null;
+  return cal.kind === "union" ? unionInWords(result, ir, cal) : ownHoursInWords(result, ir, cal);
 }
 
 const ORDINALS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
