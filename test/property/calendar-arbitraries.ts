@@ -3,12 +3,15 @@
  * calendars, `union-calendar.prop.test.ts` for calendars open during others): zones with DST
  * changes (Lord Howe's half hour, Santiago's midnight gap), windows with edges in the small
  * hours, holidays, closures, openings and yearly rules aimed near the start, and starts biased
- * towards DST changes and New Year, where the engine's edges move.
+ * towards DST changes and New Year, where the engine's edges move. Also the comparisons with the
+ * reference that both files make.
  */
+import { expect } from "vitest";
 import fc from "fast-check";
 import { DateTime, IANAZone } from "luxon";
+import { calendarFromIR } from "../../runtime/calendar.js";
 import type { CalendarIR, Window, YearDayIR } from "../../runtime/ir.js";
-import { calendarIR, HOUR, MINUTE } from "./reference-calendar.js";
+import { calendarIR, HOUR, MINUTE, referenceCalendar } from "./reference-calendar.js";
 
 export const ZONES = ["Europe/Paris", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "Asia/Tehran", "Europe/Rome", "UTC"];
 export const FROM = Date.UTC(2025, 0, 1);
@@ -131,4 +134,20 @@ export function calendarOf(zone: string, rules: RandomRules, start: number): Cal
     openings: openings.filter((o) => o.windows.length > 0).map((o) => ({ date: date(o.offset), windows: o.windows })),
     yearly: yearly.map((y) => yearlyRule(y, day0.plus({ days: y.offset }))),
   });
+}
+
+/** The engine's `isOpen(start)` and `openBetween(start, end)` are the reference's. */
+export function expectOpenTimeAsReference(ir: CalendarIR, start: number, end: number): void {
+  const cal = calendarFromIR(ir);
+  const ref = referenceCalendar(ir);
+  expect(cal.isOpen(start)).toBe(ref.isOpen(start));
+  expect(cal.openBetween(start, end)).toBe(ref.openBetween(start, end));
+}
+
+/** The engine's `addOpen(start, ms)` is the reference's, or lies beyond `limit` where the reference gave up. */
+export function expectAddOpenAsReference(ir: CalendarIR, start: number, ms: number, limit: number): void {
+  const due = calendarFromIR(ir).addOpen(start, ms);
+  const expected = referenceCalendar(ir).addOpen(start, ms, limit);
+  if (expected === null) expect(due).toBeGreaterThan(limit);
+  else expect(due).toBe(expected);
 }
