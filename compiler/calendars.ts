@@ -4,7 +4,7 @@
  */
 import { DateTime, IANAZone } from "luxon";
 import type { Span } from "../grammar/source.js";
-import type { CalendarIR, MemberCalendarIR, Window, YearlyClosureIR } from "../runtime/ir.js";
+import type { CalendarIR, MemberCalendarIR, SourceRef, Window, YearlyClosureIR } from "../runtime/ir.js";
 import type * as A from "./ast.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { lowerYearly, rangeDates } from "./calendar-rules.js";
@@ -365,6 +365,8 @@ function lowerUnion(
   let zone: string | null = null;
   let zoneSeen: Span | null = null;
   let duringSeen: Span | null = null;
+  // IR 16: the `open during` line, for `sla diff` to cite when the members change.
+  let duringOrigin: SourceRef | undefined;
   const memberNames = members.map((m) => `\`${m.name.text}\``).join(", ");
   if (decl.parent) {
     ctx.diagnostics.error("SLA211", decl.parent.span, `calendar \`${name}\` is open during other calendars and cannot also extend one`, {
@@ -375,6 +377,7 @@ function lowerUnion(
     switch (item.kind) {
       case "openDuring":
         duringSeen = once(ctx, item.span, duringSeen, "`open during` is written twice", "first `open during`", "list every calendar on one line: `open during a, b, c`");
+        duringOrigin ??= sourceRef(ctx, item.span);
         break;
       case "zone":
         zoneSeen = once(ctx, item.span, zoneSeen, "the calendar's zone is given twice", "first zone", "a calendar has one zone: remove one of the `zone` lines");
@@ -407,7 +410,7 @@ function lowerUnion(
     });
   }
   return {
-    ir: { name, kind: "union", zone: zone ?? "UTC", week: [[], [], [], [], [], [], []], holidays: [], closures: [], openings: [], members: [...flat.values()], origin: sourceRef(ctx, decl.span) },
+    ir: { name, kind: "union", zone: zone ?? "UTC", week: [[], [], [], [], [], [], []], holidays: [], closures: [], openings: [], members: [...flat.values()], ...(duringOrigin ? { duringOrigin } : {}), origin: sourceRef(ctx, decl.span) },
     windowSpans: [[], [], [], [], [], [], []],
     hasHours: true,
   };

@@ -15,9 +15,11 @@ import type { CalendarIR, PolicyIR, SourceRef, TargetIR } from "../runtime/ir.js
 import { predicateOf, type TicketFacts } from "../runtime/ticket-attributes.js";
 import { countsOnCalendar, ticketCalendarCounted } from "./calendar-use.js";
 import { change, combine, sharedAxis, sharedRegions } from "./cite.js";
+import { type DayGoalKind, zoneOnlyChange } from "./business-days.js";
 import type { Horizon } from "./horizon.js";
 import type { Change, Effect } from "./model.js";
 import { factsOf, profilesOf } from "./profiles.js";
+import { memberNotes } from "./union-members.js";
 
 /** The calendar a ticket of `region` and `plan` counts on (SPEC §3), as the runtime chooses it. */
 export function calendarOf(p: PolicyIR, region: string | null, plan: string | null): CalendarIR {
@@ -149,6 +151,8 @@ interface DateChange {
   readonly delta: number;
   /** The day's close (end of its last window, minutes) moves earlier: a business-day goal due that day comes sooner. */
   readonly closesEarlier: boolean;
+  /** The day's close moves later: a business-day goal due that day comes later (a union's new member covering past its midnight). */
+  readonly closesLater: boolean;
 }
 
 const WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
@@ -219,14 +223,21 @@ function holidayOnly(a: CalendarIR, b: CalendarIR, dates: readonly string[]): bo
   });
 }
 
-/** Whether a policy has goals in business days (`next business day`, `same business day`), due at a day's close. */
-export function hasDayGoals(p: PolicyIR): boolean {
-  return p.targets.some((t) => t.goals.some((c) => c.goal.kind === "businessDays" || c.goal.kind === "sameBusinessDay"));
+/** The kinds of goal in business days (`next business day`, `same business day`) a policy has: due at a day's close. */
+export function dayGoalKinds(p: PolicyIR): Set<DayGoalKind> {
+  const out = new Set<DayGoalKind>();
+  for (const t of p.targets) for (const c of t.goals) if (c.goal.kind === "businessDays" || c.goal.kind === "sameBusinessDay") out.add(c.goal.kind);
+  return out;
 }
 
+/** For a comparison where no goal in business days counts on the calendars. */
+export const NO_DAY_GOALS: ReadonlySet<DayGoalKind> = new Set();
+
 /** Compare two calendars over the horizon: one change citing both declarations, or `null`. */
-export function compareCalendars(a: CalendarIR, b: CalendarIR, subject: string, h: Horizon, dayGoals: boolean): Change | null {
-  if (sameOpenTime(a, b, h)) return null;
+export function compareCalendars(a: CalendarIR, b: CalendarIR, subject: string, h: Horizon, dayGoalKindsUsed: ReadonlySet<DayGoalKind>): Change | null {
+  const dayGoals = dayGoalKindsUsed.size > 0;
+  // Same open time in another zone: the business days (and where results are written) may move.
+  if (sameOpenTime(a, b, h)) return a.zone === b.zone ? null : zoneOnlyChange(a, b, subject, h, dayGoalKindsUsed);
   const zone = b.zone;
   const before = daysOf(a, zone, h);
   const after = daysOf(b, zone, h);
@@ -236,11 +247,13 @@ export function compareCalendars(a: CalendarIR, b: CalendarIR, subject: string, 
     const was = windowsText(old);
     const now = windowsText(w);
     const closesEarlier = w.length > 0 && old.length > 0 && w[w.length - 1]![1] < old[old.length - 1]![1];
-    if (was !== now) changes.push({ date, before: was, after: now, delta: minutes(w) - minutes(old), closesEarlier });
+    const closesLater = w.length > 0 && old.length > 0 && w[w.length - 1]![1] > old[old.length - 1]![1];
+    if (was !== now) changes.push({ date, before: was, after: now, delta: minutes(w) - minutes(old), closesEarlier, closesLater });
   }
   // Fewer hours are looser, except that goals in business days fall due at the day's close:
-  // an earlier close brings them forward.
-  const effects: Effect[] = changes.map((c) => (c.closesEarlier && dayGoals ? "mixed" : c.delta > 0 ? "stricter" : c.delta < 0 ? "looser" : "mixed"));
+  // an earlier close brings them forward, a later one (more hours running on) puts them off.
+  const dayEffect = (c: DateChange): Effect | null => (!dayGoals ? null : c.closesEarlier ? "mixed" : c.closesLater && c.delta > 0 ? "mixed" : null);
+  const effects: Effect[] = changes.map((c) => dayEffect(c) ?? (c.delta > 0 ? "stricter" : c.delta < 0 ? "looser" : "mixed"));
   const gained = changes.reduce((s, c) => s + Math.max(0, c.delta), 0);
   const lost = changes.reduce((s, c) => s + Math.max(0, -c.delta), 0);
   const clauseOf = (date: string) => {
@@ -253,7 +266,10 @@ export function compareCalendars(a: CalendarIR, b: CalendarIR, subject: string, 
       ? `same local hours, zone ${a.zone} → ${b.zone}`
       : `${changes.length} date${changes.length === 1 ? "" : "s"} differ: ${[gained ? `${hours(gained)} open` : "", lost ? `${hours(-lost)} open` : ""].filter(Boolean).join(", ")} over the horizon`;
   const kind = holidayOnly(a, b, changes.map((c) => c.date)) ? "holidays" : "calendar";
-  return change(kind, subject, summary, changes.length === 0 ? "mixed" : combine(effects), a.origin, b.origin, [...zoneNote, ...describe(changes, clauseOf)]);
+  // A union's members named or changed: the dates say what opens, these lines say why.
+  const members = memberNotes(a, b);
+  const details = [...zoneNote, ...members.details, ...describe(changes, clauseOf)];
+  return change(kind, subject, summary, changes.length === 0 ? "mixed" : combine(effects), members.old ?? a.origin, members.new ?? b.origin, details);
 }
 
 /**
@@ -310,7 +326,7 @@ export function diffCalendars(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
   ruleUses(a, b, (old, next, label) => (pairs.has(`${old.name}|${next.name}`) && !byRule.has(`${old.name}|${next.name}`) ? undefined : use(old, next, label, byRule)));
   const out: Change[] = [];
   for (const pair of pairs.values()) {
-    const c = compareCalendars(pair.old, pair.new, `calendar of ${pair.uses.join(", ")}`, h, hasDayGoals(a) || hasDayGoals(b));
+    const c = compareCalendars(pair.old, pair.new, `calendar of ${pair.uses.join(", ")}`, h, new Set([...dayGoalKinds(a), ...dayGoalKinds(b)]));
     if (c) out.push(c);
   }
   return out;

@@ -6,7 +6,7 @@
  */
 import type { AvailabilityIR, CalendarIR, ObjectiveIR, PolicyIR, SourceRef } from "../runtime/ir.js";
 import { creditEffect, creditWords, pct, windowEffect, windowWords } from "./availability-credit.js";
-import { compareCalendars } from "./calendars.js";
+import { compareCalendars, NO_DAY_GOALS } from "./calendars.js";
 import { change, effectOf, plansEffect, setEffect, showValue } from "./cite.js";
 import type { Horizon } from "./horizon.js";
 import type { Change, ChangeKind, Effect } from "./model.js";
@@ -99,12 +99,12 @@ function availabilityCalendars(a: PolicyIR, b: PolicyIR, h: Horizon): (x: Availa
     const over = (v: AvailabilityIR) => (v.over.kind === "calendar" ? v.over.calendar : undefined);
     const measured = [calendar(a, over(x)), calendar(b, over(y))] as const;
     if (measured[0] && measured[1]) {
-      const c = compareCalendars(measured[0], measured[1], x.name, h, false);
+      const c = compareCalendars(measured[0], measured[1], x.name, h, NO_DAY_GOALS);
       if (c) out.push({ ...c, kind: "availability", summary: `measured over a calendar whose open hours change: ${c.summary}`, effect: "mixed" });
     }
     const window = [calendar(a, x.excuse?.within), calendar(b, y.excuse?.within)] as const;
     if (window[0] && window[1]) {
-      const c = compareCalendars(window[0], window[1], x.name, h, false);
+      const c = compareCalendars(window[0], window[1], x.name, h, NO_DAY_GOALS);
       // More window time excuses more maintenance: the calendar's own reading, mirrored.
       const mirrored: Record<Effect, Effect> = { stricter: "looser", looser: "stricter", mixed: "mixed", neutral: "neutral", unknown: "unknown" };
       if (c) out.push({ ...c, kind: "availability", summary: `maintenance window's open hours change: ${c.summary}`, effect: mirrored[c.effect] });

@@ -3,7 +3,7 @@
  * changes nothing), and each block's clock rules and business calendar.
  */
 import type { EscalationAfter, PolicyIR, SourceRef } from "../runtime/ir.js";
-import { calendarOf, compareCalendars } from "./calendars.js";
+import { calendarOf, compareCalendars, NO_DAY_GOALS } from "./calendars.js";
 import { cell, change, cite, effectOf, sharedAxis, sharedRegions } from "./cite.js";
 import { clockChanges } from "./goals.js";
 import type { Horizon } from "./horizon.js";
@@ -86,7 +86,7 @@ function escalationBlocks(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
         const now = calendarOf(b, region, eb.calendarPlan ?? plan);
         if (seen.has(`${old.name}|${now.name}`)) continue;
         seen.add(`${old.name}|${now.name}`);
-        const c = compareCalendars(old, now, `${subject} · ${cell(region, plan)}`, h, false);
+        const c = compareCalendars(old, now, `${subject} · ${cell(region, plan)}`, h, NO_DAY_GOALS);
         const text = (p: string | null) => (p === null ? "the ticket's calendar" : `the ${p} calendar`);
         if (c) out.push({ ...c, kind: "escalation", summary: `counts business time on ${text(eb.calendarPlan)} (was ${text(ea.calendarPlan)}): ${c.summary}`, old: cite(ea.origin), new: cite(eb.origin) });
       }

@@ -4,7 +4,7 @@
  */
 import type { PolicyIR } from "../runtime/ir.js";
 import { billingZoneChanges } from "./calendar-use.js";
-import { diffCalendars } from "./calendars.js";
+import { diffCalendars, sameOpenTime } from "./calendars.js";
 import { diffAxes, diffExclusions, diffLanguages } from "./coverage.js";
 import { diffCommitments } from "./commitments.js";
 import { diffCredits } from "./credits.js";
@@ -16,6 +16,7 @@ import { diffPriorityCaps } from "./priority-caps.js";
 import { type Horizon, isoUtc } from "./horizon.js";
 import type { Change, DiffReport } from "./model.js";
 import { structuralChanges } from "./structural.js";
+import { sameUnionMeaning } from "./union-members.js";
 
 /** Where each version came from, for the report's header. */
 export interface DiffSources {
@@ -29,7 +30,7 @@ export interface DiffSources {
  */
 export function semanticChanges(a: PolicyIR, b: PolicyIR, h: Horizon): Change[] {
   const specific = specificChanges(a, b, h);
-  return [...specific, ...structuralChanges(a, b, specific)];
+  return [...specific, ...structuralChanges(a, b, specific, (x, y) => sameUnionMeaning(x, y, h, sameOpenTime))];
 }
 
 /** The changes the comparisons that understand a construct find. */

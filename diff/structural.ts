@@ -10,7 +10,7 @@
  * the horizon), nothing more is said; otherwise (a difference beyond the horizon, or a use no
  * comparison looks at) it is reported here.
  */
-import type { PolicyIR, SourceRef } from "../runtime/ir.js";
+import type { CalendarIR, PolicyIR, SourceRef } from "../runtime/ir.js";
 import { change } from "./cite.js";
 import type { Change } from "./model.js";
 import { CalendarRef, canonical, normalizePolicy, ORIGIN, UnknownCalendar } from "./normalize.js";
@@ -112,14 +112,18 @@ function shown(x: unknown): string {
  * The differences between `a` and `b` that `specific` (the changes the specific comparisons
  * found) does not account for, as changes of kind `other`.
  */
-export function structuralChanges(a: PolicyIR, b: PolicyIR, specific: readonly Change[]): Change[] {
+export function structuralChanges(a: PolicyIR, b: PolicyIR, specific: readonly Change[], sameMeaning: (x: CalendarIR, y: CalendarIR) => boolean = () => false): Change[] {
   const cited = new Set(specific.flatMap((c) => [c.old, c.new]).filter((c) => c !== null).map(clauseKey));
   const calendarUses = new Map<string, { was: CalendarRef; now: CalendarRef; paths: string[] }>();
   const out: Change[] = [];
   for (const d of irDifferences(normalizePolicy(a), normalizePolicy(b))) {
     if (d.was instanceof CalendarRef && d.now instanceof CalendarRef) {
       // Open hours that differ over the horizon were reported, citing the calendar.
-      if (cited.has(clauseKey(d.was.ir.origin)) || cited.has(clauseKey(d.now.ir.origin))) continue;
+      // (A change of a union's members cites its `open during` line.)
+      const clauses = [d.was.ir.origin, d.now.ir.origin, d.was.ir.duringOrigin, d.now.ir.duringOrigin];
+      if (clauses.some((c) => c !== undefined && cited.has(clauseKey(c)))) continue;
+      // Written differently, meaning the same (a union of the same open time as a plain calendar).
+      if (sameMeaning(d.was.ir, d.now.ir)) continue;
       const key = `${d.was.ir.name}|${d.now.ir.name}`;
       const use = calendarUses.get(key);
       if (use) use.paths.push(d.path);

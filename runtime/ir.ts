@@ -120,6 +120,8 @@ export const CalendarSchema = z.object({
    */
   kind: z.enum(["hours", "always", "days", "union"]),
   members: z.array(MemberCalendarSchema).optional(),
+  /** A union's `open during` line, for `sla diff` to cite (IR 16); no answer reads it. */
+  duringOrigin: SourceRefSchema.optional(),
 });
 export type CalendarIR = z.infer<typeof CalendarSchema>;
 

@@ -49,7 +49,8 @@ function editableLeaves(p: PolicyIR): Path[] {
     else if (x !== null && x !== undefined) out.push(path);
   };
   for (const [k, v] of Object.entries(p)) if (!["id", "title", "irVersion", "examples", "calendars", "roles", "obligations"].includes(k)) walk(v, [k]);
-  p.calendars.forEach((c, i) => used.has(c.name) && walk({ ...c, name: undefined }, ["calendars", i]));
+  // A union's members are calendars too: their names are not meaning (diff/union-members.ts).
+  p.calendars.forEach((c, i) => used.has(c.name) && walk({ ...c, name: undefined, members: c.members?.map((m) => ({ ...m, name: undefined })) }, ["calendars", i]));
   p.roles.forEach((r, i) => walk({ title: r.title, description: r.description }, ["roles", i]));
   // No clause names an obligation: renaming its identifier with the same words is no change (diff/declarations.ts).
   p.obligations.forEach((o, i) => walk({ title: o.title, description: o.description }, ["obligations", i]));
