@@ -8,7 +8,7 @@
  * `sla eval` answers; `test/sql/ir-coverage.test.ts` checks that the fields marked `settlement`
  * do not change those answers, and docs/sql.md says why each is left to `sla settle`.
  */
-import type { CreditsIR, PolicyIR } from "../runtime/ir.js";
+import type { CalendarIR, CreditsIR, PolicyIR } from "../runtime/ir.js";
 
 /**
  * - `ticket`: the per-ticket answers (`sla eval`: targets, escalations, credit) read it; the SQL
@@ -106,6 +106,29 @@ export const CREDIT_FIELDS = {
   ineligibleAccountOrigin: "none",
   ineligibleWhenOrigin: "none",
 } as const satisfies Record<keyof CreditsIR, IrFieldUse>;
+
+/**
+ * Every field of a calendar and what the SQL target does with it: the tables hold each
+ * calendar's windows and business days from `calendarRows` (`calendar-tables.ts`), which reads
+ * them all; a calendar taking its zone or holidays from the ticket is refused (`unsupported.ts`).
+ */
+export const CALENDAR_FIELDS = {
+  name: "ticket",
+  kind: "ticket",
+  zone: "ticket",
+  week: "ticket",
+  holidays: "ticket",
+  closures: "ticket",
+  openings: "ticket",
+  yearly: "ticket",
+  zoneFromTicket: "ticket",
+  holidaysFromTicket: "ticket",
+  // IR 16: a union's members, each with its own zone, holidays and closures, read by `calendarRows` like the rest.
+  members: "ticket",
+  origin: "none",
+  // IR 16: the `open during` line, for `sla diff` to cite; no answer reads it.
+  duringOrigin: "none",
+} as const satisfies Record<keyof CalendarIR, IrFieldUse>;
 
 /** The names of the fields of `table` that only settlement reads. */
 export function settlementFields<K extends string>(table: Readonly<Record<K, IrFieldUse>>): K[] {

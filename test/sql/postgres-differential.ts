@@ -54,5 +54,8 @@ for (const [path] of CONDITION_CASES) {
   const ir = conditionPolicy(path);
   await check(path, ir, policyTickets(ir, Math.min(n, CONDITION_TICKETS), 1));
 }
+// Calendars open during others (test/sql/union-calendar-differential.test.ts).
+const union = conditionPolicy("test/sql/fixtures/union-calendar.sla");
+await check("test/sql/fixtures/union-calendar.sla", union, policyTickets(union, Math.min(n, CONDITION_TICKETS), 1));
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failed > 0 ? 1 : 0);
