@@ -91,10 +91,19 @@ function calendarOf(policy: PolicyIR, name: string, zone: string): CalendarIR | 
   return ir.zone === zone ? ir : { ...ir, zone };
 }
 
+/**
+ * The calendars whose holidays and closures close the calendar's days: itself, or the members of a
+ * calendar open during others (a day it is closed is a day all of them are).
+ */
+function closingCalendars(ir: CalendarIR | null): readonly Pick<CalendarIR, "holidays" | "closures">[] {
+  if (!ir) return [];
+  return ir.kind === "union" ? (ir.members ?? []) : [ir];
+}
+
 /** Public holiday names (in English) by local date for the calendar's holiday sources, over the years given. */
 function holidayNames(ir: CalendarIR | null, years: readonly number[]): Map<string, string> {
   const names = new Map<string, string>();
-  for (const spec of ir?.holidays ?? []) {
+  for (const spec of closingCalendars(ir).flatMap((c) => c.holidays)) {
     const hd = spec.region ? new Holidays(spec.country, spec.region) : new Holidays(spec.country);
     hd.setLanguages("en"); // the picture's words are English; the local name is in the country's language
     for (const y of years) {
@@ -181,7 +190,7 @@ export function timelineModel(policy: PolicyIR, ticket: Ticket, result: TicketRe
   const windows = calendar ? calendar.openIntervals(from, to) : [];
   const years = [...new Set([DateTime.fromMillis(from, { zone }).year, DateTime.fromMillis(to, { zone }).year])];
   const holidays = holidayNames(calendarIr, years);
-  const closures = new Map((calendarIr?.closures ?? []).filter((c) => c.windows === null).map((c) => [c.date, c.origin.text.trim()]));
+  const closures = new Map(closingCalendars(calendarIr).flatMap((cal) => cal.closures.filter((c) => c.windows === null).map((c) => [c.date, c.origin.text.trim()] as const)));
   const closedWhy = (date: string, weekday: number): string =>
     holidays.get(date) ?? closures.get(date) ?? (calendarIr && calendarIr.week[weekday]!.length === 0 ? "closed" : "closed (yearly closure)");
   const days = daysOf(zone, from, to, (a, b) => (calendar ? calendar.openBetween(a, b) > 0 : true), closedWhy);

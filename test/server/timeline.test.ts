@@ -179,3 +179,17 @@ describe("a reopened ticket's timeline", () => {
     }
   });
 });
+
+describe("the timeline of a ticket on a calendar open during others", () => {
+  const newRelic = compile("examples/agreements/newrelic.sla", readFileSync("examples/agreements/newrelic.sla", "utf8")).ir!;
+
+  it("names the members' holiday on a day they are all closed", () => {
+    // Pro standard on Thursday 24 December 2026, 15:00 Pacific: Christmas closes AMER (US), APAC
+    // (IN) and EMEA (GB) alike, so the global window is closed all Friday 25 December.
+    const parsed = parseTicket({ id: "NR-X", priority: "standard", plan: "pro", openedAt: "2026-12-24T15:00:00-08:00", events: [], asOf: "2026-12-29T00:00:00-08:00" }, newRelic);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const model = timelineModel(newRelic, parsed.ticket, evaluateTicket(newRelic, parsed.ticket, { explain: true }));
+    expect(model.calendarName).toBe("support_business_hours");
+    expect(model.days.find((d) => d.label === "Fri 25 Dec")?.closed).toBe("Christmas Day");
+  });
+});
