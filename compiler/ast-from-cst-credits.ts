@@ -22,6 +22,7 @@ function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
   if (tok(node, "Invoice")) return { kind: "creditOnNextInvoice", span };
   if (tok(node, "Claim")) {
     if (tok(node, "Subject")) return { kind: "claimSubject", subject: str(tok(node, "StringLit")), span };
+    if (tok(node, "Required")) return { kind: "claimRequired", span };
     if (tok(node, "Within")) return { kind: "claimWithinDays", days: lit(tok(node, "NumberLit"), String), after: tok(node, "Breach") ? "breach" : tok(node, "Outage") ? "outage" : "period", span };
     return { kind: "claimByEndOfNextMonth", span };
   }

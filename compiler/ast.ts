@@ -271,6 +271,8 @@ export type CreditsItem =
   | Table
   | { readonly kind: "claimByEndOfNextMonth"; readonly span: Span }
   | { readonly kind: "claimSubject"; readonly subject: Str | null; readonly span: Span }
+  /** `claim required`: the credit is owed only on a claim, which has no deadline. */
+  | { readonly kind: "claimRequired"; readonly span: Span }
   | { readonly kind: "ineligibleChannels"; readonly channels: readonly Name[]; readonly span: Span }
   | { readonly kind: "ineligibleOptionalLanguages"; readonly span: Span }
   /** `ineligible cause x`, `ineligible product beta`, `ineligible phone_escalated`, `ineligible priority P4` */

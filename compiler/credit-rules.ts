@@ -112,7 +112,7 @@ export function checkCreditRules(ctx: CheckContext, decl: A.CreditsDecl, credits
     ctx.diagnostics.error("SLA506", late.span, "`credit per … late` has no credit table to grow", { help: "add a `{ | priority | credit | … }` table with each step's percentage" });
   }
   const waiver = itemsOf(decl, "noClaimFor")[0];
-  if (waiver && credits.claimMonthsAfter === null && credits.claimDaysAfter === undefined && credits.claimSubject === null) {
+  if (waiver && credits.claimMonthsAfter === null && credits.claimDaysAfter === undefined && credits.claimSubject === null && credits.claimRequired !== true) {
     ctx.diagnostics.error("SLA506", waiver.span, "`no claim for …` waives a claim the credits do not ask for", { help: "add the claim the other plans make, e.g. `claim within 30 days after period`, or remove this line" });
   }
   checkThresholdOrder(ctx, thresholds, credits);

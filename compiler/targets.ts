@@ -434,6 +434,10 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
         ir.claimSubject = item.subject?.value ?? null;
         ir.claimSubjectOrigin = sourceRef(ctx, item.span);
         break;
+      case "claimRequired":
+        ir.claimRequired = true;
+        ir.claimRequiredOrigin = sourceRef(ctx, item.span);
+        break;
       case "ineligibleChannels":
         ir.ineligibleChannels = item.channels.filter((ch) => ctx.symbols.resolve("channel", ch)).map((ch) => ch.text);
         ir.ineligibleChannelsOrigin = sourceRef(ctx, item.span);

@@ -58,6 +58,7 @@ export function diffCredits(a: PolicyIR, b: PolicyIR): Change[] {
   const months = (x: number | null) => (x === null ? Infinity : x);
   term("claim deadline (months after the period)", ca.claimMonthsAfter, cb.claimMonthsAfter, effectOf(months(ca.claimMonthsAfter), months(cb.claimMonthsAfter), true), "claimMonthsAfterOrigin");
   term("claim subject", ca.claimSubject, cb.claimSubject, "neutral", "claimSubjectOrigin");
+  term("claim required (no deadline)", ca.claimRequired === true, cb.claimRequired === true, cb.claimRequired === true ? "stricter" : "looser", "claimRequiredOrigin");
   const cap = (x: number | null) => (x === null ? Infinity : x);
   const capText = (x: number | null) => (x === null ? null : `${x}% of the fees`);
   term("cap", capText(creditCap(ca)), capText(creditCap(cb)), effectOf(cap(creditCap(ca)), cap(creditCap(cb)), true), "capPercentOrigin");

@@ -627,6 +627,7 @@ export type CreditsItemCstChildren = {
   nameList?: (NameListCstNode)[];
   table?: TableCstNode[];
   Claim?: (IToken)[];
+  Required?: IToken[];
   By?: IToken[];
   End?: IToken[];
   Of?: IToken[];

@@ -128,6 +128,8 @@ export const Claim = keyword("claim");
 export const By = keyword("by");
 export const End = keyword("end");
 export const Subject = keyword("subject");
+/** `claim required`: a credit is owed only on the customer's claim, with no deadline. */
+export const Required = keyword("required");
 export const Ineligible = keyword("ineligible");
 export const Cap = keyword("cap");
 // Issue 12 credit rules: `sum per breach`, `amount 500 EUR per breach`, `above 4 breaches 20%`.

@@ -297,6 +297,10 @@ export const CreditsSchema = z.object({
   claimSubject: z.string().nullable(),
   /** The `claim subject "…"` clause (IR 15; {@link ClauseOrigin}). */
   claimSubjectOrigin: ClauseOrigin,
+  /** `claim required` (IR 16): the credit is owed only on a claim, which has no deadline; absent when not written. */
+  claimRequired: z.literal(true).optional(),
+  /** The `claim required` clause (IR 16; {@link ClauseOrigin}). */
+  claimRequiredOrigin: ClauseOrigin,
   /** Percent cap of the period's fees, where the policy states one. */
   capPercent: Percent.nullable(),
   /** The `cap N%` clause (IR 15; {@link ClauseOrigin}). */

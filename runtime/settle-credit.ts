@@ -167,13 +167,14 @@ function claimFormProblems(credits: CreditsIR, period: Period, deadline: string 
   const subject = credits.claimSubject;
   // A deadline per breach or per outage: the claim is needed, its date is judged against each one.
   const perEach = credits.claimDaysAfter?.after === "breach" || credits.claimDaysAfter?.after === "outage" ? credits.claimDaysAfter.after : null;
-  if (deadline === null && subject === null && perEach === null) return []; // the policy asks for no claim
+  // `claim required` alone: a claim is needed, at any time and in any form.
+  if (deadline === null && subject === null && perEach === null && credits.claimRequired !== true) return []; // the policy asks for no claim
   const days = credits.claimDaysAfter?.days;
   const needed = [subject !== null ? `with subject "${subject}"` : null, deadline !== null ? `received by ${deadline}` : perEach !== null ? `received within ${days} days after each ${perEach}` : null]
     .filter((x) => x !== null)
     .join(" ");
   const claim = period.claim;
-  if (!claim) return [`no claim was submitted (a claim ${needed} is required)`];
+  if (!claim) return [`no claim was submitted (a claim ${needed === "" ? "" : `${needed} `}is required)`];
   const problems: string[] = [];
   if (deadline !== null && isAfter(claim.submittedOn, deadline)) {
     problems.push(`the claim was received on ${claim.submittedOn}, after the deadline ${deadline}`);

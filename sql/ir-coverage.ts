@@ -84,6 +84,7 @@ export const CREDIT_FIELDS = {
   afterBands: "ticket",
   onNextInvoice: "settlement",
   noClaimPlans: "settlement",
+  claimRequired: "settlement",
   // Each target's part of a ticket's credit is bounded on its own (the period bounds each target's sum again).
   capPerTargetPercent: "ticket",
   origin: "none",
@@ -98,6 +99,8 @@ export const CREDIT_FIELDS = {
   targetsOrigin: "none",
   claimMonthsAfterOrigin: "none",
   claimSubjectOrigin: "none",
+  // IR 16.
+  claimRequiredOrigin: "none",
   capPercentOrigin: "none",
   ineligibleChannelsOrigin: "none",
   ineligibleOptionalLanguagesOrigin: "none",

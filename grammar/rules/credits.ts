@@ -37,10 +37,12 @@ export abstract class CreditRules extends TargetRules {
       },
       { ALT: () => this.SUBRULE(this.table) },
       {
-        // `claim by end of next month`, `claim subject "SLA Credit Request"`
+        // `claim by end of next month`, `claim subject "SLA Credit Request"`, `claim required`
         ALT: () => {
           this.CONSUME(T.Claim);
           this.OR2([
+            // a claim with no deadline and no form: "credit claimed by a support ticket"
+            { ALT: () => this.CONSUME(T.Required) },
             {
               ALT: () => {
                 this.CONSUME(T.By);

@@ -285,7 +285,7 @@ function creditsBlock(ctx: CursorContext, items: Items): void {
   const { w, last, lastType } = shape(ctx.stmt);
   const first = w[0];
   if (first === undefined) {
-    items.words("zone", "target", "claim by end of next month", "claim within", "claim subject", "ineligible channel", "ineligible optional languages", "ineligible account", "cap");
+    items.words("zone", "target", "claim by end of next month", "claim within", "claim subject", "claim required", "ineligible channel", "ineligible optional languages", "ineligible account", "cap");
     items.words("sum per breach", "amount", "above", "credit per started hour late", "credit on next invoice", "no claim for");
     items.snippet("table", "{\n  | priority | credit |\n  | ${1:P1} | ${2:20%} |\n}", "credit table");
   } else if (first === "zone" && w.length === 1) items.values(zones(), true);
@@ -315,7 +315,7 @@ function creditsBlock(ctx: CursorContext, items: Items): void {
 /** `claim by end of next month`, `claim within 30 days after period|breach|outage`, `claim subject "…"`. */
 function claimClause(w: readonly string[], lastType: string | undefined, items: Items): void {
   const last = w[w.length - 1];
-  if (w.length === 1) items.words("by end of next month", "within", "subject");
+  if (w.length === 1) items.words("by end of next month", "within", "subject", "required");
   else if (w[1] === "within" && w.length === 3 && lastType === "NumberLit") items.words("days after");
   else if (w[1] === "within" && last === "days") items.words("after");
   else if (w[1] === "within" && last === "after") items.words("period", "breach", "outage");

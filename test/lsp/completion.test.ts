@@ -163,7 +163,7 @@ describe("completion in regions, targets, escalations, credits and examples", ()
   });
 
   it("offers what a claim deadline counts from: the period, each breach, each outage", async () => {
-    expect((await complete(after("credits {\n  claim <|>\n}"))).labels).toEqual(["by end of next month", "within", "subject"]);
+    expect((await complete(after("credits {\n  claim <|>\n}"))).labels).toEqual(["by end of next month", "within", "subject", "required"]);
     expect((await complete(after("credits {\n  claim within 30 days after <|>\n}"))).labels).toEqual(["period", "breach", "outage"]);
   });
 

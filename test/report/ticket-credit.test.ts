@@ -39,13 +39,13 @@ async function jsonReport(policyPath: string, input: string, at: string): Promis
 }
 
 /** What `sla settle` owes for a month of these tickets with fees of 100.00: the share of the fees, exact text. */
-function settledPercent(ir: PolicyIR, ndjson: string, from: string, to: string, zoneOffset: string): string | null {
+function settledPercent(ir: PolicyIR, ndjson: string, from: string, to: string, zoneOffset: string, claim?: { submittedAt: string; subject: string }): string | null {
   const tickets = readRepoFile(ndjson)
     .trim()
     .split("\n")
     .map((l) => JSON.parse(l) as { openedAt: string })
     .filter((t) => t.openedAt >= `${from}T00:00:00${zoneOffset}` && t.openedAt <= `${to}T23:59:59${zoneOffset}`);
-  const r = settleInput(ir, { period: { from, to }, fees: { amount: "100.00", currency: "USD" }, tickets });
+  const r = settleInput(ir, { period: { from, to }, fees: { amount: "100.00", currency: "USD" }, tickets, ...(claim ? { claim } : {}) });
   if (!r.ok) throw new Error(`${r.error.field}: ${r.error.message}`);
   return r.result.credit === null ? null : String(Number(r.result.credit.amount));
 }
@@ -78,7 +78,10 @@ describe("Blue Arctic: a response credit graded by the time it took, each row ci
 
   it("calls for what sla settle owes for the month: 50 % of 100.00", async () => {
     const july = (await jsonReport(...args)).periods[0]!;
-    expect(settledPercent(compiledPolicy(BLUE_ARCTIC), args[1], "2026-07-01", "2026-07-31", "-04:00")).toBe("50");
+    // Blue Arctic owes its credit on a claim (`claim required`, any time): the report shows what a claim gets.
+    const claim = { submittedAt: "2026-08-03", subject: "SLA credit" };
+    expect(settledPercent(compiledPolicy(BLUE_ARCTIC), args[1], "2026-07-01", "2026-07-31", "-04:00", claim)).toBe("50");
+    expect(settledPercent(compiledPolicy(BLUE_ARCTIC), args[1], "2026-07-01", "2026-07-31", "-04:00")).toBe("0");
     expect(july.credits!.duePercent).toBe("50");
   });
 
