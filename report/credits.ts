@@ -57,5 +57,5 @@ export function creditPeriod(credits: CreditsIR, month: string, tally: MonthCred
     .map((r) => ({ percent: r.percent, tickets: r.tickets, clause: r.origin ? { line: r.origin.line, text: r.origin.text } : null }));
   // The deadline `sla settle` sets for a period ending with this month's last day.
   const claimBy = claimDeadline(credits, { to: endOfMonth(`${month}-01`) });
-  return { tickets: tally.tickets, ...due(credits, tally, rows), byRow, ticketIds: [...tally.ids], claimBy };
+  return { tickets: tally.tickets, ...due(credits, tally, rows), byRow, ticketIds: [...tally.ids], claimBy, ...(credits.claimRequired ? { claimRequired: true as const } : {}) };
 }

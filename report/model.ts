@@ -75,6 +75,8 @@ export const CreditPeriodSchema = z.object({
   ticketIds: z.array(z.string()),
   /** Last local date a claim may be received, where the policy sets one. */
   claimBy: z.string().nullable(),
+  /** `claim required`: the credit is owed only on a claim, which has no deadline (absent otherwise). */
+  claimRequired: z.literal(true).optional(),
 });
 export type CreditPeriod = z.infer<typeof CreditPeriodSchema>;
 

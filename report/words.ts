@@ -124,6 +124,7 @@ export function creditSentence(c: CreditPeriod): string {
   if (c.tickets === 0) return "no ticket counts towards a service credit";
   const parts = [`${plural(c.tickets, "ticket")} ${c.tickets === 1 ? "counts" : "count"} towards a service credit; ${dueWords(c)}`];
   if (c.claimBy !== null) parts.push(`claim by ${c.claimBy}`);
+  else if (c.claimRequired) parts.push("owed on a claim (no deadline)");
   parts.push(`tickets ${c.ticketIds.join(", ")}${c.tickets > c.ticketIds.length ? ", …" : ""}`);
   return parts.join("; ");
 }

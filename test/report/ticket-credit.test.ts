@@ -73,6 +73,8 @@ describe("Blue Arctic: a response credit graded by the time it took, each row ci
       ],
       ticketIds: ["BA-R60", "BA-R90", "BA-R95", "BA-R245", "BA-Ropen"],
       claimBy: null,
+      // `claim required`: owed on a claim, at any time.
+      claimRequired: true,
     });
   });
 
