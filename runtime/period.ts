@@ -14,11 +14,11 @@ import { decimalText, text } from "./decimal-text.js";
 import { parseInstant } from "./instant.js";
 import { fieldPath, inSupportedYears, type InputError, parseTicket, type Ticket } from "./io.js";
 import type { FeesIR, PolicyIR } from "./ir.js";
-import { Dec } from "./settle-decimal.js";
+import { Dec, money } from "./settle-decimal.js";
 import { type StatedCharge, statedCharges } from "./settle-fee-rules.js";
 import { type CarriedHours, statedCarry, termEndsProblem } from "./quota-rollover.js";
 import { periodBoundsProblem, periodContaining, withNamedPeriod } from "./settlement-period.js";
-import { addDays, isAfter, isBefore, isLocalDate, isSupportedDate, localDateOf, midnightAfter, SUPPORTED_DATE_MESSAGE } from "./settle-dates.js";
+import { addDays, endOfMonth, isAfter, isBefore, isLocalDate, isSupportedDate, localDateOf, midnightAfter, SUPPORTED_DATE_MESSAGE } from "./settle-dates.js";
 
 // The value types of a settlement, re-exported for the modules and tests that import them here.
 export { Dec, hoursText, money, percentOf } from "./settle-decimal.js";
@@ -76,7 +76,12 @@ export const PeriodSchema = object({
   plan: text().nullish(),
   period: object({ from: LocalDateSchema, to: LocalDateSchema }),
   /** The period's fees, of which a service credit is a percentage. */
-  fees: object({ amount: decimalText("12000.00"), currency: text().optional() }).nullish(),
+  /**
+   * `per`: the amount is a month's, a quarter's or a year's payment, pro-rated to the period (whole
+   * calendar months): "the annual committed payment pro-rated for a one-month period". Absent:
+   * the amount is the period's own.
+   */
+  fees: object({ amount: decimalText("12000.00"), currency: text().optional(), per: z.enum(["month", "quarter", "year"]).optional() }).nullish(),
   /** Tickets in the shape of SPEC §3, validated by `parseTicket` in {@link parsePeriod}. */
   tickets: z.array(z.unknown(), { error: "must be an array of tickets" }).default([]),
   /** `submittedAt`: an instant, or a local date of the billing zone. */
@@ -355,6 +360,22 @@ export function parsePeriod(input: unknown, policy: PolicyIR): ParsePeriodResult
   }
 }
 
+const MONTHS_PER = { month: 1, quarter: 3, year: 12 } as const;
+
+/**
+ * The period's fees from a payment stated `per` month, quarter or year: its share for the
+ * period's whole calendar months, rounded to the cent (a year's USD 12,000.00 is 1,000.00 for a
+ * month, 3,000.00 for a quarter). A period that is not whole months has no such share: an error
+ * of `fees.per`.
+ */
+function proRated(fees: { readonly amount: string; readonly per?: keyof typeof MONTHS_PER | undefined }, period: { readonly from: string; readonly to: string }): string {
+  if (fees.per === undefined) return fees.amount;
+  const whole = period.from.endsWith("-01") && endOfMonth(period.to) === period.to;
+  check(whole, "fees.per", () => `pro-rates a ${fees.per}'s payment by whole calendar months: the period ${period.from} to ${period.to} is not one (from a month's 1st to a month's last day)`);
+  const months = (Number(period.to.slice(0, 4)) - Number(period.from.slice(0, 4))) * 12 + Number(period.to.slice(5, 7)) - Number(period.from.slice(5, 7)) + 1;
+  return money(new Dec(fees.amount).times(months).dividedBy(MONTHS_PER[fees.per]));
+}
+
 function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
   const zone = billingZone(policy);
   const fees = policy.fees;
@@ -401,7 +422,7 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
     endMs,
     startMs: midnightAfter(addDays(p.period.from, -1), zone),
     outages: outages.outages,
-    fees: p.fees && currency !== undefined ? { amount: p.fees.amount, currency } : null,
+    fees: p.fees && currency !== undefined ? { amount: proRated(p.fees, p.period), currency } : null,
     tickets,
     claim,
     work,
