@@ -58,16 +58,32 @@ function goalFromDuration(ctx: CheckContext, d: A.Duration, calendars: readonly 
       ctx.diagnostics.error("SLA304", d.span, "`business weeks` is not a unit", { help: "write business days (`5 business days`)" });
       return null;
     }
-    if (d.unit === "day") {
-      if (!Number.isInteger(d.amount) || d.amount < 1) {
-        ctx.diagnostics.error("SLA304", d.span, "business days are counted in whole days", { help: "write a whole number of business days, or business hours" });
-        return null;
-      }
-      return checkBusinessOn(ctx, d, calendars, "day") ? { kind: "businessDays", days: d.amount, text } : null;
-    }
+    if (d.unit === "day") return wholeBusinessDays(ctx, d) && checkBusinessOn(ctx, d, calendars, "day") ? { kind: "businessDays", days: d.amount, text } : null;
     return checkBusinessOn(ctx, d, calendars, "time") ? { kind: "business", ms: d.amount * MS[d.unit], text } : null;
   }
   return { kind: "elapsed", ms: d.amount * MS[d.unit], text };
+}
+
+/** Business days are whole days, at least one. */
+function wholeBusinessDays(ctx: CheckContext, d: A.Duration): boolean {
+  if (Number.isInteger(d.amount) && d.amount >= 1) return true;
+  ctx.diagnostics.error("SLA304", d.span, "business days are counted in whole days", { help: "write a whole number of business days, or business hours" });
+  return false;
+}
+
+/**
+ * An escalation after `N business days`: N, checked as a goal's business days are, and with a
+ * calendar to count them on (SLA207, as for business time).
+ */
+export function businessDaysOf(ctx: CheckContext, d: A.Duration, calendars: readonly CalendarIR[]): number | null {
+  if (!wholeBusinessDays(ctx, d)) return null;
+  if (calendars.length === 0) {
+    ctx.diagnostics.error("SLA207", d.span, `no calendar counts \`${cellText(ctx, d)}\``, {
+      help: "business days need business hours: declare a calendar (or regions with calendars), or write elapsed time (`2 days`)",
+    });
+    return null;
+  }
+  return checkBusinessOn(ctx, d, calendars, "day") ? d.amount : null;
 }
 
 /** A business goal on a 24x7 calendar, or business hours on a days-only one, is a unit mistake. */
@@ -93,7 +109,7 @@ function checkBusinessOn(ctx: CheckContext, cell: A.Cell, calendars: readonly Ca
 export function durationMs(ctx: CheckContext, d: A.Duration, calendars: readonly CalendarIR[]): { kind: "business" | "elapsed"; ms: number } | null {
   if (d.unit === "month" || (d.business && (d.unit === "day" || d.unit === "week"))) {
     ctx.diagnostics.error("SLA304", d.span, `\`${cellText(ctx, d)}\` cannot be used here`, {
-      help: d.business ? "count escalations in business hours or minutes" : "months have no fixed length: write days or weeks",
+      help: d.business ? "write business hours or minutes here (an escalation may wait `2 business days`)" : "months have no fixed length: write days or weeks",
     });
     return null;
   }

@@ -8,7 +8,7 @@ import { lowerAccountStanding } from "./account-standing.js";
 import { checkClockEvents, checkFieldValue, lowerCondition } from "./attributes.js";
 import { type CheckContext, sourceRef } from "./context.js";
 import { checkZone } from "./calendars.js";
-import { durationMs, goalFromCell } from "./durations.js";
+import { businessDaysOf, durationMs, goalFromCell } from "./durations.js";
 import type { Plans } from "./plans.js";
 import { lowerPercent } from "./percent.js";
 import { missingRowText, type ReadTable, readTable, uniqueRows } from "./tables.js";
@@ -360,6 +360,10 @@ export function lowerEscalation(ctx: CheckContext, e: A.EscalationDecl, shape: P
 function lowerAfter(ctx: CheckContext, cell: A.Cell, calendars: readonly CalendarIR[], targets: readonly TargetIR[]): EscalationIR["levels"][number]["after"] | null {
   const text = ctx.file.text.slice(cell.span.start, cell.span.end).replace(/\s+/g, " ").trim();
   if (cell.kind === "duration") {
+    if (cell.business && cell.unit === "day") {
+      const days = businessDaysOf(ctx, cell, calendars);
+      return days === null ? null : { kind: "businessDays", days, text };
+    }
     const d = durationMs(ctx, cell, calendars);
     return d ? { ...d, text } : null;
   }

@@ -28,7 +28,7 @@ export function ticketCalendarCounted(p: PolicyIR): boolean {
   const onTicketCalendar = (t: TargetIR | undefined) => t !== undefined && t.calendar === null && countsOnCalendar(t);
   if (p.targets.some(onTicketCalendar)) return true;
   return p.escalations.some(
-    (e) => e.calendarPlan !== null || e.levels.some((l) => l.after.kind === "business" || (l.after.kind === "percent" && onTicketCalendar(byName.get(l.after.target)))),
+    (e) => e.calendarPlan !== null || e.levels.some((l) => l.after.kind === "business" || l.after.kind === "businessDays" || (l.after.kind === "percent" && onTicketCalendar(byName.get(l.after.target)))),
   );
 }
 

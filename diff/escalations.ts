@@ -29,12 +29,13 @@ function levelsOf(p: PolicyIR, plan: string | null, priority: string | null): Ma
 }
 
 function afterKey(a: EscalationAfter): string {
-  return a.kind === "percent" ? `percent:${a.percent}:${a.target}` : `${a.kind}:${a.ms}`;
+  return a.kind === "percent" ? `percent:${a.percent}:${a.target}` : a.kind === "businessDays" ? `businessDays:${a.days}` : `${a.kind}:${a.ms}`;
 }
 
 function afterEffect(a: EscalationAfter, b: EscalationAfter): Effect {
   if (a.kind === "percent" && b.kind === "percent") return a.target === b.target ? effectOf(a.percent, b.percent, false) : "mixed";
-  if (a.kind !== "percent" && b.kind === a.kind) return effectOf(a.ms, b.ms, false);
+  if (a.kind === "businessDays" && b.kind === "businessDays") return effectOf(a.days, b.days, false);
+  if ((a.kind === "business" || a.kind === "elapsed") && b.kind === a.kind) return effectOf(a.ms, b.ms, false);
   return "mixed";
 }
 

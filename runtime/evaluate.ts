@@ -328,6 +328,11 @@ function levelAt(ctx: Context, level: CompiledLevel, run: ClockRun, cal: Calenda
   const after = level.after;
   if (after.kind === "business") return [dueFromCounted(cal, run, after.ms), cal];
   if (after.kind === "elapsed") return [dueFromCounted(ELAPSED, run, after.ms), cal];
+  if (after.kind === "businessDays") {
+    // The close of the Nth business day after the start, as a goal of N business days counts it.
+    const budget = goalBudget(after, cal, run.start);
+    return [budget ? dueFromCounted(budget.meter, run, budget.ms) : NaN, cal];
+  }
   // A share of the target's goal, on the target's clock and calendar (its due with the goal
   // scaled), running until the escalation's own stop rather than the target's.
   const target = level.target!;

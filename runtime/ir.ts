@@ -238,6 +238,8 @@ export const EscalationAfterSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("business"), ms: z.number().nonnegative(), text: z.string() }),
   z.object({ kind: z.literal("elapsed"), ms: z.number().nonnegative(), text: z.string() }),
   z.object({ kind: z.literal("percent"), percent: z.number().min(0).max(100), target: z.string(), text: z.string() }),
+  /** `2 business days` (IR 16): at the close of the Nth business day after the clock's start, pushed by paused open time, as a goal of `N business days` is. */
+  z.object({ kind: z.literal("businessDays"), days: z.number().int().positive(), text: z.string() }),
 ]);
 export type EscalationAfter = z.infer<typeof EscalationAfterSchema>;
 

@@ -184,6 +184,8 @@ function levels(ir: PolicyIR, shares: readonly ShareLevel[]): PolicyTable {
       e.levels.forEach((l, order) => {
         if (l.priority !== null && l.priority !== p) return;
         const head = [rows.length, m, code, order, roles.get(l.role) ?? l.role, l.after.text, l.after.kind];
+        // Business days are refused before (unsupported.ts): no row could hold their closes.
+        if (l.after.kind === "businessDays") throw new Error(`escalation after business days reached the SQL tables (${l.after.text})`);
         if (l.after.kind !== "percent") rows.push([...head, l.after.ms, null, null]);
         else {
           const share = shares.findIndex((s) => s.matrix === m && s.level === order);

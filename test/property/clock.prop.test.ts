@@ -256,7 +256,7 @@ const ORDER: readonly RefEventType[] = ["approve", "reprioritize", "resume", "pa
  * at or after the first `resolve`.
  */
 function referenceLevel(openedAt: number, events: readonly RefEvent[], asOf: number, after: EscalationAfter, cal: ReferenceCalendar): number | null {
-  if (after.kind === "percent") throw new Error("not modelled");
+  if (after.kind === "percent" || after.kind === "businessDays") throw new Error("not modelled");
   const sorted = events
     .filter((e) => e.at <= asOf)
     .map((e, i) => ({ e, i }))
