@@ -58,7 +58,9 @@ export function diffCredits(a: PolicyIR, b: PolicyIR): Change[] {
   const months = (x: number | null) => (x === null ? Infinity : x);
   term("claim deadline (months after the period)", ca.claimMonthsAfter, cb.claimMonthsAfter, effectOf(months(ca.claimMonthsAfter), months(cb.claimMonthsAfter), true), "claimMonthsAfterOrigin");
   term("claim subject", ca.claimSubject, cb.claimSubject, "neutral", "claimSubjectOrigin");
-  term("claim required (no deadline)", ca.claimRequired === true, cb.claimRequired === true, cb.claimRequired === true ? "stricter" : "looser", "claimRequiredOrigin");
+  // Needing a claim where none was needed is looser (less is owed unclaimed); beside a deadline or a subject, which already need one, it changes nothing.
+  const claimOtherwise = asksForClaim({ ...ca, claimRequired: undefined }) || asksForClaim({ ...cb, claimRequired: undefined });
+  term("claim required (no deadline)", ca.claimRequired === true, cb.claimRequired === true, claimOtherwise ? "neutral" : cb.claimRequired === true ? "looser" : "stricter", "claimRequiredOrigin");
   const cap = (x: number | null) => (x === null ? Infinity : x);
   const capText = (x: number | null) => (x === null ? null : `${x}% of the fees`);
   term("cap", capText(creditCap(ca)), capText(creditCap(cb)), effectOf(cap(creditCap(ca)), cap(creditCap(cb)), true), "capPercentOrigin");
@@ -88,9 +90,9 @@ function creditTerm(ca: CreditsIR, cb: CreditsIR, out: Change[]) {
   };
 }
 
-/** Whether a block asks for a claim at all: a deadline (months or days) or a subject. */
+/** Whether a block asks for a claim at all: a deadline (months or days), a subject, or `claim required`. */
 function asksForClaim(c: CreditsIR): boolean {
-  return c.claimMonthsAfter !== null || c.claimDaysAfter != null || c.claimSubject !== null;
+  return c.claimMonthsAfter !== null || c.claimDaysAfter != null || c.claimSubject !== null || c.claimRequired === true;
 }
 
 /** `sum` adds each breach's row, `highest` takes one: summing never owes less. */

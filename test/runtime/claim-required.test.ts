@@ -79,3 +79,31 @@ describe("claim required", () => {
     expect(settled(r.ir!, input("basic")).credit).toMatchObject({ amount: "0.00", eligible: false });
   });
 });
+
+describe("claim required in sla diff", () => {
+  async function diff(before: string, after: string) {
+    const { diffPolicies } = await import("../../diff/semantic.js");
+    const { horizonFrom } = await import("../../diff/horizon.js");
+    return diffPolicies(policy(before), policy(after), horizonFrom(Date.UTC(2026, 3, 1)), { oldFile: "a", newFile: "b" }).changes;
+  }
+
+  it("is looser when added where no claim was needed, stricter when dropped, and no other change", async () => {
+    const added = await diff("", "claim required");
+    expect(added.map((c) => [c.kind, c.effect, c.summary])).toEqual([["credits", "looser", "claim required (no deadline): false → true"]]);
+    expect((await diff("claim required", "")).map((c) => c.effect)).toEqual(["stricter"]);
+  });
+
+  it("is neutral beside a subject that already needs a claim", async () => {
+    const changes = await diff('claim subject "SLA"', 'claim subject "SLA"\n  claim required');
+    expect(changes.map((c) => [c.effect, c.summary])).toEqual([["neutral", "claim required (no deadline): false → true"]]);
+  });
+
+  it("makes a plan needing no claim stricter under it", async () => {
+    const withPlans = (claims: string) => SOURCE(claims).replace('priority P1 "urgent"', 'plan basic "Basic"\nplan enterprise "Enterprise"\npriority P1 "urgent"');
+    const { diffPolicies } = await import("../../diff/semantic.js");
+    const { horizonFrom } = await import("../../diff/horizon.js");
+    const ir = (claims: string) => compile("c.sla", withPlans(claims)).ir!;
+    const changes = diffPolicies(ir("claim required"), ir("claim required\n  no claim for enterprise"), horizonFrom(Date.UTC(2026, 3, 1)), { oldFile: "a", newFile: "b" }).changes;
+    expect(changes.map((c) => [c.effect, c.summary])).toEqual([["stricter", "plans needing no claim: none → enterprise"]]);
+  });
+});
