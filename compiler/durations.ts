@@ -86,17 +86,29 @@ export function businessDaysOf(ctx: CheckContext, d: A.Duration, calendars: read
   return checkBusinessOn(ctx, d, calendars, "day") ? d.amount : null;
 }
 
+/**
+ * How a calendar is open, for unit checks: a calendar open during others is 24x7 when one of its
+ * members is, and days-only when all of them are.
+ */
+function openKind(cal: CalendarIR): CalendarIR["kind"] {
+  if (cal.kind !== "union") return cal.kind;
+  const members = cal.members ?? [];
+  if (members.some((m) => m.kind === "always")) return "always";
+  return members.length > 0 && members.every((m) => m.kind === "days") ? "days" : "hours";
+}
+
 /** A business goal on a 24x7 calendar, or business hours on a days-only one, is a unit mistake. */
 function checkBusinessOn(ctx: CheckContext, cell: A.Cell, calendars: readonly CalendarIR[], what: "day" | "time"): boolean {
   for (const cal of calendars) {
-    if (cal.kind === "always") {
-      ctx.diagnostics.error("SLA304", cell.span, `business goal on the 24x7 calendar \`${cal.name}\``, {
+    const kind = openKind(cal);
+    if (kind === "always") {
+      ctx.diagnostics.error("SLA304", cell.span, `business goal on the 24x7 calendar \`${cal.name}\`${cal.kind === "union" ? " (open during a 24x7 calendar)" : ""}`, {
         help: "a 24x7 calendar is always open: write elapsed time (`2 hours`, `1 day`) instead",
       });
       return false;
     }
-    if (cal.kind === "days" && what === "time") {
-      ctx.diagnostics.error("SLA304", cell.span, `business hours on the days-only calendar \`${cal.name}\``, {
+    if (kind === "days" && what === "time") {
+      ctx.diagnostics.error("SLA304", cell.span, `business hours on the days-only calendar \`${cal.name}\`${cal.kind === "union" ? " (open during days-only calendars)" : ""}`, {
         help: "a days-only calendar has no hours: write business days (`3 business days`) or give the calendar hours",
       });
       return false;

@@ -38,31 +38,55 @@ const nodeRequire = createRequire(import.meta.url);
 let holidaysClass: HolidaysClass | null = null;
 
 /**
- * The package, loaded once. astronomia is required through the same resolution as
- * date-holidays-parser's own `require("astronomia")`, so the memo wraps the copy it uses.
+ * `require` as date-holidays-parser's own modules resolve: the parser is date-holidays'
+ * dependency, not ours, so it is found from date-holidays (a nested or pnpm layout keeps it there).
+ */
+function parserRequire(): NodeJS.Require {
+  return createRequire(createRequire(nodeRequire.resolve("date-holidays")).resolve("date-holidays-parser"));
+}
+
+/**
+ * The package, loaded once. astronomia is required through date-holidays-parser's own
+ * resolution, so the memo wraps the copy it uses. A missing package is one plain sentence, never
+ * the module loader's message with its paths.
  */
 function packageClass(): HolidaysClass {
   if (holidaysClass === null) {
-    const parser = createRequire(nodeRequire.resolve("date-holidays-parser"));
-    memoizePlanetPositions((parser("astronomia") as { planetposition: PlanetPositionModule }).planetposition);
-    holidaysClass = nodeRequire("date-holidays") as HolidaysClass;
+    try {
+      memoizePlanetPositions((parserRequire()("astronomia") as { planetposition: PlanetPositionModule }).planetposition);
+      holidaysClass = nodeRequire("date-holidays") as HolidaysClass;
+    } catch (e) {
+      const missing = (e as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND";
+      throw new Error(missing ? "date-holidays is not installed: holidays outside the table (2000–2050) need it (npm install)" : `date-holidays could not be loaded: ${(e as Error).message.split("\n")[0]}`);
+    }
   }
   return holidaysClass;
 }
 
 /**
- * The versions the answers depend on: the data (date-holidays), the rules' interpreter
- * (date-holidays-parser) and the astronomy (astronomia), as installed beside this module; `null`
- * when they cannot be read.
+ * Every package whose code decides a holiday: the data (date-holidays), the rules' interpreter
+ * (date-holidays-parser) and what it computes dates with.
+ */
+const PARSER_DEPENDENCIES = ["astronomia", "caldate", "date-bengali-revised", "date-chinese", "date-easter", "jalaali-js", "moment-timezone"];
+
+/**
+ * The versions the answers depend on, as installed beside this module: `null` when date-holidays
+ * itself is not installed (nothing to ask instead of the table); `"unreadable"` when it is but a
+ * version cannot be read, which matches no table.
  */
 export function installedHolidaySource(): string | null {
   try {
-    const parser = createRequire(nodeRequire.resolve("date-holidays"));
-    const astronomy = createRequire(parser.resolve("date-holidays-parser"));
-    const version = (req: NodeJS.Require, name: string) => `${name} ${(req(`${name}/package.json`) as { version: string }).version}`;
-    return [version(nodeRequire, "date-holidays"), version(parser, "date-holidays-parser"), version(astronomy, "astronomia")].join(", ");
+    nodeRequire.resolve("date-holidays");
   } catch {
     return null;
+  }
+  try {
+    const ofHolidays = createRequire(nodeRequire.resolve("date-holidays"));
+    const ofParser = parserRequire();
+    const version = (req: NodeJS.Require, name: string) => `${name} ${(req(`${name}/package.json`) as { version: string }).version}`;
+    return [version(nodeRequire, "date-holidays"), version(ofHolidays, "date-holidays-parser"), ...PARSER_DEPENDENCIES.map((name) => version(ofParser, name))].join(", ");
+  } catch {
+    return "unreadable";
   }
 }
 

@@ -59,7 +59,8 @@ function withDelta(country: readonly string[], delta: readonly string[]): string
 
 /**
  * Whether the table may answer for the package versions installed (`installedHolidaySource()`):
- * only those it was made from, or none at all (nothing to ask instead).
+ * only those it was made from, or none at all (date-holidays not installed: nothing to ask
+ * instead); never when a version could not be read.
  */
 export function tableMadeFrom(installed: string | null): boolean {
   return installed === null || installed === HOLIDAY_TABLE_SOURCE;

@@ -20,33 +20,42 @@ const datesByYear = new Map<string, ReadonlySet<string>>();
 /** Whether the table answers (read once: the installed package versions are those it was made from). */
 let tableUsable: boolean | null = null;
 
-function specKey(spec: HolidaySpec): string {
-  return `${spec.country.toUpperCase()}/${spec.region?.toUpperCase() ?? ""}`;
-}
-
 /**
- * Check a spec eagerly (so a bad calendar fails when it is built, not at its first holiday),
- * against date-holidays' own list of codes (`holiday-codes.generated.ts`, checked equal to the
- * package's by a test): the package would silently return no holidays for a code it does not
- * know, which would make every holiday a working day without anyone noticing.
+ * The package's own spelling of a spec's codes (`ck`, `aitutaki` → `CK`, `Aitutaki`: a few
+ * regions are not upper case), checked against date-holidays' own list of codes
+ * (`holiday-codes.generated.ts`, checked equal to the package's by a test): the package would
+ * silently return no holidays for a code it does not know, which would make every holiday a
+ * working day without anyone noticing.
  */
-export function validateHolidaySpec(spec: HolidaySpec): void {
+function canonicalSpec(spec: HolidaySpec): HolidaySpec {
   const country = spec.country.toUpperCase();
   const regions = HOLIDAY_REGIONS.get(country);
   if (regions === undefined) throw new Error(`unknown holiday country "${spec.country}" (date-holidays has no such country)`);
-  if (spec.region !== null && !regions.includes(spec.region.toUpperCase())) {
-    throw new Error(`unknown holiday region "${spec.region}" of country "${country}"`);
-  }
+  if (spec.region === null) return { country, region: null };
+  const wanted = spec.region.toUpperCase();
+  const region = regions.find((r) => r.toUpperCase() === wanted);
+  if (region === undefined) throw new Error(`unknown holiday region "${spec.region}" of country "${country}"`);
+  return { country, region };
+}
+
+function specKey(spec: HolidaySpec): string {
+  const c = canonicalSpec(spec);
+  return `${c.country}/${c.region ?? ""}`;
+}
+
+/** Check a spec eagerly, so a bad calendar fails when it is built, not at its first holiday. */
+export function validateHolidaySpec(spec: HolidaySpec): void {
+  canonicalSpec(spec);
 }
 
 /** The `public` entries date-holidays lists under `year` (holiday-source.ts says how each is read). */
 function entriesFor(spec: HolidaySpec, year: number): readonly HolidayEntry[] {
-  const key = `${specKey(spec)}/${year}`;
+  const c = canonicalSpec(spec);
+  const key = `${c.country}/${c.region ?? ""}/${year}`;
   let entries = entriesByYear.get(key);
   if (entries) return entries;
   tableUsable ??= tableMadeFrom(installedHolidaySource());
-  validateHolidaySpec(spec);
-  entries = (tableUsable ? tableHolidayEntries(specKey(spec), year) : undefined) ?? liveHolidayEntries(spec.country.toUpperCase(), spec.region?.toUpperCase() ?? null, year);
+  entries = (tableUsable ? tableHolidayEntries(`${c.country}/${c.region ?? ""}`, year) : undefined) ?? liveHolidayEntries(c.country, c.region, year);
   entriesByYear.set(key, entries);
   return entries;
 }

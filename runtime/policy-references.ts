@@ -8,7 +8,7 @@
  * turns that into one error at load time that names the path in the IR.
  */
 import { validateHolidaySpec } from "./holidays.js";
-import type { PolicyIR } from "./ir.js";
+import type { CalendarIR, MemberCalendarIR, PolicyIR } from "./ir.js";
 import { isKnownZone } from "./zone-offsets.js";
 
 /** A reference the IR cannot resolve: its path (`regions[1].calendar`) and why. */
@@ -33,6 +33,25 @@ export class PolicyReferenceError extends Error {
   }
 }
 
+/**
+ * A calendar's zone and holiday codes; a member of a union (`open during`) also takes neither
+ * from the ticket (the runtime builds members as they are).
+ */
+function calendarReference(c: MemberCalendarIR | CalendarIR, at: string, member = false): ReferenceError | null {
+  if (!isKnownZone(c.zone)) return { field: `${at}.zone`, message: `unknown time zone \`${c.zone}\`` };
+  for (const [k, h] of c.holidays.entries()) {
+    try {
+      validateHolidaySpec(h);
+    } catch (e) {
+      return { field: `${at}.holidays[${k}]`, message: (e as Error).message };
+    }
+  }
+  if (member && (c.zoneFromTicket || c.holidaysFromTicket)) {
+    return { field: `${at}.${c.zoneFromTicket ? "zoneFromTicket" : "holidaysFromTicket"}`, message: "a calendar open during others cannot have members that take their zone or holidays from the ticket" };
+  }
+  return null;
+}
+
 /** The first unresolved reference of a (shape-valid) policy, or `null` when all resolve. */
 export function unresolvedReference(policy: PolicyIR): ReferenceError | null {
   const calendars = new Set(policy.calendars.map((c) => c.name));
@@ -42,14 +61,8 @@ export function unresolvedReference(policy: PolicyIR): ReferenceError | null {
     calendars.has(name) ? null : { field, message: `names unknown calendar \`${name}\`` };
 
   for (const [i, c] of policy.calendars.entries()) {
-    if (!isKnownZone(c.zone)) return { field: `calendars[${i}].zone`, message: `unknown time zone \`${c.zone}\`` };
-    for (const [k, h] of c.holidays.entries()) {
-      try {
-        validateHolidaySpec(h);
-      } catch (e) {
-        return { field: `calendars[${i}].holidays[${k}]`, message: (e as Error).message };
-      }
-    }
+    const err = calendarReference(c, `calendars[${i}]`) ?? (c.members ?? []).reduce<ReferenceError | null>((found, m, k) => found ?? calendarReference(m, `calendars[${i}].members[${k}]`, true), null);
+    if (err) return err;
   }
   if (policy.defaultCalendar !== null) {
     const err = calendar("defaultCalendar", policy.defaultCalendar);

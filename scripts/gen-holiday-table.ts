@@ -1,7 +1,8 @@
 /**
  * Writes `runtime/holiday-table.generated.ts`: every public holiday date-holidays lists for every
- * country and region it knows, in the years 2000–2050, in the encoding `runtime/holiday-table.ts`
- * describes (about half a megabyte). The entries are the runtime's own live answers
+ * country and region it knows, in the years 1999–2051 (so that a calendar year of 2000–2050, which
+ * also reads its neighbours' entries, never needs the package), in the encoding
+ * `runtime/holiday-table.ts` describes (about half a megabyte). The entries are the runtime's own live answers
  * (`liveHolidayEntries`), so the table and the package cannot disagree on how an entry is read.
  *
  * Usage: `npm run gen:holidays` (with the codes list), or `npx tsx scripts/gen-holiday-table.ts --print`.
@@ -13,8 +14,8 @@ import { HOLIDAY_REGIONS } from "../runtime/holiday-codes.generated.js";
 import { installedHolidaySource, liveHolidayEntries } from "../runtime/holiday-source.js";
 import { encodeHolidayEntry } from "../runtime/holiday-table.js";
 
-const FROM = 2000;
-const TO = 2050;
+const FROM = 1999;
+const TO = 2051;
 
 function yearTexts(country: string, region: string | null): string[][] {
   const years: string[][] = [];

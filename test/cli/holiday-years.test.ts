@@ -3,8 +3,12 @@
  * itself beyond them (runtime/holiday-source.ts requires the package from node_modules at run
  * time, not from the bundle): both paths close the same kind of day.
  */
-import { describe, expect, it } from "vitest";
-import { slaBinary } from "./run-cli.js";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { CLI, slaBinary } from "./run-cli.js";
 
 /** A LumApps P1 in APAC (1 business hour, Japan's holidays) opened at 17:30 on a Friday. */
 const ticket = (openedAt: string) => JSON.stringify({ id: "jp", openedAt, events: [], asOf: `${openedAt.slice(0, 4)}-12-31T00:00:00Z`, priority: "P1", region: "apac" });
@@ -20,5 +24,28 @@ describe("holidays in the bundled binary", () => {
     expect(r.stderr).toBe("");
     const result = JSON.parse(r.stdout) as { targets: { due: string }[] };
     expect(result.targets[0]!.due).toBe(due);
+  });
+});
+
+describe("the years the holiday table holds", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sla-years-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Reports on standard error whether date-holidays was required (the runtime requires it lazily).
+  const hook = join(dir, "hook.cjs");
+  writeFileSync(hook, `const M = require("module"); const load = M._load; let loaded = false;
+M._load = function (request, ...rest) { if (request === "date-holidays") loaded = true; return load.call(this, request, ...rest); };
+process.on("exit", () => process.stderr.write(loaded ? "date-holidays loaded\\n" : "date-holidays not loaded\\n"));`);
+  const loads = (openedAt: string) => {
+    const r = spawnSync(process.execPath, ["--require", hook, CLI, "eval", "policies/lumapps.sla", "-"], { input: `${ticket(openedAt)}\n`, encoding: "utf8" });
+    expect(r.stdout).toContain('"due":');
+    return r.stderr.trim();
+  };
+
+  it.each([["2000-01-04T10:00:00+09:00"], ["2026-09-18T17:30:00+09:00"], ["2050-12-29T10:00:00+09:00"]])("evaluate %s without loading date-holidays (neighbouring years included)", (openedAt) => {
+    expect(loads(openedAt)).toBe("date-holidays not loaded");
+  });
+
+  it("load date-holidays past them", () => {
+    expect(loads("2061-03-18T17:30:00+09:00")).toBe("date-holidays loaded");
   });
 });

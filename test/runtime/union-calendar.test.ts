@@ -113,3 +113,21 @@ describe("a calendar open during others", () => {
     expect(fromRows).toEqual(cal.openIntervals(a, b));
   });
 });
+
+describe("loading the IR of a calendar open during others", () => {
+  it("checks its members' zones, holiday codes and fixed zones like any calendar's", async () => {
+    const { loadPolicy } = await import("../../runtime/index.js");
+    const ir = policy();
+    const i = ir.calendars.findIndex((c) => c.name === "global");
+    const withMember = (change: Record<string, unknown>) => {
+      const copy = JSON.parse(JSON.stringify(ir)) as PolicyIR;
+      Object.assign(copy.calendars[i]!.members![0]!, change);
+      const r = loadPolicy(copy);
+      return r.ok ? null : r.error;
+    };
+    expect(loadPolicy(JSON.parse(JSON.stringify(ir)))).toMatchObject({ ok: true });
+    expect(withMember({ zone: "Mars/Olympus" })).toEqual({ field: `calendars[${i}].members[0].zone`, message: "unknown time zone `Mars/Olympus`" });
+    expect(withMember({ holidays: [{ country: "ZZ", region: null }] })?.field).toBe(`calendars[${i}].members[0].holidays[0]`);
+    expect(withMember({ zoneFromTicket: true })?.field).toBe(`calendars[${i}].members[0].zoneFromTicket`);
+  });
+});
