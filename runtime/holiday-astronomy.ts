@@ -28,7 +28,11 @@ export interface PlanetPositionModule {
   readonly Planet: { readonly prototype: PlanetLike };
 }
 
-const counts = { computed: 0, asked: 0 };
+/**
+ * Counted where every copy of this module sees them: astronomia is a CommonJS module shared by the
+ * whole process, so the memo a first copy of this module installed is the one that counts.
+ */
+const counts: { computed: number; asked: number } = ((globalThis as Record<symbol, unknown>)[Symbol.for("sla.planetPositionCounts")] ??= { computed: 0, asked: 0 }) as { computed: number; asked: number };
 
 /** Wrap `Planet.prototype.position` of this copy of astronomia with the memo (once per copy). */
 export function memoizePlanetPositions(planetposition: PlanetPositionModule): void {
