@@ -26,6 +26,9 @@ function goalKey(g: Goal): string {
       return `days:${g.days}`;
     case "supportDays":
       return `supportDays:${g.days}`;
+    case "none":
+      // `best effort` and `none` both set no due, but the result names the goal: a neutral change.
+      return `none:${g.text}`;
     default:
       return g.kind;
   }

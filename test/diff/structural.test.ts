@@ -153,3 +153,16 @@ describe("structural fallback", () => {
     expect(r.changes[0]!.summary).toBe(`calendar \`${cal.name}\` → \`${cal.name}\` differs where no comparison over the horizon shows it`);
   });
 });
+
+describe("goals that set no due", () => {
+  it("`best effort` → `none` is a neutral change of the goal the result names, not no change (found by the structural property on Advance2000)", async () => {
+    const { compile } = await import("../../compiler/index.js");
+    const { diffPolicies } = await import("../../diff/semantic.js");
+    const { horizonFrom } = await import("../../diff/horizon.js");
+    const source = (goal: string) => `policy p "P"\npriority P1 "Critical"\ntarget fix "Fix" {\n  start on open\n  stop on resolve\n  goals {\n    | priority | goal |\n    | P1       | ${goal} |\n  }\n}\n`;
+    const ir = (goal: string) => compile("p.sla", source(goal)).ir!;
+    const r = diffPolicies(ir("best effort"), ir("none"), horizonFrom(Date.UTC(2026, 3, 1)), { oldFile: "a", newFile: "b" });
+    expect(r.same).toBe(false);
+    expect(r.changes.map((c) => [c.kind, c.effect])).toEqual([["goal", "neutral"]]);
+  });
+});
