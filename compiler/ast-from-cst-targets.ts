@@ -49,6 +49,10 @@ export function eventKind(node: C.EventKindCstNode | null): A.EventRef | null {
 function cell(node: C.CellCstNode): A.Cell | null {
   const span = spanOf(node);
   const d = sub(node, "duration");
+  if (d && tok(node, "Less")) {
+    const inner = duration(d);
+    return inner ? { kind: "under", duration: inner, span } : null;
+  }
   if (d) return duration(d);
   const days = tok(node, "NumberLit");
   if (days) return { kind: "supportDays", amount: Number(days.image), span };

@@ -35,6 +35,8 @@ export interface Duration {
 /** One table cell. Header words (`priority`, `goal`, `after`, `to`, …) are `word` cells. */
 export type Cell =
   | Duration
+  /** `< 1 hour`: a goal met only strictly before its due. */
+  | { readonly kind: "under"; readonly duration: Duration; readonly span: Span }
   | { readonly kind: "nextBusinessDay"; readonly span: Span }
   /** `3 support days`: whole days of the calendar's support hours (issue 11 follow-up) */
   | { readonly kind: "supportDays"; readonly amount: number; readonly span: Span }

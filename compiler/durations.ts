@@ -32,6 +32,11 @@ export function goalFromCell(ctx: CheckContext, cell: A.Cell, calendars: readonl
       return { kind: "none", text: cell.kind === "none" ? "no SLA" : text };
     case "duration":
       return goalFromDuration(ctx, cell, calendars, text);
+    case "under": {
+      // `< 1 hour`: the same goal, met only strictly before its due.
+      const goal = goalFromDuration(ctx, cell.duration, calendars, text);
+      return goal && (goal.kind === "business" || goal.kind === "elapsed" || goal.kind === "businessDays") ? { ...goal, strict: true } : goal;
+    }
     case "supportDays":
       if (!Number.isInteger(cell.amount) || cell.amount < 1) {
         ctx.diagnostics.error("SLA304", cell.span, "support days are counted in whole days", { help: "write a whole number of support days (`1 support day`), or business hours" });

@@ -156,6 +156,15 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
     else if (when) sections.push(...lowerGoalTable(ctx, table, shape, calendar, when));
   }
   if (!calendar && shape.regions.length === 0 && !shape.defaultCalendar) checkCalendarNeeded(ctx, t.name, [...sections, ...goals]);
+  // `< 1 hour` in a recurring target: each interval would need its own strict reading of a miss.
+  if (clock.restart !== undefined) {
+    const strict = [...sections, ...goals].find((cell) => "strict" in cell.goal && cell.goal.strict);
+    if (strict) {
+      ctx.diagnostics.error("SLA306", t.name.span, `recurring target \`${t.name.text}\` has the goal \`${strict.goal.text}\` (line ${strict.origin.line})`, {
+        help: "a recurring target's intervals are met at their due: write the goal without `<` (`1 hour`)",
+      });
+    }
+  }
   return {
     name: t.name.text,
     title: t.title?.value ?? null,

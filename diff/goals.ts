@@ -21,9 +21,9 @@ function goalKey(g: Goal): string {
   switch (g.kind) {
     case "business":
     case "elapsed":
-      return `${g.kind}:${g.ms}`;
+      return `${g.kind}:${g.ms}${g.strict ? ":strict" : ""}`;
     case "businessDays":
-      return `days:${g.days}`;
+      return `days:${g.days}${g.strict ? ":strict" : ""}`;
     case "supportDays":
       return `supportDays:${g.days}`;
     case "none":
@@ -44,10 +44,19 @@ export function dueOf(goal: Goal, cal: CalendarIR, start: number): number {
   return budget ? budget.meter.addOpen(start, budget.ms) : Infinity;
 }
 
+/** Only the strictness: a goal that became `< …` is stricter (its due instant now misses), one that stopped being looser. */
+function strictEffect(old: Goal, next: Goal): Effect {
+  const s = (g: Goal) => "strict" in g && g.strict === true;
+  return s(old) === s(next) ? "neutral" : s(next) ? "stricter" : "looser";
+}
+
 /** Direction of a goal change: earlier dues are stricter for the provider. */
 function goalEffect(old: Goal, next: Goal, calendars: ReadonlyArray<[CalendarIR, CalendarIR]>, h: Horizon): Effect {
   if (old.kind === "none") return next.kind === "none" ? "neutral" : "stricter";
   if (next.kind === "none") return "looser";
+  // `< 1 hour` ↔ `1 hour`: the same due, with the due instant itself a miss or not.
+  const strictness = strictEffect(old, next);
+  if (strictness !== "neutral" && goalKey({ ...old, strict: undefined } as Goal) === goalKey({ ...next, strict: undefined } as Goal)) return strictness;
   if (old.kind === next.kind) {
     if ((old.kind === "business" || old.kind === "elapsed") && (next.kind === "business" || next.kind === "elapsed")) return effectOf(old.ms, next.ms, false);
     if (old.kind === "businessDays" && next.kind === "businessDays") return effectOf(old.days, next.days, false);

@@ -68,7 +68,7 @@ const MODELED: readonly RegExp[] = [
   whole(String.raw`regions\.[^.]+${CALENDAR_RULES}`),
   // A target's own calendar added or removed: compared with the region's calendars it replaces (`calendars.ts`).
   whole(String.raw`targets\.[^.]+(\.binding|\.calendar|${CLOCK}|${CALENDAR_RULES})?`),
-  whole(String.raw`targets\.[^.]+\.goals(\[\d+\](\.priority|\.plan|\.goal(\.(kind|ms|days))?|\.when${CONDITION})?)?`),
+  whole(String.raw`targets\.[^.]+\.goals(\[\d+\](\.priority|\.plan|\.goal(\.(kind|ms|days|strict))?|\.when${CONDITION})?)?`),
   whole(String.raw`exclusions\.(channels|causes)(\.[^.]+)?`),
   whole(String.raw`exclusions\.attributes(\[\d+\]\.when${CONDITION})?`),
   whole(String.raw`escalations\.[^.]+(\.calendarPlan|${CLOCK}|\.levels(\[\d+\](\.priority|\.role|\.after(\.(kind|ms|percent|target))?)?)?)?`),

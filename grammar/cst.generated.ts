@@ -546,7 +546,8 @@ export type CellCstChildren = {
   Identifier?: (IToken)[];
   Day?: (IToken)[];
   Days?: IToken[];
-  duration?: DurationCstNode[];
+  duration?: (DurationCstNode)[];
+  Less?: IToken[];
   Next?: IToken[];
   Business?: (IToken)[];
   Same?: IToken[];

@@ -300,6 +300,8 @@ export const Times = createToken({ name: "Times", pattern: /×/, label: "`×`" }
 export const LCurly = createToken({ name: "LCurly", pattern: /{/, label: "`{`" });
 export const RCurly = createToken({ name: "RCurly", pattern: /}/, label: "`}`" });
 export const Pipe = createToken({ name: "Pipe", pattern: /\|/, label: "`|`" });
+/** `< 1 hour`: a goal met only strictly before its due ("response < 1 hour"). */
+export const Less = createToken({ name: "Less", pattern: /</, label: "`<`" });
 export const Comma = createToken({ name: "Comma", pattern: /,/, label: "`,`" });
 export const Dash = createToken({ name: "Dash", pattern: /[-–]/, label: "`-`" });
 export const Dot = createToken({ name: "Dot", pattern: /\./, label: "`.`" });
@@ -329,6 +331,7 @@ export const allTokens: TokenType[] = [
   LCurly,
   RCurly,
   Pipe,
+  Less,
   Comma,
   Dash,
   Dot,

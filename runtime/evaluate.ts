@@ -233,9 +233,10 @@ function iso(ms: number, cal: Calendar): string {
  * SPEC §2.13: the status of a started clock with a goal whose due is `due` (NaN when paused
  * before reaching it). A stopped clock's due is always known (projected from the stop).
  */
-function statusOf(run: ClockRun, due: number, asOf: number): TargetStatus {
-  if (run.stop === run.stop) return run.stop <= due ? "met" : "breached";
-  if (due === due && asOf > due) return "breached";
+function statusOf(run: ClockRun, due: number, asOf: number, strict: boolean): TargetStatus {
+  // `< 1 hour`: the due instant itself is already too late.
+  if (run.stop === run.stop) return run.stop < due || (!strict && run.stop === due) ? "met" : "breached";
+  if (due === due && (asOf > due || (strict && asOf === due))) return "breached";
   return run.paused ? "paused" : "pending";
 }
 
@@ -263,7 +264,7 @@ function evaluateTarget(ctx: Context, t: CompiledTarget, exclusion: string | nul
   else if (!started) status = "pending";
   else {
     due = dueFromCounted(budget!.meter, run, budget!.ms);
-    status = statusOf(run, due, ctx.asOf);
+    status = statusOf(run, due, ctx.asOf, "strict" in cell!.goal && cell!.goal.strict === true);
   }
   // Issue 11.5: a recurring target runs intervals on the same walk (`recurring.ts`).
   const restart = t.ir.clock.restart;

@@ -174,10 +174,12 @@ export const ClockSchema = z.object({
 export type ClockIR = z.infer<typeof ClockSchema>;
 
 /** A goal (SPEC §2.5–2.9). Durations are in milliseconds; `text` is how the policy wrote it. */
+/** `< 1 hour` (IR 16): met only when the clock stops strictly before the due; absent for `1 hour` (met at the due itself, SPEC §2.13). */
+const Strict = z.literal(true).optional();
 export const GoalSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("business"), ms: z.number().nonnegative(), text: z.string() }),
-  z.object({ kind: z.literal("elapsed"), ms: z.number().nonnegative(), text: z.string() }),
-  z.object({ kind: z.literal("businessDays"), days: z.number().int().positive(), text: z.string() }),
+  z.object({ kind: z.literal("business"), ms: z.number().nonnegative(), text: z.string(), strict: Strict }),
+  z.object({ kind: z.literal("elapsed"), ms: z.number().nonnegative(), text: z.string(), strict: Strict }),
+  z.object({ kind: z.literal("businessDays"), days: z.number().int().positive(), text: z.string(), strict: Strict }),
   /** `3 support days` (issue 11 follow-up): due at the start's offset into its support day, `days` support days later. */
   z.object({ kind: z.literal("supportDays"), days: z.number().int().positive(), text: z.string() }),
   z.object({ kind: z.literal("sameBusinessDay"), text: z.string() }),

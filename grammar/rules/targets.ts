@@ -107,6 +107,13 @@ export abstract class TargetRules extends CalendarRules {
       },
       { ALT: () => this.SUBRULE(this.duration) },
       {
+        // `< 1 hour`: met only strictly before the due ("Response < 1 hour")
+        ALT: () => {
+          this.CONSUME(T.Less);
+          this.SUBRULE2(this.duration);
+        },
+      },
+      {
         ALT: () => {
           this.CONSUME(T.Next);
           this.CONSUME(T.Business);
