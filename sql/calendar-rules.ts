@@ -9,7 +9,7 @@
  * apply only to targets without a calendar of their own, and to escalations counting on the
  * ticket's calendar.
  */
-import type { CalendarRuleIR, TargetIR } from "../runtime/ir.js";
+import type { CalendarRuleIR, EscalationIR, TargetIR } from "../runtime/ir.js";
 import { conditionSql } from "./conditions.js";
 import { ticketFacts, type QueryContext } from "./query-tickets.js";
 import { lit } from "./sql-text.js";
@@ -34,4 +34,13 @@ export function regionRuleCalendar(ctx: QueryContext, priority: string, otherwis
 export function targetRuleCalendar(ctx: QueryContext, t: TargetIR, priority: string): string {
   const fallback = t.calendar !== null ? String(ctx.calendars.idOf.get(t.calendar)!) : regionRuleCalendar(ctx, priority, "tk.calendar");
   return rulesCase(ctx, t.calendarRules ?? [], priority, fallback);
+}
+
+/**
+ * The calendar escalation matrix `m` counts business time on, judged at `priority`: with
+ * `calendar for <plan>` the region's calendar for that plan (`sla_tk.esc_calendar_<m>`), else the
+ * ticket's under the region's rules (`evaluate.ts` `evaluateEscalations`).
+ */
+export function escalationRuleCalendar(ctx: QueryContext, e: EscalationIR, m: number, priority: string): string {
+  return e.calendarPlan === null ? regionRuleCalendar(ctx, priority, `tk.esc_calendar_${m}`) : `tk.esc_calendar_${m}`;
 }

@@ -145,7 +145,8 @@ export function goalSections(t: TargetIR): GoalSection[] {
 /**
  * `sla_goals`: the goal cell of each target for each section (0: the cells without a condition,
  * then each `goals for …` section from 1), priority and plan (`findCell`, the evaluator's own
- * choice), with its kind and amount. No row: the target has no goal there.
+ * choice), with its kind, amount and whether it is met only strictly before its due. No row:
+ * the target has no goal there.
  */
 function goals(ir: PolicyIR): PolicyTable {
   const rows: SqlValue[][] = [];
@@ -158,14 +159,16 @@ function goals(ir: PolicyIR): PolicyTable {
           const g = cell.goal;
           const ms = g.kind === "business" || g.kind === "elapsed" ? g.ms : null;
           const days = g.kind === "businessDays" || g.kind === "supportDays" ? g.days : null;
-          rows.push([i, section, code, planKey, g.kind, ms, days, g.text]);
+          // `< 1 hour` (IR 16): the same due, met only strictly before it (`query-results.ts`).
+          const strict = "strict" in g && g.strict === true;
+          rows.push([i, section, code, planKey, g.kind, ms, days, g.text, strict]);
         }
       }
     });
   });
   return {
     name: "sla_goals",
-    ddl: "CREATE TABLE sla_goals (target INTEGER NOT NULL, section INTEGER NOT NULL, prio INTEGER NOT NULL, plan TEXT NOT NULL, kind TEXT NOT NULL, ms BIGINT, days INTEGER, goal TEXT NOT NULL, PRIMARY KEY (target, section, prio, plan))",
+    ddl: "CREATE TABLE sla_goals (target INTEGER NOT NULL, section INTEGER NOT NULL, prio INTEGER NOT NULL, plan TEXT NOT NULL, kind TEXT NOT NULL, ms BIGINT, days INTEGER, goal TEXT NOT NULL, strict BOOLEAN NOT NULL, PRIMARY KEY (target, section, prio, plan))",
     rows,
   };
 }
@@ -174,7 +177,8 @@ function goals(ir: PolicyIR): PolicyTable {
  * `sla_levels`: per escalation matrix and priority code, the levels that apply (a level of no
  * priority applies to every priority, as in `compiled.ts`), with the role's title. A level is
  * obligation `targets + level` in the query. A level at a share of a goal has kind `percent`,
- * `ms` 0, its number in {@link Clocks.shares} and its scale.
+ * `ms` 0, its number in {@link Clocks.shares} and its scale; a level after business days has
+ * kind `businessDays`, `ms` 0 and its `days` (its budget is looked up per ticket, as a goal's).
  */
 function levels(ir: PolicyIR, shares: readonly ShareLevel[]): PolicyTable {
   const roles = new Map(ir.roles.map((r) => [r.name, r.title ?? r.name]));
@@ -184,19 +188,18 @@ function levels(ir: PolicyIR, shares: readonly ShareLevel[]): PolicyTable {
       e.levels.forEach((l, order) => {
         if (l.priority !== null && l.priority !== p) return;
         const head = [rows.length, m, code, order, roles.get(l.role) ?? l.role, l.after.text, l.after.kind];
-        // Business days are refused before (unsupported.ts): no row could hold their closes.
-        if (l.after.kind === "businessDays") throw new Error(`escalation after business days reached the SQL tables (${l.after.text})`);
-        if (l.after.kind !== "percent") rows.push([...head, l.after.ms, null, null]);
+        if (l.after.kind === "businessDays") rows.push([...head, 0, null, null, l.after.days]);
+        else if (l.after.kind !== "percent") rows.push([...head, l.after.ms, null, null, null]);
         else {
           const share = shares.findIndex((s) => s.matrix === m && s.level === order);
-          rows.push([...head, 0, share, shares[share]!.scale]);
+          rows.push([...head, 0, share, shares[share]!.scale, null]);
         }
       });
     }
   });
   return {
     name: "sla_levels",
-    ddl: "CREATE TABLE sla_levels (level INTEGER PRIMARY KEY, matrix INTEGER NOT NULL, prio INTEGER NOT NULL, level_order INTEGER NOT NULL, role TEXT NOT NULL, after_text TEXT NOT NULL, kind TEXT NOT NULL, ms BIGINT NOT NULL, share INTEGER, scale DOUBLE PRECISION)",
+    ddl: "CREATE TABLE sla_levels (level INTEGER PRIMARY KEY, matrix INTEGER NOT NULL, prio INTEGER NOT NULL, level_order INTEGER NOT NULL, role TEXT NOT NULL, after_text TEXT NOT NULL, kind TEXT NOT NULL, ms BIGINT NOT NULL, share INTEGER, scale DOUBLE PRECISION, days INTEGER)",
     rows,
   };
 }

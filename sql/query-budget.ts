@@ -9,9 +9,10 @@
  * `sla_business_days` and two in `sla_windows`, so pauses push them by the paused open time.
  */
 import type { TargetIR } from "../runtime/ir.js";
-import { regionRuleCalendar, targetRuleCalendar } from "./calendar-rules.js";
+import { escalationRuleCalendar, targetRuleCalendar } from "./calendar-rules.js";
 import { conditionSql } from "./conditions.js";
 import { goalSections, type Clocks } from "./policy-tables.js";
+import { dayLevelGoalRows, dayLevelRow, hasDayLevels } from "./query-day-levels.js";
 import { hasSupportDays, supportDayRelations } from "./query-support-days.js";
 import { judgingPriority, ticketFacts, type QueryContext } from "./query-tickets.js";
 import { inList, openBefore, unionAll, type Relation } from "./sql-text.js";
@@ -40,7 +41,7 @@ function sectionChoice(ctx: QueryContext, t: TargetIR, i: number, prio: string):
  */
 function goalRows(ctx: QueryContext, t: TargetIR, i: number, row: number, k: number, prio: string, joins = ""): string {
   const section = sectionChoice(ctx, t, i, prio);
-  return `SELECT x.*, g.kind, g.ms, g.days FROM (
+  return `SELECT x.*, g.kind, g.ms, g.days, g.strict FROM (
   SELECT tk.tkey, ${row} AS target, ${i} AS goal_target, ${k} AS clock, tk.excluded, tk.opened_ms, tk.as_of_ms, tk.plan,
     r.start_ms, r.stop_ms, coalesce(r.paused_end, false) AS paused_end, ${prio} AS prio, ${targetRuleCalendar(ctx, t, prio)} AS calendar, ${section.section} AS section
   FROM sla_tk tk LEFT JOIN sla_run_${k} r ON r.tkey = tk.tkey${joins}${section.joins}) x
@@ -51,7 +52,8 @@ LEFT JOIN sla_goals g ON g.target = x.goal_target AND g.section = x.section AND 
  * `sla_tgoal`: per ticket and target, the run, the calendar and the goal cell of its judging
  * priority; then per level at a share of a goal (row `-1 - share`), the shared target's cell
  * and calendar at the escalation's judging priority, on the target's clock stopped as the
- * escalation's (`evaluate.ts` `levelAt`), so business-day budgets are computed for both alike.
+ * escalation's (`evaluate.ts` `levelAt`), so business-day budgets are computed for both alike;
+ * then the levels after business days (`query-day-levels.ts`), on their escalation's clock.
  */
 function targetGoals(ctx: QueryContext, clocks: Clocks): Relation {
   const parts = ctx.ir.targets.map((t, i) => goalRows(ctx, t, i, i, clocks.ofTarget[i]!, judgingPriority("r", "tk")));
@@ -59,8 +61,9 @@ function targetGoals(ctx: QueryContext, clocks: Clocks): Relation {
     const k = clocks.ofEscalation[s.matrix]!;
     parts.push(goalRows(ctx, ctx.ir.targets[s.target]!, s.target, -1 - j, s.clock, judgingPriority("re", "tk"), `\n  LEFT JOIN sla_run_${k} re ON re.tkey = tk.tkey`));
   });
+  parts.push(...dayLevelGoalRows(ctx, clocks));
   const none = `SELECT tk.tkey, 0 AS target, 0 AS goal_target, 0 AS clock, tk.excluded, tk.opened_ms, tk.as_of_ms, tk.plan,
-  tk.opened_ms AS start_ms, tk.opened_ms AS stop_ms, false AS paused_end, 0 AS prio, 0 AS calendar, 0 AS section, g.kind, g.ms, g.days
+  tk.opened_ms AS start_ms, tk.opened_ms AS stop_ms, false AS paused_end, 0 AS prio, 0 AS calendar, 0 AS section, g.kind, g.ms, g.days, g.strict
 FROM sla_tk tk CROSS JOIN sla_goals g WHERE false`;
   return { name: "sla_tgoal", sql: unionAll(parts, none) };
 }
@@ -134,10 +137,7 @@ WHERE target >= 0 AND NOT excluded AND start_ms IS NOT NULL AND kind IS NOT NULL
   const levels = ctx.ir.escalations.map((e, m) => {
     const k = clocks.ofEscalation[m]!;
     const plans = e.plans ? ` AND ${inList("tk.plan", e.plans)}` : "";
-    // Without `calendar for <plan>`, the level counts on the ticket's calendar under the region's rules.
-    const calendar = e.calendarPlan === null ? regionRuleCalendar(ctx, judgingPriority("r", "tk"), `tk.esc_calendar_${m}`) : `tk.esc_calendar_${m}`;
-    const shared = clocks.shares.some((s) => s.matrix === m);
-    const level = shared ? shareLevel(calendar, k) : { columns: `${k}, CASE WHEN l.kind = 'business' THEN ${calendar} END, l.ms`, join: "", where: "" };
+    const level = levelBudget(clocks, m, k, escalationRuleCalendar(ctx, e, m, judgingPriority("r", "tk")), hasDayLevels(e));
     return `SELECT tk.tkey, ${ctx.ir.targets.length} + l.level, ${level.columns}, r.stop_ms, tk.as_of_ms
 FROM sla_tk tk JOIN sla_run_${k} r ON r.tkey = tk.tkey
 JOIN sla_levels l ON l.matrix = ${m} AND l.prio = ${judgingPriority("r", "tk")}${level.join}
@@ -147,19 +147,39 @@ WHERE NOT tk.excluded AND r.start_ms IS NOT NULL${plans}${level.where}`;
   return { name: "sla_obligation", sql: `SELECT row_number() OVER () AS okey, * FROM (\n${[targets, ...levels].join("\nUNION ALL\n")}\n) u` };
 }
 
+/** The columns, joins and conditions a matrix's levels add to `sla_obligation`. */
+interface LevelBudget {
+  readonly columns: string;
+  readonly join: string;
+  readonly where: string;
+}
+
 /**
- * The clock, meter and budget of the levels of a matrix with shares of goals: a share counts on
- * the shared target's clock (stopped as the escalation's) and meter, its goal's budget scaled
- * and rounded as `goalBudget` does (`Math.round(ms * scale)`, in doubles); a share of a target
- * without a goal or not started is never reached. The level's stop stays the escalation's.
+ * The clock, meter and budget of the levels of matrix `m` (clock `k`, business time counted on
+ * `calendar`). Business hours and elapsed time are the level's own `ms`. A share of a goal
+ * counts on the shared target's clock (stopped as the escalation's) and meter, its goal's budget
+ * scaled and rounded as `goalBudget` does (`Math.round(ms * scale)`, in doubles); a share of a
+ * target without a goal or not started is never reached. A level after business days counts on
+ * the matrix's clock and calendar, its budget looked up as a business-day goal's
+ * (`query-day-levels.ts`); one past the calendar tables is not reached. The level's stop stays
+ * the escalation's.
  */
-function shareLevel(calendar: string, k: number): { columns: string; join: string; where: string } {
+function levelBudget(clocks: Clocks, m: number, k: number, calendar: string, days: boolean): LevelBudget {
+  const shared = clocks.shares.some((s) => s.matrix === m);
+  if (!shared && !days) return { columns: `${k}, CASE WHEN l.kind = 'business' THEN ${calendar} END, l.ms`, join: "", where: "" };
   const scaled = "CAST(floor(CAST(sb.budget_ms AS DOUBLE PRECISION) * l.scale + 0.5) AS BIGINT)";
-  return {
-    columns: `CASE WHEN l.kind = 'percent' THEN sb.clock ELSE ${k} END, CASE WHEN l.kind = 'percent' THEN sb.meter WHEN l.kind = 'business' THEN ${calendar} END, CASE WHEN l.kind = 'percent' THEN ${scaled} ELSE l.ms END`,
-    join: "\nLEFT JOIN sla_tb sb ON l.kind = 'percent' AND sb.tkey = tk.tkey AND sb.target = -1 - l.share",
-    where: " AND (l.kind <> 'percent' OR (sb.start_ms IS NOT NULL AND sb.kind <> 'none' AND sb.budget_ms IS NOT NULL))",
-  };
+  const clock = shared ? `CASE WHEN l.kind = 'percent' THEN sb.clock ELSE ${k} END` : String(k);
+  const meter = `CASE${shared ? " WHEN l.kind = 'percent' THEN sb.meter" : ""}${days ? " WHEN l.kind = 'businessDays' THEN db.meter" : ""} WHEN l.kind = 'business' THEN ${calendar} END`;
+  const budget = `CASE${shared ? ` WHEN l.kind = 'percent' THEN ${scaled}` : ""}${days ? " WHEN l.kind = 'businessDays' THEN db.budget_ms" : ""} ELSE l.ms END`;
+  const join = [
+    shared ? "\nLEFT JOIN sla_tb sb ON l.kind = 'percent' AND sb.tkey = tk.tkey AND sb.target = -1 - l.share" : "",
+    days ? `\nLEFT JOIN sla_tb db ON l.kind = 'businessDays' AND db.tkey = tk.tkey AND db.target = ${dayLevelRow(clocks, "l.level")}` : "",
+  ].join("");
+  const where = [
+    shared ? " AND (l.kind <> 'percent' OR (sb.start_ms IS NOT NULL AND sb.kind <> 'none' AND sb.budget_ms IS NOT NULL))" : "",
+    days ? " AND (l.kind <> 'businessDays' OR db.budget_ms IS NOT NULL)" : "",
+  ].join("");
+  return { columns: `${clock}, ${meter}, ${budget}`, join, where };
 }
 
 /** The relations from runs to obligations. */

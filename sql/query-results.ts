@@ -26,7 +26,8 @@ function unstartedStatus(ctx: QueryContext): string {
  * `sla_target_status`: status and due per ticket and target, with codes (for credits). A
  * recurring target (`sla_recurring`, when the policy has one) is breached once an interval was
  * missed, else met when stopped, else paused or pending as its last interval; its due is the
- * last interval's (`recurringOutcome`).
+ * last interval's (`recurringOutcome`). A goal met only before its due (`< 1 hour`, `strict`)
+ * is breached by a stop at the due itself, and at an `asOf` equal to the due without one.
  */
 function targetStatus(ctx: QueryContext, recurring: boolean): Relation {
   const noGoal = "(g.excluded OR g.kind IS NULL OR g.kind = 'none')";
@@ -45,12 +46,12 @@ function targetStatus(ctx: QueryContext, recurring: boolean): Relation {
     CASE WHEN x.excluded OR x.kind IS NULL OR x.kind = 'none' THEN 'none'
          WHEN x.start_ms IS NULL THEN ${unstartedStatus(ctx)}
          WHEN x.out_of_range THEN NULL${recurringStatus}
-         WHEN x.stop_ms IS NOT NULL THEN CASE WHEN x.stop_ms <= x.raw_due THEN 'met' ELSE 'breached' END
-         WHEN x.raw_due IS NOT NULL AND x.as_of_ms > x.raw_due THEN 'breached'
+         WHEN x.stop_ms IS NOT NULL THEN CASE WHEN x.stop_ms < x.raw_due OR (NOT x.strict AND x.stop_ms = x.raw_due) THEN 'met' ELSE 'breached' END
+         WHEN x.raw_due IS NOT NULL AND (x.as_of_ms > x.raw_due OR (x.strict AND x.as_of_ms = x.raw_due)) THEN 'breached'
          WHEN x.paused_end THEN 'paused'
          ELSE 'pending' END AS status
   FROM (
-    SELECT g.tkey, g.target, g.prio, g.excluded, g.kind, g.as_of_ms, g.paused_end,
+    SELECT g.tkey, g.target, g.prio, g.excluded, g.kind, coalesce(g.strict, false) AS strict, g.as_of_ms, g.paused_end,
       CASE WHEN g.excluded THEN NULL ELSE g.start_ms END AS start_ms,
       CASE WHEN g.excluded THEN NULL ELSE g.stop_ms END AS stop_ms,
       ${rcColumns},

@@ -42,13 +42,7 @@ export function unsupportedConstructs(ir: PolicyIR): Unsupported[] {
     if (c.zoneFromTicket) out.push({ construct: `calendar \`${c.name}\` takes its zone from the ticket`, where: at(c.origin) });
     if (c.holidaysFromTicket) out.push({ construct: `calendar \`${c.name}\` takes holidays from the ticket`, where: at(c.origin) });
   }
-  // A level at the close of the Nth business day: the SQL counts levels as open time on the clock.
-  for (const e of ir.escalations) {
-    for (const l of e.levels) if (l.after.kind === "businessDays") out.push({ construct: `escalation after \`${l.after.text}\``, where: at(l.origin) });
-  }
   for (const t of ir.targets) {
-    // `< 1 hour`: the SQL's status compares the stop with the due inclusively.
-    for (const cell of t.goals) if ("strict" in cell.goal && cell.goal.strict) out.push({ construct: `goal \`${cell.goal.text}\` of target \`${t.name}\` (met only before its due)`, where: at(cell.origin) });
     if (t.clock.restart !== undefined) out.push(...recurringGoalProblems(t));
     // The SQL clock walk ends at the first stop; a reopening would need the stop-to-reopen spans.
     if (t.clock.reopenWithinMs !== undefined) out.push({ construct: `target \`${t.name}\` reopening (\`reopen within\`)`, where: at(t.origin) });

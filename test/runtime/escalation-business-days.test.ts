@@ -85,9 +85,9 @@ describe("an escalation after business days", () => {
 });
 
 describe("escalations after business days elsewhere", () => {
-  it("are refused by name by the SQL target (it counts levels as open time on the clock)", async () => {
+  it("are translated by the SQL target, not refused (test/sql/strict-day-levels-differential.test.ts)", async () => {
     const { unsupportedConstructs } = await import("../../sql/unsupported.js");
-    expect(unsupportedConstructs(policy()).map((u) => u.construct)).toEqual(["escalation after `2 business days`"]);
+    expect(unsupportedConstructs(policy()).map((u) => u.construct)).toEqual([]);
   });
 
   it("are compared by their count in sla diff: 2 → 3 business days is looser", async () => {

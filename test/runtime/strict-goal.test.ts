@@ -51,11 +51,11 @@ describe("a goal met only before its due: `< 1 hour`", () => {
     expect(response(policy("1 hour"), null, "2026-04-06T10:00:00Z").status).toBe("pending");
   });
 
-  it("is refused in a recurring target, and by the SQL target", async () => {
+  it("is refused in a recurring target, not by the SQL target (it translates it: test/sql/strict-day-levels-differential.test.ts)", async () => {
     const r = compile("s.sla", SOURCE("< 1 hour", "restart on approve"));
     expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(["SLA306"]);
     const { unsupportedConstructs } = await import("../../sql/unsupported.js");
-    expect(unsupportedConstructs(policy()).map((u) => u.construct)).toEqual(["goal `< 1 hour` of target `response` (met only before its due)"]);
+    expect(unsupportedConstructs(policy()).map((u) => u.construct)).toEqual([]);
   });
 
   it("is a stricter goal in sla diff than `1 hour`, and `1 hour` a looser one", async () => {
