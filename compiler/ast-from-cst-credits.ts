@@ -38,6 +38,7 @@ function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
     if (when) return { kind: "ineligibleWhen", when, span };
     return null;
   }
+  if (tok(node, "Cap") && tok(node, "Term")) return { kind: "capTermDays", days: lit(tok(node, "NumberLit"), String), span };
   if (tok(node, "Cap")) return { kind: "cap", percent: lit(tok(node, "Percent"), (s) => Number(percentValue(s))), perTarget: tok(node, "Target") !== null, span };
   if (tok(node, "Late")) return { kind: "lateCredit", step: creditStep(sub(node, "creditStep")), span };
   return null;

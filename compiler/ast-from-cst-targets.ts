@@ -53,6 +53,10 @@ function cell(node: C.CellCstNode): A.Cell | null {
     const inner = duration(d);
     return inner ? { kind: "under", duration: inner, span } : null;
   }
+  if (d && tok(node, "Term")) {
+    const inner = duration(d);
+    return inner ? { kind: "termDays", duration: inner, span } : null;
+  }
   if (d) return duration(d);
   const days = tok(node, "NumberLit");
   if (days) return { kind: "supportDays", amount: Number(days.image), span };

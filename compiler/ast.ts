@@ -37,6 +37,8 @@ export type Cell =
   | Duration
   /** `< 1 hour`: a goal met only strictly before its due. */
   | { readonly kind: "under"; readonly duration: Duration; readonly span: Span }
+  /** `3 days of term`: a credit of days added to the end of the Term, not money. */
+  | { readonly kind: "termDays"; readonly duration: Duration; readonly span: Span }
   | { readonly kind: "nextBusinessDay"; readonly span: Span }
   /** `3 support days`: whole days of the calendar's support hours (issue 11 follow-up) */
   | { readonly kind: "supportDays"; readonly amount: number; readonly span: Span }
@@ -281,6 +283,8 @@ export type CreditsItem =
   | { readonly kind: "ineligibleWhen"; readonly when: Condition; readonly span: Span }
   /** `cap 50%`; `cap 100% per target`: `perTarget` bounds each target's credits on their own. */
   | { readonly kind: "cap"; readonly percent: Lit<number> | null; readonly perTarget: boolean; readonly span: Span }
+  /** `cap 15 days of term`: at most so many days added to the Term per period (`days` as written). */
+  | { readonly kind: "capTermDays"; readonly days: Lit<string> | null; readonly span: Span }
   /** `credit on next invoice`: the period's credit is deducted from the following period's invoice. */
   | { readonly kind: "creditOnNextInvoice"; readonly span: Span }
   /** `no claim for enterprise`: the credits of those plans are owed without a claim. */

@@ -12,6 +12,7 @@ import { lowerCreditStep } from "./credit-step.js";
 import { lowerPercent } from "./percent.js";
 import { lowerPeriodShape } from "./settlement-period.js";
 import { didYouMean } from "./suggest.js";
+import { termDaysOfCell } from "./term-days.js";
 
 /** Decimals shown when the policy does not say (`shown to 3 decimals`), and the most it may say. */
 export const DEFAULT_DECIMALS = 3;
@@ -61,15 +62,22 @@ function lowerBands(ctx: CheckContext, table: A.Table): AvailabilityIR["bands"] 
     return [];
   }
   const bands: AvailabilityIR["bands"] = [];
+  // `3 days of term`: the first band's credit decides whether the table credits days or money.
+  const inDays = rows[0]?.cells[1]?.kind === "termDays";
   for (const row of rows) {
     const [below, credit] = row.cells;
-    if (row.cells.length !== 2 || below?.kind !== "percent" || credit?.kind !== "percent" || below.of || credit.of) {
-      ctx.diagnostics.error("SLA306", row.span, "a band is an availability and a credit, both percentages", { help: "write `| 99% | 15% |`" });
+    if (row.cells.length !== 2 || below?.kind !== "percent" || below.of || (credit?.kind !== "percent" && credit?.kind !== "termDays") || (credit.kind === "percent" && credit.of)) {
+      ctx.diagnostics.error("SLA306", row.span, "a band is an availability and a credit, a percentage or days of the term", { help: "write `| 99% | 15% |` or `| 99% | 3 days of term |`" });
+      continue;
+    }
+    if ((credit.kind === "termDays") !== inDays) {
+      ctx.diagnostics.error("SLA306", credit.span, `a band table credits either percentages of the fees or days of the term, and this one began with ${inDays ? "days" : "percentages"}`, { help: inDays ? "write this band's credit as `N days of term`" : "write this band's credit as a percentage" });
       continue;
     }
     const belowPercent = lowerPercent(ctx, below.span);
-    const creditPercent = lowerPercent(ctx, credit.span);
-    if (belowPercent !== null && creditPercent !== null) bands.push({ belowPercent, creditPercent, origin: sourceRef(ctx, row.span) });
+    const termDays = credit.kind === "termDays" ? termDaysOfCell(ctx, credit) : null;
+    const creditPercent = credit.kind === "percent" ? lowerPercent(ctx, credit.span) : termDays !== null ? "0" : null;
+    if (belowPercent !== null && creditPercent !== null) bands.push({ belowPercent, creditPercent, ...(termDays !== null ? { termDays } : {}), origin: sourceRef(ctx, row.span) });
   }
   return bands;
 }
@@ -99,6 +107,8 @@ function checkBands(ctx: CheckContext, bands: AvailabilityIR["bands"], rows: rea
       ctx.diagnostics.error("SLA509", span, `bands must fall: below ${band.belowPercent}% comes after below ${prev.belowPercent}%`, { help: "write the bands from the highest availability to the lowest" });
     } else if (prev && comparePercent(band.creditPercent, prev.creditPercent) < 0) {
       ctx.diagnostics.error("SLA509", span, `less availability earns less: ${band.creditPercent}% below ${band.belowPercent}% is under ${prev.creditPercent}% below ${prev.belowPercent}%`, { help: "a lower availability earns at least the credit of a higher one" });
+    } else if (prev && (band.termDays ?? 0) < (prev.termDays ?? 0)) {
+      ctx.diagnostics.error("SLA509", span, `less availability earns less: ${band.termDays} days below ${band.belowPercent}% is under ${prev.termDays} days below ${prev.belowPercent}%`, { help: "a lower availability earns at least the days of a higher one" });
     } else if (decimalsOf(band.belowPercent) > decimals) {
       ctx.diagnostics.error("SLA509", span, `${band.belowPercent}% has more decimals than the availability is shown to (${decimals})`, { help: `write \`shown to ${decimalsOf(band.belowPercent)} decimals\`` });
     }

@@ -16,6 +16,7 @@ import { Plans } from "./plans.js";
 import type { SymbolKind } from "./symbols.js";
 import { lowerCredits, lowerEscalation, lowerTarget, type PolicyShape } from "./targets.js";
 import { checkCreditRules } from "./credit-rules.js";
+import { checkTermDayCredits } from "./term-days.js";
 import { checkClaimAfterOutage, checkCommitmentExpectations, checkWindowsFitPeriod, checkUniqueNames, lowerAvailability } from "./availability.js";
 import { lowerObjective } from "./objectives.js";
 import { lowerPriorityCaps } from "./priority-caps.js";
@@ -170,6 +171,7 @@ export function lowerPolicy(ctx: CheckContext, file: A.PolicyFile): PolicyIR {
   const availability = availabilityDecls.flatMap((d) => lowerAvailability(ctx, d, calendars) ?? []);
   checkWindowsFitPeriod(ctx, availabilityDecls, availability, period);
   const objectives = objectiveDecls.flatMap((d) => lowerObjective(ctx, d, targets, plansModel, planNames) ?? []);
+  checkTermDayCredits(ctx, creditDecls[0], credits, availability, availabilityDecls, objectives);
   const excludes = ofKind(file, "exclude");
   const attributes = lowerAttributes(ctx, ofKind(file, "field"));
   const excludedCauses = new Set(excludes.filter((e) => e.what === "cause" && e.name).map((e) => e.name!.text));

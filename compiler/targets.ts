@@ -16,6 +16,7 @@ import { lowerCreditRule } from "./credit-rules.js";
 import { lowerCreditStep } from "./credit-step.js";
 import { isLatenessTable, lowerLatenessBands } from "./lateness-bands.js";
 import { refuseReopenEvent, withReopen } from "./reopen.js";
+import { lowerCapTermDays } from "./term-days.js";
 
 export interface PolicyShape {
   readonly plans: readonly string[];
@@ -478,6 +479,14 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
           ir.zoneOrigin = sourceRef(ctx, item.span);
         }
         break;
+      case "capTermDays": {
+        const days = lowerCapTermDays(ctx, item);
+        if (days !== null) {
+          ir.capTermDays = days;
+          ir.capTermDaysOrigin = sourceRef(ctx, item.span);
+        }
+        break;
+      }
       case "cap": {
         const percent = item.percent ? lowerPercent(ctx, item.percent.span) : null;
         if (item.perTarget) {

@@ -547,6 +547,8 @@ export type CellCstChildren = {
   Day?: (IToken)[];
   Days?: IToken[];
   duration?: (DurationCstNode)[];
+  Of?: (IToken)[];
+  Term?: IToken[];
   Less?: IToken[];
   Next?: IToken[];
   Business?: (IToken)[];
@@ -554,7 +556,6 @@ export type CellCstChildren = {
   Best?: IToken[];
   Effort?: IToken[];
   Percent?: IToken[];
-  Of?: IToken[];
   None?: IToken[];
   Priority?: IToken[];
   Plan?: IToken[];
@@ -631,14 +632,14 @@ export type CreditsItemCstChildren = {
   Required?: IToken[];
   By?: IToken[];
   End?: IToken[];
-  Of?: IToken[];
+  Of?: (IToken)[];
   Next?: (IToken)[];
   Unit?: IToken[];
   Subject?: IToken[];
   StringLit?: IToken[];
   Within?: IToken[];
   NumberLit?: (IToken)[];
-  Days?: IToken[];
+  Days?: (IToken)[];
   After?: IToken[];
   Period?: IToken[];
   Breach?: (IToken)[];
@@ -655,6 +656,7 @@ export type CreditsItemCstChildren = {
   Account?: IToken[];
   condition?: ConditionCstNode[];
   Cap?: IToken[];
+  Term?: IToken[];
   Credit?: (IToken)[];
   creditStep?: CreditStepCstNode[];
   Late?: IToken[];

@@ -227,9 +227,11 @@ export interface AvailabilityResult {
   readonly commitPercent: string;
   readonly met: boolean;
   /** The band the exact availability falls in (`below` its threshold), `null` when none. */
-  readonly band: { readonly belowPercent: string; readonly creditPercent: string; readonly line: number } | null;
-  /** The band's percentage of the period's fees, `"0"` without a band (and under `credit N × downtime fee`). */
+  readonly band: { readonly belowPercent: string; readonly creditPercent: string; readonly termDays?: number; readonly line: number } | null;
+  /** The band's percentage of the period's fees, `"0"` without a band (and under `credit N × downtime fee`, or days of the Term). */
   readonly creditPercent: string;
+  /** Bands in days of the Term only (`| 99.5% | 3 days of term |`): the days the band reached adds to the Term, `0` without one; never money. */
+  readonly termDays?: number;
   /**
    * `credit N × downtime fee` only: the fee paid for the downtime (the period's fees × downtime ÷
    * the period's measured time, to the cent) and the credit, N times its exact value to the cent
@@ -369,7 +371,7 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
   const reason = [
     `${availabilityPercent}% over ${overText} (${hoursText(downtimeMs)} down of ${hoursText(periodMs)}${excusedMs > 0 ? `, ${hoursText(excusedMs)} excused` : ""})`,
     met ? `meets the commitment of ${ir.commitPercent}%` : `below the commitment of ${ir.commitPercent}%`,
-    feeCredit ? feeCredit.words : stepped ? stepped.words : band ? `below ${band.belowPercent}%: ${band.creditPercent}% of the period's fees` : "no credit band applies",
+    feeCredit ? feeCredit.words : stepped ? stepped.words : band ? `below ${band.belowPercent}%: ${bandCreditWords(band)}` : "no credit band applies",
   ].join("; ");
   return {
     name: ir.name,
@@ -382,13 +384,19 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
     decimals: ir.decimals,
     commitPercent: ir.commitPercent,
     met,
-    band: band ? { belowPercent: band.belowPercent, creditPercent: band.creditPercent, line: band.origin.line } : null,
+    band: band ? { belowPercent: band.belowPercent, creditPercent: band.creditPercent, ...(band.termDays !== undefined ? { termDays: band.termDays } : {}), line: band.origin.line } : null,
     creditPercent: stepped?.creditPercent ?? band?.creditPercent ?? "0",
+    ...(ir.bands.some((b) => b.termDays !== undefined) ? { termDays: band?.termDays ?? 0 } : {}),
     ...(stepped ? { steps: stepped.steps } : {}),
     ...(feeCredit ? { downtimeFee: feeCredit.downtimeFee, creditAmount: feeCredit.creditAmount } : {}),
     outages,
     reason,
   };
+}
+
+/** A band's credit in words: a share of the fees, or days added to the Term (never money). */
+function bandCreditWords(band: AvailabilityIR["bands"][number]): string {
+  return band.termDays !== undefined ? `${band.termDays} days added to the end of the Term` : `${band.creditPercent}% of the period's fees`;
 }
 
 /**

@@ -17,7 +17,7 @@
 /** 13: a target's clock reopens (`reopen within 7 days`, `clock.reopenWithinMs`) on the built-in `reopen` event. */
 /** 14: the clauses of a credits block and an availability that state a bare value cite their own line (`lateStepOrigin`, `capPerTargetOrigin`, `claimDaysAfterOrigin`, `noClaimPlansOrigin`, `onNextInvoiceOrigin`, `commitOrigin`, `downtimeFeeMultipleOrigin`). */
 /** 15: the remaining clauses of a credits block (`cap N%`, `sum per breach`, `claim by end of next month`, `claim subject`, `zone`, `ineligible …` (one line per condition), `target …`, `credits for <plans>`) and of the fees (`currency`, VAT, `free`, `invoice`, `payment`, `late charge`, `zone`) cite their own line (`capPercentOrigin`, `modeOrigin`, …, `invoiceDueOrigin`). */
-/** 16: calendars open during others (`open during emea_hours, americas_hours`: kind `union`, `members`), follow-the-sun cover across zones; a claim with no deadline (`claim required`, `claimRequired`); escalations after `N business days` (`after.kind` `businessDays`); goals met only strictly before their due (`< 1 hour`, `goal.strict`). */
+/** 16: calendars open during others (`open during emea_hours, americas_hours`: kind `union`, `members`), follow-the-sun cover across zones; a claim with no deadline (`claim required`, `claimRequired`); escalations after `N business days` (`after.kind` `businessDays`); goals met only strictly before their due (`< 1 hour`, `goal.strict`); credits in days added to the end of the Term (a band's `termDays`, `| 99.5% | 3 days of term |`; `capTermDays`, `cap 15 days of term`). */
 export const IR_VERSION = 16;
 
 /** The text of a percentage: up to 3 digits, optionally a point and up to 6 more. */

@@ -284,6 +284,9 @@ const Percent = z
 export const CreditStepSchema = z.object({ ms: z.number().int().positive(), started: z.boolean() });
 export type CreditStepIR = z.infer<typeof CreditStepSchema>;
 
+/** Whole days added to the end of the Term (`3 days of term`), a credit that is never money. */
+const TermDays = z.number().int().positive().max(3660);
+
 /** Service credits (SPEC §6): the highest row among breached eligible tickets, never a sum. */
 export const CreditsSchema = z.object({
   plans: z.array(z.string()).nullable(),
@@ -363,6 +366,10 @@ export const CreditsSchema = z.object({
   noClaimPlans: z.array(z.string()).optional(),
   /** The first `no claim for …` clause (IR 14; {@link ClauseOrigin}). */
   noClaimPlansOrigin: ClauseOrigin,
+  /** `cap 15 days of term` (IR 16): the most days a period's day credits add to the Term. */
+  capTermDays: TermDays.optional(),
+  /** The `cap … days of term` clause (IR 16; {@link ClauseOrigin}). */
+  capTermDaysOrigin: ClauseOrigin,
   /** `cap 100% per target`: the credits of each target are bounded on their own by this share of the fees. */
   capPerTargetPercent: Percent.optional(),
   /** The `cap … per target` clause (IR 14; {@link ClauseOrigin}). */
@@ -431,7 +438,11 @@ export const AvailabilitySchema = z.object({
    */
   stepCredit: z.object({ creditPercent: Percent, step: CreditStepSchema, upToPercent: Percent.optional(), origin: SourceRefSchema }).optional(),
   decimals: ShownDecimals,
-  bands: z.array(z.object({ belowPercent: Percent, creditPercent: Percent, origin: SourceRefSchema })),
+  /**
+   * `| 99.5% | 3 days of term |` (IR 16): a band's `termDays` is the days it adds to the end of the
+   * Term, not money; its `creditPercent` is then `"0"`. Every band of a table credits days, or none.
+   */
+  bands: z.array(z.object({ belowPercent: Percent, creditPercent: Percent, termDays: TermDays.optional(), origin: SourceRefSchema })),
   origin: SourceRefSchema,
 });
 export type AvailabilityIR = z.infer<typeof AvailabilitySchema>;

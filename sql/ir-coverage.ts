@@ -85,6 +85,8 @@ export const CREDIT_FIELDS = {
   onNextInvoice: "settlement",
   noClaimPlans: "settlement",
   claimRequired: "settlement",
+  // IR 16: `cap 15 days of term` bounds the days a period's availability bands add to the Term.
+  capTermDays: "settlement",
   // Each target's part of a ticket's credit is bounded on its own (the period bounds each target's sum again).
   capPerTargetPercent: "ticket",
   origin: "none",
@@ -101,6 +103,7 @@ export const CREDIT_FIELDS = {
   claimSubjectOrigin: "none",
   // IR 16.
   claimRequiredOrigin: "none",
+  capTermDaysOrigin: "none",
   capPercentOrigin: "none",
   ineligibleChannelsOrigin: "none",
   ineligibleOptionalLanguagesOrigin: "none",

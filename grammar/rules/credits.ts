@@ -128,11 +128,26 @@ export abstract class CreditRules extends TargetRules {
         // credit up to 100 % of the fees")
         ALT: () => {
           this.CONSUME(T.Cap);
-          this.CONSUME(T.Percent);
-          this.OPTION(() => {
-            this.CONSUME3(T.Per);
-            this.CONSUME2(T.Target);
-          });
+          this.OR5([
+            {
+              ALT: () => {
+                this.CONSUME(T.Percent);
+                this.OPTION(() => {
+                  this.CONSUME3(T.Per);
+                  this.CONSUME2(T.Target);
+                });
+              },
+            },
+            {
+              // `cap 15 days of term`: at most so many days added to the Term per period
+              ALT: () => {
+                this.CONSUME3(T.NumberLit);
+                this.CONSUME2(T.Days);
+                this.CONSUME2(T.Of);
+                this.CONSUME(T.Term);
+              },
+            },
+          ]);
         },
       },
       {

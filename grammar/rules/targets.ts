@@ -105,7 +105,17 @@ export abstract class TargetRules extends CalendarRules {
           this.OR2([{ ALT: () => this.CONSUME3(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
         },
       },
-      { ALT: () => this.SUBRULE(this.duration) },
+      {
+        // a duration; `3 days of term`: a credit band of days added to the end of the Term
+        // ("3 days of service added to the Term"), not money
+        ALT: () => {
+          this.SUBRULE(this.duration);
+          this.OPTION3(() => {
+            this.CONSUME2(T.Of);
+            this.CONSUME(T.Term);
+          });
+        },
+      },
       {
         // `< 1 hour`: met only strictly before the due ("Response < 1 hour")
         ALT: () => {
