@@ -362,6 +362,17 @@ const CONSTRUCTS: readonly Construct[] = [
     used: (ir) => ir.credits?.capPerTargetPercent !== undefined,
     without: (ir) => withCredits(ir, { capPerTargetPercent: undefined }),
   },
+  // IR 16. Without `<`: the same goal, met at its due.
+  {
+    name: "goals met only before their due",
+    used: (ir) => ir.targets.some((t) => t.goals.some((g) => "strict" in g.goal && g.goal.strict === true)),
+    without: (ir) => mapTargets(ir, (t) => ({ ...t, goals: t.goals.map((g) => ("strict" in g.goal ? { ...g, goal: { ...g.goal, strict: undefined } } : g)) })),
+  },
+  {
+    name: "escalations after business days",
+    used: (ir) => ir.escalations.some((e) => e.levels.some((l) => l.after.kind === "businessDays")),
+    without: (ir) => ({ ...ir, escalations: ir.escalations.map((e) => ({ ...e, levels: e.levels.filter((l) => l.after.kind !== "businessDays") })) }),
+  },
 ];
 
 /**

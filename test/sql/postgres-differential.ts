@@ -14,6 +14,7 @@ import { postgres } from "../../sql/dialect.js";
 import { PostgresRun } from "../../sql/run-postgres.js";
 import type { TicketJson } from "../../runtime/io.js";
 import type { PolicyIR } from "../../runtime/ir.js";
+import { withBoundaries } from "./boundary-tickets.js";
 import { CONDITION_CASES, CONDITION_TICKETS, conditionPolicy } from "./condition-cases.js";
 import { DIFFERENTIAL_YEARS, differentialTickets, evaluatorAnswers, mismatches, policyTickets, readSqlRows, sqlAnswers } from "./differential.js";
 
@@ -57,5 +58,9 @@ for (const [path] of CONDITION_CASES) {
 // Calendars open during others (test/sql/union-calendar-differential.test.ts).
 const union = conditionPolicy("test/sql/fixtures/union-calendar.sla");
 await check("test/sql/fixtures/union-calendar.sla", union, policyTickets(union, Math.min(n, CONDITION_TICKETS), 1));
+// Goals met only before their due and levels after business days, with tickets at those boundaries
+// (test/sql/strict-day-levels-differential.test.ts).
+const strict = conditionPolicy("test/sql/fixtures/strict-day-levels.sla");
+await check("test/sql/fixtures/strict-day-levels.sla", strict, withBoundaries(strict, Math.min(n, CONDITION_TICKETS), 1).tickets);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failed > 0 ? 1 : 0);
