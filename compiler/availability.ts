@@ -67,11 +67,11 @@ function lowerBands(ctx: CheckContext, table: A.Table): AvailabilityIR["bands"] 
   for (const row of rows) {
     const [below, credit] = row.cells;
     if (row.cells.length !== 2 || below?.kind !== "percent" || below.of || (credit?.kind !== "percent" && credit?.kind !== "termDays") || (credit.kind === "percent" && credit.of)) {
-      ctx.diagnostics.error("SLA306", row.span, "a band is an availability and a credit, a percentage or days of the term", { help: "write `| 99% | 15% |` or `| 99% | 3 days of term |`" });
+      ctx.diagnostics.error("SLA306", row.span, "a band is an availability and a credit, a percentage or days of the Term", { help: "write `| 99% | 15% |` or `| 99% | 3 days of term |`" });
       continue;
     }
     if ((credit.kind === "termDays") !== inDays) {
-      ctx.diagnostics.error("SLA306", credit.span, `a band table credits either percentages of the fees or days of the term, and this one began with ${inDays ? "days" : "percentages"}`, { help: inDays ? "write this band's credit as `N days of term`" : "write this band's credit as a percentage" });
+      ctx.diagnostics.error("SLA306", credit.span, `a band table credits either percentages of the fees or days of the Term, and this one began with ${inDays ? "days" : "percentages"}`, { help: inDays ? "write this band's credit as `N days of term`" : "write this band's credit as a percentage" });
       continue;
     }
     const belowPercent = lowerPercent(ctx, below.span);

@@ -30,7 +30,7 @@ export function termDaysOfCell(ctx: CheckContext, cell: Extract<A.Cell, { kind: 
   const d = cell.duration;
   const text = cellText(ctx, cell);
   if (d.business || d.unit !== "day") {
-    ctx.diagnostics.error("SLA304", cell.span, `\`${text}\`: the Term is extended by calendar days`, { help: `write \`${d.amountText} days of term\`` });
+    ctx.diagnostics.error("SLA304", cell.span, `\`${text}\`: the Term is extended by calendar days`, { help: d.business ? `write \`${d.amountText} days of term\`` : "write whole days, e.g. `3 days of term`" });
     return null;
   }
   return wholeDays(ctx, d.amountText, cell.span, text);
