@@ -8,7 +8,7 @@
  * `sla eval` answers; `test/sql/ir-coverage.test.ts` checks that the fields marked `settlement`
  * do not change those answers, and docs/sql.md says why each is left to `sla settle`.
  */
-import type { CalendarIR, CreditsIR, PolicyIR } from "../runtime/ir.js";
+import type { CalendarIR, CreditsIR, EscalationAfter, Goal, PolicyIR } from "../runtime/ir.js";
 
 /**
  * - `ticket`: the per-ticket answers (`sla eval`: targets, escalations, credit) read it; the SQL
@@ -135,6 +135,40 @@ export const CALENDAR_FIELDS = {
   // IR 16: the `open during` line, for `sla diff` to cite; no answer reads it.
   duringOrigin: "none",
 } as const satisfies Record<keyof CalendarIR, IrFieldUse>;
+
+/** Every field name of any member of a union (a goal's kinds have fields of their own). */
+type FieldOfAny<T> = T extends unknown ? keyof T : never;
+
+/**
+ * Every field of a goal, over all its kinds, and what the SQL target does with it: `sla_goals`
+ * holds the kind, the amount and, since IR 16, whether the goal is met only strictly before its
+ * due (`strict`, read by `sla_target_status` as `statusOf` reads it).
+ */
+export const GOAL_FIELDS = {
+  kind: "ticket",
+  ms: "ticket",
+  days: "ticket",
+  // IR 16: `< 1 hour`, breached by a stop or an `asOf` at the due itself.
+  strict: "ticket",
+  // Kept in `sla_goals.goal` for a reader; no status or due depends on the words.
+  text: "none",
+} as const satisfies Record<FieldOfAny<Goal>, IrFieldUse>;
+
+/**
+ * Every field of an escalation level's threshold, over all its kinds, and what the SQL target
+ * does with it (`sla_levels`): business and elapsed time, a share of a target's goal, and since
+ * IR 16 a count of business days (`days`, its budget looked up as a business-day goal's).
+ */
+export const LEVEL_AFTER_FIELDS = {
+  kind: "ticket",
+  ms: "ticket",
+  percent: "ticket",
+  target: "ticket",
+  // IR 16: `2 business days`, the close of the second business day after the clock's start.
+  days: "ticket",
+  // `sla_escalation_results.after_text`, as `sla eval` reports the level.
+  text: "ticket",
+} as const satisfies Record<FieldOfAny<EscalationAfter>, IrFieldUse>;
 
 /** The names of the fields of `table` that only settlement reads. */
 export function settlementFields<K extends string>(table: Readonly<Record<K, IrFieldUse>>): K[] {
