@@ -10,7 +10,9 @@
  * commitment. Comparing the two functions over [0, 100] tells which version owes more. A credit
  * per step of downtime is a function of the downtime's length, not of its share of the period:
  * it is compared with another such credit (`credit-steps.ts`), with no credit at all, and
- * otherwise reads `mixed` (which owes more depends on the period's length).
+ * otherwise reads `mixed` (which owes more depends on the period's length). Bands in days added to
+ * the Term (`3 days of term`) are compared as days, the same way (more days is stricter); days
+ * against money read `mixed`: neither is worth the other.
  */
 import type { AvailabilityIR, SettlementPeriodIR } from "../runtime/ir.js";
 import { describePeriod } from "../runtime/settlement-period.js";
@@ -26,7 +28,8 @@ export const pct = (text: string | null | undefined): number => (text == null ? 
 function creditAt(v: AvailabilityIR, a: number): number {
   if (v.downtimeFeeMultiple !== undefined) return a < pct(v.commitPercent) ? Number(v.downtimeFeeMultiple) * (100 - a) : 0;
   // Bands fall in `belowPercent`: the last one the availability lies below is the deepest.
-  return pct([...v.bands].reverse().find((b) => a < pct(b.belowPercent))?.creditPercent);
+  const band = [...v.bands].reverse().find((b) => a < pct(b.belowPercent));
+  return band?.termDays ?? pct(band?.creditPercent);
 }
 
 /** Where a version's credit function jumps or bends: its band thresholds, or its commitment when it pays a multiple. */
@@ -42,6 +45,7 @@ function breakpoints(v: AvailabilityIR): number[] {
  * More credit somewhere and less elsewhere is `mixed`.
  */
 export function creditEffect(x: AvailabilityIR, y: AvailabilityIR): Effect {
+  if (inDays(x) !== inDays(y) && !creditsNothing(x) && !creditsNothing(y)) return "mixed";
   if (x.stepCredit !== undefined || y.stepCredit !== undefined) return stepCreditEffect(x, y);
   if (x.downtimeFeeMultiple !== undefined && y.downtimeFeeMultiple !== undefined) {
     // The commitment (below which a multiple is owed) is a term of its own: only the multiple here.
@@ -51,6 +55,9 @@ export function creditEffect(x: AvailabilityIR, y: AvailabilityIR): Effect {
   const probes = edges.slice(1).flatMap((hi, i) => [edges[i]! + 1e-7, hi - 1e-7]);
   return combine(probes.map((p) => effectOf(creditAt(x, p), creditAt(y, p), true)));
 }
+
+/** A version whose bands credit days added to the Term, not a share of the fees. */
+const inDays = (v: AvailabilityIR): boolean => v.bands.some((b) => b.termDays !== undefined);
 
 /** A version that credits nothing when missed: no band, no multiple, no step. */
 const creditsNothing = (v: AvailabilityIR): boolean => v.bands.length === 0 && v.downtimeFeeMultiple === undefined && v.stepCredit === undefined;
@@ -69,7 +76,7 @@ export function creditWords(v: AvailabilityIR): string[] {
   const s = v.stepCredit;
   if (s) return [`${s.creditPercent}% per ${stepWords(s.step)}${s.upToPercent !== undefined ? `, up to ${s.upToPercent}%` : ""}`];
   if (v.downtimeFeeMultiple !== undefined) return [`${v.downtimeFeeMultiple} × downtime fee`];
-  return v.bands.map((b) => `below ${b.belowPercent}% ${b.creditPercent}%`);
+  return v.bands.map((b) => `below ${b.belowPercent}% ${b.termDays !== undefined ? `${b.termDays} days of term` : `${b.creditPercent}%`}`);
 }
 
 type Shape = Pick<SettlementPeriodIR, "unit" | "startMonth">;

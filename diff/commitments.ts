@@ -59,7 +59,7 @@ function blockTerms(x: AvailabilityIR, y: AvailabilityIR, judged: Effect): Term[
   // Bands keep their words; a multiple of the downtime's fee or a credit per step on either side is the credit "when missed".
   const banded = (v: AvailabilityIR) => v.downtimeFeeMultiple === undefined && v.stepCredit === undefined;
   const creditTerm = banded(x) && banded(y) ? "credit bands" : "credit when missed";
-  const firstBand = (bands: AvailabilityIR["bands"], other: AvailabilityIR["bands"]) => bands.find((b, i) => JSON.stringify([b.belowPercent, b.creditPercent]) !== JSON.stringify([other[i]?.belowPercent, other[i]?.creditPercent]))?.origin;
+  const firstBand = (bands: AvailabilityIR["bands"], other: AvailabilityIR["bands"]) => bands.find((b, i) => JSON.stringify([b.belowPercent, b.creditPercent, b.termDays]) !== JSON.stringify([other[i]?.belowPercent, other[i]?.creditPercent, other[i]?.termDays]))?.origin;
   const excuse: [SourceRef | undefined, SourceRef | undefined] = [x.excuse?.origin, y.excuse?.origin];
   // `commit 99.9% per quarter starting Jan 1` states both the commitment and its window.
   const commit: [SourceRef | undefined, SourceRef | undefined] = [x.commitOrigin, y.commitOrigin];

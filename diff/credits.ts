@@ -64,6 +64,9 @@ export function diffCredits(a: PolicyIR, b: PolicyIR): Change[] {
   const cap = (x: number | null) => (x === null ? Infinity : x);
   const capText = (x: number | null) => (x === null ? null : `${x}% of the fees`);
   term("cap", capText(creditCap(ca)), capText(creditCap(cb)), effectOf(cap(creditCap(ca)), cap(creditCap(cb)), true), "capPercentOrigin");
+  // `cap 15 days of term`: more days is stricter for the provider, as a higher cap is; none is no bound.
+  const days = (c: CreditsIR) => c.capTermDays ?? Infinity;
+  term("cap in days of the Term", ca.capTermDays !== undefined ? `${ca.capTermDays} days` : null, cb.capTermDays !== undefined ? `${cb.capTermDays} days` : null, effectOf(days(ca), days(cb), true), "capTermDaysOrigin");
   const chA = new Set(ca.ineligibleChannels);
   const chB = new Set(cb.ineligibleChannels);
   term("ineligible channels", [...chA].sort(), [...chB].sort(), setEffect([...chA], [...chB], "looser"), "ineligibleChannelsOrigin");

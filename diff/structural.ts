@@ -73,14 +73,14 @@ const MODELED: readonly RegExp[] = [
   whole(String.raw`exclusions\.attributes(\[\d+\]\.when${CONDITION})?`),
   whole(String.raw`escalations\.[^.]+(\.calendarPlan|${CLOCK}|\.levels(\[\d+\](\.priority|\.role|\.after(\.(kind|ms|percent|target))?)?)?)?`),
   whole(
-    String.raw`credits(\.(plans|targets|ineligibleChannels|ineligibleAccount)${SET}|\.(claimMonthsAfter|claimSubject|claimRequired|capPercent|ineligibleOptionalLanguages|zone|mode)`,
+    String.raw`credits(\.(plans|targets|ineligibleChannels|ineligibleAccount)${SET}|\.(claimMonthsAfter|claimSubject|claimRequired|capPercent|capTermDays|ineligibleOptionalLanguages|zone|mode)`,
     String.raw`|\.rows(\.[^.]+(\.(priority|creditPercent))?)?|\.ineligibleWhen(\[\d+\]${CONDITION})?|\.amountPerBreach(\.(amount|currency))?`,
     String.raw`|\.thresholds(\[\d+\](\.(aboveBreaches|creditPercent))?)?|\.claimDaysAfter(\.(days|after))?|\.lateStep(\.(ms|started))?|\.capPerTargetPercent`,
     String.raw`|\.afterBands(\[\d+\](\.(afterMs|creditPercent))?)?|\.noClaimPlans${SET}|\.onNextInvoice)?`,
   ),
   whole(
     String.raw`availability\.[^.]+(\.(commitPercent|over|decimals|downtimeFeeMultiple)|\.window(\.(unit|startMonth))?|\.(components|excusedCauses|plans)${SET}`,
-    String.raw`|\.excuse(\.(announcedAheadMs|capMs|within|eachMs))?|\.bands(\[\d+\](\.(belowPercent|creditPercent))?)?`,
+    String.raw`|\.excuse(\.(announcedAheadMs|capMs|within|eachMs))?|\.bands(\[\d+\](\.(belowPercent|creditPercent|termDays))?)?`,
     String.raw`|\.stepCredit(\.(creditPercent|upToPercent)|\.step(\.(ms|started))?)?)?`,
   ),
   whole(String.raw`objectives\.[^.]+(\.(sharePercent|target|creditPercent|decimals)|\.when${CONDITION})?`),
