@@ -302,6 +302,9 @@ function creditsBlock(ctx: CursorContext, items: Items): void {
   else if (first === "above" && w.length === 2 && lastType === "NumberLit") items.words(w[1] === "1" ? "breach" : "breaches");
   else if (first === "ineligible") ineligibleClause(ctx, items);
   else if (first === "cap" && w.length === 2 && lastType === "Percent") items.words("per target");
+  // `cap 15 days of term`: the most days a period's bands add to the Term
+  else if (first === "cap" && w.length === 2 && lastType === "NumberLit") items.words("days of term");
+  else if (first === "cap" && w.length === 3 && last === "days") items.words("of term");
   else if (first === "cap" && last === "per") items.words("target");
   // `credit per started hour late`: a breach's row earned again for every started hour late
   else if (first === "credit" && w.length === 1) items.words("per started hour late", "per", "on next invoice");
@@ -459,8 +462,10 @@ function tableBlock(ctx: CursorContext, text: string, block: Block, owner: strin
   const cell = ctx.stmt.slice(lastPipe + 1);
   const header = tableHeader(text, block, ctx.lineStart);
   if (owner === "availability") {
-    // `| below | credit |`, then thresholds and credits: percentages, nothing to offer.
+    // `| below | credit |`, then thresholds and credits: percentages, or `3 days of term` (days added to the Term).
     if (!header) items.words(column === 0 ? "below" : "credit");
+    else if (column === 1 && cell.length === 1 && cell[0]!.type === "NumberLit") items.words("days of term");
+    else if (column === 1 && cell.length === 2 && cell[1]!.image === "days") items.words("of term");
     return;
   }
   if (!header) {

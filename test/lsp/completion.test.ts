@@ -231,3 +231,13 @@ describe("completion on broken and half-typed documents", () => {
     expect(labels).toContain("best effort");
   });
 });
+
+describe("completion of credits in days of the Term", () => {
+  it("offers `days of term` after a number in an availability's credit column and after `cap N`", async () => {
+    const band = 'policy p\navailability up {\n  commit 99.5%\n  credits {\n    | below | credit |\n    | 99.5% | 3 <|>';
+    expect((await complete(band)).labels).toContain("days of term");
+    expect((await complete(band.replace("3 <|>", "3 days <|>"))).labels).toContain("of term");
+    expect((await complete("policy p\ncredits {\n  cap 15 <|>")).labels).toContain("days of term");
+    expect((await complete("policy p\ncredits {\n  cap 15% <|>")).labels).not.toContain("days of term");
+  });
+});
