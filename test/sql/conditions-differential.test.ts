@@ -18,7 +18,7 @@ import { duckdb } from "../../sql/dialect.js";
 import { DuckDbRun } from "../../sql/run-duckdb.js";
 import { UnsupportedPolicyError } from "../../sql/unsupported.js";
 import { CONDITION_CASES, CONDITION_TICKETS, conditionPolicy } from "./condition-cases.js";
-import { constructHits, DIFFERENTIAL_YEARS, duckDbRows, evaluatorAnswers, mismatches, policyTickets, readSqlRows, sqlAnswers } from "./differential.js";
+import { constructHits, DIFFERENTIAL_YEARS, duckDbRows, editedSqlMismatches, evaluatorAnswers, mismatches, policyTickets, readSqlRows, sqlAnswers } from "./differential.js";
 
 const TICKETS = CONDITION_TICKETS;
 const dir = mkdtempSync(join(tmpdir(), "sla-sql-conditions-"));
@@ -43,14 +43,7 @@ describe("SQL on DuckDB against the evaluator: conditions, caps, support days, d
   /** Mismatches of the fixture's SQL with relation `name` rewritten by `edit` (which must change it). */
   async function brokenMismatches(name: string, edit: (sql: string) => string, path = "test/sql/fixtures/conditions.sla"): Promise<number> {
     const ir = policy(path);
-    const sql = compileToSql(ir, duckdb, DIFFERENTIAL_YEARS);
-    const relation = sql.relations.find((r) => r.name === name)!;
-    const edited = edit(relation.sql);
-    expect(edited).not.toBe(relation.sql);
-    const broken = { ...sql, relations: sql.relations.map((r) => (r === relation ? { ...r, sql: edited } : r)) };
-    const tickets = policyTickets(ir, 2000, 2);
-    const rows = await duckDbRows(broken, tickets, join(dir, `broken-${name}.ndjson`));
-    return mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows)).length;
+    return editedSqlMismatches(ir, name, edit, policyTickets(ir, 2000, 2), join(dir, `broken-${name}.ndjson`));
   }
 
   it("fails on a wrong rule: caps applied to the opened priority only, not to a reprioritize", async () => {

@@ -13,7 +13,8 @@ import { evaluateTicket, parseTicket, parseInstant, type TicketJson } from "../.
 import type { PolicyIR } from "../../runtime/ir.js";
 import { generator, seedPolicy, variedTickets } from "../../bench/workloads.js";
 import { eachTargetGrows } from "../../runtime/ticket-credit.js";
-import type { CompiledSql } from "../../sql/compile.js";
+import { compileToSql, type CompiledSql } from "../../sql/compile.js";
+import { duckdb } from "../../sql/dialect.js";
 import { DuckDbRun } from "../../sql/run-duckdb.js";
 
 const MINUTE_MS = 60_000;
@@ -393,6 +394,22 @@ export function constructHits(ir: PolicyIR, tickets: readonly TicketJson[], expe
     out[c.name] = tickets.filter((t) => JSON.stringify(seen(without.get(t.id))) !== JSON.stringify(seen(expected.get(t.id)))).length;
   }
   return out;
+}
+
+/**
+ * How a wrong rule fails a differential: the mismatches on DuckDB over `tickets` of `ir`'s SQL
+ * with relation `name` rewritten by `edit`, which must change it (else the test would prove
+ * nothing, and this throws).
+ */
+export async function editedSqlMismatches(ir: PolicyIR, name: string, edit: (sql: string) => string, tickets: readonly TicketJson[], path: string): Promise<number> {
+  const sql = compileToSql(ir, duckdb, DIFFERENTIAL_YEARS);
+  const relation = sql.relations.find((r) => r.name === name);
+  if (!relation) throw new Error(`no relation \`${name}\``);
+  const edited = edit(relation.sql);
+  if (edited === relation.sql) throw new Error(`the edit left \`${name}\` unchanged`);
+  const broken: CompiledSql = { ...sql, relations: sql.relations.map((r) => (r === relation ? { ...r, sql: edited } : r)) };
+  const rows = await duckDbRows(broken, tickets, path);
+  return mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows)).length;
 }
 
 /** The SQL results for `tickets` on DuckDB (through an NDJSON file at `path`, as `sla eval --engine duckdb` reads them). */

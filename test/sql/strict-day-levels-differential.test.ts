@@ -12,11 +12,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileToSql, type CompiledSql } from "../../sql/compile.js";
+import { compileToSql } from "../../sql/compile.js";
 import { duckdb } from "../../sql/dialect.js";
 import { boundaryHits, withBoundaries } from "./boundary-tickets.js";
 import { CONDITION_TICKETS, conditionPolicy } from "./condition-cases.js";
-import { constructHits, DIFFERENTIAL_YEARS, duckDbRows, evaluatorAnswers, mismatches, sqlAnswers } from "./differential.js";
+import { constructHits, DIFFERENTIAL_YEARS, duckDbRows, editedSqlMismatches, evaluatorAnswers, mismatches, sqlAnswers } from "./differential.js";
 
 /** The fixture (`postgres-differential.ts` runs it on PostgreSQL too). */
 const PATH = "test/sql/fixtures/strict-day-levels.sla";
@@ -42,14 +42,7 @@ const BOUNDARIES: Readonly<Record<string, number>> = {
 /** Mismatches of the fixture's SQL with relation `name` rewritten by `edit` (which must change it). */
 async function brokenMismatches(name: string, edit: (sql: string) => string): Promise<number> {
   const ir = conditionPolicy(PATH);
-  const sql = compileToSql(ir, duckdb, DIFFERENTIAL_YEARS);
-  const relation = sql.relations.find((r) => r.name === name)!;
-  const edited = edit(relation.sql);
-  expect(edited).not.toBe(relation.sql);
-  const broken: CompiledSql = { ...sql, relations: sql.relations.map((r) => (r === relation ? { ...r, sql: edited } : r)) };
-  const { tickets } = withBoundaries(ir, 1000, 2);
-  const rows = await duckDbRows(broken, tickets, join(dir, `broken-${name}.ndjson`));
-  return mismatches(tickets, evaluatorAnswers(ir, tickets), sqlAnswers(rows)).length;
+  return editedSqlMismatches(ir, name, edit, withBoundaries(ir, 1000, 2).tickets, join(dir, `broken-${name}.ndjson`));
 }
 
 describe("SQL on DuckDB against the evaluator: goals met only before their due, escalations after business days", () => {
