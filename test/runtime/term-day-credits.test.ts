@@ -10,15 +10,6 @@ import type { PolicyIR } from "../../runtime/ir.js";
 import { settleInput } from "../../runtime/settle.js";
 
 const SOURCE = (credits: string) => `policy term_days "Days of the Term"
-priority P1 "urgent"
-calendar always { zone "UTC"  24x7 }
-target response "Response" {
-  stop on respond
-  goals {
-    | priority | goal   |
-    | P1       | 1 hour |
-  }
-}
 availability web "Web app" {
   commit 99.5%
   component web
