@@ -63,7 +63,14 @@ function editableLeaves(p: PolicyIR): Path[] {
   // The calendar an elapsed-only target, or a default nothing counts on, names: no goal counts on it.
   const uncounted = (path: Path) =>
     (path[0] === "defaultCalendar" && !ticketCalendarCounted(p)) || (path[0] === "targets" && (path[2] === "calendar" || path[2] === "calendarRules") && !countsOnCalendar(p.targets[path[1] as number]));
-  return out.filter((path) => (!path.includes("resume") || pauses(path)) && !uncounted(path));
+  // A band that credits days of the Term (`3 days of term`) carries `creditPercent` "0", which no answer reads.
+  const dayBandPercent = (path: Path) => {
+    if (path[path.length - 1] !== "creditPercent" || !path.includes("bands")) return false;
+    let o: unknown = p;
+    for (const k of path.slice(0, -1)) o = (o as Record<string | number, unknown>)[k];
+    return (o as { termDays?: number }).termDays !== undefined;
+  };
+  return out.filter((path) => (!path.includes("resume") || pauses(path)) && !uncounted(path) && !dayBandPercent(path));
 }
 
 /** Every string stored under the key `key` anywhere in the policy (other names a reference may take). */
