@@ -432,7 +432,9 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
         for (const row of uniqueRows(ctx, read.rows).values()) {
           const cell = row.cells[0]!;
           if (cell.kind !== "percent" || cell.of) {
-            ctx.diagnostics.error("SLA306", cell.span, "a credit is a percentage of the period's fees", { help: "write `20%`" });
+            ctx.diagnostics.error("SLA306", cell.span, "a credit is a percentage of the period's fees", {
+              help: cell.kind === "termDays" ? "days added to the Term are credited by an availability's bands (`| below | credit |`) only; here write `20%`" : "write `20%`",
+            });
           } else {
             const creditPercent = lowerPercent(ctx, cell.span);
             if (creditPercent !== null) ir.rows.push({ priority: read.keyKind === "priority" ? row.key.text : null, creditPercent, origin: sourceRef(ctx, row.row.span) });
