@@ -33,7 +33,11 @@ export function goalFromCell(ctx: CheckContext, cell: A.Cell, calendars: readonl
     case "duration":
       return goalFromDuration(ctx, cell, calendars, text);
     case "under": {
-      // `< 1 hour`: the same goal, met only strictly before its due.
+      // `< 1 hour`: the same goal, met only strictly before its due; `< 0 minutes` could never be met.
+      if (cell.duration.amount === 0) {
+        ctx.diagnostics.error("SLA306", cell.span, `\`${text}\` is not a goal: it can never be met`, { help: "write `0 minutes`, or a positive duration after `<`" });
+        return null;
+      }
       const goal = goalFromDuration(ctx, cell.duration, calendars, text);
       return goal && (goal.kind === "business" || goal.kind === "elapsed" || goal.kind === "businessDays") ? { ...goal, strict: true } : goal;
     }

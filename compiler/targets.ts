@@ -3,6 +3,7 @@
  * for completeness and units, clock rules for contradictions, all lowered to the IR.
  */
 import type { CalendarIR, CalendarRuleIR, ClockIR, ConditionIR, CreditsIR, EscalationIR, Goal, GoalCell, RegionIR, TargetIR, TestIR } from "../runtime/ir.js";
+import { isStrict } from "../runtime/ir-constants.js";
 import type * as A from "./ast.js";
 import { lowerAccountStanding } from "./account-standing.js";
 import { checkClockEvents, checkFieldValue, lowerCondition } from "./attributes.js";
@@ -159,7 +160,7 @@ export function lowerTarget(ctx: CheckContext, t: A.TargetDecl, shape: PolicySha
   if (!calendar && shape.regions.length === 0 && !shape.defaultCalendar) checkCalendarNeeded(ctx, t.name, [...sections, ...goals]);
   // `< 1 hour` in a recurring target: each interval would need its own strict reading of a miss.
   if (clock.restart !== undefined) {
-    const strict = [...sections, ...goals].find((cell) => "strict" in cell.goal && cell.goal.strict);
+    const strict = [...sections, ...goals].find((cell) => isStrict(cell.goal));
     if (strict) {
       ctx.diagnostics.error("SLA306", t.name.span, `recurring target \`${t.name.text}\` has the goal \`${strict.goal.text}\` (line ${strict.origin.line})`, {
         help: "a recurring target's intervals are met at their due: write the goal without `<` (`1 hour`)",

@@ -8,6 +8,7 @@ import { calendarFromIR } from "../runtime/calendar.js";
 import { goalBudget } from "../runtime/clock.js";
 import { findCell } from "../runtime/compiled.js";
 import type { CalendarIR, ConditionIR, Goal, GoalCell, PolicyIR, TargetIR } from "../runtime/ir.js";
+import { isStrict } from "../runtime/ir-constants.js";
 import { predicateOf, type Predicate } from "../runtime/ticket-attributes.js";
 import { calendarOf, targetCalendarOf } from "./calendars.js";
 import { lengthWords } from "./commitments.js";
@@ -46,7 +47,7 @@ export function dueOf(goal: Goal, cal: CalendarIR, start: number): number {
 
 /** Only the strictness: a goal that became `< …` is stricter (its due instant now misses), one that stopped being looser. */
 function strictEffect(old: Goal, next: Goal): Effect {
-  const s = (g: Goal) => "strict" in g && g.strict === true;
+  const s = isStrict;
   return s(old) === s(next) ? "neutral" : s(next) ? "stricter" : "looser";
 }
 

@@ -71,7 +71,7 @@ const MODELED: readonly RegExp[] = [
   whole(String.raw`targets\.[^.]+\.goals(\[\d+\](\.priority|\.plan|\.goal(\.(kind|ms|days|strict))?|\.when${CONDITION})?)?`),
   whole(String.raw`exclusions\.(channels|causes)(\.[^.]+)?`),
   whole(String.raw`exclusions\.attributes(\[\d+\]\.when${CONDITION})?`),
-  whole(String.raw`escalations\.[^.]+(\.calendarPlan|${CLOCK}|\.levels(\[\d+\](\.priority|\.role|\.after(\.(kind|ms|percent|target))?)?)?)?`),
+  whole(String.raw`escalations\.[^.]+(\.calendarPlan|${CLOCK}|\.levels(\[\d+\](\.priority|\.role|\.after(\.(kind|ms|percent|target|days))?)?)?)?`),
   whole(
     String.raw`credits(\.(plans|targets|ineligibleChannels|ineligibleAccount)${SET}|\.(claimMonthsAfter|claimSubject|claimRequired|capPercent|capTermDays|ineligibleOptionalLanguages|zone|mode)`,
     String.raw`|\.rows(\.[^.]+(\.(priority|creditPercent))?)?|\.ineligibleWhen(\[\d+\]${CONDITION})?|\.amountPerBreach(\.(amount|currency))?`,

@@ -45,6 +45,7 @@ import {
 import type { Customer, TicketFacts } from "./ticket-attributes.js";
 import { inSupportedYears, SUPPORTED_YEARS, type EscalationResult, type TargetResult, type TargetStatus, type Ticket, type TicketResult, type Trace } from "./io.js";
 import type { GoalCell, PolicyIR } from "./ir.js";
+import { isStrict } from "./ir-constants.js";
 
 /** Options of {@link evaluateTicket}. */
 export interface EvaluateOptions {
@@ -264,7 +265,7 @@ function evaluateTarget(ctx: Context, t: CompiledTarget, exclusion: string | nul
   else if (!started) status = "pending";
   else {
     due = dueFromCounted(budget!.meter, run, budget!.ms);
-    status = statusOf(run, due, ctx.asOf, "strict" in cell!.goal && cell!.goal.strict === true);
+    status = statusOf(run, due, ctx.asOf, isStrict(cell!.goal));
   }
   // Issue 11.5: a recurring target runs intervals on the same walk (`recurring.ts`).
   const restart = t.ir.clock.restart;

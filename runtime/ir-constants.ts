@@ -3,6 +3,7 @@
  * zod: the compiler produces IR with these and nothing else from `ir.ts` at run time, so `sla
  * check` does not load the schema library. `ir.ts` re-exports them beside its schemas.
  */
+import type { Goal } from "./ir.js";
 
 /** 3: ticket attributes, causes, declared events, conditional calendars and goals, customer calendars (issue 11). */
 /** 4: credit modes, breach thresholds and claims within days (issue 12). */
@@ -39,3 +40,8 @@ export function isPercentText(text: string): boolean {
  * derived from them keeps four year digits. The compiler reports a policy beyond them.
  */
 export const FEE_OFFSET_LIMITS = { days: 3660, months: 1200 } as const;
+
+/** Whether a goal is met only strictly before its due (`< 1 hour`, IR 16). */
+export function isStrict(goal: Goal): boolean {
+  return "strict" in goal && goal.strict === true;
+}

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { FEE_OFFSET_LIMITS, IR_VERSION, isPercentText, PERCENT_TEXT } from "./ir-constants.js";
 
 // The plain values live in a zod-free module so the compiler (and `sla check`) need not load zod.
-export { FEE_OFFSET_LIMITS, IR_VERSION, isPercentText } from "./ir-constants.js";
+export { FEE_OFFSET_LIMITS, IR_VERSION, isPercentText, isStrict } from "./ir-constants.js";
 
 /** Where a clause came from: file, 1-based line and column, and the clause's own text. */
 export const SourceRefSchema = z.object({

@@ -9,6 +9,7 @@
  */
 import { findCell } from "../runtime/compiled.js";
 import type { ClockIR, ConditionIR, GoalCell, PolicyIR, TargetIR } from "../runtime/ir.js";
+import { isStrict } from "../runtime/ir-constants.js";
 
 /** A SQL value of a policy table. */
 export type SqlValue = number | string | boolean | null;
@@ -160,7 +161,7 @@ function goals(ir: PolicyIR): PolicyTable {
           const ms = g.kind === "business" || g.kind === "elapsed" ? g.ms : null;
           const days = g.kind === "businessDays" || g.kind === "supportDays" ? g.days : null;
           // `< 1 hour` (IR 16): the same due, met only strictly before it (`query-results.ts`).
-          const strict = "strict" in g && g.strict === true;
+          const strict = isStrict(g);
           rows.push([i, section, code, planKey, g.kind, ms, days, g.text, strict]);
         }
       }

@@ -108,6 +108,10 @@ const ORDINALS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixt
 /** What a goal cell commits to, in a sentence (SPEC §2.5–2.9). */
 export function goalInWords(cell: A.Cell, written: string): string | null {
   switch (cell.kind) {
+    case "under": {
+      const due = goalInWords(cell.duration, written);
+      return due === null ? null : `${due}; met only strictly before that due: a reply at the due itself misses`;
+    }
     case "duration": {
       const unit = `${cell.unit}${cell.amount === 1 ? "" : "s"}`;
       if (!cell.business) return `due after ${cell.amount} ${unit} of elapsed time, 24×7 (paused time excluded)`;

@@ -176,7 +176,8 @@ function goalHover(result: CompileResult, ir: PolicyIR | null, target: A.TargetD
   const lines = [`**${target.name?.text ?? "target"}** goal${who ? ` for ${who}` : ""}: **${written}**`];
   const meaning = goalInWords(cell, written);
   if (meaning) lines.push(meaning);
-  const countsOpenTime = cell.kind === "nextBusinessDay" || cell.kind === "sameBusinessDay" || (cell.kind === "duration" && cell.business);
+  const duration = cell.kind === "under" ? cell.duration : cell;
+  const countsOpenTime = cell.kind === "nextBusinessDay" || cell.kind === "sameBusinessDay" || (duration.kind === "duration" && duration.business);
   if (ir && countsOpenTime) lines.push(calendarsOfGoal(result, ir, target, plan));
   return lines.join("\n\n");
 }

@@ -82,6 +82,13 @@ describe("hover", () => {
     expect(h?.value).not.toContain("europe_gold");
   });
 
+  it("explains a goal met only before its due, with the calendars of a business one", async () => {
+    const strict = imagicle.replace("| 2 business hours    | 2 business hours |", "| < 2 business hours  | 2 business hours |");
+    const h = await hoverAt(at("| < 2 business hours  |", 4, strict));
+    expect(h?.value).toContain("met only strictly before that due: a reply at the due itself misses");
+    expect(h?.value).toContain("gold/europe: `europe_gold`");
+  });
+
   it("shows a zone's UTC offsets", async () => {
     const h = await hoverAt(at('zone "Europe/Rome"', 8));
     expect(h?.underlined).toBe('"Europe/Rome"');

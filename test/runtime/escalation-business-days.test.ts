@@ -94,6 +94,8 @@ describe("escalations after business days elsewhere", () => {
     const { diffPolicies } = await import("../../diff/semantic.js");
     const { horizonFrom } = await import("../../diff/horizon.js");
     const report = diffPolicies(policy(), policy(SOURCE.replace("| P2       | 2 business days  | manager   |", "| P2       | 3 business days  | manager   |")), horizonFrom(Date.UTC(2026, 10, 23)), { oldFile: "a", newFile: "b" });
+    // One change, and no second `unknown` one from the structural fallback (found in review).
+    expect(report.changes).toHaveLength(1);
     const escalation = report.changes.find((c) => c.kind === "escalation");
     expect(escalation).toMatchObject({ effect: "looser" });
     expect(escalation!.summary).toBe("to Management: after 2 business days → after 3 business days");
