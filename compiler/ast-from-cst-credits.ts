@@ -32,6 +32,7 @@ function creditsItem(node: C.CreditsItemCstNode): A.CreditsItem | null {
   if (tok(node, "Ineligible")) {
     if (tok(node, "Optional")) return { kind: "ineligibleOptionalLanguages", span };
     if (tok(node, "Account")) return { kind: "ineligibleAccount", standings: names(sub(node, "nameList")), span };
+    if (tok(node, "Obligation")) return { kind: "ineligibleObligations", obligations: names(sub(node, "nameList")), span };
     const when = condition(sub(node, "condition"));
     // `ineligible channel email` alone keeps its own IR field (credits.ineligibleChannels)
     if (when?.axis?.kind === "channel" && !when.also) return { kind: "ineligibleChannels", channels: when.values, span };

@@ -295,6 +295,8 @@ export type CreditsItem =
   | { readonly kind: "claimWithinDays"; readonly days: Lit<string> | null; readonly after: "period" | "breach" | "outage"; readonly span: Span }
   /** `ineligible account overdue, suspended`: the period's account standing voids the credit. */
   | { readonly kind: "ineligibleAccount"; readonly standings: readonly Name[]; readonly span: Span }
+  /** `ineligible obligation keep_updated`: no credit while the customer has not met these declared obligations. */
+  | { readonly kind: "ineligibleObligations"; readonly obligations: readonly Name[]; readonly span: Span }
   /** Issue 12: `sum per breach`. */
   | { readonly kind: "sumPerBreach"; readonly span: Span }
   /** Issue 12: `amount 500 EUR per breach`. */

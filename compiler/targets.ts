@@ -463,6 +463,14 @@ export function lowerCredits(ctx: CheckContext, c: A.CreditsDecl, shape: PolicyS
         ir.ineligibleOptionalLanguages = true;
         ir.ineligibleOptionalLanguagesOrigin ??= sourceRef(ctx, item.span);
         break;
+      case "ineligibleObligations": {
+        const known = item.obligations.filter((o) => ctx.symbols.resolve("obligation", o)).map((o) => o.text);
+        if (known.length > 0) {
+          ir.ineligibleObligations = [...new Set([...(ir.ineligibleObligations ?? []), ...known])];
+          ir.ineligibleObligationsOrigin ??= sourceRef(ctx, item.span);
+        }
+        break;
+      }
       case "ineligibleAccount":
         lowerAccountStanding(ctx, item, ir);
         if (ir.ineligibleAccount) ir.ineligibleAccountOrigin ??= sourceRef(ctx, item.span);

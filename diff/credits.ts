@@ -154,6 +154,7 @@ function creditRuleChanges(ca: CreditsIR, cb: CreditsIR, periods: readonly [Sett
   const invoice = (c: CreditsIR) => (c.onNextInvoice ? "the next period's invoice" : "an invoice the policy does not name");
   term("credit deducted from", invoice(ca), invoice(cb), "neutral", "onNextInvoiceOrigin");
   // A standing added to `ineligible account` takes credit away from the periods that have it.
+  term("obligations whose breach voids the credit", [...(ca.ineligibleObligations ?? [])].sort(), [...(cb.ineligibleObligations ?? [])].sort(), setEffect(ca.ineligibleObligations ?? [], cb.ineligibleObligations ?? [], "looser"), "ineligibleObligationsOrigin");
   term("ineligible account standings", [...(ca.ineligibleAccount ?? [])].sort(), [...(cb.ineligibleAccount ?? [])].sort(), setEffect(ca.ineligibleAccount ?? [], cb.ineligibleAccount ?? [], "looser"), "ineligibleAccountOrigin");
   // Each condition cites its own `ineligible …` line (IR 15), else the block.
   const conditions = (c: CreditsIR) => (c.ineligibleWhen ?? []).map((when, i) => ({ when, origin: c.ineligibleWhenOrigin?.[i] ?? c.origin }));

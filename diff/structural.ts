@@ -73,7 +73,7 @@ const MODELED: readonly RegExp[] = [
   whole(String.raw`exclusions\.attributes(\[\d+\]\.when${CONDITION})?`),
   whole(String.raw`escalations\.[^.]+(\.calendarPlan|${CLOCK}|\.levels(\[\d+\](\.priority|\.role|\.after(\.(kind|ms|percent|target|days))?)?)?)?`),
   whole(
-    String.raw`credits(\.(plans|targets|ineligibleChannels|ineligibleAccount)${SET}|\.(claimMonthsAfter|claimSubject|claimRequired|capPercent|capTermDays|ineligibleOptionalLanguages|zone|mode)`,
+    String.raw`credits(\.(plans|targets|ineligibleChannels|ineligibleAccount|ineligibleObligations)${SET}|\.(claimMonthsAfter|claimSubject|claimRequired|capPercent|capTermDays|ineligibleOptionalLanguages|zone|mode)`,
     String.raw`|\.rows(\.[^.]+(\.(priority|creditPercent))?)?|\.ineligibleWhen(\[\d+\]${CONDITION})?|\.amountPerBreach(\.(amount|currency))?`,
     String.raw`|\.thresholds(\[\d+\](\.(aboveBreaches|creditPercent))?)?|\.claimDaysAfter(\.(days|after))?|\.lateStep(\.(ms|started))?|\.capPerTargetPercent`,
     String.raw`|\.afterBands(\[\d+\](\.(afterMs|creditPercent))?)?|\.noClaimPlans${SET}|\.onNextInvoice)?`,

@@ -654,6 +654,7 @@ export type CreditsItemCstChildren = {
   Optional?: IToken[];
   Languages?: IToken[];
   Account?: IToken[];
+  Obligation?: IToken[];
   condition?: ConditionCstNode[];
   Cap?: IToken[];
   Term?: IToken[];

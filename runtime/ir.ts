@@ -345,6 +345,10 @@ export const CreditsSchema = z.object({
   ineligibleAccount: z.array(z.enum(["overdue", "suspended"])).optional(),
   /** The first `ineligible account …` clause (IR 15; {@link ClauseOrigin}). */
   ineligibleAccountOrigin: ClauseOrigin,
+  /** `ineligible obligation keep_updated` (IR 16): no credit for a period whose file lists one of these declared obligations as unmet (`obligationsUnmet`). */
+  ineligibleObligations: z.array(z.string()).optional(),
+  /** The first `ineligible obligation` clause (IR 16; {@link ClauseOrigin}). */
+  ineligibleObligationsOrigin: ClauseOrigin,
   /**
    * `credit per started hour late`: each breached target named by the credits earns its row once
    * for every step of its lateness, the elapsed time from its due to its stop (or the period's end).

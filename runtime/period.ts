@@ -99,6 +99,8 @@ export const PeriodSchema = object({
   outages: z.array(z.unknown(), { error: "must be an array of outages" }).default([]),
   /** The customer's account standing over the period: `ineligible account overdue` voids the credit. */
   account: object({ overdue: z.boolean({ error: "must be true or false" }).default(false), suspended: z.boolean({ error: "must be true or false" }).default(false) }).nullish(),
+  /** The policy's declared obligations the customer did not meet in the period (`ineligible obligation …`). */
+  obligationsUnmet: z.array(text(), { error: "must be an array of obligation names" }).nullish(),
   vatRate: decimalText("0.21").nullish(),
   paidOn: LocalDateSchema.nullish(),
   /** Free text for people reading the file; ignored by the settlement. */
@@ -166,6 +168,8 @@ export interface Period {
   readonly termEnds?: string;
   /** The account's standing (`"account": { "overdue": true }`); `null` when the file states none (in good standing). */
   readonly account?: { readonly overdue: boolean; readonly suspended: boolean } | null;
+  /** Declared obligations the customer did not meet in the period (`ineligible obligation …`); absent when the file states none. */
+  readonly obligationsUnmet?: readonly string[];
 }
 
 /** The outcome of {@link parsePeriod}: the period, or the first input error naming its field. */
@@ -383,6 +387,8 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
   check(!isBefore(p.period.to, p.period.from), "period.to", () => `${p.period.to} is before period.from ${p.period.from}`);
   // SPEC §3: a policy without plans ignores the plan axis; with plans, an unknown one is an error.
   check(p.plan == null || plans.length === 0 || plans.includes(p.plan), "plan", () => unknownName("plan", p.plan ?? "", plans));
+  const obligations = policy.obligations.map((o) => o.name);
+  (p.obligationsUnmet ?? []).forEach((o, i) => check(obligations.includes(o), `obligationsUnmet[${i}]`, () => unknownName("obligation", o, obligations)));
   const plan = plans.length > 0 ? (p.plan ?? null) : null;
 
   // Credits are a percentage of the period's fees (SPEC §6).
@@ -434,5 +440,6 @@ function checkedPeriod(p: PeriodJson, policy: PolicyIR): Period {
     ...(carry.carried.length > 0 ? { carriedIn: carry.carried } : {}),
     ...(p.termEnds != null ? { termEnds: p.termEnds } : {}),
     ...(p.account != null ? { account: { overdue: p.account.overdue, suspended: p.account.suspended } } : {}),
+    ...(p.obligationsUnmet != null ? { obligationsUnmet: p.obligationsUnmet } : {}),
   };
 }

@@ -154,11 +154,17 @@ export function lateForOutage(credits: CreditsIR | null | undefined, period: Pic
 
 /**
  * Why the period earns no credit, in words; empty when it may: the account's standing
- * (`ineligible account overdue`, issue 12 follow-up), then the claim.
+ * (`ineligible account overdue`, issue 12 follow-up), the obligations it did not meet
+ * (`ineligible obligation keep_updated`), then the claim.
  */
 export function claimProblems(credits: CreditsIR, period: Period, deadline: string | null): string[] {
   const standing = (credits.ineligibleAccount ?? []).filter((s) => period.account?.[s] === true);
-  return [...standing.map((s) => `the account is ${s}: no credit while it is (ineligible account ${s})`), ...claimFormProblems(credits, period, deadline)];
+  const unmet = (credits.ineligibleObligations ?? []).filter((o) => period.obligationsUnmet?.includes(o) === true);
+  return [
+    ...standing.map((s) => `the account is ${s}: no credit while it is (ineligible account ${s})`),
+    ...unmet.map((o) => `the customer did not meet obligation ${o}: no credit (ineligible obligation ${o})`),
+    ...claimFormProblems(credits, period, deadline),
+  ];
 }
 
 /** What is wrong with the claim, in words; empty when it is valid or the plan needs none. */

@@ -77,6 +77,7 @@ export const CREDIT_FIELDS = {
   // Read by `creditMode`, but refused beside steps of lateness (SLA505): no ticket's credit changes.
   thresholds: "settlement",
   ineligibleAccount: "settlement",
+  ineligibleObligations: "settlement",
   // IR 12: `credit per started hour late` multiplies the row by the steps of a breach's lateness,
   // to its stop or `asOf` (a period's end in `sla settle`).
   lateStep: "ticket",
@@ -110,6 +111,7 @@ export const CREDIT_FIELDS = {
   zoneOrigin: "none",
   modeOrigin: "none",
   ineligibleAccountOrigin: "none",
+  ineligibleObligationsOrigin: "none",
   ineligibleWhenOrigin: "none",
 } as const satisfies Record<keyof CreditsIR, IrFieldUse>;
 

@@ -118,6 +118,13 @@ export abstract class CreditRules extends TargetRules {
                 this.SUBRULE2(this.nameList);
               },
             },
+            {
+              // `ineligible obligation keep_updated`: no credit for a period whose customer did not meet it
+              ALT: () => {
+                this.CONSUME(T.Obligation);
+                this.SUBRULE4(this.nameList);
+              },
+            },
             // issue 11: `ineligible cause x`, `ineligible product beta`, `ineligible phone_escalated`
             { ALT: () => this.SUBRULE(this.condition) },
           ]);

@@ -285,7 +285,7 @@ function creditsBlock(ctx: CursorContext, items: Items): void {
   const { w, last, lastType } = shape(ctx.stmt);
   const first = w[0];
   if (first === undefined) {
-    items.words("zone", "target", "claim by end of next month", "claim within", "claim subject", "claim required", "ineligible channel", "ineligible optional languages", "ineligible account", "cap");
+    items.words("zone", "target", "claim by end of next month", "claim within", "claim subject", "claim required", "ineligible channel", "ineligible optional languages", "ineligible account", "ineligible obligation", "cap");
     items.words("sum per breach", "amount", "above", "credit per started hour late", "credit on next invoice", "no claim for");
     items.snippet("table", "{\n  | priority | credit |\n  | ${1:P1} | ${2:20%} |\n}", "credit table");
   } else if (first === "zone" && w.length === 1) items.values(zones(), true);
@@ -327,7 +327,8 @@ function claimClause(w: readonly string[], lastType: string | undefined, items: 
 /** `ineligible channel email`, `ineligible optional languages`, `ineligible account overdue`, `ineligible <condition>`. */
 function ineligibleClause(ctx: CursorContext, items: Items): void {
   const { w, last } = shape(ctx.stmt);
-  if (w.length === 1) items.words("channel", "optional languages", "account", "cause", "priority").names(["field", "flag"]);
+  if (w.length === 1) items.words("channel", "optional languages", "account", "obligation", "cause", "priority").names(["field", "flag"]);
+  else if (w[1] === "obligation" && (w.length === 2 || last === ",")) items.names(["obligation"], ctx.stmt);
   else if (w[1] === "cause" && w.length === 2) items.names(["cause"]);
   else if (w[1] === "priority" && (w.length === 2 || last === ",")) items.names(["priority"], ctx.stmt);
   else if (w[1] === "channel" && (w.length === 2 || last === ",")) items.names(["channel"], ctx.stmt);

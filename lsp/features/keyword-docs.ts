@@ -48,7 +48,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   role: "a role that escalations notify",
   channel: "a support channel (portal, phone, email); `exclude channel` removes its SLA; `for channel phone` chooses a calendar or goals for the tickets that came in by it",
   work: "a kind of support work, billed by the fees",
-  obligation: "an obligation of the customer, kept as text",
+  obligation: "an obligation of the customer, kept as text; `ineligible obligation keep_updated` in a credits block: no credit for a period whose file lists it in `obligationsUnmet`",
   exclude: '`exclude channel <name>` (no SLA on that channel), `exclude cause <name> "text"` (tickets with that cause), `exclude product beta "text"` or `exclude <flag> "text"`: excluded tickets get status `none` naming the clause',
   cause: 'a cause a ticket may give (`"cause"` in the ticket); `exclude cause x` takes its tickets out of the SLA, `ineligible cause x` out of the credits',
   field: '`field product "Product" { x "Product X" … }`: an enumerated ticket attribute (`"attributes": {"product": "x"}`) that can choose goals, calendars, exclusions and credits',

@@ -57,7 +57,7 @@ describe("completion of issue 11 words", () => {
   });
 
   it("offers causes, fields and flags after `ineligible`", async () => {
-    expect(await labels("credits { ineligible <|> }")).toEqual(["channel", "optional languages", "account", "cause", "priority", "product", "phone_escalated"]);
+    expect(await labels("credits { ineligible <|> }")).toEqual(["channel", "optional languages", "account", "obligation", "cause", "priority", "product", "phone_escalated"]);
   });
 });
 
