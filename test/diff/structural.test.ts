@@ -70,7 +70,14 @@ function editableLeaves(p: PolicyIR): Path[] {
     for (const k of path.slice(0, -1)) o = (o as Record<string | number, unknown>)[k];
     return (o as { termDays?: number }).termDays !== undefined;
   };
-  return out.filter((path) => (!path.includes("resume") || pauses(path)) && !uncounted(path) && !dayBandPercent(path));
+  // A monthly commitment's window starts every month: the month it starts in means nothing.
+  const monthlyStart = (path: Path) => {
+    if (path[path.length - 1] !== "startMonth") return false;
+    let o: unknown = p;
+    for (const k of path.slice(0, -1)) o = (o as Record<string | number, unknown>)[k];
+    return (o as { unit?: string }).unit === "month";
+  };
+  return out.filter((path) => (!path.includes("resume") || pauses(path)) && !uncounted(path) && !dayBandPercent(path) && !monthlyStart(path));
 }
 
 /** Every string stored under the key `key` anywhere in the policy (other names a reference may take). */
