@@ -394,8 +394,14 @@ function lowerUnion(
     }
   }
   const flat = new Map<string, MemberCalendarIR>();
+  const named = new Set<string>();
   for (const { name: memberName, lowered } of members) {
     const ir = lowered.ir;
+    if (named.has(ir.name)) {
+      ctx.diagnostics.warning("SLA902", memberName.span, `\`${ir.name}\` is listed twice in \`open during\``, { help: "remove the second one: a calendar's hours count once" });
+      continue;
+    }
+    named.add(ir.name);
     if (ir.zoneFromTicket || ir.holidaysFromTicket) {
       ctx.diagnostics.error("SLA211", memberName.span, `calendar \`${ir.name}\` takes its ${ir.zoneFromTicket ? "zone" : "holidays"} from the ticket, so \`${name}\` cannot be open during it`, {
         help: "a calendar open during others needs calendars of fixed zones and holidays: choose the customer's calendar per ticket with a region or a `calendar … for` rule instead",
