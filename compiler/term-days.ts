@@ -8,6 +8,7 @@
  * one rule and one cap could not join or bound both), and a percentage cap never bounds days.
  */
 import type { AvailabilityIR, CreditsIR, ObjectiveIR } from "../runtime/ir.js";
+import { creditsTermDays } from "../runtime/ir-constants.js";
 import type * as A from "./ast.js";
 import type { CheckContext } from "./context.js";
 import { cellText } from "./durations.js";
@@ -40,11 +41,6 @@ export function termDaysOfCell(ctx: CheckContext, cell: Extract<A.Cell, { kind: 
 export function lowerCapTermDays(ctx: CheckContext, item: Extract<A.CreditsItem, { kind: "capTermDays" }>): number | null {
   if (!item.days) return null;
   return wholeDays(ctx, item.days.value, item.days.span, `cap ${item.days.value} days of term`);
-}
-
-/** True when the commitment's bands credit days of the Term. */
-export function creditsTermDays(a: Pick<AvailabilityIR, "bands">): boolean {
-  return a.bands.some((b) => b.termDays !== undefined);
 }
 
 /** The first clause of the credits block of one of `kinds`, for a diagnostic's span or label. */

@@ -15,6 +15,7 @@
  * against money read `mixed`: neither is worth the other.
  */
 import type { AvailabilityIR, SettlementPeriodIR } from "../runtime/ir.js";
+import { creditsTermDays } from "../runtime/ir-constants.js";
 import { describePeriod } from "../runtime/settlement-period.js";
 import { stepWords } from "../runtime/settle-steps.js";
 import { combine, effectOf } from "./cite.js";
@@ -45,7 +46,7 @@ function breakpoints(v: AvailabilityIR): number[] {
  * More credit somewhere and less elsewhere is `mixed`.
  */
 export function creditEffect(x: AvailabilityIR, y: AvailabilityIR): Effect {
-  if (inDays(x) !== inDays(y) && !creditsNothing(x) && !creditsNothing(y)) return "mixed";
+  if (creditsTermDays(x) !== creditsTermDays(y) && !creditsNothing(x) && !creditsNothing(y)) return "mixed";
   if (x.stepCredit !== undefined || y.stepCredit !== undefined) return stepCreditEffect(x, y);
   if (x.downtimeFeeMultiple !== undefined && y.downtimeFeeMultiple !== undefined) {
     // The commitment (below which a multiple is owed) is a term of its own: only the multiple here.
@@ -57,7 +58,6 @@ export function creditEffect(x: AvailabilityIR, y: AvailabilityIR): Effect {
 }
 
 /** A version whose bands credit days added to the Term, not a share of the fees. */
-const inDays = (v: AvailabilityIR): boolean => v.bands.some((b) => b.termDays !== undefined);
 
 /** A version that credits nothing when missed: no band, no multiple, no step. */
 const creditsNothing = (v: AvailabilityIR): boolean => v.bands.length === 0 && v.downtimeFeeMultiple === undefined && v.stepCredit === undefined;

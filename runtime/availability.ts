@@ -16,6 +16,7 @@ import { Dec, money } from "./settle-decimal.js";
 import { stepPercent, stepsIn, stepWords } from "./settle-steps.js";
 import { fieldPath, inSupportedYears, SUPPORTED_YEARS, type InputError } from "./io.js";
 import type { AvailabilityIR, PolicyIR } from "./ir.js";
+import { creditsTermDays } from "./ir-constants.js";
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -386,7 +387,7 @@ export function settleAvailability(policy: PolicyIR, ir: AvailabilityIR, period:
     met,
     band: band ? { belowPercent: band.belowPercent, creditPercent: band.creditPercent, ...(band.termDays !== undefined ? { termDays: band.termDays } : {}), line: band.origin.line } : null,
     creditPercent: stepped?.creditPercent ?? band?.creditPercent ?? "0",
-    ...(ir.bands.some((b) => b.termDays !== undefined) ? { termDays: band?.termDays ?? 0 } : {}),
+    ...(creditsTermDays(ir) ? { termDays: band?.termDays ?? 0 } : {}),
     ...(stepped ? { steps: stepped.steps } : {}),
     ...(feeCredit ? { downtimeFee: feeCredit.downtimeFee, creditAmount: feeCredit.creditAmount } : {}),
     outages,

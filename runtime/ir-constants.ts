@@ -45,3 +45,8 @@ export const FEE_OFFSET_LIMITS = { days: 3660, months: 1200 } as const;
 export function isStrict(goal: Goal): boolean {
   return "strict" in goal && goal.strict === true;
 }
+
+/** Whether an availability's bands credit days added to the Term (`3 days of term`, IR 16) rather than a share of the fees. */
+export function creditsTermDays(a: { readonly bands: ReadonlyArray<{ readonly termDays?: number | undefined }> }): boolean {
+  return a.bands.some((b) => b.termDays !== undefined);
+}
